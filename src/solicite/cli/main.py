@@ -1,0 +1,120 @@
+"""The ``solicite`` command: global options, lazy sub-commands, and the one place errors become exit codes.
+
+Sub-commands are imported only when they run, so ``solicite --help`` stays fast: the table
+below holds each command's module and one-line help.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from solicite.errors import ExitCode, SoliciteError
+
+# name -> ("module:attribute", one-line help). Help lives here so that --help imports nothing.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "list": ("solicite.cli.library:list_cmd", "List the entries of the library."),
+    "show": ("solicite.cli.library:show_cmd", "Show one entry as BibTeX or JSON."),
+    "search": ("solicite.cli.library:search_cmd", "Find entries by any field, ignoring case and accents."),
+    "add": ("solicite.cli.library:add_cmd", "Add BibTeX entries from a file or stdin, or a reference by DOI, ISBN or URL."),
+    "rm": ("solicite.cli.library:rm_cmd", "Remove entries by key."),
+    "lint": ("solicite.cli.lint:lint_cmd", "Report missing fields, bad identifiers, duplicates and malformed entries."),
+    "keys": ("solicite.cli.library:keys_cmd", "Regenerate citation keys from a pattern, touching nothing else."),
+    "dupes": ("solicite.cli.library:dupes_cmd", "List every duplicate citation key with both locations."),
+    "parse": ("solicite.cli.parse:parse_cmd", "Parse free-text reference lists into BibTeX."),
+    "check": ("solicite.cli.check:check_cmd", "Check every link and DOI in the library or in files."),
+    "format": ("solicite.cli.format:format_cmd", "Format the reference list in APA, MLA, Chicago, IEEE, Harvard or Vancouver."),
+    "cite": ("solicite.cli.format:cite_cmd", "Print in-text citations for keys."),
+    "shownotes": ("solicite.cli.format:shownotes_cmd", "Print the library as a show-notes page, by section."),
+    "resolve": ("solicite.cli.resolve:resolve_cmd", "Find missing DOIs and URLs from metadata services."),
+    "enrich": ("solicite.cli.resolve:enrich_cmd", "Fill missing fields of entries that have a DOI."),
+    "export": ("solicite.cli.export:export_cmd", "Export to BibTeX, BibLaTeX, CSL-JSON, RIS or Zotero."),
+    "import": ("solicite.cli.export:import_cmd", "Import BibTeX, BibLaTeX, CSL-JSON or RIS into the library."),
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a sub-command's module only when that command is run."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return [name for name in COMMANDS if _available(name)]
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS or not _available(name):
+            return None
+        target, _ = COMMANDS[name]
+        module_name, attr = target.split(":")
+        return getattr(importlib.import_module(module_name), attr)
+
+    def invoke(self, ctx: click.Context):
+        """Run the sub-command; the one place where errors become one line and an exit status."""
+        debug = bool(ctx.params.get("debug"))
+        try:
+            rv = super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except SoliciteError as exc:
+            if debug:
+                raise
+            _error(str(exc))
+            ctx.exit(int(exc.exit_code))
+        except KeyboardInterrupt:
+            _error("interrupted")
+            ctx.exit(int(ExitCode.INTERRUPTED))
+        except BrokenPipeError:
+            # Output piped into `head` and friends: not an error worth a message.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(int(ExitCode.OK))
+        except Exception as exc:  # noqa: BLE001 - last line of defence: a bug, reported without a traceback
+            if debug:
+                raise
+            _error(f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback, and please report it)")
+            ctx.exit(int(ExitCode.INTERNAL))
+        if isinstance(rv, int) and rv:
+            ctx.exit(int(rv))
+        return rv
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+def _available(name: str) -> bool:
+    # A command whose module is not in this build yet is not offered (checked without importing it).
+    from importlib.util import find_spec
+
+    return find_spec(COMMANDS[name][0].split(":")[0]) is not None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--library", "-l", "library", type=click.Path(dir_okay=False), envvar="SOLICITE_LIBRARY",
+              help="The .bib library (default: SOLICITE_LIBRARY, the config, or data/references.bib).")
+@click.option("--json", "json_output", is_flag=True, help="Machine-readable JSON output.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only results and errors.")
+@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+@click.option("--no-color", is_flag=True, help="No colours (NO_COLOR is honoured too).")
+@click.version_option(package_name="solicite", prog_name="solicite")
+@click.pass_context
+def cli(ctx: click.Context, library: str | None, json_output: bool, quiet: bool, debug: bool, no_color: bool) -> None:
+    """Turn loose reference lists into a clean BibTeX library; resolve, check, format and export it.
+
+    Exit status: 0 ok, 1 findings (lint errors, broken links), 2 usage or configuration
+    error, 3 unreadable or invalid input, 4 network unavailable.
+    """
+    from solicite.cli.context import Env
+
+    ctx.obj = Env.create(library=library, json_output=json_output, quiet=quiet, debug=debug, no_color=no_color)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI as the console script: exit with the status the command chose."""
+    cli.main(args=argv, prog_name="solicite")
+
+
+def _error(message: str) -> None:
+    click.echo(f"solicite: error: {message}", err=True)

@@ -1,0 +1,242 @@
+"""The one data model: a bibliographic Reference and the Persons in it.
+
+Every stage reads and writes ``Reference``: the parser makes them from free text, the
+library file (``solicite.bibfile``) loads and saves them, resolvers fill them, the checker
+reads their links, styles format them and exporters convert them.
+
+Conventions, relied on by every stage:
+
+* ``type`` is the lower-case BibTeX/BibLaTeX entry type (``article``, ``online``...).
+* ``fields`` maps lower-case field names to values as written in BibTeX, with macros
+  expanded and the outer delimiters removed; LaTeX and inner braces are kept
+  (``{DNA} of Gonz{\\'a}lez``). Use :meth:`Reference.text` for a Unicode reading.
+  Person fields (author, editor, ...) are *not* in ``fields``; they are in ``persons``.
+* ``doi`` is bare (``10.1073/pnas.2014673117``), never a ``https://doi.org/`` URL.
+* ``keywords`` is a comma-separated list; the parser stores the show-notes section there.
+* ``lostlink`` records that a link stood in the source text but no URL survived; its value
+  is the marker that was found (``external link``, ``PDF file``). ``check`` warns on it and
+  ``resolve`` tries to fill it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+# BibTeX and BibLaTeX fields that hold "and"-separated name lists.
+PERSON_FIELDS: tuple[str, ...] = (
+    "author",
+    "editor",
+    "translator",
+    "bookauthor",
+    "editora",
+    "editorb",
+    "editorc",
+    "annotator",
+    "commentator",
+    "introduction",
+    "foreword",
+    "afterword",
+    "holder",
+)
+
+LOST_LINK_FIELD = "lostlink"
+
+_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person or organisation as BibTeX names them: family, given, particle, suffix, or a literal."""
+
+    family: str = ""
+    given: str = ""
+    particle: str = ""  # the "von" part: van, de la, von
+    suffix: str = ""  # the "Jr" part: Jr., III
+    literal: str = ""  # a corporate or single name kept whole, written {UNHCR} in BibTeX
+
+    @classmethod
+    def from_bibtex(cls, name: str) -> "Person":
+        """Parse one BibTeX name ("van der Walt, Stéfan", "{UNHCR}", "H. Bauder") into a Person."""
+        name = name.strip()
+        if _is_fully_braced(name):
+            return cls(literal=name[1:-1])
+        from pybtex.database import Person as PybtexPerson  # lazy: pybtex is slow to import
+
+        p = PybtexPerson(name)
+        return cls(
+            family=" ".join(p.last_names),
+            given=" ".join(p.first_names + p.middle_names),
+            particle=" ".join(p.prelast_names),
+            suffix=" ".join(p.lineage_names),
+        )
+
+    def to_bibtex(self) -> str:
+        """Write the name in BibTeX's unambiguous "von Last, Jr, First" form."""
+        if self.literal:
+            return "{" + self.literal + "}"
+        last = f"{self.particle} {self.family}".strip()
+        if self.suffix:
+            return f"{last}, {self.suffix}, {self.given}".rstrip(", ")
+        return f"{last}, {self.given}" if self.given else last
+
+    @property
+    def is_literal(self) -> bool:
+        """True for corporate and single names that must never be split or abbreviated."""
+        return bool(self.literal)
+
+    @property
+    def sort_name(self) -> str:
+        """The name as it sorts: family (or literal), then given."""
+        return (self.literal or f"{self.family} {self.given}").strip()
+
+
+def parse_names(value: str) -> list[Person]:
+    """Split an "and"-separated BibTeX name list, respecting braces, into Persons."""
+    return [Person.from_bibtex(part) for part in split_names(value)]
+
+
+def split_names(value: str) -> list[str]:
+    """Split a BibTeX name list on top-level " and " (never inside braces)."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    i = 0
+    lower = value.lower()
+    while i < len(value):
+        ch = value[i]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        elif depth == 0 and lower.startswith("and", i) and i > 0 and value[i - 1].isspace():
+            end = i + 3
+            if end < len(value) and value[end].isspace():
+                parts.append(value[start:i].strip())
+                start = end
+                i = end
+                continue
+        i += 1
+    parts.append(value[start:].strip())
+    return [p for p in parts if p]
+
+
+def join_names(persons: list[Person]) -> str:
+    """Write Persons back as a BibTeX " and "-separated list."""
+    return " and ".join(p.to_bibtex() for p in persons)
+
+
+def _is_fully_braced(text: str) -> bool:
+    if len(text) < 2 or text[0] != "{" or text[-1] != "}":
+        return False
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch == "{"
+        depth -= ch == "}"
+        if depth == 0 and i < len(text) - 1:
+            return False
+    return True
+
+
+@dataclass
+class Reference:
+    """One bibliographic reference: type, key, fields, persons, and where it came from."""
+
+    type: str
+    key: str
+    fields: dict[str, str] = field(default_factory=dict)
+    persons: dict[str, list[Person]] = field(default_factory=dict)
+    raw: str = ""  # the source text it was read from: a BibTeX block or a free-text reference
+    source: str = ""  # file it was read from ("" when built in memory, "-" for stdin)
+    line: int = 0  # 1-based line of ``raw`` in ``source`` (0 when unknown)
+
+    def get(self, name: str, default: str = "") -> str:
+        """The field's value as written (LaTeX kept), or ``default``."""
+        return self.fields.get(name, default)
+
+    def text(self, name: str) -> str:
+        """The field's value as Unicode text: LaTeX decoded and grouping braces removed."""
+        from solicite.text import latex_to_unicode
+
+        if name in PERSON_FIELDS:
+            return " and ".join(p.literal or f"{p.given} {p.particle} {p.family} {p.suffix}" for p in self.persons.get(name, []))
+        return latex_to_unicode(self.fields.get(name, ""))
+
+    @property
+    def authors(self) -> list[Person]:
+        """The author list (may be empty)."""
+        return self.persons.get("author", [])
+
+    @property
+    def editors(self) -> list[Person]:
+        """The editor list (may be empty)."""
+        return self.persons.get("editor", [])
+
+    @property
+    def year(self) -> str:
+        """The year from ``year`` or the start of a BibLaTeX ``date``, or ""."""
+        year = self.fields.get("year", "")
+        if not year:
+            m = re.match(r"\s*(\d{4})", self.fields.get("date", ""))
+            year = m.group(1) if m else ""
+        return year.strip()
+
+    @property
+    def keywords(self) -> list[str]:
+        """The comma-separated ``keywords`` as a list, stripped."""
+        return [k.strip() for k in self.fields.get("keywords", "").split(",") if k.strip()]
+
+    def location(self) -> str:
+        """``source:line`` for messages, or the key when it was built in memory."""
+        if self.source and self.line:
+            return f"{self.source}:{self.line}"
+        return self.source or self.key
+
+    def copy(self, **changes) -> "Reference":
+        """A copy with deep-copied fields and persons, and any attribute changed."""
+        new = replace(self, fields=dict(self.fields), persons={k: list(v) for k, v in self.persons.items()})
+        return replace(new, **changes) if changes else new
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem found during batch work (parse warning, lint finding), returned as a value."""
+
+    severity: str  # "error", "warning" or "info"
+    code: str  # short stable identifier, e.g. "missing-field", "bad-doi"
+    message: str
+    key: str = ""
+    source: str = ""
+    line: int = 0
+    column: int = 0
+
+    def location(self) -> str:
+        """``source:line:column`` as far as known."""
+        return ":".join(str(p) for p in (self.source, self.line or "", self.column or "") if p != "")
+
+    def as_dict(self) -> dict:
+        """A JSON-ready dict."""
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "key": self.key,
+            "source": self.source,
+            "line": self.line,
+            "column": self.column,
+        }
+
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+
+
+def month_number(value: str) -> int | None:
+    """The month 1-12 from "3", "mar", "March" or "Mar.", or None."""
+    v = value.strip().strip(".{}").lower()
+    if v.isdigit():
+        n = int(v)
+        return n if 1 <= n <= 12 else None
+    for i, name in enumerate(MONTHS, 1):
+        if len(v) >= 3 and name.startswith(v):
+            return i
+    return None

@@ -1,0 +1,45 @@
+"""Text helpers shared by every stage: LaTeX to Unicode, search normalisation, brace handling."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+
+_SIMPLE_BRACES = re.compile(r"(?<!\\)[{}]")
+_NEEDS_LATEX = re.compile(r"[\\$~]")
+
+
+@functools.lru_cache(maxsize=65536)
+def latex_to_unicode(value: str) -> str:
+    """Decode LaTeX accents and symbols to Unicode and drop grouping braces ("{\\'a}" -> "á")."""
+    if not value:
+        return ""
+    if _NEEDS_LATEX.search(value):
+        import latexcodec  # noqa: F401  (registers the "latex" codec; comes with pybtex)
+
+        try:
+            value = value.encode("utf-8").decode("latex+utf8")
+        except (UnicodeError, ValueError, IndexError):
+            # latexcodec gives up on a few unusual commands: fall back to the braces-only reading.
+            pass
+    value = _SIMPLE_BRACES.sub("", value)
+    return " ".join(value.split())
+
+
+def fold(value: str) -> str:
+    """Case- and accent-insensitive form for search and comparison ("Gonzàlez" -> "gonzalez")."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def braces_balanced(value: str) -> bool:
+    """True when every unescaped "{" in the value has its "}"."""
+    depth = 0
+    for i, ch in enumerate(value):
+        if ch in "{}" and i and value[i - 1] == "\\":
+            continue
+        depth += 1 if ch == "{" else -1 if ch == "}" else 0
+        if depth < 0:
+            return False
+    return depth == 0
