@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 from urllib.parse import unquote
 
 from solicite.check.result import DOI, MISSING, URL, Link
@@ -137,8 +137,12 @@ def field_line(ref: Reference, name: str) -> int:
     return ref.line + (ref.raw.count("\n", 0, m.start()) if m else 0)
 
 
-def links_in_references(refs: Iterable[Reference], source: str | None = None) -> list[Link]:
-    """The url, doi and \\url{...} links of entries, plus a ``missing`` Link for entries without any."""
+def links_in_references(refs: Iterable[Reference], source: str | None = None,
+                        line_of: Callable[[Reference, str], int] = field_line) -> list[Link]:
+    """The url, doi and \\url{...} links of entries, plus a ``missing`` Link for entries without any.
+
+    ``line_of(ref, field)`` gives a field's line; ``Library.field_line`` knows it exactly.
+    """
     out: list[Link] = []
     for ref in refs:
         src = ref.source if source is None else source
@@ -146,21 +150,21 @@ def links_in_references(refs: Iterable[Reference], source: str | None = None) ->
         for name, value in ref.fields.items():
             if name == "url":
                 for url in value.split():
-                    found.append(classify(url.strip("{}"), src, field_line(ref, name), ref.key, name))
+                    found.append(classify(url.strip("{}"), src, line_of(ref, name), ref.key, name))
             elif name == "doi":
                 doi = value.strip().strip("{}")
                 m = _DOI_HOST.match(doi)
                 doi = unquote(m.group(1)) if m else re.sub(r"^doi:\s*", "", doi, flags=re.IGNORECASE)
                 if doi:
-                    found.append(Link(doi, src, field_line(ref, name), DOI, ref.key, name))
+                    found.append(Link(doi, src, line_of(ref, name), DOI, ref.key, name))
             elif name != LOST_LINK_FIELD:
                 for m in _LATEX_URL.finditer(value):
-                    found.append(classify(m.group(1).strip(), src, field_line(ref, name), ref.key, name))
+                    found.append(classify(m.group(1).strip(), src, line_of(ref, name), ref.key, name))
         out.extend(found)
         lost = ref.fields.get(LOST_LINK_FIELD)
         if lost is not None or not any(l.field in ("url", "doi") for l in found):
             field = LOST_LINK_FIELD if lost is not None else ""
-            out.append(Link("", src, field_line(ref, field) if field else ref.line, MISSING, ref.key, field))
+            out.append(Link("", src, line_of(ref, field) if field else ref.line, MISSING, ref.key, field))
     return out
 
 

@@ -216,8 +216,17 @@ def _read_some(resp: requests.Response, limit: int) -> bytes:
 
 
 def _short(exc: BaseException) -> str:
-    # requests nests urllib3's errors; the innermost reason is the readable part.
-    text = str(exc)
+    # requests nests urllib3's errors; name the common causes plainly, else the innermost reason.
+    reason = exc.args[0] if exc.args else exc
+    reason = getattr(reason, "reason", reason)
+    name = type(reason).__name__
+    text = str(reason)
+    if name == "NameResolutionError" or "Name or service not known" in text or "getaddrinfo" in text:
+        return "host not found (DNS)"
+    if "Connection refused" in text:
+        return "connection refused"
+    if "Connection reset" in text:
+        return "connection reset by the server"
     for marker in ("Caused by ", "Failed to establish a new connection: "):
         if marker in text:
             text = text.split(marker, 1)[1]
