@@ -165,14 +165,16 @@ class Handler(BaseHTTPRequestHandler):
         if path.startswith("/echo"):
             return self.send(200, b"<title>echo</title>", method=method)
         if path.startswith("/track/"):  # counts requests in flight per host; answers after `delay`
-            key = f"{name}@{host}"
+            keys = (f"{name}@{host}", f"{name}@*")  # per host, and over every host
             with self.state.lock:
-                self.state.inflight[key] += 1
-                self.state.max_inflight[key] = max(self.state.max_inflight[key], self.state.inflight[key])
-                self.state.starts[key].append(time.monotonic())
+                for key in keys:
+                    self.state.inflight[key] += 1
+                    self.state.max_inflight[key] = max(self.state.max_inflight[key], self.state.inflight[key])
+                    self.state.starts[key].append(time.monotonic())
             time.sleep(float(q("delay", "0.05")))
             with self.state.lock:
-                self.state.inflight[key] -= 1
+                for key in keys:
+                    self.state.inflight[key] -= 1
             return self.send(200, b"<title>tracked</title>", method=method)
         if path.startswith("/needs-cookie"):  # redirects until the cookie it set comes back
             if "visited=1" in self.headers.get("Cookie", ""):
