@@ -64,3 +64,20 @@ def test_text_report_names_file_and_line():
     text = render("text", RESULTS)
     assert "notes.md:5: broken https://a.org/gone: HTTP 404" in text
     assert "ok https://a.org/ok" not in text
+
+
+def test_terminal_table_lists_problems_only():
+    import io
+
+    from rich.console import Console
+
+    from solicite.cli.check import _table
+    from solicite.cli.context import Env
+    from solicite.config import Settings
+
+    env = Env(settings=Settings(), library_path=None)
+    env._console = Console(file=io.StringIO(), width=200, no_color=True)
+    _table(env, RESULTS, show_all=False)
+    out = env._console.file.getvalue()
+    assert "notes.md:5" in out and "HTTP 404" in out and "bot protection" in out
+    assert "https://a.org/ok" not in out and "ftp://a.org/f" not in out

@@ -112,7 +112,12 @@ class Fetcher:
         self.limiter = limiter or HostLimiter(options.max_per_host, options.min_interval)
         self.deadline_at = deadline_at if deadline_at is not None else time.monotonic() + options.deadline
         self.verify: bool | str = not options.insecure
-        if self.verify:
+        if options.insecure:
+            # The user chose --insecure; one warning per request on stderr would bury the report.
+            import urllib3
+
+            urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
+        else:
             import os
 
             self.verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True

@@ -84,6 +84,8 @@ def check_cmd(env: Env, files: tuple[Path, ...], fmt: str | None, output: Path |
         raise UsageError("--offline answers from the cache, so it cannot go with --no-cache")
     options = CheckOptions.from_settings(env.settings.section("check"), **overrides)
     fmt = fmt or ("json" if env.json_output else "text")
+    if options.insecure:
+        env.warn("TLS certificates are not verified (--insecure)")
 
     links, libraries = _collect(env, files)
     with env.progress(len(links), "Checking links") as bar:
