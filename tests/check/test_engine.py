@@ -268,3 +268,18 @@ def test_suggest_archive_reads_the_location_without_following_it(server, make_op
     assert second.archive_url is None
     assert third.archive_url is None
     assert not server.state.paths("/web/2020")  # the copy itself was not fetched
+
+
+def test_malformed_address_is_a_broken_value_not_an_exception(server, make_options):
+    report = check_links([Link("http://[::1/x"), Link("http://127.0.0.1:99999/x")], make_options(use_cache=False))
+    assert [r.verdict for r in report.results] == [BROKEN, BROKEN]
+    assert all(r.reason for r in report.results)
+
+
+def test_fragments_of_one_page_are_fetched_once(server, make_options):
+    name = uid()
+    url = server.url(f"/ok/{name}")
+    report = check_links([Link(url + "#one"), Link(url + "#two")], make_options(use_cache=False))
+    assert [r.verdict for r in report.results] == [OK, OK]
+    assert [r.link.url for r in report.results] == [url + "#one", url + "#two"]
+    assert len(server.state.paths(f"/ok/{name}")) == 1

@@ -89,9 +89,12 @@ def retry_after(value: str | None, now: float | None = None) -> float | None:
 
 def host_of(url: str) -> str:
     """The host[:port] a URL points at, lower case, without credentials."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    return f"{host}:{parts.port}" if parts.port else host
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        return f"{host}:{parts.port}" if parts.port else host
+    except ValueError:  # a malformed address (bad IPv6 literal or port) still gets a verdict later
+        return ""
 
 
 def strip_credentials(url: str) -> str:

@@ -34,7 +34,7 @@ class CheckOptions:
     backoff: float = 0.5  # first retry waits this long, then twice as long each time
     retry_after_cap: float = 30.0  # never wait longer than this for a Retry-After
     max_redirects: int = 10
-    max_body: int = 16384  # bytes read from a GET body (bot walls, soft 404s); never the whole file
+    max_body: int = 8192  # bytes read from a GET body (bot walls, soft 404s); never the whole file
     user_agent: str = USER_AGENT
     browser_user_agent: str = BROWSER_USER_AGENT
     accept: list[tuple[int, int]] = field(default_factory=lambda: [(200, 299)])
