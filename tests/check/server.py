@@ -16,7 +16,8 @@ from collections import defaultdict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
-KNOWN_DOIS = {"10.5555/good": "/ok", "10.5555/gone-landing": "/status/404", "10.5555/walled": "/botwall/doi"}
+KNOWN_DOIS = {"10.5555/good": "/ok", "10.5555/gone-landing": "/status/404", "10.5555/walled": "/botwall/doi",
+              "10.5555/blocked": "/cloudflare/doi"}
 BIG_SIZE = 50 * 1024 * 1024
 
 
@@ -121,8 +122,9 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/slow" or path.startswith("/slow/"):
             time.sleep(float(q("delay", "0.3")))
             return self.send(200, b"<title>slow</title>", method=method)
-        if path.startswith("/hang"):  # never answers (until the test server stops, 60 s at most)
-            self.state.stop.wait(60)
+        if path.startswith("/hang"):  # never answers (until the server stops, 120 s at most), then hangs up
+            self.state.stop.wait(120)
+            self.close_connection = True
             return
         if path.startswith("/head405"):
             if method == "HEAD":
@@ -213,6 +215,13 @@ class _Server(ThreadingHTTPServer):
     block_on_close = False
     allow_reuse_address = True
     request_queue_size = 256
+
+    def handle_error(self, request, client_address) -> None:
+        # Clients hang up mid-answer on purpose (big bodies, timeouts): not worth a traceback.
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
 
 
 class LoopbackServers:

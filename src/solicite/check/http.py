@@ -50,7 +50,7 @@ class Exchange:
         """True for outcomes that may change by themselves: 429, 5xx, timeouts, connection errors."""
         if self.error:
             return self.error in (TIMEOUT, CONNECT, DEADLINE)
-        return self.status == 429 or (self.status or 0) >= 500
+        return self.status == 429 or 500 <= (self.status or 0) <= 599
 
 
 def make_session(options: CheckOptions) -> requests.Session:
@@ -187,7 +187,10 @@ class Fetcher:
         while True:
             ex = self.once(method, url, headers, read_body, cookies)
             ex.attempts = attempt + 1
-            if not ex.transient or ex.error == DEADLINE or attempt >= self.options.retries:
+            # A timeout costs a whole read timeout: retry it once at most, so a server that
+            # never answers settles in about two timeouts, not (retries + 1).
+            limit = min(self.options.retries, 1) if ex.error == TIMEOUT else self.options.retries
+            if not ex.transient or ex.error == DEADLINE or attempt >= limit:
                 return ex
             delay = self.options.backoff * (2 ** attempt)
             asked = retry_after(ex.headers.get("Retry-After")) if ex.status in (429, 503) else None
