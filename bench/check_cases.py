@@ -104,7 +104,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="solicite-cases-"))
     env = dict(os.environ, SOLICITE_CACHE_DIR=str(work / "cache"), NO_PROXY="127.0.0.0/8,localhost")
     print(f"machine: {machine()}")
-    print(f"{'case':<30} {'accepted':<14} {'solicite':<16} {'linkinator':<16}")
+    print(f"{'case':<30} {'accepted':<16} {'solicite':<16} {'linkinator':<16}")
     score = {"solicite": 0, "linkinator": 0}
     try:
         for name, path, accepted in CASES:
@@ -127,7 +127,7 @@ def main() -> int:
                     verdict += f" {sent // 1048576}MB"
                 score[tool] += right
                 cells.append(f"{'+' if right else '-'} {verdict} {took:.1f}s")
-            print(f"{name:<30} {'/'.join(sorted(accepted)):<14} {cells[0]:<16} {cells[1]:<16}")
+            print(f"{name:<30} {'/'.join(sorted(accepted)):<16} {cells[0]:<16} {cells[1]:<16}")
     finally:
         server.close()
     print(f"right: solicite {score['solicite']}/{len(CASES)}"
