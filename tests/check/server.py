@@ -94,6 +94,12 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(code, b"", {"Location": target}, method)
         if path.startswith("/mixed-redirect/"):  # 301 then 302
             return self.send(301, b"", {"Location": "/redirect/1/x?code=302"}, method)
+        if path.startswith("/lower-redirect"):  # header names in lower case, as HTTP/2-minded servers send them
+            self.send_response(301)
+            self.send_header("location", "/ok")
+            self.send_header("content-length", "0")
+            self.end_headers()
+            return
         if path.startswith("/loop/a"):
             return self.send(302, b"", {"Location": "/loop/b"}, method)
         if path.startswith("/loop/b"):

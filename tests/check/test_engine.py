@@ -283,3 +283,8 @@ def test_fragments_of_one_page_are_fetched_once(server, make_options):
     assert [r.verdict for r in report.results] == [OK, OK]
     assert [r.link.url for r in report.results] == [url + "#one", url + "#two"]
     assert len(server.state.paths(f"/ok/{name}")) == 1
+
+
+def test_header_names_are_case_insensitive(server, make_options):
+    r = one(server, make_options, f"/lower-redirect/{uid()}")
+    assert (r.verdict, r.final_url) == (REDIRECTED, server.url("/ok"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import email.utils
 import time
 from dataclasses import dataclass, field
+from typing import Mapping
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
@@ -38,7 +39,7 @@ class Exchange:
 
     url: str
     status: int | None = None
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] = field(default_factory=dict)  # case-insensitive when from a response
     body: bytes = b""
     error: str = ""  # one of the error kinds above, "" when a status came back
     detail: str = ""
@@ -162,6 +163,8 @@ class Fetcher:
                         body = b""
                 finally:
                     resp.close()
+        except requests.exceptions.ConnectTimeout:
+            return Exchange(url, error=TIMEOUT, detail=f"no connection within {timeout[0]:g}s")
         except requests.exceptions.Timeout:
             return Exchange(url, error=TIMEOUT, detail=f"no answer within {timeout[1]:g}s")
         except requests.exceptions.SSLError as exc:
@@ -176,7 +179,8 @@ class Fetcher:
             return Exchange(url, error=INVALID, detail=f"invalid URL: {_short(exc)}")
         except requests.exceptions.RequestException as exc:
             return Exchange(url, error=PROTOCOL, detail=f"bad answer: {_short(exc)}")
-        ex = Exchange(url, status=resp.status_code, headers=dict(resp.headers), body=body)
+        # requests' CaseInsensitiveDict: servers spell Location and Retry-After in any case.
+        ex = Exchange(url, status=resp.status_code, headers=resp.headers, body=body)
         if cookies is not None:
             cookies.update(resp.cookies)
         return ex

@@ -92,7 +92,7 @@ def check_links(links: list[Link], options: CheckOptions, *, on_result: Callable
     fresh: list[tuple[str, LinkResult]] = []
     if pending:
         _run_pool(checker, links, _interleave(pending, links), options, done, fresh)
-    if options.suggest_archive:
+    if options.suggest_archive and not options.offline:  # --offline means no network at all
         _suggest_archives(checker, [r for r in results if r is not None], options)
     if cache:
         cache.put_many(fresh)
