@@ -195,3 +195,18 @@ def test_follow_doi_from_the_command_line(server, tmp_path):
     result = run("--json", "check", str(doc), "--follow-doi", "--min-interval", "0", *service_args(server))
     assert result.exit_code == 1
     assert [l["verdict"] for l in json.loads(result.stdout)["links"]] == ["ok", "broken"]
+
+
+def test_no_files_and_no_library_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("check")
+    assert result.exit_code == 2
+    assert "no library given" in result.output
+
+
+def test_malformed_library_is_an_input_error(tmp_path):
+    path = tmp_path / "bad.bib"
+    path.write_text("@article{broken,\n  title = {unclosed\n")
+    result = run("--library", str(path), "check")
+    assert result.exit_code == 3
+    assert "bad.bib" in result.output and "Traceback" not in result.output
