@@ -205,7 +205,8 @@ class Reference:
         from solicite.text import latex_to_unicode
 
         if name in PERSON_FIELDS:
-            return " and ".join(p.literal or f"{p.given} {p.particle} {p.family} {p.suffix}" for p in self.persons.get(name, []))
+            people = self.persons.get(name, [])
+            return latex_to_unicode(" and ".join(p.literal or f"{p.given} {p.particle} {p.family} {p.suffix}" for p in people))
         return latex_to_unicode(self.fields.get(name, ""))
 
     @property
@@ -237,6 +238,17 @@ class Reference:
         if self.source and self.line:
             return f"{self.source}:{self.line}"
         return self.source or self.key
+
+    def as_dict(self) -> dict:
+        """A JSON-ready dict: key, type, fields, persons (each a dict of its non-empty parts), source, line."""
+        return {
+            "key": self.key,
+            "type": self.type,
+            "fields": dict(self.fields),
+            "persons": {role: [{k: v for k, v in vars(p).items() if v} for p in people] for role, people in self.persons.items()},
+            "source": self.source,
+            "line": self.line,
+        }
 
     def copy(self, **changes) -> "Reference":
         """A copy with deep-copied fields and persons, and any attribute changed."""

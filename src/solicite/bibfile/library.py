@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 from solicite.bibfile.scanner import Block, gc_paused, scan
-from solicite.bibfile.writer import atomic_write, format_entry
+from solicite.bibfile.writer import atomic_write, format_entry, patch_entry
 from solicite.errors import DataLossError, DuplicateKeyError, InputError, KeyNotFoundError
 from solicite.model import PERSON_FIELDS, Diagnostic, Reference, parse_names
 
@@ -189,19 +189,13 @@ class Library:
         if ref.key != old_key and ref.key in self._index:
             raise DuplicateKeyError(f"cannot rename {old_key!r} to {ref.key!r}: that key is taken", path=self.source)
         original = self._reference(block)
-        keep, order = {}, []
-        for f in block.fields:
-            name = f.name.lower()
-            order.append(name)
-            if name in PERSON_FIELDS:
-                same = ref.persons.get(name) == original.persons.get(name)
-            else:
-                same = ref.fields.get(name) == original.fields.get(name)
-            if same:
-                keep[name] = (f.name, f.raw_value)
-        text = format_entry(ref, keep=keep, order=order, newline=self.newline)
-        if ref.type.lower() == block.type.lower():
-            text = f"@{block.type}" + text[len(ref.type) + 1:]  # keep the type's spelling (@Article)
+        text = patch_entry(block.raw, block.fields, ref, original, newline=self.newline)
+        if ref.type.lower() != block.type.lower():
+            at = block.raw.index(block.type)
+            text = text[:at] + ref.type.lower() + text[at + len(block.type):]
+        if ref.key != old_key:
+            at = block.key_offset + (len(ref.type) - len(block.type) if ref.type.lower() != block.type.lower() else 0)
+            text = text[:at] + ref.key + text[at + len(old_key):]
         self._swap(block, _single_entry(text, block.line), old_key, ref.key)
 
     def rename(self, old_key: str, new_key: str) -> None:
