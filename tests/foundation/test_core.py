@@ -38,12 +38,11 @@ def test_person_from_bibtex(name: str, expected: Person) -> None:
     assert Person.from_bibtex(name) == expected
 
 
-@pytest.mark.parametrize("name", [n for n, _ in NAMES] + ["Gonz{\\'a}lez, Mar{\\'\\i}a", "{\\'E}mile Zola"])
+# Literal names ({UNHCR}) are ours: pybtex has no such notion, so they are not compared.
+@pytest.mark.parametrize("name", [n for n, p in NAMES if not p.literal] + ["Gonz{\\'a}lez, Mar{\\'\\i}a", "{\\'E}mile Zola"])
 def test_fast_name_path_agrees_with_pybtex(name: str) -> None:
     from pybtex.database import Person as PybtexPerson
 
-    if name.startswith("{") and name.endswith("}") and name.count("{") == 1:
-        pytest.skip("literal names are ours: pybtex has no such notion")
     p = PybtexPerson(name)
     ours = Person.from_bibtex(name)
     assert (ours.family, ours.given, ours.particle, ours.suffix) == (
