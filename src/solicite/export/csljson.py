@@ -72,6 +72,7 @@ _WEBLIKE = ("webpage", "post-weblog", "post", "broadcast")
 _URL_ESCAPES = re.compile(r"\\([_%&#~$])")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", re.IGNORECASE)
+_KEY_OK = re.compile(r"^[^\s,{}()\"'#%~\\/=]+$")
 CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -294,7 +295,9 @@ def from_csl(item: dict) -> Reference:
     ctype = str(item.get("type", "document"))
     note = str(item.get("note", ""))
     m = CITATION_KEY_LINE.search(note)
-    key = str(item.get("citation-key") or (m.group(1) if m else "") or item.get("id") or "")
+    key = str(item.get("citation-key") or (m.group(1) if m else "") or item.get("id") or "").strip()
+    if not _KEY_OK.match(key):
+        key = ""  # Zotero's item URIs and the like: the library generates a proper key
     if m:
         note = CITATION_KEY_LINE.sub("", note).strip()
     btype = TYPE_FROM_CSL.get(ctype, "misc")
