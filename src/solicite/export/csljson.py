@@ -225,7 +225,7 @@ def to_csl(ref: Reference) -> dict:
     if ctype in _WEBLIKE:
         name, container = first_field(ref, "journaltitle", "journal", "booktitle", "maintitle", "organization")
     elif ctype.startswith("article") or ctype == "periodical":
-        name, container = first_field(ref, "journaltitle", "journal")
+        name, container = first_field(ref, "journaltitle", "journal", "booktitle")
     else:
         name, container = first_field(ref, "booktitle", "journaltitle", "journal", "maintitle")
     text["container-title"] = container

@@ -45,11 +45,10 @@ def _name(n: dict) -> str:
     if n.get("literal"):
         return n["literal"]
     family = " ".join(x for x in (n.get("non-dropping-particle", ""), n.get("family", "")) if x)
-    parts = [family, n.get("given", "")]
     if n.get("suffix"):
-        parts.append(n["suffix"])
+        return f"{family}, {n.get('given', '')}, {n['suffix']}"
     # A family name alone keeps its comma, so that it is not read back as a single-field (corporate) name.
-    return ", ".join(p for p in parts if p) if n.get("given") or n.get("suffix") else family + ","
+    return f"{family}, {n['given']}" if n.get("given") else family + ","
 
 
 def _date(d: dict | None) -> tuple[str, str]:
@@ -128,7 +127,8 @@ def csl_to_ris(item: dict) -> str:
         if "ISBN" not in item:
             add("SN", "ISSN")
         add("M1", "collection-number" if ty == "BOOK" else "number")
-    genre = item.get("genre") or ("Podcast" if ctype == "broadcast" else "")
+    # RIS has no podcast type: "SOUND" with "M3  - Podcast" tells it from a recording (Zotero: audioFileType).
+    genre = "Podcast" if ctype == "broadcast" else item.get("genre")
     if genre:
         lines.append(("M3", _plain(genre)))
     add("DO", "DOI")

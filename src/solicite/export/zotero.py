@@ -98,6 +98,10 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
     btype = CSL_TO_ZOTERO_BIBTEX.get(ctype, "online" if item.get("URL") else "misc")
     if ctype == "broadcast" and item.get("URL"):
         btype = "online"  # a Web Page keeps the show (Website Title), "Podcast" (Website Type) and the link
+    if btype == "misc" and item.get("DOI"):
+        # Zotero reads @misc as a Book; with its DOI link a dataset or document lands as a Web Page instead.
+        btype = "online"
+        item.setdefault("URL", "https://doi.org/" + clean_doi(item["DOI"]))
     if ctype == "thesis" and ref.type.lower() in ("phdthesis", "mastersthesis") and not ref.get("type"):
         btype = ref.type.lower()  # Zotero sets the thesis type from these two
     fields: dict[str, str] = {}
@@ -142,6 +146,7 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
         fields["doi"] = clean_doi(item["DOI"])
     put("url", "URL", escape=False)
     put("keywords", "keyword")
+    put("howpublished", "medium")  # Zotero keeps it in Extra as "Published: ..."
     put("note", "note")
     for var, name in (("issued", "date"), ("accessed", "urldate")):
         d = item.get(var)
