@@ -153,6 +153,7 @@ _FIXES = (
     (re.compile(r"([(\[])\s+"), r"\1"),  # "( 2024)" -> "(2024)"
     (re.compile(r"\s+([)\]])"), r"\1"),
     (re.compile(r"\(\s*\)|\[\s*\]"), " "),  # brackets emptied by a removal
+    (re.compile(r"([.?!])(?:\s+\.)+"), r"\1"),  # "Title. ." left by a removed URL
     (re.compile(r"\s+([.,;:?!])"), r"\1"),  # "migration ." -> "migration."
     (re.compile(r"([?!])[.,]+"), r"\1"),  # "repression?." -> "repression?"
     (re.compile(r"(?<!\.)\.\.(?!\.)"), "."),  # "Goldring, L.." -> "Goldring, L." (an ellipsis stays)
