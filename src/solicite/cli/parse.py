@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
@@ -105,7 +106,8 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: Path | None, add: bool,
 def _read_input(name: str) -> str:
     """The text of one INPUT (``-`` is standard input); unreadable input is an InputError."""
     if name == "-":
-        data = click.get_binary_stream("stdin").read()
+        stream = sys.stdin
+        data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
     else:
         path = Path(name)
         try:
