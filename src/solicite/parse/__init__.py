@@ -1,0 +1,1 @@
+"""Parse free-text references into Reference objects."""
