@@ -37,7 +37,7 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: Path | None, add: bool,
     Exit status: 0 ok, 1 some references could not be parsed (or none were found),
     2 usage error, 3 unreadable input.
     """
-    from solicite.parse import parse_text
+    from solicite.parse import UNPARSED_CODES, parse_text
 
     if add and output:
         raise UsageError("--add and -o/--output cannot be used together", hint="--add writes into the library; -o writes a new file")
@@ -62,7 +62,7 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: Path | None, add: bool,
     for d in diagnostics:
         if d.severity in ("warning", "error"):
             env.warn(f"{d.location()}: {d.message}")
-    problems = not references or any(d.code == "unparsed" for d in diagnostics)
+    problems = not references or any(d.code in UNPARSED_CODES for d in diagnostics)
 
     if add:
         keys = _add_to_library(env, references)

@@ -22,8 +22,12 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from solicite.model import LOST_LINK_FIELD, Diagnostic, Reference
+from solicite.parse.fixups import is_name_only, latex_escape
 
-__all__ = ["ParseResult", "parse_text", "latex_escape", "LOST_LINK_FIELD"]
+# Diagnostic codes that mean a reference was kept as @misc without being understood.
+UNPARSED_CODES = frozenset({"unparsed", "parse-unparsed", "tagger-failed"})
+
+__all__ = ["UNPARSED_CODES", "LOST_LINK_FIELD", "ParseResult", "is_name_only", "latex_escape", "parse_text"]
 
 TaggerFn = Callable[[list[str]], list[tuple[Reference, list[Diagnostic]]]]
 
@@ -51,7 +55,7 @@ def parse_text(
     skipping), for lists that are already split. ``tagger`` maps cleaned reference strings to
     ``(Reference, diagnostics)`` pairs; the default is :func:`solicite.parse.tagger.parse_references`.
     """
-    from solicite.parse import noise, sections, split
+    from solicite.parse import fixups, noise, sections, split
     from solicite.parse.extract import extract
 
     lines = extract(text, fmt, name=source)
@@ -64,7 +68,18 @@ def parse_text(
         blocks = [b for chunk in chunks for b in split.split_blocks(chunk.lines, chunk.section)]
 
     cleaned = [noise.clean(b.text, b.links) for b in blocks]
-    to_tag = [i for i, c in enumerate(cleaned) if c.text and not is_name_only(c.text)]
+    # Names and year-less web entries are built here; everything else goes to the tagger in one batch.
+    direct: dict[int, Reference] = {}
+    for i, c in enumerate(cleaned):
+        if not c.text:
+            continue
+        if is_name_only(c.text) or fixups.is_all_link(c.text, c.anchors):
+            direct[i] = fixups.name_reference(c.text, c.fields)
+        else:
+            web = fixups.web_reference(c.text, c.anchors, c.fields)
+            if web is not None:
+                direct[i] = web
+    to_tag = [i for i, c in enumerate(cleaned) if c.text and i not in direct]
     tagged = _run_tagger(tagger, [cleaned[i].text for i in to_tag])
     by_index = dict(zip(to_tag, tagged))
 
@@ -80,11 +95,13 @@ def parse_text(
             result.diagnostics.extend(replace(d, **where) for d in found)
             if not _usable(ref):
                 ref = _unparsed(clean.text)
-                result.diagnostics.append(
-                    Diagnostic("warning", "unparsed", f"could not parse, kept as @misc: {_shorten(block.text)}", **where)
-                )
-        elif clean.text:
-            ref = _name_only(clean.text, clean.fields)
+                if not any(d.severity == "warning" for d in found):
+                    result.diagnostics.append(Diagnostic(
+                        "warning", "unparsed", f"could not parse, kept as @misc: {_shorten(block.text)}", **where))
+            else:
+                ref = fixups.fix(ref, clean.text, clean.anchors)
+        elif index in direct:
+            ref = direct[index]
         else:
             ref = _unparsed(block.text)
             result.diagnostics.append(
@@ -92,7 +109,9 @@ def parse_text(
             )
         ref = ref.copy(key="", raw=block.text, source=source, line=block.lineno)
         for name, value in clean.fields.items():
-            ref.fields.setdefault(name, value)
+            # URL and DOI fields are read verbatim: only "%" and "#" would break the .bib.
+            safe = re.sub(r"(?<!\\)([%#])", r"\\\1", value) if name in ("url", "doi") else latex_escape(value)
+            ref.fields.setdefault(name, safe)
         if block.section:
             ref.fields["keywords"] = latex_escape(block.section)
         result.references.append(ref)
@@ -121,32 +140,6 @@ def _run_tagger(tagger: TaggerFn | None, texts: list[str]) -> list[tuple[Referen
     return out
 
 
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.")
-_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.?!]\s+\S")
-_AUTHOR_INITIALS = re.compile(r"\b[A-Z][\w'’\-]+,\s+[A-Z]\.")
-
-
-def is_name_only(text: str) -> bool:
-    """True for a bare name or title with no year, no author list and no second part.
-
-    Show notes list organisations and projects this way ("Lawyers Without Borders",
-    "OCASI | Ontario Council of Agencies Serving Immigrants"): the tagger has nothing to tag.
-    """
-    body = text.rstrip(" .")
-    return (
-        len(body.split()) <= 16
-        and not _YEAR.search(body)
-        and not _SENTENCE_BREAK.search(body)
-        and not _AUTHOR_INITIALS.search(body)
-    )
-
-
-def _name_only(text: str, fields: dict[str, str]) -> Reference:
-    """A name with nothing else: @online when it had a link, else @misc, with the name as title."""
-    kind = "online" if fields.get("url") or fields.get(LOST_LINK_FIELD) else "misc"
-    return Reference(kind, "", {"title": latex_escape(text.rstrip(" ."))})
-
-
 def _usable(ref: Reference) -> bool:
     """The tagger found at least a title, or an author and something else."""
     if ref.fields.get("title", "").strip():
@@ -156,14 +149,6 @@ def _usable(ref: Reference) -> bool:
 
 def _unparsed(text: str) -> Reference:
     return Reference("misc", "", {"note": latex_escape(text)})
-
-
-_LATEX_SPECIALS = re.compile(r"(?<!\\)([&%$#_])")
-
-
-def latex_escape(text: str) -> str:
-    """Escape the characters that BibTeX values must not hold bare (& % $ # _)."""
-    return _LATEX_SPECIALS.sub(r"\\\1", text)
 
 
 def _shorten(text: str, width: int = 70) -> str:

@@ -54,12 +54,16 @@ class Cleaned:
     text: str
     fields: dict[str, str] = field(default_factory=dict)
     removed: list[str] = field(default_factory=list)
+    # Texts that were hyperlinks (before a link marker, or inside <a>/[..](..)), cleaned: in
+    # show notes the linked text is the reference's title, which the tagger cannot see.
+    anchors: list[str] = field(default_factory=list)
 
 
 def clean(text: str, links: list[Link] | None = None) -> Cleaned:
     """Strip link markers, access phrases, URLs and DOIs from ``text``; return them as fields."""
     removed: list[str] = []
     fields: dict[str, str] = {}
+    anchors = [text[lk.start:lk.end] for lk in links or [] if 0 <= lk.start < lk.end <= len(text)]
     urls: list[str] = []
     dois: list[str] = []
 
@@ -101,6 +105,7 @@ def clean(text: str, links: list[Link] | None = None) -> Cleaned:
 
     def take_marker(m: re.Match) -> str:
         removed.append(m.group(0).strip())
+        anchors.append(_anchor_before(m.string, m.start(), m.end()))
         name = next(v for v in m.groupdict().values() if v)
         link_markers.append(" ".join(name.split()))
         return " "
@@ -116,7 +121,26 @@ def clean(text: str, links: list[Link] | None = None) -> Cleaned:
         fields["url"] = urls[0]
     if link_markers and not urls and not dois:
         fields[LOST_LINK_FIELD] = ", ".join(dict.fromkeys(link_markers))
-    return Cleaned(repair(text), fields, removed)
+    anchors = [a for a in (_clean_anchor(a) for a in anchors) if len(a.split()) >= 2]
+    return Cleaned(repair(text), fields, removed, list(dict.fromkeys(anchors)))
+
+
+# Where linked text can begin: the start, or after ")" / "]" (a date, another marker) and space.
+_ANCHOR_START = re.compile(r"(?:^|[)\]]\.?\s*)")
+
+
+def _anchor_before(text: str, start: int, end: int) -> str:
+    """The text a marker at [start, end) stood after: back to the last date or marker, plus a displaced "?"/"!"."""
+    begin = 0
+    for m in _ANCHOR_START.finditer(text, 0, start):
+        begin = m.end()
+    after = re.match(r"\s*([?!])", text[end:])
+    return text[begin:start] + (after.group(1) if after else "")
+
+
+def _clean_anchor(anchor: str) -> str:
+    anchor = _LINK_MARKERS.sub(" ", anchor)
+    return repair(anchor).rstrip(" .,;:")
 
 
 def _trim_url(url: str) -> str:
