@@ -12,7 +12,7 @@ from solicite.richtext import Italic, Link, Part
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
 from solicite.styles.common import doi_url, edition, full_date_mdy, is_numeric, title
-from solicite.styles.core import Item
+from solicite.styles.core import Item, type_name
 from solicite.styles.names import Name, initials, join
 
 STANDALONE = {"book", "report", "thesis", "webpage", "misc", "dataset", "software", "patent", "manuscript",
@@ -94,7 +94,7 @@ class APA(Style):
             if item.is_podcast:
                 s += " (Hosts)" if len(item.authors) > 1 else " (Host)"
             return s, False, False
-        if item.editors and item.kind in ("book", "misc", "periodical"):
+        if item.editors and item.kind not in ("chapter", "paper", "article", "magazine", "newspaper"):
             return apa_author_list(item.editors) + (" (Eds.)" if len(item.editors) > 1 else " (Ed.)"), False, False
         if item.kind == "webpage" and item.publisher:
             return item.publisher, True, False
@@ -107,7 +107,7 @@ class APA(Style):
             return f"(n.d.{'-' + suffix if suffix else ''})"
         year = d.year + (f"\u2013{d.end_year}" if d.end_year else "") + suffix
         if item.kind in FULL_DATE or item.is_podcast or (item.kind == "paper" and not item.editors and
-                                                         not item.f.get("pages") and not item.f.get("volume") and False):
+                                                         not item.f.get("pages") and not item.f.get("volume")):
             if d.month:
                 year += f", {d.month_name}" + (f" {d.day}" if d.day else "")
         return f"({year})"
@@ -132,14 +132,18 @@ class APA(Style):
             vol = item.text("volume")
             if vol and kind in ("book",):
                 paren.append(("Vols. " if "-" in vol or "\u2013" in vol else "Vol. ") + vol.replace("--", "\u2013"))
+            elif item.text("volumes") and kind == "book":
+                paren.append(f"Vols. 1\u2013{item.text('volumes')}")
         if kind == "report":
-            typ, num = item.text("type"), item.text("number")
-            if num:
-                paren.append(f"{typ or 'Report'}{' No.' if is_numeric(num) else ''} {num}")
+            typ, num = type_name(item.text("type")), item.text("number")
+            if num and typ:
+                paren.append(f"{typ}{' No.' if is_numeric(num) else ''} {num}")
+            elif num:
+                paren.append(num)
             elif typ and typ.lower() not in ("techreport", "report"):
                 paren.append(typ)
         if kind == "patent" and item.text("number"):
-            paren.append(f"Patent No. {item.text('number')}")
+            paren.append(f"{type_name(item.text('type') or 'patent')} No. {item.text('number')}")
         if kind in ("software", "dataset") and item.text("version"):
             paren.append(f"Version {item.text('version')}")
         if item.is_podcast and item.text("number"):
@@ -168,14 +172,14 @@ class APA(Style):
         if kind == "video":
             return "Video"
         if kind == "manuscript":
-            return item.text("note") or item.text("howpublished") or "Unpublished manuscript"
+            return item.text("note") or "Unpublished manuscript"
         return ""
 
     def source(self, item: Item, out: Out, opts: Options, author_is_site: bool) -> None:
         kind = item.kind
         cont = item.container_raw
         if kind in ("article", "magazine", "newspaper", "periodical") or (kind == "paper" and not item.editors):
-            ser = title(item, opts, raw=cont, italic=True, case="as-is") if cont else ""
+            ser = title(item, opts, raw=cont, italic=True, case="title" if item.english else "as-is") if cont else ""
             vol = item.text("volume")
             issue = item.text("number") or item.text("issue")
             pages = item.pages

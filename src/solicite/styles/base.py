@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from solicite.richtext import Part
 from solicite.styles.core import Item
-from solicite.styles.names import Name
+from solicite.styles.names import Name, initials
 from solicite.styles.titles import plain_text
 
 
@@ -76,7 +76,7 @@ class Style:
     def suffix_key(self, item: Item) -> tuple:
         """Items that share this key get a/b suffixes: the same names and the same year."""
         people = item.authors or item.editors
-        who = tuple((n.literal, n.family_full, n.given) for n in people) if people else plain_text(item.title_raw)
+        who = tuple((n.literal, n.family_full, initials(n.given)) for n in people) if people else plain_text(item.title_raw)
         return (who, item.year)
 
     # --- citations ----------------------------------------------------------------------

@@ -58,7 +58,7 @@ def title(item: Item, opts, raw: str | None = None, italic: bool = False, case: 
     value = item.title_raw if raw is None else raw
     if not value:
         return ""
-    parts = title_rich(value, case or ("sentence" if opts.sentence_case else "as-is"))
+    parts = title_rich(value, case or ("sentence" if opts.sentence_case and item.english else "as-is"))
     return Italic(*parts) if italic else parts
 
 

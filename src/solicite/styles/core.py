@@ -126,7 +126,7 @@ class Item:
             return self.text("school") or self.text("institution") or self.text("publisher")
         if self.kind == "webpage":
             return self.text("organization") or self.text("publisher") or self.text("institution")
-        return self.text("publisher") or self.text("organization") or self.text("institution") or \
+        return _and_list(self.text("publisher")) or self.text("organization") or self.text("institution") or \
             (self.text("howpublished") if self.kind in ("book", "misc") and not self.url_from_howpublished else "")
 
     @property
@@ -138,9 +138,17 @@ class Item:
         return hp.strip() if hp.strip().startswith(("http://", "https://")) else ""
 
     @property
+    def english(self) -> bool:
+        """True unless ``langid`` names another language (only English titles change case)."""
+        lang = self.f.get("langid", "").strip().lower()
+        return not lang or lang.startswith(("en", "american", "british", "australian", "canadian", "newzealand", "usenglish", "ukenglish"))
+
+    @property
     def url(self) -> str:
-        """The URL (from url, or a \\url in howpublished)."""
+        """The URL (from url, an arXiv eprint, or a \\url in howpublished)."""
         u = self.f.get("url", "").strip()
+        if not u and self.f.get("eprint") and self.f.get("eprinttype", "").lower() in ("arxiv", "arxiv.org"):
+            return "https://arxiv.org/abs/" + self.f["eprint"].strip()
         if u:
             u = _URL_CMD.sub(r"\1", u)
             return u.replace("\\_", "_").replace("\\%", "%").replace("\\#", "#").replace("\\&", "&")
@@ -166,8 +174,8 @@ class Item:
         p = self.f.get("pages", "")
         if not p:
             return ""
-        p = re.sub(r"\s*-{1,3}\s*|\s*\u2013\s*", "\u2013", p.strip())
-        return latex_to_unicode(p)
+        p = latex_to_unicode(p.strip())
+        return ", ".join(_range(x) for x in p.split(",")) if "," in p else _range(p)
 
     @property
     def is_podcast(self) -> bool:
@@ -192,6 +200,31 @@ def make_item(ref: Reference) -> Item:
     return Item(ref=ref, key=ref.key, kind=kind, authors=names(persons.get("author", ())),
                 editors=names(persons.get("editor", ())), translators=names(persons.get("translator", ())),
                 date=date, f=f, subtype=subtype)
+
+
+_RANGE = re.compile(r"^\s*([A-Za-z]?\d+[a-z]?)\s*(?:-{1,3}|\u2013)\s*([A-Za-z]?\d+[a-z]?)\s*$")
+
+
+def _range(p: str) -> str:
+    m = _RANGE.match(p)
+    return f"{m.group(1)}\u2013{m.group(2)}" if m else p.strip()
+
+
+def _and_list(value: str) -> str:
+    # BibLaTeX list fields ("A and B") print as "A; B".
+    return "; ".join(p.strip() for p in re.split(r"\s+and\s+", value)) if " and " in value else value
+
+
+TYPE_NAMES = {"techreport": "Technical report", "resreport": "Research report", "phdthesis": "PhD thesis",
+              "mathesis": "Master\u2019s thesis", "candthesis": "Candidate thesis", "patent": "Patent",
+              "patentus": "U.S. patent", "patenteu": "European patent", "patentfr": "French patent",
+              "patentde": "German patent", "patentuk": "British patent", "patreq": "Patent request",
+              "patreqfr": "French patent request", "patreqeu": "European patent request"}
+
+
+def type_name(value: str) -> str:
+    """BibLaTeX's localisation keys for ``type`` ("resreport") as words; other values as written."""
+    return TYPE_NAMES.get(value.strip().lower(), value)
 
 
 def _day(value: str) -> int:

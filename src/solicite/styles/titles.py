@@ -164,7 +164,7 @@ STOP_WORDS = frozenset(
     "but by circa despite down during except for forenenst from given in inside into lest like modulo near next nor "
     "notwithstanding of off on onto or out over per plus pro qua sans since so than that the through thru throughout "
     "thruout till to toward towards under underneath until unto up upon versus vs. v. vs v via vis-à-vis with within "
-    "without worth yet".split()
+    "without worth yet de d’ von van der la le du des".split()
 )
 
 
@@ -193,10 +193,12 @@ def title_case_chunks(chunks: tuple) -> list:
             after_colon = before[-1:] in (":", "?", "!", ".") or before.endswith("\u2014")
             prev_char = flat[gstart - 1] if gstart else " "
             lower = word.lower()
-            if prev_char.isalpha() or (prev_char in "'\u2019" and gstart >= 2 and flat[gstart - 2].isalpha()):
+            next_char = flat[gstart + len(word)] if gstart + len(word) < len(flat) else " "
+            if prev_char.isalnum() or (prev_char in "'\u2019" and gstart >= 2 and flat[gstart - 2].isalpha()):
                 pass  # the rest of a word split by a brace, or the s of a possessive
             elif word.islower() or _is_capitalised(word):
-                if lower in STOP_WORDS and gstart not in (first_start, last_start) and not after_colon and prev_char != "-":
+                if (lower in STOP_WORDS and gstart not in (first_start, last_start) and not after_colon
+                        and prev_char != "-" and next_char != "-"):
                     word = lower
                 else:
                     word = word[0].upper() + word[1:]
