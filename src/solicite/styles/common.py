@@ -69,3 +69,52 @@ def full_date_mdy(d: Date) -> str:
     if d.month:
         return f"{d.month_name} {d.year}"
     return d.year
+
+
+def page_range(pages: str, fmt: str = "expanded") -> str:
+    """Reformat "1703–1774" as "1703–74" (minimal-two), "1703–74"/"10–2" (minimal), or leave it."""
+    if fmt == "expanded" or "\u2013" not in pages:
+        return pages
+    out = []
+    for piece in pages.split(", "):
+        a, _, b = piece.partition("\u2013")
+        if a.isdigit() and b.isdigit() and len(a) == len(b):
+            i = 0
+            while i < len(a) - 1 and a[i] == b[i]:
+                i += 1
+            keep = b[i:]
+            if fmt == "minimal-two" and len(keep) < 2:
+                keep = b[-2:]
+            out.append(f"{a}\u2013{keep}")
+        else:
+            out.append(piece)
+    return ", ".join(out)
+
+
+def given_first(n, initials_fn=None) -> str:
+    """"Given Family" (or initials first when ``initials_fn`` is given), suffix after."""
+    if n.literal:
+        return n.literal
+    given = initials_fn(n.given) if initials_fn else n.given
+    s = f"{given} {n.family_full}".strip()
+    return f"{s}, {n.suffix}" if n.suffix else s
+
+
+def family_first(n, initials_fn=None, demote: bool = False) -> str:
+    """"Family, Given" (particle demoted after the given name when ``demote``), suffix last."""
+    if n.literal:
+        return n.literal
+    given = initials_fn(n.given) if initials_fn else n.given
+    family = n.family if demote else n.family_full
+    if demote and n.particle:
+        given = f"{given} {n.particle}".strip()
+    s = f"{family}, {given}" if given else family
+    return f"{s}, {n.suffix}" if n.suffix else s
+
+
+def date_dmy(d: Date, abbr: bool = True) -> str:
+    """"4 Oct. 2018" (MLA) or "4 October 2018"."""
+    if d is None or not d.year:
+        return ""
+    month = (ABBR_MONTHS[d.month - 1] if abbr else d.month_name) if d.month else ""
+    return " ".join(x for x in (str(d.day) if d.day and d.month else "", month, d.year) if x)
