@@ -4,8 +4,9 @@ import re
 
 from solicite.render import Renderer
 
-# Only characters that can start markup mid-line need a backslash: emphasis, links, code, HTML.
-_SPECIAL = re.compile(r"([*_`\[\]<>\\])")
+# Only what would really turn into markup gets a backslash: asterisks, backticks, backslashes,
+# underscores at a word edge, "<" before a tag or autolink, and brackets of a link ("](").
+_SPECIAL = re.compile(r"([*`\\]|(?<!\w)_|_(?!\w)|<(?=[A-Za-z/!?])|\[(?=[^\]]*\][(\[])|\](?=[(\[]))")
 
 
 class MarkdownRenderer(Renderer):
@@ -14,7 +15,7 @@ class MarkdownRenderer(Renderer):
     name = "markdown"
 
     def text(self, s: str) -> str:
-        return _SPECIAL.sub(r"\\\1", s) if _SPECIAL.search(s) else s
+        return _SPECIAL.sub(lambda m: "\\" + m.group(0), s) if _SPECIAL.search(s) else s
 
     def italic(self, inner: str) -> str:
         if not inner:

@@ -94,6 +94,8 @@ class Style:
                     and [n.last for n in (o.authors or o.editors)] != lasts and o.year == item.year for o in everyone):
                 shown += 1
         and_ = self.narrative_and if narrative else self.and_word
+        if len(lasts) == 1:
+            return lasts[0]
         if shown < len(lasts):
             return ", ".join(lasts[:shown]) + self.et_al()
         if len(lasts) == 2:
