@@ -97,7 +97,7 @@ class Style:
         if len(lasts) == 1:
             return lasts[0]
         if shown < len(lasts):
-            return ", ".join(lasts[:shown]) + self.et_al()
+            return ", ".join(lasts[:shown]) + ("," if shown > 1 else "") + self.et_al()
         if len(lasts) == 2:
             return f"{lasts[0]}{self.two_sep(and_)}{lasts[1]}"
         return ", ".join(lasts[:-1]) + self.last_sep(and_) + lasts[-1]
