@@ -45,7 +45,7 @@ def main() -> None:
         sub = [r for r in refs if r.key in keys or r.key.lower() in parents]
         src = str(tmp / "sample.bib")
         Path(src).write_text("\n\n".join(bibfile.format_entry(r) for r in sub) + "\n", encoding="utf-8")
-        refs = [r for r in refs if r.key in keys]
+        refs = sub  # the whole sample file, so numbers match the oracle's
         context = sub
     else:
         context = refs

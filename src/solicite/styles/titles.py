@@ -26,8 +26,33 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 def parse(value: str) -> tuple:
     """The value as a tuple of chunks ``(text, protected, italic)``; LaTeX decoded, quotes kept as text."""
     chunks: list[tuple[str, bool, bool]] = []
+    if "\\" not in value:
+        # Fast path (most titles): only braces to track, no commands to decode.
+        depth = 0
+        for m in _BRACE_TOKENS.finditer(value):
+            tok = m.group()
+            if tok == "{":
+                depth += 1
+            elif tok == "}":
+                depth = max(depth - 1, 0)
+            else:
+                _add(chunks, _decode_plain(tok), depth > 0, False)
+        return tuple(chunks)
     _parse_into(value, chunks, False, False)
     return tuple(chunks)
+
+
+_BRACE_TOKENS = re.compile(r"[{}]|[^{}]+")
+_SPACES = re.compile(r"\s+")
+
+
+def _decode_plain(raw: str) -> str:
+    # The fast path's decoder: dashes and ties only (no LaTeX commands in the value).
+    if "--" in raw:
+        raw = raw.replace("---", "\u2014").replace("--", "\u2013")
+    if "~" in raw:
+        raw = raw.replace("~", "\u00a0")
+    return _SPACES.sub(" ", raw)
 
 
 def _parse_into(value: str, chunks: list, protected: bool, italic: bool) -> None:
