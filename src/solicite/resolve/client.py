@@ -56,7 +56,7 @@ class Client:
             return Fetched(url, error=f"request failed: {_short(exc)}")
         out = Fetched(resp.url, status=resp.status_code, cached=from_cache(resp), final_url=resp.url,
                       content_type=resp.headers.get("Content-Type", ""))
-        if self.offline and resp.status_code == OFFLINE_STATUS and not out.cached:
+        if self.offline and resp.status_code == OFFLINE_STATUS:
             out.error = "not in the cache (offline)"
             return out
         if not 200 <= resp.status_code < 300:

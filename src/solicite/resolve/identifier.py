@@ -30,7 +30,7 @@ def classify(identifier: str) -> tuple[str, str]:
     doi = doi_mod.normalize_doi(text)
     if doi:
         return "doi", doi
-    if re.match(r"^isbn(?:-1[03])?\s*:", text, re.IGNORECASE) or re.fullmatch(r"[\d\s-]{9,17}[\dXx]", text):
+    if re.match(r"^isbn(?:-1[03])?\s*[: ]", text, re.IGNORECASE) or re.fullmatch(r"[\d\s-]{9,17}[\dXx]", text):
         isbn = openlibrary.normalize_isbn(text)
         if isbn:
             return "isbn", isbn
