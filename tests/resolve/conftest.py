@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from solicite.config import Settings
+from resolve_helpers import make_settings
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "resolve"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
@@ -92,7 +92,7 @@ class ReplayServer:
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
         self.thread.start()
 
     def add(self, path: str, body: bytes | str | dict | list, *, status: int = 200, content_type: str = "application/json",
@@ -153,25 +153,6 @@ def server():
     srv = ReplayServer()
     yield srv
     srv.close()
-
-
-def make_settings(server: ReplayServer, cache: Path, **extra) -> Settings:
-    """Settings whose [resolve] base URLs all point at the replay server."""
-    table = {
-        "crossref_url": server.url + "/crossref",
-        "openalex_url": server.url + "/openalex",
-        "openlibrary_url": server.url + "/openlibrary",
-        "wikidata_url": server.url + "/wikidata/w/api.php",
-        "datacite_url": server.url + "/datacite",
-        "doi_url": server.url + "/doi",
-        "mailto": "tests@example.org",
-        "cache_dir": str(cache),
-        "backoff": 0.01,
-        "retries": 2,
-        "rate_limits": {s: 1000.0 for s in ("crossref", "openalex", "openlibrary", "wikidata", "datacite", "doi", "web")},
-    }
-    table.update(extra)
-    return Settings(tables={"resolve": table})
 
 
 @pytest.fixture

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from solicite.config import Settings
 from solicite.model import Reference, parse_names
 
 
@@ -36,3 +39,22 @@ def make(spec: dict) -> Reference:
     """An entry from one of the specs above."""
     spec = dict(spec)
     return entry(spec.pop("kind"), spec.pop("key"), spec.pop("title"), spec.pop("authors", ""), spec.pop("year", ""), **spec)
+
+
+def make_settings(server, cache: Path, **extra) -> Settings:
+    """Settings whose [resolve] base URLs all point at the replay server."""
+    table = {
+        "crossref_url": server.url + "/crossref",
+        "openalex_url": server.url + "/openalex",
+        "openlibrary_url": server.url + "/openlibrary",
+        "wikidata_url": server.url + "/wikidata/w/api.php",
+        "datacite_url": server.url + "/datacite",
+        "doi_url": server.url + "/doi",
+        "mailto": "tests@example.org",
+        "cache_dir": str(cache),
+        "backoff": 0.01,
+        "retries": 2,
+        "rate_limits": {s: 1000.0 for s in ("crossref", "openalex", "openlibrary", "wikidata", "datacite", "doi", "web")},
+    }
+    table.update(extra)
+    return Settings(tables={"resolve": table})
