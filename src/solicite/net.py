@@ -166,6 +166,7 @@ def make_session(options: NetOptions, *, offline: bool = False) -> requests.Sess
         expire_after=timedelta(days=options.cache_days) if options.cache_days > 0 else requests_cache.DO_NOT_CACHE,
         allowable_codes=(200, 404),  # "no such DOI" is an answer worth keeping too
         allowable_methods=("GET", "HEAD"),
+        match_headers=["Accept"],  # content negotiation: one URL, several answers
         stale_if_error=offline,  # offline: an expired answer beats none
         only_if_cached=offline,
     )

@@ -7,6 +7,8 @@ from pathlib import Path
 from solicite.config import Settings
 from solicite.model import Reference, parse_names
 
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "resolve"
+
 
 def entry(kind: str, key: str, title: str, authors: str = "", year: str = "", **fields: str) -> Reference:
     """A Reference as the parser would make it from a show-notes line."""

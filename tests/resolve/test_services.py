@@ -149,3 +149,11 @@ def test_enrich_refuses_a_doi_whose_record_is_another_work(server, settings):
     with client(settings) as c:
         out = enrich_entry(c, ref)
     assert out.status == "no-match" and out.changes == [] and "is the DOI right?" in out.message
+
+
+def test_service_choice_limits_the_services_asked(server, settings):
+    server.add_file("/crossref/works", "crossref_empty.json")
+    with client(settings) as c:
+        out = resolve_entry(c, make(LACROIX), services=["crossref"])
+    assert out.services == ["crossref"] and not server.hits("/openalex")
+    assert out.status == "no-match" and out.message == "no confident match: no candidate found"
