@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from solicite.resolve import crossref
 from solicite.resolve.client import Client
 from solicite.resolve.engine import enrich_entry, resolve_entry
 from solicite.resolve.settings import ResolveOptions
@@ -157,3 +158,27 @@ def test_service_choice_limits_the_services_asked(server, settings):
         out = resolve_entry(c, make(LACROIX), services=["crossref"])
     assert out.services == ["crossref"] and not server.hits("/openalex")
     assert out.status == "no-match" and out.message == "no confident match: no candidate found"
+
+
+def test_recorded_crossref_work_by_doi(server, settings):
+    server.add_file("/crossref/works/10.1371/journal.pone.0033693", "crossref_work_by_doi_public.json")
+    with client(settings) as c:
+        rec, error = crossref.work(c, "10.1371/journal.pone.0033693")
+        missing, why = crossref.work(c, "10.1371/notarealdoi")
+    assert error == "" and rec.type == "article"
+    assert rec.text("title").startswith("Methylphenidate Exposure Induces Dopamine Neuron Loss")
+    assert (rec.get("journal"), rec.get("volume"), rec.get("number"), rec.get("pages"), rec.year) == ("PLoS ONE", "7", "3", "e33693", "2012")
+    assert [p.family for p in rec.authors][:2] == ["Sadasivan", "Pond"]
+    assert missing is None and "does not know DOI 10.1371/notarealdoi" in why
+
+
+def test_recorded_crossref_search_answer_is_read_and_an_unrelated_query_rejects_it(server, settings):
+    # The real answer to "query=ecology": nothing in it is the work we ask for.
+    server.add_file("/crossref/works", "crossref_works_query_polite.json")
+    server.add("/openalex/works", {"results": []})
+    server.add("/datacite/dois", {"data": []})
+    with client(settings) as c:
+        records, error = crossref.search(c, make(BAUDER2017))
+        out = resolve_entry(c, make(BAUDER2017))
+    assert error == "" and [r.get("doi") for r in records] == ["10.1093/obo/9780199830060-0238", "10.1093/obo/9780199830060-0023"]
+    assert out.status == "no-match" and out.changes == []
