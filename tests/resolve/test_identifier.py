@@ -34,7 +34,7 @@ def test_doi_by_content_negotiation(server, settings):
         assert ref.type == "article" and ref.key == ""
         assert ref.fields["doi"] == "10.1073/pnas.2014673117"
         assert ref.fields["journal"] == "Proceedings of the National Academy of Sciences"
-        assert ref.fields["pages"] == "27262--27267" and ref.fields["year"] == "2020"
+        assert ref.fields["pages"] == "27262--27267" and ref.year == "2020"
         assert ref.authors == [Person(family="Hausman", given="David K.")]
         assert ref.fields["provenance"].startswith("entry from doi on ")
     assert all(s.headers["accept"] == "application/vnd.citationstyles.csl+json" for s in server.seen)

@@ -182,3 +182,14 @@ def test_recorded_crossref_search_answer_is_read_and_an_unrelated_query_rejects_
         out = resolve_entry(c, make(BAUDER2017))
     assert error == "" and [r.get("doi") for r in records] == ["10.1093/obo/9780199830060-0238", "10.1093/obo/9780199830060-0023"]
     assert out.status == "no-match" and out.changes == []
+
+
+def test_enrich_fills_a_missing_year_from_the_csl_date(server, settings):
+    server.add_file("/doi/10.1126/science.169.3946.635", "crossref_transform_csljson.json")
+    from resolve_helpers import entry
+
+    ref = entry("article", "frank", "The Structure of Ordinary Water", "Frank, H. S.", doi="10.1126/science.169.3946.635")
+    with client(settings) as c:
+        out = enrich_entry(c, ref)
+    new = {c.field: c.new for c in out.effective}
+    assert new["date"] == "1970-08-14" and new["journal"] == "Science" and new["volume"] == "169"

@@ -1,7 +1,8 @@
 """CSL-JSON (and Crossref's near-identical work records) to a Reference.
 
-Uses ``solicite.export.csljson.from_csl`` when the export stage provides it, so the two
-stages read CSL-JSON the same way; until then a small private converter does the job.
+CSL-JSON from doi.org goes through ``solicite.export.csljson.from_csl`` so that import and
+resolve read it the same way; the small private converter here reads Crossref's REST work
+records (list-valued titles, Crossref type names) and stands in if export is absent.
 """
 
 from __future__ import annotations
@@ -106,12 +107,37 @@ def _private_from_csl(item: dict) -> Reference:
     return Reference(type=kind, key="", fields=fields, persons=persons)
 
 
+# Crossref answers content negotiation with its own type names and list-valued variables.
+CROSSREF_TO_CSL = {
+    "journal-article": "article-journal", "book-chapter": "chapter", "book-section": "chapter", "book-part": "chapter",
+    "proceedings-article": "paper-conference", "monograph": "book", "edited-book": "book", "reference-book": "book",
+    "dissertation": "thesis", "posted-content": "article", "reference-entry": "entry", "journal": "periodical",
+}
+
+
+def normalize_csl(item: dict) -> dict:
+    """Standard CSL-JSON from what doi.org sends: CSL type names, single strings, subtitle joined."""
+    out = dict(item)
+    out["type"] = CROSSREF_TO_CSL.get(str(item.get("type", "")), item.get("type", "document"))
+    for name, value in item.items():
+        if isinstance(value, list) and name not in ("author", "editor", "translator", "container-author", "keyword",
+                                                     "reference", "link", "license", "funder", "assertion"):
+            strings = [v for v in value if isinstance(v, str) and v.strip()]
+            if strings or not value:
+                out[name] = strings[0] if strings else ""
+    title, subtitle = str(out.get("title") or ""), str(out.get("subtitle") or "")
+    if subtitle and subtitle.lower() not in title.lower():
+        out["title"] = f"{title}: {subtitle}"
+    return out
+
+
 def from_csl(item: dict) -> Reference:
-    """A Reference from one CSL-JSON item (or a Crossref work record)."""
+    """A Reference from one CSL-JSON item as doi.org sends it (Crossref, DataCite...)."""
+    item = normalize_csl(item)
     try:
         from solicite.export.csljson import from_csl as shared
-    except ImportError:
+    except ImportError:  # the export stage is not installed in this build
         shared = None
-    if shared is not None:
-        return shared(item)
-    return _private_from_csl(item)
+    ref = shared(item) if shared is not None else _private_from_csl(item)
+    ref.key = ""  # doi.org's "id" is no citation key of ours
+    return ref

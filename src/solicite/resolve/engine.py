@@ -162,8 +162,11 @@ def enrich_entry(client: Client, ref: Reference, *, overwrite: bool = False) -> 
         out.status = "no-match"
         out.message = f"the DOI's record is titled {record.text('title')!r}, not this entry (similarity {sim:.2f}): is the DOI right?"
         return out
-    wanted = tuple(n for n in ENRICH_FIELDS if _fits(ref.type, n))
+    wanted = tuple(n for n in ENRICH_FIELDS if _fits(ref.type, n) and n != "year")
     out.changes = propose(ref, record, wanted, overwrite=overwrite)
+    if not ref.year and (record.get("year") or record.get("date")):
+        # CSL dates with a day become a BibLaTeX ``date``; either fills a missing year.
+        out.changes += propose(ref, record, ("year",) if record.get("year") else ("date",), overwrite=overwrite)
     out.status = "matched" if out.effective else "nothing-to-do"
     out.message = f"{len(out.effective)} field(s) from doi.org" if out.effective else "nothing missing"
     return out
