@@ -163,6 +163,8 @@ def make_session(options: NetOptions, *, offline: bool = False) -> requests.Sess
     session = requests_cache.CachedSession(
         cache_name=str(cache_dir / "http-cache.sqlite"),
         backend="sqlite",
+        fast_save=True,  # no fsync per answer: a cache may lose its last entries in a crash, never our data
+        wal=True,
         expire_after=timedelta(days=options.cache_days) if options.cache_days > 0 else requests_cache.DO_NOT_CACHE,
         allowable_codes=(200, 404),  # "no such DOI" is an answer worth keeping too
         allowable_methods=("GET", "HEAD"),

@@ -64,6 +64,7 @@ class ReplayServer:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # no 40 ms delayed-ACK stall between headers and body
 
             def do_GET(self):  # noqa: N802 - http.server API
                 parts = urlsplit(self.path)
