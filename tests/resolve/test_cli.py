@@ -154,3 +154,14 @@ def test_add_by_doi_goes_through_fetch_identifier(project, server):
     assert result.exit_code == 0, result.output
     added = [r for r in bibfile.load(project).references if r.get("doi") == "10.1073/pnas.2014673117"]
     assert len(added) == 1 and added[0].key != "hausman2020sanctuary"
+
+
+def test_unreachable_services_exit_with_network_status(project, monkeypatch):
+    toml = project.with_name("solicite.toml")
+    text = toml.read_text(encoding="utf-8")
+    import re
+
+    toml.write_text(re.sub(r"http://127\.0\.0\.1:\d+", "http://127.0.0.1:9", text), encoding="utf-8")
+    result = invoke(project, "resolve", "hausman2020sanctuary", "solidarityacrossborders")
+    assert result.exit_code == 4, result.output
+    assert "cannot reach 127.0.0.1:9" in result.stdout

@@ -24,6 +24,8 @@ def test_defaults_are_the_real_services():
     ({"threshold": "high"}, "threshold must be a float"),
     ({"threshold": 1.5}, "between 0 and 1"),
     ({"rate_limits": {"google": 1}}, "unknown service 'google'"),
+    ({"rate_limits": {"crossref": "fast"}}, "requests per second above 0"),
+    ({"services": ["crossref", "bing"]}, "unknown service 'bing'"),
 ])
 def test_bad_options_are_configuration_errors(table, message):
     with pytest.raises(ConfigError, match=message):

@@ -76,9 +76,11 @@ class ResolveOptions:
             if type(value) is not type(default):
                 raise ConfigError(f"[resolve] {name} must be a {type(default).__name__}, not {value!r}")
             setattr(opts, name, value)
-        for name in opts.rate_limits:
+        for name, rate in opts.rate_limits.items():
             if name not in SERVICES:
                 raise ConfigError(f"unknown service {name!r} in [resolve.rate_limits]", hint="known: " + ", ".join(SERVICES))
+            if isinstance(rate, bool) or not isinstance(rate, (int, float)) or rate <= 0:
+                raise ConfigError(f"[resolve.rate_limits] {name} must be a number of requests per second above 0, not {rate!r}")
         for name in opts.services:
             if name not in SERVICES:
                 raise ConfigError(f"unknown service {name!r} in [resolve] services", hint="known: " + ", ".join(SERVICES))
