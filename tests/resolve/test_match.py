@@ -58,3 +58,12 @@ def test_organisation_names_must_agree_almost_exactly():
     assert not score_name("Solidarity City", ["Solidarity City Vienna"]).accepted(0.9)
     assert not score_name("Solidarity City", ["Solidarity Cities"]).accepted(0.9)
     assert similarity("The Conversation", "Conversation") == 1.0
+
+
+def test_particles_and_apostrophes_in_family_names():
+    from solicite.model import parse_names
+    from solicite.resolve.match import author_overlap, family_names
+
+    query = family_names(parse_names("O'Brien, B. G. and van der Walt, S."))
+    cand = family_names(parse_names("O’Brien, Benjamin and Walt, Stéfan van der"))
+    assert query == ["obrien", "vanderwalt"] and author_overlap(query, cand) == 1.0

@@ -6,7 +6,7 @@ from solicite.resolve import crossref
 from solicite.resolve.client import Client
 from solicite.resolve.engine import enrich_entry, resolve_entry
 from solicite.resolve.settings import ResolveOptions
-from resolve_helpers import BAUDER2016, BAUDER2017, HAUSMAN, LACROIX, MIASA, PAIK, SAB, SOLICITY, make
+from resolve_helpers import BAUDER2016, BAUDER2017, DATA_DIR as DATA, HAUSMAN, LACROIX, MIASA, PAIK, SAB, SOLICITY, make
 
 
 def client(settings):
@@ -193,3 +193,17 @@ def test_enrich_fills_a_missing_year_from_the_csl_date(server, settings):
         out = enrich_entry(c, ref)
     new = {c.field: c.new for c in out.effective}
     assert new["date"] == "1970-08-14" and new["journal"] == "Science" and new["volume"] == "169"
+
+
+def test_article_preferred_over_its_preprint_on_equal_scores(server, settings):
+    body = (DATA / "crossref_bauder2017.json").read_text(encoding="utf-8")
+    import json
+
+    data = json.loads(body)
+    right = data["message"]["items"][1]
+    preprint = dict(right, DOI="10.5555/preprint.bauder", type="posted-content", **{"container-title": []})
+    data["message"]["items"] = [preprint, right]
+    server.add("/crossref/works", data)
+    with client(settings) as c:
+        out = resolve_entry(c, make(BAUDER2017))
+    assert out.best.record.get("doi") == "10.1111/imig.12261"

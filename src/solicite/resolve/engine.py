@@ -99,7 +99,7 @@ def resolve_entry(client: Client, ref: Reference, *, overwrite: bool = False, se
     for name in [s for s in services_for(ref) if s in allowed]:
         out.services.append(name)
         for cand in _candidates(client, name, ref, out):
-            if out.best is None or _better(cand.score, out.best.score):
+            if out.best is None or _rank(ref, cand) > _rank(ref, out.best):
                 out.best = cand
         if out.best is not None and out.best.score.accepted(_threshold(out.best.service, threshold)):
             break
@@ -123,9 +123,10 @@ def _threshold(service: str, threshold: float) -> float:
     return max(threshold, 0.95) if service == "wikidata" else threshold
 
 
-def _better(a: Score, b: Score) -> bool:
-    # A vetoed candidate never beats an unvetoed one, whatever the numbers.
-    return (not a.vetoes, a.total) > (not b.vetoes, b.total)
+def _rank(ref: Reference, cand: Candidate) -> tuple:
+    # A vetoed candidate never beats an unvetoed one, whatever the numbers; on equal scores
+    # the record of the entry's own type wins (the article over its preprint).
+    return (not cand.score.vetoes, cand.score.total, cand.record.type == ref.type)
 
 
 def _candidates(client: Client, name: str, ref: Reference, out: Outcome) -> list[Candidate]:

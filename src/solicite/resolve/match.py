@@ -61,7 +61,7 @@ def family_names(persons: list[Person]) -> list[str]:
     """Normalised family names (literal names whole) of a person list."""
     out = []
     for p in persons:
-        name = normalize(p.literal or f"{p.particle} {p.family}" if p.particle else p.literal or p.family)
+        name = normalize(p.literal or f"{p.particle} {p.family}")
         if name:
             out.append(name.replace(" ", ""))
     return out
