@@ -87,7 +87,7 @@ def _run(env: Env, command: str, keys, run, apply_: bool, interactive: bool, off
         network_errors = client.network_errors
     applied: set[str] = set()
     quit_ = False
-    for ref, out in zip(refs, outcomes):
+    for ref, out in zip(refs, outcomes, strict=True):
         if not json_out and (keys or out.status != "nothing-to-do"):
             _show(env, out)
         if not out.effective or not (apply_ or interactive) or quit_:

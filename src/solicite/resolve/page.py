@@ -8,7 +8,6 @@ the same with lxml and five more dependencies; not worth it for a handful of tag
 from __future__ import annotations
 
 import json
-import re
 from datetime import date
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
