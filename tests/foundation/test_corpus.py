@@ -50,3 +50,25 @@ def test_fast_name_path_agrees_with_pybtex_on_corpus_names() -> None:
         if (ours.family, ours.given, ours.particle, ours.suffix) != expected:
             mismatches.append(name)
     assert mismatches == []
+
+
+@pytest.mark.corpus
+def test_adding_to_plume_all_changes_no_existing_line(tmp_path: Path) -> None:
+    import difflib
+    import shutil
+
+    from click.testing import CliRunner
+
+    from solicite.cli.main import cli
+
+    copy = tmp_path / "copy-of-plume-all.bib"
+    shutil.copy(SHARED_BIB / "plume-all.bib", copy)
+    new = tmp_path / "new.bib"
+    new.write_text("@article{bauder2017sanctuary,\n  author = {Bauder, Harald},\n  title = {Sanctuary cities},\n"
+                   "  journal = {International Migration}, year = {2017}}\n")
+    result = CliRunner().invoke(cli, ["--library", str(copy), "add", str(new)])
+    assert result.exit_code == 0, result.output
+    before = (SHARED_BIB / "plume-all.bib").read_text(encoding="utf-8", errors="surrogateescape").splitlines()
+    after = copy.read_text(encoding="utf-8", errors="surrogateescape").splitlines()
+    diff = [d for d in difflib.unified_diff(before, after, lineterm="", n=0) if d[:1] in "+-" and d[:3] not in ("+++", "---")]
+    assert diff and all(d.startswith("+") for d in diff)
