@@ -52,3 +52,11 @@ def test_retry_after_forms():
     assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412480 - 10) == pytest.approx(10)
     assert retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now=1445412480 + 99) == 0
     assert retry_after("soon") is None and retry_after(None) is None
+
+
+def test_user_agent_matches_the_rest_of_solicite():
+    from solicite.check.options import USER_AGENT
+    from solicite.net import USER_AGENT as NET_USER_AGENT
+
+    assert USER_AGENT == NET_USER_AGENT
+    assert CheckOptions().user_agent == USER_AGENT
