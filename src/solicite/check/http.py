@@ -228,7 +228,7 @@ def _keep_cookies(jar: dict[str, str], headers) -> None:
 
 
 def _short(exc: BaseException) -> str:
-    # requests nests urllib3's errors; name the common causes plainly, else the innermost reason.
+    # urllib3 wraps socket errors in its own; name the common causes plainly, else the inner reason.
     reason = exc.args[0] if exc.args else exc
     reason = getattr(reason, "reason", reason)
     name = type(reason).__name__
