@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from solicite.resolve.match import normalize, score, score_name, similarity, title_similarity
-from resolve_helpers import entry
+from .resolve_helpers import entry
 
 QUERY = entry("article", "k", "Sanctuary cities: Policies and practices in international perspective", "Bauder, H.", "2017",
               journal="International Migration")

@@ -11,7 +11,7 @@ from solicite.net import RateLimiter, parse_rate_headers, user_agent
 from solicite.resolve.client import Client
 from solicite.resolve.engine import resolve_entry
 from solicite.resolve.settings import ResolveOptions
-from resolve_helpers import BAUDER2016, BAUDER2017, HAUSMAN, LACROIX, SAB, make, make_settings
+from .resolve_helpers import BAUDER2016, BAUDER2017, HAUSMAN, LACROIX, SAB, make, make_settings
 
 
 def _serve_all(server):

@@ -6,7 +6,7 @@ from solicite.resolve import crossref
 from solicite.resolve.client import Client
 from solicite.resolve.engine import enrich_entry, resolve_entry
 from solicite.resolve.settings import ResolveOptions
-from resolve_helpers import BAUDER2016, BAUDER2017, DATA_DIR as DATA, HAUSMAN, LACROIX, MIASA, PAIK, SAB, SOLICITY, make
+from .resolve_helpers import BAUDER2016, BAUDER2017, DATA_DIR as DATA, HAUSMAN, LACROIX, MIASA, PAIK, SAB, SOLICITY, make
 
 
 def client(settings):
