@@ -6,7 +6,7 @@ from solicite.resolve import crossref
 from solicite.resolve.client import Client
 from solicite.resolve.engine import enrich_entry, resolve_entry
 from solicite.resolve.settings import ResolveOptions
-from .resolve_helpers import BAUDER2016, BAUDER2017, DATA_DIR as DATA, HAUSMAN, LACROIX, MIASA, PAIK, SAB, SOLICITY, make
+from .resolve_helpers import BAUDER2016, BAUDER2017, DATA_DIR as DATA, HAUSMAN, LACROIX, MIASA, PAIK, SAB, SOLICITY, entry, make
 
 
 def client(settings):
@@ -131,8 +131,6 @@ def test_enrich_fills_missing_fields_from_recorded_content_negotiation(server, s
     server.add_file("/doi/10.1126/science.169.3946.635", "doi_cn_bibtex_step1_doi_org_302.html", status=302,
                     headers={"Location": "{base}/crossref/v1/works/10.1126%2Fscience.169.3946.635/transform"})
     server.add_file("/crossref/v1/works/10.1126/science.169.3946.635/transform", "crossref_transform_csljson.json")
-    from resolve_helpers import entry
-
     ref = entry("article", "frank1970", "The structure of ordinary water", "Frank, Henry S.", "1970",
                 journal="Science", doi="10.1126/science.169.3946.635", volume="169")
     with client(settings) as c:
@@ -144,8 +142,6 @@ def test_enrich_fills_missing_fields_from_recorded_content_negotiation(server, s
 
 def test_enrich_refuses_a_doi_whose_record_is_another_work(server, settings):
     server.add_file("/doi/10.1073/pnas.2014673117", "csl_hausman2020.json")
-    from resolve_helpers import entry
-
     ref = entry("article", "wrong", "Possibilities of urban belonging", "Bauder, H.", "2016", doi="10.1073/pnas.2014673117")
     with client(settings) as c:
         out = enrich_entry(c, ref)
@@ -186,8 +182,6 @@ def test_recorded_crossref_search_answer_is_read_and_an_unrelated_query_rejects_
 
 def test_enrich_fills_a_missing_year_from_the_csl_date(server, settings):
     server.add_file("/doi/10.1126/science.169.3946.635", "crossref_transform_csljson.json")
-    from resolve_helpers import entry
-
     ref = entry("article", "frank", "The Structure of Ordinary Water", "Frank, H. S.", doi="10.1126/science.169.3946.635")
     with client(settings) as c:
         out = enrich_entry(c, ref)
