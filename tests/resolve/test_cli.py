@@ -165,3 +165,11 @@ def test_unreachable_services_exit_with_network_status(project, monkeypatch):
     result = invoke(project, "resolve", "hausman2020sanctuary", "solidarityacrossborders")
     assert result.exit_code == 4, result.output
     assert "cannot reach 127.0.0.1:9" in result.stdout
+
+
+def test_missing_mailto_is_warned_about(project):
+    toml = project.with_name("solicite.toml")
+    toml.write_text(toml.read_text(encoding="utf-8").replace('mailto = "tests@example.org"\n', ""), encoding="utf-8")
+    result = invoke(project, "resolve", "solidarityacrossborders")
+    assert result.exit_code == 0 and "no [resolve] mailto configured" in result.stderr
+    assert "mailto" not in invoke(project, "resolve", "--offline", "solidarityacrossborders").stderr

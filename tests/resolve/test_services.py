@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 from solicite.resolve import crossref
 from solicite.resolve.client import Client
 from solicite.resolve.engine import enrich_entry, resolve_entry
+from solicite.resolve.match import score
 from solicite.resolve.settings import ResolveOptions
-from .resolve_helpers import BAUDER2016, BAUDER2017, DATA_DIR as DATA, HAUSMAN, LACROIX, MIASA, PAIK, SAB, SOLICITY, entry, make
+from .resolve_helpers import (BAUDER2016, BAUDER2017, DATA_DIR as DATA, HAUSMAN, KUGE, LACROIX, MIASA, OBRIEN, PAIK, SAB, SOLICITY,
+                              entry, make)
 
 
 def client(settings):
@@ -191,8 +195,6 @@ def test_enrich_fills_a_missing_year_from_the_csl_date(server, settings):
 
 def test_article_preferred_over_its_preprint_on_equal_scores(server, settings):
     body = (DATA / "crossref_bauder2017.json").read_text(encoding="utf-8")
-    import json
-
     data = json.loads(body)
     right = data["message"]["items"][1]
     preprint = dict(right, DOI="10.5555/preprint.bauder", type="posted-content", **{"container-title": []})
@@ -201,3 +203,32 @@ def test_article_preferred_over_its_preprint_on_equal_scores(server, settings):
     with client(settings) as c:
         out = resolve_entry(c, make(BAUDER2017))
     assert out.best.record.get("doi") == "10.1111/imig.12261"
+
+
+def test_same_authors_same_year_other_works_lose_to_the_article(server, settings):
+    server.add_file("/crossref/works", "crossref_obrien2019.json")
+    with client(settings) as c:
+        out = resolve_entry(c, make(OBRIEN))
+        records, _ = crossref.search(c, make(OBRIEN))
+    assert out.status == "matched" and out.best.record.get("doi") == "10.1177/1078087417704974"
+    decoys = [score(make(OBRIEN), r) for r in records if r.get("doi").startswith("10.5555")]
+    assert len(decoys) == 2 and all(s.vetoes for s in decoys)
+
+
+def test_only_same_author_decoys_of_obrien_give_no_match(server, settings):
+    data = json.loads((DATA / "crossref_obrien2019.json").read_text(encoding="utf-8"))
+    data["message"]["items"] = data["message"]["items"][:2]
+    server.add("/crossref/works", data)
+    server.add("/openalex/works", {"results": []})
+    server.add("/datacite/dois", {"data": []})
+    with client(settings) as c:
+        out = resolve_entry(c, make(OBRIEN))
+    assert out.status == "no-match" and out.changes == []
+
+
+def test_chapter_matched_by_title_subtitle_and_book_title_not_the_book(server, settings):
+    server.add_file("/crossref/works", "crossref_kuge2022.json", params={"query.bibliographic": "questioning planetary"})
+    with client(settings) as c:
+        out = resolve_entry(c, make(KUGE))
+    assert out.status == "matched" and out.best.record.get("doi") == "10.5555/kuge.2022.chapter"
+    assert out.best.record.type == "incollection" and out.best.score.parts["container"] == 1.0

@@ -78,6 +78,9 @@ def _run(env: Env, command: str, keys, run, apply_: bool, interactive: bool, off
     options = ResolveOptions.from_settings(env.settings)
     lib = open_library(env)
     refs = [lib[k] for k in keys] if keys else [r for r in lib.references if wanted(r)]
+    if not options.mailto and not offline and refs:
+        env.warn("no [resolve] mailto configured: Crossref and OpenAlex serve anonymous clients last "
+                 "(add mailto = \"you@example.org\" to solicite.toml)")
     outcomes = []
     with Client(options, offline=offline) as client:
         with env.progress(len(refs), f"{command}: asking the services") as bar:
