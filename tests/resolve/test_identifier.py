@@ -116,3 +116,10 @@ def test_offline_miss_says_so(server, settings):
     with pytest.raises(NetworkError, match="offline") as info:
         fetch_identifier("10.1073/pnas.2014673117", settings, offline=True)
     assert isinstance(info.value, SoliciteError) and server.seen == []
+
+
+def test_url_to_a_pdf_keeps_the_address_and_file_name(server, settings):
+    server.add("/files/expanding-sanctuary.pdf", b"%PDF-1.4 not really", content_type="application/pdf")
+    ref = fetch_identifier(server.url + "/files/expanding-sanctuary.pdf", settings)
+    assert ref.type == "online" and ref.fields["title"] == "expanding-sanctuary.pdf"
+    assert ref.fields["organization"] == server.url.split("//")[1] and ref.fields["urldate"] == date.today().isoformat()

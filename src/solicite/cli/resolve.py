@@ -104,7 +104,7 @@ def _run(env: Env, command: str, keys, run, apply_: bool, interactive: bool, off
             if answer == "n":
                 continue
             if answer == "a":
-                interactive = False
+                interactive, apply_ = False, True  # this one and every one after it
         service = out.best.service if out.best else command
         score = out.best.score.total if out.best and command == "resolve" else None
         lib.replace(apply_changes(ref, out.changes, service, score))
