@@ -38,6 +38,7 @@ def test_crossref_query_carries_author_year_window_rows_and_mailto(server, setti
     assert req.query["filter"] == "from-pub-date:2019,until-pub-date:2021"
     assert req.query["rows"] == "5"
     assert req.query["mailto"] == "tests@example.org"
+    assert set(req.query["select"].split(",")) >= {"DOI", "title", "author", "issued", "container-title"}
     assert "mailto:tests@example.org" in req.headers["user-agent"]
 
 
