@@ -34,12 +34,17 @@ def fold(value: str) -> str:
 
 
 def braces_balanced(value: str) -> bool:
-    """True when every unescaped "{" in the value has its "}"."""
+    """True when the value's braces balance as BibTeX counts them: every brace, even after a backslash.
+
+    BibTeX has no escaped braces when it delimits a value (``\\{`` still opens a group), so
+    neither do we: the scanner that reads files counts the same way.
+    """
     depth = 0
-    for i, ch in enumerate(value):
-        if ch in "{}" and i and value[i - 1] == "\\":
-            continue
-        depth += 1 if ch == "{" else -1 if ch == "}" else 0
-        if depth < 0:
-            return False
+    for ch in value:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:
+                return False
     return depth == 0

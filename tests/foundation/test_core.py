@@ -60,7 +60,8 @@ def test_text_helpers() -> None:
     assert latex_to_unicode("Gonz{\\'a}lez {DNA} \\\"{u}ber") == "González DNA über"
     assert latex_to_unicode("Plain  text\nwrapped") == "Plain text wrapped"
     assert fold("Gonzàlez ÉMILE") == "gonzalez emile"
-    assert braces_balanced("{a} \\{ b") and not braces_balanced("{a")
+    assert braces_balanced("{a} \\{ b \\}") and not braces_balanced("{a") and not braces_balanced("a \\{ b")
+    assert braces_balanced("\\\\{x}") and not braces_balanced("}{")
     assert [month_number(m) for m in ("mar", "March", "3", "Sept.", "13", "spring")] == [3, 3, 3, 9, None, None]
 
 
