@@ -190,7 +190,7 @@ def zotero_lint(refs: list[Reference]) -> list[Diagnostic]:
         if dropped:
             report(ref, "warning", "zotero-field-dropped",
                    "Zotero's BibTeX importer drops " + ", ".join(dropped))
-        for name in ("title", "booktitle", "journal", "series", "shorttitle"):
+        for name in ("title", "booktitle", "journal", "series", "shorttitle", "eventtitle"):
             words = protected_words(ref.get(name))
             if words:
                 report(ref, "warning", "zotero-case-lost",
