@@ -69,6 +69,11 @@ NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator
 # CSL variables holding titles: the only ones where case protection matters (rich text kept).
 _TITLE_VARS = ("title", "title-short", "container-title", "collection-title", "event-title")
 _WEBLIKE = ("webpage", "post-weblog", "post", "broadcast")
+# Mastheads of newspapers and news sites: an @online entry published by one is a newspaper article.
+# (The reliable signal is ``entrysubtype = {newspaper}``; this catches what the parser cannot mark.)
+_NEWSPAPER = re.compile(r"\b(times|post|guardian|tribune|herald|gazette|telegraph|chronicle|economist|daily|"
+                        r"newspaper|news|journal|observer|independent|globe and mail|le monde|die zeit|conversation)\b",
+                        re.IGNORECASE)
 _URL_ESCAPES = re.compile(r"\\([_%&#~$])")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", re.IGNORECASE)
@@ -92,6 +97,10 @@ def csl_type(ref: Reference) -> str:
         return base
     if base in ("document", "song", "webpage", "motion_picture") and "podcast" in hints:
         return "broadcast"
+    if base in ("document", "webpage") and re.search(r"\b(youtube|vimeo|video)\b", hints):
+        return "motion_picture"
+    if base == "webpage" and _NEWSPAPER.search(to_plain(ref.get("organization") or ref.get("journaltitle"))):
+        return "article-newspaper"  # a news site's article: Zotero's Newspaper Article
     if base in ("document", "webpage"):
         if "blog" in hints:
             return "post-weblog"
@@ -225,7 +234,8 @@ def to_csl(ref: Reference) -> dict:
     if ctype in _WEBLIKE:
         name, container = first_field(ref, "journaltitle", "journal", "booktitle", "maintitle", "organization")
     elif ctype.startswith("article") or ctype == "periodical":
-        name, container = first_field(ref, "journaltitle", "journal", "booktitle")
+        web = ("organization",) if ref.type.lower() in ("online", "www", "electronic") else ()
+        name, container = first_field(ref, "journaltitle", "journal", "booktitle", *web)
     else:
         name, container = first_field(ref, "booktitle", "journaltitle", "journal", "maintitle")
     text["container-title"] = container

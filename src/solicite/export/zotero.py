@@ -146,7 +146,8 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
         fields["doi"] = clean_doi(item["DOI"])
     put("url", "URL", escape=False)
     put("keywords", "keyword")
-    put("howpublished", "medium")  # Zotero keeps it in Extra as "Published: ..."
+    if item.get("medium", "").lower() != fields.get("type", "").lower():
+        put("howpublished", "medium")  # Zotero keeps it in Extra as "Published: ..."
     put("note", "note")
     for var, name in (("issued", "date"), ("accessed", "urldate")):
         d = item.get(var)
