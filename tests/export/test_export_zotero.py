@@ -67,3 +67,27 @@ def test_zotero_bibtex_entry_uses_known_types_unicode_and_double_braced_corporat
     from solicite.bibfile import format_entry
 
     assert "author = {{Salto Collective}}," in format_entry(entry)
+
+
+def test_zotero_csl_names_and_podcast_fields_as_zotero_reads_them() -> None:
+    # itemFromCSLJSON() reads family/given/literal only, and turns a broadcast with a publisher
+    # or container-title into a TV Broadcast: particles, suffixes and the publisher must move.
+    ref = Reference("online", "ep12", {"title": "T", "organization": "Salto", "howpublished": "Podcast",
+                                       "publisher": "Salto Media", "keywords": "Media, Blogs"},
+                    {"author": parse_names("van der Walt, Jr., Stéfan")})
+    item = json.loads(export_zotero_csl([ref]))[0]
+    assert item["type"] == "broadcast"
+    assert item["author"] == [{"family": "van der Walt", "given": "Stéfan, Jr."}]
+    assert "publisher" not in item and "container-title" not in item and item["collection-title"] == "Salto"
+    assert item["note"] == "Citation Key: ep12\nPublisher: Salto Media\nKeywords: Media, Blogs"
+
+
+def test_zotero_csl_reads_back_into_the_same_reference() -> None:
+    from solicite.export.csljson import from_csl
+
+    ref = Reference("article", "lasch2018", {"title": "T", "journal": "J", "keywords": "a, b", "note": "n"},
+                    {"author": parse_names("van der Walt, Jr., Stéfan")})
+    back = from_csl(json.loads(export_zotero_csl([ref]))[0])
+    assert back.key == "lasch2018"
+    assert back.persons["author"] == ref.persons["author"]
+    assert back.fields == {"title": "T", "journal": "J", "keywords": "a, b", "note": "n"}

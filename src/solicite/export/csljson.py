@@ -78,7 +78,8 @@ _URL_ESCAPES = re.compile(r"\\([_%&#~$])")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", re.IGNORECASE)
 _KEY_OK = re.compile(r"^[^\s,{}()\"'#%~\\/=]+$")
-CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
+CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$\n?", re.IGNORECASE | re.MULTILINE)
+KEYWORDS_LINE = re.compile(r"^\s*Keywords:\s*(.+?)\s*$\n?", re.IGNORECASE | re.MULTILINE)
 
 
 def _hints(ref: Reference) -> str:
@@ -192,9 +193,20 @@ def person_from_csl(name: dict) -> Person:
     family = str(name.get("family", "")).strip()
     given = str(name.get("given", "")).strip()
     particle = " ".join(str(name[k]).strip() for k in ("dropping-particle", "non-dropping-particle") if name.get(k))
+    suffix = str(name.get("suffix", "")).strip()
+    if not particle and given:
+        # Zotero keeps particles in the last name ("van der Walt") and a suffix after the first
+        # name ("Juliet P., Jr."): read them the way BibTeX reads "van der Walt, Jr., Juliet P.".
+        words = family.split()
+        i = 0
+        while i < len(words) - 1 and words[i][:1].islower():
+            i += 1
+        particle, family = " ".join(words[:i]), " ".join(words[i:])
+    if not suffix and ", " in given:
+        given, suffix = (x.strip() for x in given.rsplit(", ", 1))
     if family and not given and not particle and " " in family:
         return Person(literal=escape_latex(family))  # "World Health Organization" must not be split
-    esc = [escape_latex(x) for x in (family, given, particle, str(name.get("suffix", "")).strip())]
+    esc = [escape_latex(x) for x in (family, given, particle, suffix)]
     esc = ["{" + x + "}" if "," in x else x for x in esc]
     return Person(family=esc[0], given=esc[1], particle=esc[2], suffix=esc[3])
 
@@ -310,6 +322,11 @@ def from_csl(item: dict) -> Reference:
         key = ""  # Zotero's item URIs and the like: the library generates a proper key
     if m:
         note = CITATION_KEY_LINE.sub("", note).strip()
+    k = KEYWORDS_LINE.search(note)
+    if k:
+        # The "Keywords: ..." line solicite's Zotero export adds to Extra (Zotero's CSL import has no tags).
+        item = {**item, "keyword": item.get("keyword") or k.group(1)}
+        note = KEYWORDS_LINE.sub("", note).strip()
     btype = TYPE_FROM_CSL.get(ctype, "misc")
     fields: dict[str, str] = {}
 
