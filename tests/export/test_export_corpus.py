@@ -7,6 +7,7 @@ import pytest
 from solicite import bibfile, registry
 from solicite.errors import UsageError
 from solicite.export.csljson import from_csl, to_csl
+from solicite.export.ris import export_ris, read_ris
 from solicite.export.zotero import BIBTEX_EXPORTER, zotero_lint
 
 pytestmark = pytest.mark.corpus
@@ -15,7 +16,9 @@ pytestmark = pytest.mark.corpus
 def test_exporters_and_csl_round_trip_over_the_corpus(shared_dir) -> None:
     files = sorted((shared_dir / "bib").rglob("*.bib"))
     assert files
-    total, mismatches, crashes = 0, [], []
+    from test_export_roundtrip import _ris_view
+
+    total, mismatches, crashes, ris_mismatches = 0, [], [], 0
     exporters = [registry.load("exporter", n) for n in registry.names("exporter")] + [BIBTEX_EXPORTER]
     for path in files:
         refs = bibfile.load(path, lenient=True).references
@@ -33,6 +36,12 @@ def test_exporters_and_csl_round_trip_over_the_corpus(shared_dir) -> None:
             item = to_csl(ref)
             if to_csl(from_csl(item)) != item:
                 mismatches.append((path.name, ref.key))
+        back = read_ris(export_ris(refs))
+        assert [r.key for r in back] == [r.key for r in refs]
+        ris_mismatches += sum(_ris_view(to_csl(a)) != _ris_view(to_csl(b)) for a, b in zip(refs, back))
     assert crashes == []
     # Left: TeX math beyond $x$, unknown accent commands (\~P), malformed name lists. Measured 86 of 27,218.
     assert len(mismatches) <= total * 0.005, mismatches[:20]
+    # RIS also loses braced lower-case last names ({van Veldhoven} reads back with a particle) and
+    # date ranges (only the start). Measured 312 of 27,218.
+    assert ris_mismatches <= total * 0.015

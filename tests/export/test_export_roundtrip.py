@@ -136,21 +136,23 @@ COMMON_RIS = ["title", "title-short", "author", "editor", "issued", "volume", "i
               "publisher-place", "DOI", "URL", "keyword", "abstract", "language", "note", "accessed"]
 # What RIS carries beyond the common tags, by RIS type (README: "What each format cannot carry").
 RIS_BY_TYPE = {
-    "CONF": ["event-title", "container-title", "collection-title", "event-place", "page", "ISBN", "edition", "number"],
-    "SOUND": ["container-title", "page", "ISBN", "edition", "number"],
-    "BOOK": ["collection-title", "container-title", "number-of-pages", "ISBN", "edition", "collection-number"],
-    "THES": ["container-title", "collection-title", "number-of-pages", "ISBN", "edition", "number", "genre"],
+    "CONF": ["event-title", "container-title", "collection-title", "event-place", "page", "edition", "number"],
+    "SOUND": ["container-title", "page", "edition", "number"],
+    "BOOK": ["collection-title", "container-title", "number-of-pages", "edition", "collection-number"],
+    "THES": ["container-title", "collection-title", "number-of-pages", "edition", "number", "genre"],
     "RPRT": ["collection-title", "container-title", "page", "edition", "number", "genre"],
-    "COMP": ["collection-title", "container-title", "page", "ISBN", "version", "number", "genre"],
-    "DATA": ["container-title", "collection-title", "page", "ISBN", "version", "number", "genre"],
+    "COMP": ["collection-title", "container-title", "page", "version", "number", "genre"],
+    "DATA": ["container-title", "collection-title", "page", "version", "number", "genre"],
 }
-RIS_DEFAULT = ["container-title", "collection-title", "page", "ISBN", "edition", "number", "genre"]
+RIS_DEFAULT = ["container-title", "collection-title", "page", "edition", "number", "genre"]
 
 
 def _ris_view(item: dict) -> dict:
     ty = CSL_TO_RIS.get(item["type"], "GEN")
     keep = COMMON_RIS + RIS_BY_TYPE.get(ty, RIS_DEFAULT)
     view = {"TY": ty, "podcast": item["type"] == "broadcast"}
+    if ty not in ("RPRT", "PAT") and (item.get("ISBN") or item.get("ISSN")):
+        view["SN"] = item.get("ISBN") or item.get("ISSN")  # one RIS tag holds either
     for var in keep:
         value = item.get(var)
         if isinstance(value, str):

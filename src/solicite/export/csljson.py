@@ -292,8 +292,9 @@ def to_csl(ref: Reference) -> dict:
             item[var] = value
     _number_vars(ref, ctype, item)
     pages = to_plain(ref.get("pages")).replace("\u2013", "-").replace("\u2014", "-")
+    pages = re.sub(r"\s*-+\s*", "-", pages).strip("-")
     if pages:
-        item["page"] = re.sub(r"\s*-+\s*", "-", pages)
+        item["page"] = pages
     if ref.get("doi"):
         item["DOI"] = clean_doi(ref.get("doi"))
     url = _clean_url(ref.get("url")) if ref.get("url") else link
