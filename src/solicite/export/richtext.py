@@ -10,6 +10,7 @@ to ``<sup>``/``<sub>``.
 
 from __future__ import annotations
 
+import html
 import re
 
 from solicite.text import latex_to_unicode
@@ -44,7 +45,9 @@ _BOXES = frozenset("mbox hbox text textrm textnormal relax protect ensuremath".s
 _MATH = re.compile(r"\$([^$]*)\$")
 _SINGLE_QUOTES = re.compile(r"`([^`']*)'")
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
-_TAG = re.compile(r"<(/?)(i|b|sup|sub|span)((?:\s[^<>]*)?)>", re.IGNORECASE)
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)((?:\s[^<>]*?)?)(/?)>")
+_HTML_KINDS = {"i": "i", "em": "i", "jats:italic": "i", "b": "b", "strong": "b", "jats:bold": "b", "sup": "sup",
+               "jats:sup": "sup", "sub": "sub", "jats:sub": "sub", "sc": "sc", "jats:sc": "sc"}
 _LATEX_SPECIALS = {"\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "&": "\\&", "%": "\\%", "$": "\\$", "#": "\\#",
                    "_": "\\_"}
 _SPECIAL_RE = re.compile(r"[\\{}&%$#_]")
@@ -202,32 +205,40 @@ def escape_latex(text: str) -> str:
 
 
 def from_csl_text(text: str) -> str:
-    """CSL rich text back to a BibTeX value: nocase spans as {braces}, tags as LaTeX commands."""
+    """CSL rich text back to a BibTeX value: nocase spans as {braces}, tags as LaTeX commands.
+
+    HTML entities are decoded and unknown tags (JATS ``<jats:p>``, ``<scp>``...) dropped with their
+    text kept, as web services (Crossref) send them.
+    """
     if not text:
         return ""
     out: list[str] = []
-    stack: list[str] = []
+    stack: list[tuple[str, str]] = []  # (tag name, kind)
     pos = 0
+
+    def plain(chunk: str) -> str:
+        return escape_latex(html.unescape(chunk))
+
     for m in _TAG.finditer(text):
-        out.append(escape_latex(text[pos:m.start()]))
+        out.append(plain(text[pos:m.start()]))
         pos = m.end()
-        closing, tag, attrs = m.group(1), m.group(2).lower(), m.group(3) or ""
+        closing, tag, attrs, selfclosing = m.group(1), m.group(2).lower(), m.group(3) or "", m.group(4)
+        if selfclosing:
+            continue
         if closing:
-            if stack:
-                kind = stack.pop()
-                out.append("}" if kind else "")
+            if any(name == tag for name, _ in stack):
+                while stack:
+                    name, kind = stack.pop()
+                    out.append("}" if kind else "")
+                    if name == tag:
+                        break
             continue
         if tag == "span":
-            if "nocase" in attrs:
-                kind = "nocase"
-            elif "small-caps" in attrs:
-                kind = "sc"
-            else:
-                kind = ""  # an unknown span: keep its text, drop the markup
+            kind = "nocase" if "nocase" in attrs else "sc" if "small-caps" in attrs else ""
         else:
-            kind = tag
-        stack.append(kind)
+            kind = _HTML_KINDS.get(tag, "")
+        stack.append((tag, kind))
         out.append(_TO_LATEX[kind] if kind else "")
-    out.append(escape_latex(text[pos:]))
-    out.extend("}" for kind in reversed(stack) if kind)
-    return "".join(out)
+    out.append(plain(text[pos:]))
+    out.extend("}" for _, kind in reversed(stack) if kind)
+    return re.sub(r"[ \t]{2,}", " ", "".join(out))
