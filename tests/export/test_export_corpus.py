@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from solicite import bibfile, registry
-from solicite.errors import UsageError
 from solicite.export.csljson import from_csl, to_csl
 from solicite.export.ris import export_ris, read_ris
 from solicite.export.zotero import BIBTEX_EXPORTER, zotero_lint
@@ -26,9 +25,6 @@ def test_exporters_and_csl_round_trip_over_the_corpus(shared_dir) -> None:
         for exporter in exporters:
             try:
                 exporter.export(refs)
-            except UsageError as exc:
-                # The BibTeX writers refuse a value with unbalanced braces (two test files hold one on purpose).
-                assert "unbalanced braces" in str(exc)
             except Exception as exc:  # noqa: BLE001 - collect every crash, report them together
                 crashes.append((path.name, exporter.name, repr(exc)))
         zotero_lint(refs)

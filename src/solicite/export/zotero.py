@@ -175,6 +175,8 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
     if item.get("DOI"):
         fields["doi"] = clean_doi(item["DOI"])
     put("url", "URL", escape=False)
+    if "url" in fields:
+        fields["url"] = fields["url"].replace("{", "%7B").replace("}", "%7D")  # braces are not allowed bare
     put("keywords", "keyword")
     if item.get("medium", "").lower() != fields.get("type", "").lower():
         put("howpublished", "medium")  # Zotero keeps it in Extra as "Published: ..."
