@@ -56,7 +56,7 @@ def balanced(ref: Reference) -> Reference:
     The library writer refuses a value whose braces do not balance (BibTeX counts every brace,
     escaped or not); an export writes the stray ones as commands rather than stop for one field.
     """
-    bad = {k: v for k, v in ref.fields.items() if not braces_balanced(v) or v.count("{") != v.count("}")}
+    bad = {k: v for k, v in ref.fields.items() if not _writable(v)}
     if not bad:
         return ref
     new = ref.copy()
@@ -77,5 +77,19 @@ def balanced(ref: Reference) -> Reference:
             out[i] = "\\textbraceleft{}"
             if i and out[i - 1] == "\\":
                 out[i - 1] = ""
-        new.fields[name] = "".join(out)
+        fixed = "".join(out)
+        if not _writable(fixed):
+            # Backslashes before braces confuse brace counting: write the text itself, every special escaped.
+            from solicite.export.richtext import to_plain
+
+            fixed = "".join(_SAFE.get(c, c) for c in to_plain(value))
+        new.fields[name] = fixed
     return new
+
+
+_SAFE = {"\\": "\\textbackslash{}", "{": "\\textbraceleft{}", "}": "\\textbraceright{}", "&": "\\&", "%": "\\%",
+         "$": "\\$", "#": "\\#", "_": "\\_"}
+
+
+def _writable(value: str) -> bool:
+    return braces_balanced(value) and value.count("{") == value.count("}")
