@@ -22,6 +22,7 @@ def test_lint_reports_what_zotero_would_drop_or_mangle(export_data: Path) -> Non
         ("smith2020sanctuary", "zotero-type-dropped"),  # @dataset is discarded
         ("iom2019inclusive", "zotero-type-mangled"),  # @misc becomes a Book
         ("robbins2017sanctuary", "zotero-type-mangled"),  # a newspaper article becomes a Journal Article
+        ("penny2016solidarity", "zotero-type-mangled"),  # a news site's @online becomes a Web Page
         ("robbins2017sanctuary", "zotero-field-dropped"),  # entrysubtype
         ("kuge2022countering", "zotero-field-dropped"),  # venue
         ("unhcr2022cities", "zotero-field-dropped"),  # lostlink

@@ -59,6 +59,17 @@ ZOTERO_CSL_TYPES = frozenset(
     "webpage".split())
 _CSL_FALLBACK = {"pamphlet": "book", "periodical": "book", "entry": "entry-encyclopedia", "review": "article-journal",
                  "review-book": "article-journal", "performance": "speech", "event": "speech", "hearing": "bill"}
+# The Zotero item types an entry is meant to become, by its CSL type (Zotero's CSL type mappings).
+_MEANT: dict[str, set[str]] = {
+    "article-journal": {"journalArticle"}, "article-newspaper": {"newspaperArticle"},
+    "article-magazine": {"magazineArticle"}, "broadcast": {"podcast", "radioBroadcast", "tvBroadcast"},
+    "webpage": {"webpage"}, "post-weblog": {"blogPost", "webpage"}, "report": {"report"}, "book": {"book"},
+    "pamphlet": {"book"}, "chapter": {"bookSection"}, "paper-conference": {"conferencePaper"}, "thesis": {"thesis"},
+    "motion_picture": {"film", "videoRecording"}, "document": {"document", "webpage"}, "manuscript": {"manuscript"},
+    "software": {"computerProgram"}, "song": {"audioRecording"}, "patent": {"patent"}, "graphic": {"artwork"},
+    "personal_communication": {"letter"}, "entry-encyclopedia": {"encyclopediaArticle"}, "legal_case": {"case"},
+    "legislation": {"statute", "bill"},
+}
 _STRING_NAMES = re.compile(r"(?im)^\s*(author|editor|translator)\s*=\s*[A-Za-z][\w:.-]*\s*[,}#]")
 _CONCAT = re.compile(r"(?m)=\s*(?:[A-Za-z][\w:.-]*|\{[^{}]*\}|\"[^\"]*\")\s*#")
 
@@ -213,11 +224,11 @@ def zotero_lint(refs: list[Reference]) -> list[Diagnostic]:
             report(ref, "error", "zotero-type-dropped",
                    f"Zotero's BibTeX importer discards @{btype} entries; export with `--to zotero` (CSL-JSON), "
                    f"where it becomes a {ctype} item")
-        elif btype == "misc":
-            report(ref, "warning", "zotero-type-mangled", "Zotero's BibTeX importer turns @misc into a Book")
-        elif btype == "article" and ctype in ("article-newspaper", "article-magazine"):
+        elif target not in _MEANT.get(ctype, {target}):
+            meant = " or ".join(sorted(_MEANT[ctype]))
             report(ref, "warning", "zotero-type-mangled",
-                   f"Zotero's BibTeX importer makes every @article a Journal Article (this is a {ctype})")
+                   f"Zotero's BibTeX importer makes this @{btype} a {target}, not a {meant}; "
+                   f"`--to zotero` (CSL-JSON) keeps it")
         dropped = sorted(f for f in list(ref.fields) + [p for p in ref.persons if ref.persons[p]]
                          if f not in ZOTERO_BIBTEX_FIELDS)
         if dropped:
@@ -239,7 +250,7 @@ def zotero_lint(refs: list[Reference]) -> list[Diagnostic]:
     if refs:
         out.append(Diagnostic("info", "zotero-key-dropped",
                               "Zotero's BibTeX importer does not keep citation keys; `solicite export --to zotero` "
-                              "(CSL-JSON) puts them in Extra as \"Citation Key: ...\""))
+                              "(CSL-JSON) puts them in Extra as \"Citation Key: ...\"", source=refs[0].source))
     return out
 
 
