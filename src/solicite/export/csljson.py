@@ -214,6 +214,8 @@ def to_csl(ref: Reference) -> dict:
     genre = ref.get("type")
     if ctype == "thesis" and not genre:
         genre = THESIS_GENRES.get(ref.type.lower(), "")
+    if ctype == "report" and not genre and ref.type.lower() == "techreport":
+        genre = "techreport"  # what BibTeX's styles print for a @techreport without a type
     genre = THESIS_GENRES.get(genre, REPORT_GENRES.get(genre, genre))
     link = _howpublished_url(ref)
     howpublished = "" if link else ref.get("howpublished")
@@ -324,6 +326,8 @@ def from_csl(item: dict) -> Reference:
             btype, genre = "mastersthesis", ("" if low == "master's thesis" else genre)
     if ctype == "post-weblog":
         fields["entrysubtype"] = "blog"
+    if ctype == "report" and genre.lower() == "technical report":
+        genre = ""  # @techreport says it
     if ctype == "article-newspaper":
         fields["entrysubtype"] = "newspaper"
     elif ctype == "article-magazine":
