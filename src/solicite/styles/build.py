@@ -13,21 +13,31 @@ from solicite.richtext import Node, Part, Quoted, is_empty, last_char
 class Out:
     """An entry under construction: parts and punctuation, joined without double periods."""
 
-    __slots__ = ("parts", "quote_punct")
+    __slots__ = ("parts", "quote_punct", "_last")
 
     def __init__(self, quote_punct: bool = True) -> None:
         self.parts: list[Part] = []
         self.quote_punct = quote_punct
+        self._last = ""  # the last character printed so far (kept to avoid walking the tree)
 
     def add(self, part: Part, before: str = "") -> "Out":
         """Append ``before`` then ``part``; nothing at all when the part is empty."""
-        if part is None or part == "" or (not isinstance(part, str) and is_empty(part)):
-            return self
+        if isinstance(part, str):
+            if not part:
+                return self
+            last = part[-1]
+        else:
+            if part is None:
+                return self
+            last = last_char(part)
+            if not last:
+                return self
         if before and self.parts:
-            if before[0].isspace() and last_char(self.parts).isspace():
+            if before[0].isspace() and self._last.isspace():
                 before = before.lstrip()
             self.punct(before)
         self.parts.append(part)
+        self._last = last
         return self
 
     def punct(self, p: str) -> "Out":
@@ -35,12 +45,13 @@ class Out:
         if not p or not self.parts:
             return self
         head = p[0]
-        if head in ".,;:" and isinstance(self.parts[-1], str) and self.parts[-1][-1:].isspace():
+        if head in ".,;:" and self._last.isspace() and isinstance(self.parts[-1], str):
             # Punctuation after a space: drop the space ("(n.d.) ." -> "(n.d.).").
             self.parts[-1] = self.parts[-1].rstrip()
             if not self.parts[-1]:
                 self.parts.pop()
-        last = last_char(self.parts)
+            self._last = last_char(self.parts)
+        last = self._last
         if head == "." and last in ".?!":
             p = p[1:]
         if p and p[0] in ".," and self.quote_punct and last in "\u201d\u2019":
@@ -52,6 +63,9 @@ class Out:
                 p = p[1:]
         if p:
             self.parts.append(p)
+            self._last = p[-1]
+        elif self.parts:
+            self._last = last_char(self.parts[-1])
         return self
 
     def result(self) -> list[Part]:
@@ -60,6 +74,7 @@ class Out:
             self.parts[-1] = self.parts[-1].rstrip()
             if not self.parts[-1]:
                 self.parts.pop()
+        self._last = last_char(self.parts) if self.parts else ""
         return self.parts
 
 

@@ -256,8 +256,11 @@ def to_rich(chunks, *, nocase: bool = False) -> list:
     return parts
 
 
+_QUOTE_CHARS = re.compile("[`'\"\u201c\u2018]")
+
+
 def _quoted(text: str) -> list:
-    if not any(q in text for q in "`'\"\u201c\u2018"):
+    if not _QUOTE_CHARS.search(text):
         return [text]
     out: list[Part] = []
     pos = 0
