@@ -58,7 +58,7 @@ class Out:
             q = _trailing_quoted(self.parts)
             if q is not None:
                 inner_last = last_char(q.children)
-                if not (p[0] == "." and inner_last in ".?!") and inner_last not in "?!":
+                if not (p[0] == "." and inner_last in ".?!"):
                     _append_inside(q, p[0])
                 p = p[1:]
         if p:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from solicite.model import Reference, month_number
+from solicite.model import Reference, month_number, split_names
 from solicite.styles.names import Name, names
 from solicite.text import latex_to_unicode
 
@@ -84,6 +84,15 @@ class Item:
         v = self.f.get(name)
         return latex_to_unicode(v) if v else ""
 
+    def list_text(self, name: str) -> str:
+        """A BibLaTeX list field ("A and {B and C}") as Unicode, items joined with "; "."""
+        v = self.f.get(name)
+        if not v:
+            return ""
+        if " and " not in v:
+            return latex_to_unicode(v)
+        return "; ".join(latex_to_unicode(p) for p in split_names(v))
+
     def raw(self, *names_: str) -> str:
         """The first non-empty raw value among the fields named."""
         for n in names_:
@@ -121,12 +130,12 @@ class Item:
     def publisher(self) -> str:
         """Publisher, institution or school (Unicode)."""
         if self.kind == "report":
-            return self.text("institution") or self.text("publisher")
+            return self.list_text("institution") or self.list_text("publisher")
         if self.kind == "thesis":
-            return self.text("school") or self.text("institution") or self.text("publisher")
+            return self.list_text("school") or self.list_text("institution") or self.list_text("publisher")
         if self.kind == "webpage":
-            return self.text("organization") or self.text("publisher") or self.text("institution")
-        return _and_list(self.text("publisher")) or self.text("organization") or self.text("institution") or \
+            return self.list_text("organization") or self.list_text("publisher") or self.list_text("institution")
+        return self.list_text("publisher") or self.list_text("organization") or self.list_text("institution") or \
             (self.text("howpublished") if self.kind in ("book", "misc") and not self.url_from_howpublished else "")
 
     @property
@@ -178,6 +187,21 @@ class Item:
         return ", ".join(_range(x) for x in p.split(",")) if "," in p else _range(p)
 
     @property
+    def csl_type(self) -> str:
+        """The CSL type pandoc gives this entry (the oracle's reading of BibTeX types)."""
+        return CSL_TYPES.get(self.kind, "document") if self.kind != "book" or self.ref.type != "booklet" else "pamphlet"
+
+    @property
+    def place(self) -> str:
+        """Publisher place (location or address), "; "-joined when it is a list."""
+        return self.list_text("location") or self.list_text("address")
+
+    @property
+    def series(self) -> str:
+        """The series (collection title) of a book, chapter or paper (raw)."""
+        return self.f.get("series", "") if self.kind not in ("article", "magazine", "newspaper") else ""
+
+    @property
     def is_podcast(self) -> bool:
         return self.kind == "audio" and "podcast" in (self.subtype + self.f.get("type", "")).lower()
 
@@ -212,6 +236,7 @@ def _range(p: str) -> str:
 
 def _and_list(value: str) -> str:
     # BibLaTeX list fields ("A and B") print as "A; B".
+    # (BibLaTeX list fields; pandoc, the oracle's reader, reads them the same way.)
     return "; ".join(p.strip() for p in re.split(r"\s+and\s+", value)) if " and " in value else value
 
 
@@ -230,6 +255,13 @@ def type_name(value: str) -> str:
 def _day(value: str) -> int:
     value = value.strip()
     return int(value) if value.isdigit() and 1 <= int(value) <= 31 else 0
+
+
+CSL_TYPES = {"article": "article-journal", "magazine": "article-magazine", "newspaper": "article-newspaper",
+             "book": "book", "chapter": "chapter", "paper": "paper-conference", "report": "report",
+             "thesis": "thesis", "webpage": "webpage", "misc": "document", "manuscript": "manuscript",
+             "patent": "patent", "audio": "song", "video": "motion_picture", "dataset": "dataset",
+             "software": "software", "periodical": "periodical"}
 
 
 # BibLaTeX's inheritance for crossref'd entries: the parent's title becomes the child's booktitle.
