@@ -118,3 +118,12 @@ def date_dmy(d: Date, abbr: bool = True) -> str:
         return ""
     month = (ABBR_MONTHS[d.month - 1] if abbr else d.month_name) if d.month else ""
     return " ".join(x for x in (str(d.day) if d.day and d.month else "", month, d.year) if x)
+
+
+def container(item: Item, opts, italic: bool = False) -> Part:
+    """The container title: a booktitle follows --sentence-case like a title, a journal stays as written."""
+    raw = item.container_raw
+    if not raw or item.kind in ("audio", "video"):
+        return ""  # pandoc (the oracle's reader) drops the booktitle of audio and video
+    is_book = item.kind in ("chapter", "paper", "audio", "video")
+    return title(item, opts, raw=raw, italic=italic, case=None if is_book else "as-is")

@@ -194,7 +194,7 @@ class Item:
     @property
     def place(self) -> str:
         """Publisher place (location or address), "; "-joined when it is a list."""
-        return self.list_text("location") or self.list_text("address")
+        return self.list_text("address") or self.list_text("location")
 
     @property
     def series(self) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import ABBR_MONTHS, edition_number, is_numeric, ordinal, title
+from solicite.styles.common import ABBR_MONTHS, container, edition_number, is_numeric, ordinal, title
 from solicite.styles.core import Item, type_name
 from solicite.styles.names import Name, initials
 
@@ -165,7 +165,7 @@ class IEEE(Style):
         if author:
             out.punct(", ")
         ttl = self._title(item, opts, t)
-        cont = title(item, opts, raw=item.container_raw, case="as-is") if item.container_raw else ""
+        cont = container(item, opts)
         cont_i = Italic(*(cont if isinstance(cont, list) else [cont])) if cont else ""
         g = Out()
         if t == "article-journal":
