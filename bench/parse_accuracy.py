@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Field-level accuracy of the reference parser on AnyStyle sets it was NOT trained on.
+
+Usage:  python bench/parse_accuracy.py [--train core,good,bad,ugly] [--test gold] [--shared ../shared]
+
+Trains a fresh CRF on the --train sets (same features and settings as the shipped model),
+drops from the test set every string that also occurs in a training set (AnyStyle's sets
+share a few hundred), parses the rest with solicite's full pipeline (CRF + rules + names),
+and scores the result with ../shared/parsing/eval_fields.py (micro-F1 over 12 fields).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from solicite.parse import crf  # noqa: E402
+from solicite.parse import tagger as tagger_mod  # noqa: E402
+from solicite.parse.tokens import labelled_tokens  # noqa: E402
+
+
+def to_eval(ref) -> dict:
+    """Map a Reference onto the scorer's schema (container, issue, location...)."""
+    f = ref.fields
+
+    def names(role):
+        return [p.literal if p.literal else f"{(p.particle + ' ' + p.family).strip()}, {p.given}".strip(", ")
+                for p in ref.persons.get(role, []) if p.family != "others"]
+
+    kind = {"techreport": "report"}.get(ref.type, ref.type)
+    return {
+        "author": names("author"),
+        "editor": names("editor"),
+        "title": ref.text("title") or None,
+        "container": ref.text("journal") or ref.text("booktitle") or ref.text("organization")
+        or ref.text("howpublished") or None,
+        "year": f.get("year"),
+        "volume": f.get("volume"),
+        "issue": f.get("number"),
+        "pages": f.get("pages", "").replace("--", "-") or None,
+        "publisher": ref.text("publisher") or ref.text("institution") or ref.text("school") or None,
+        "location": ref.text("address") or None,
+        "url": f.get("url"),
+        "doi": f.get("doi"),
+        "type": kind,
+    }
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--train", default="core,good,bad,ugly")
+    ap.add_argument("--test", default="gold")
+    ap.add_argument("--iterations", type=int, default=None)
+    args = ap.parse_args()
+    tdir = args.shared / "parsing" / "training"
+    train, seen = [], set()
+    for name in args.train.split(","):
+        for line in open(tdir / f"{name}.jsonl", encoding="utf-8"):
+            rec = json.loads(line)
+            seen.add(" ".join(rec["raw"].split()))
+            train.append(labelled_tokens(rec["spans"]))
+    test = []
+    for name in args.test.split(","):
+        for line in open(tdir / f"{name}.jsonl", encoding="utf-8"):
+            rec = json.loads(line)
+            if " ".join(rec["raw"].split()) not in seen:
+                test.append(rec)
+    with tempfile.TemporaryDirectory() as tmp:
+        model = Path(tmp) / "model.crfsuite"
+        start = time.perf_counter()
+        params = {"max_iterations": args.iterations} if args.iterations else None
+        crf.train(train, model, params)
+        print(f"trained on {args.train}: {len(train)} references in {time.perf_counter() - start:.0f}s")
+        tagger = crf.Tagger(model)
+        tagger_mod.default_tagger = lambda: tagger  # score the fresh model, not the shipped one
+        results = tagger_mod.parse_references([r["raw"] for r in test])
+        gold = Path(tmp) / "gold.jsonl"
+        pred = Path(tmp) / "pred.jsonl"
+        with open(gold, "w", encoding="utf-8") as g, open(pred, "w", encoding="utf-8") as p:
+            for rec, (ref, _diags) in zip(test, results):
+                g.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                p.write(json.dumps({"id": rec["id"], "fields": to_eval(ref)}, ensure_ascii=False) + "\n")
+        print(f"test set {args.test}: {len(test)} references not in the training sets")
+        out = subprocess.run([sys.executable, str(args.shared / "parsing" / "eval_fields.py"), str(gold), str(pred)],
+                             capture_output=True, text=True, check=True)
+        print(out.stdout, end="")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

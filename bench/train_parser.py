@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Rebuild the shipped parser model from ../shared: dictionary table and CRF weights.
+
+Usage:  python bench/train_parser.py [--shared ../shared] [--sets core,gold,good,bad,ugly]
+
+Writes src/solicite/parse/model/{dictionary.txt.gz, tagger.crfsuite, LICENSE}. The run is
+deterministic (L-BFGS on a fixed file order), so the same inputs give the same model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import shutil
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from solicite.parse import crf, features  # noqa: E402
+from solicite.parse.tokens import labelled_tokens  # noqa: E402
+
+MODEL_DIR = ROOT / "src" / "solicite" / "parse" / "model"
+ALL_SETS = ("core", "gold", "good", "bad", "ugly")
+DICT_BITS = {"name": None, "journal": features.JOURNAL, "publisher": features.PUBLISHER, "place": features.PLACE}
+
+
+def build_dictionary(dict_dir: Path) -> dict[str, int]:
+    """Read AnyStyle's word lists into word -> bits (first names, surnames, journals...)."""
+    table: dict[str, int] = {}
+    for path in sorted(dict_dir.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        kind = lines[0].removeprefix("#!").strip() if lines and lines[0].startswith("#!") else ""
+        if kind == "name":
+            bit = features.FIRST if path.name.startswith("firstnames") else features.SURNAME
+        else:
+            bit = DICT_BITS.get(kind)
+        if not bit:
+            continue
+        for line in lines:
+            if not line or line.startswith("#"):
+                continue
+            entry = line.split("\t")[0]
+            for word in entry.split():
+                norm = features.normalise(word)
+                # Short function words ("of", "the") would mark every title as a journal.
+                if len(norm) > 2 or bit in (features.FIRST, features.SURNAME):
+                    if norm:
+                        table[norm] = table.get(norm, 0) | bit
+    return table
+
+
+def write_dictionary(table: dict[str, int], path: Path) -> None:
+    text = "".join(f"{w}\t{b}\n" for w, b in sorted(table.items()))
+    path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+
+
+def load_sets(training_dir: Path, names: list[str]) -> list[tuple[list[str], list[str]]]:
+    samples = []
+    for name in names:
+        with open(training_dir / f"{name}.jsonl", encoding="utf-8") as fh:
+            for line in fh:
+                samples.append(labelled_tokens(json.loads(line)["spans"]))
+    return samples
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--sets", default=",".join(ALL_SETS))
+    ap.add_argument("--out", type=Path, default=MODEL_DIR)
+    args = ap.parse_args()
+    parsing = args.shared / "parsing"
+    args.out.mkdir(parents=True, exist_ok=True)
+    table = build_dictionary(parsing / "dictionaries")
+    write_dictionary(table, args.out / features.DICT_FILE)
+    features.dictionary.cache_clear()
+    shutil.copyfile(parsing / "training" / "LICENSE", args.out / "LICENSE")
+    samples = load_sets(parsing / "training", args.sets.split(","))
+    start = time.perf_counter()
+    crf.train(samples, args.out / crf.MODEL_FILE)
+    print(f"dictionary: {len(table)} words; trained on {len(samples)} references "
+          f"({args.sets}) in {time.perf_counter() - start:.0f}s -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,194 @@
+"""Assemble a Reference from labelled tokens: group segments, tidy fields, choose the type."""
+
+from __future__ import annotations
+
+import re
+
+from solicite.model import Diagnostic, Person, Reference
+from solicite.parse import fields as F
+from solicite.parse.dates import parse_date
+from solicite.parse.names import parse_person_list, strip_role
+
+_YEAR_ANYWHERE = re.compile(r"\(\s*(1[5-9]\d\d|20\d\d)[a-z]?\s*\)|(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d/-])")
+
+
+def segments(words: list[str], labels: list[str]) -> list[tuple[str, str]]:
+    """Merge runs of equally labelled tokens into (label, text) segments, in order."""
+    out: list[tuple[str, list[str]]] = []
+    for word, label in zip(words, labels):
+        if out and out[-1][0] == label:
+            out[-1][1].append(word)
+        else:
+            out.append((label, [word]))
+    return [(label, " ".join(ws)) for label, ws in out]
+
+
+def apply_rules(words: list[str], labels: list[str]) -> list[str]:
+    """Override the CRF where a pattern is certain: DOIs and URLs."""
+    labels = list(labels)
+    for i, word in enumerate(words):
+        low = word.lower()
+        if F.find_doi(word) and ("doi" in low or word.startswith("10.")):
+            labels[i] = "doi"
+            if i and words[i - 1].lower().rstrip(":") in ("doi", "https://doi.org/", "doi.org"):
+                labels[i - 1] = "doi"
+        elif low.startswith(("http://", "https://", "www.", "<http", "(http", "[http")):
+            labels[i] = "url"
+    return labels
+
+
+def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, list[Diagnostic]]:
+    """Build the Reference for one reference string from its labelled tokens."""
+    diags: list[Diagnostic] = []
+    segs = segments(words, apply_rules(words, labels))
+    by: dict[str, list[str]] = {}
+    for label, text in segs:
+        by.setdefault(label, []).append(text)
+    f: dict[str, str] = {}
+    persons: dict[str, list[Person]] = {}
+
+    def first(label: str) -> str:
+        return by.get(label, [""])[0]
+
+    if "author" in by:
+        people = parse_person_list(strip_role(" ".join(by["author"])))
+        if people:
+            persons["author"] = people
+    for label, role in (("editor", "editor"), ("translator", "translator")):
+        if label in by:
+            people = parse_person_list(strip_role(" ; ".join(by[label])))
+            if people:
+                persons[role] = people
+    # Dates: the first segment with a year; else a year anywhere, e.g. "(2023)" mislabelled.
+    date: dict[str, str] = {}
+    for text in by.get("date", []):
+        date = parse_date(text)
+        if date:
+            break
+    if not date:
+        m = _YEAR_ANYWHERE.search(raw)
+        if m:
+            date = {"year": m.group(1) or m.group(2)}
+    f.update(date)
+    title = " ".join(F.clean(t) for t in by.get("title", []) if F.clean(t))
+    if title:
+        f["title"] = title
+    journal = F.container(first("journal"))
+    book = F.container(" ".join(by.get("container-title", [])))
+    if "collection-title" in by:
+        f["series"] = F.clean(" ".join(by["collection-title"]))
+    vol_text = " ".join(by.get("volume", []))
+    if vol_text:
+        vol, num = F.volume_number(vol_text)
+        if vol:
+            f["volume"] = vol
+        if num:
+            f["number"] = num
+    if "pages" in by:
+        f["pages"] = F.pages(by["pages"][0])
+    else:
+        m = re.search(r"\(\s*pp?\.\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)\s*\)", raw)
+        if m:
+            f["pages"] = F.pages(m.group(1))
+    publisher = "; ".join(F.clean(t) for t in by.get("publisher", []) if F.clean(t))
+    location = F.clean(first("location"))
+    if location:
+        f["address"] = location
+    if "edition" in by:
+        f["edition"] = F.edition(by["edition"][0])
+    doi = F.find_doi(" ".join(by.get("doi", []))) or F.find_doi(raw)
+    if doi:
+        f["doi"] = doi
+    url = F.find_url(" ".join(by.get("url", []))) or F.find_url(raw)
+    if url:
+        f["url"] = url
+    isbn = " ".join(by.get("isbn", []))
+    if isbn:
+        f["isbn"] = re.sub(r"^\W*isbn\W*", "", F.clean(isbn), flags=re.IGNORECASE)
+    notes = [F.clean(t) for t in by.get("note", []) + by.get("genre", []) if F.clean(t)]
+    genre = " ".join(by.get("genre", []))
+
+    kind = _choose_type(raw, f, journal, book, publisher, genre, " ".join(notes), persons)
+    if kind == "article":
+        f["journal"] = journal or book
+    elif kind in ("incollection", "inproceedings"):
+        f["booktitle"] = book or journal
+    elif kind == "online":
+        if journal or book:
+            f["organization"] = journal or book
+    elif kind == "book" and (journal or book):
+        f.setdefault("series", journal or book) if not title else None
+        if not title:
+            f["title"] = journal or book
+    elif journal or book:
+        f["howpublished"] = journal or book
+    if publisher:
+        key = {"techreport": "institution", "thesis": "school"}.get(kind, "publisher")
+        f[key] = publisher
+    if kind == "techreport":
+        rep = F.report(" ".join([genre, journal, book, vol_text, " ".join(notes), raw]))
+        if rep:
+            f["type"] = rep[0]
+            if rep[1]:
+                f["number"] = rep[1]
+            notes = [n for n in notes if rep[0].lower() not in n.lower()]
+    elif kind == "thesis":
+        t = next((n for n in notes if F.is_thesis(n)), "")
+        if t:
+            f["type"] = t
+            notes.remove(t)
+    if notes:
+        f["note"] = "; ".join(notes)
+
+    if not f.get("title"):
+        # Nothing recognisable as a title: keep the raw text so nothing is lost.
+        diags.append(Diagnostic("warning", "parse-unparsed", f"could not find a title; kept the text as @misc: {raw[:60]}"))
+        return _misc(raw, f, persons), diags
+    for name in list(f):
+        f[name] = F.bibtex_safe(f[name], url=name in ("url", "doi"))
+        if not f[name]:
+            del f[name]
+    persons = {role: [_safe_person(p) for p in people] for role, people in persons.items()}
+    return Reference(type=kind, key="", fields=f, persons=persons, raw=raw), diags
+
+
+def _misc(raw: str, f: dict[str, str], persons: dict[str, list[Person]]) -> Reference:
+    keep = {k: v for k, v in f.items() if k in ("year", "month", "day", "doi", "url")}
+    keep["title"] = " ".join(raw.split())
+    keep = {k: F.bibtex_safe(v, url=k in ("url", "doi")) for k, v in keep.items()}
+    return Reference(type="misc", key="", fields=keep, persons=persons, raw=raw)
+
+
+def _safe_person(p: Person) -> Person:
+    return Person(*(F.bibtex_safe(x) for x in (p.family, p.given, p.particle, p.suffix, p.literal)))
+
+
+def _choose_type(raw: str, f: dict[str, str], journal: str, book: str, publisher: str,
+                 genre: str, notes: str, persons: dict) -> str:
+    """Pick the BibTeX type from the fields found and telling words in the text."""
+    context = " ".join([genre, notes, journal, book])
+    if F.is_thesis(genre or notes) or (F.is_thesis(raw) and not journal):
+        return "thesis"
+    if F.report(genre or notes or journal or "") or (F.report(raw) and not (book and "editor" in persons)):
+        rep = F.report(genre or notes or journal or raw)
+        if rep and (rep[1] or rep[0].lower() != "report"):
+            return "techreport"
+    if F.is_web(genre) or F.is_web(notes) or re.search(r"\b(?:podcast|youtube|video)\b", context, re.I):
+        return "online"
+    if book:
+        if F.is_proceedings(book):
+            return "inproceedings"
+        return "incollection"
+    if journal:
+        if F.is_proceedings(journal) and not f.get("volume"):
+            return "inproceedings"
+        if f.get("day") and not f.get("volume") and not f.get("pages"):
+            return "online"  # a dated news or blog piece
+        return "article"
+    if "editor" in persons and f.get("pages"):
+        return "incollection"
+    if publisher or f.get("edition") or f.get("isbn"):
+        return "book"
+    if f.get("url"):
+        return "online"
+    return "misc"

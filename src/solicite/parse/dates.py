@@ -1,0 +1,51 @@
+"""Read year, month and day out of the date part of a reference."""
+
+from __future__ import annotations
+
+import re
+
+from solicite.model import month_number
+
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)([a-z])?(?!\d)")
+_DAY = re.compile(r"(?<![\d/])([0-3]?\d)(?:st|nd|rd|th)?(?![\d/])")
+_MONTH_WORD = re.compile(r"[A-Za-zéèûä]+\.?")
+_ISO = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)-([01]?\d)-([0-3]?\d)(?!\d)")
+
+
+def parse_date(text: str) -> dict[str, str]:
+    """Return ``year``, and ``month``/``day`` when given: "(4 October 2018)" -> 2018, 10, 4.
+
+    Months are numbers as strings ("10"), the form solicite.model documents for BibTeX.
+    Returns {} when no year is found; "n.d." gives {"year": "n.d."} is NOT done on purpose:
+    an absent year stays absent so later stages can fill it.
+    """
+    iso = _ISO.search(text)
+    if iso:
+        return {"year": iso.group(1), "month": str(int(iso.group(2))), "day": str(int(iso.group(3)))}
+    years = _YEAR.findall(text)
+    if not years:
+        return {}
+    out = {"year": years[0][0]}
+    month = None
+    for word in _MONTH_WORD.findall(text):
+        month = _month(word)
+        if month:
+            out["month"] = str(month)
+            break
+    if month:
+        rest = _YEAR.sub(" ", text)
+        days = [d for d in _DAY.findall(rest) if 1 <= int(d) <= 31]
+        if len(days) == 1:
+            out["day"] = str(int(days[0]))
+    return out
+
+
+def _month(word: str) -> int | None:
+    word = word.rstrip(".").lower()
+    if len(word) < 3:
+        return None
+    try:
+        num = month_number(word)
+    except (ValueError, KeyError):
+        return None
+    return num or None

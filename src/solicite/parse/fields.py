@@ -1,0 +1,181 @@
+"""Turn labelled tokens into clean BibTeX fields: rules for what rules do with certainty.
+
+The CRF says which words form the title, the journal, the pages...; this module tidies each
+segment (punctuation, "In", "pp.", "(Eds.)"), splits volume from issue, reads dates, and
+extracts what regular expressions find for sure (DOI, URL, page ranges, report numbers).
+"""
+
+from __future__ import annotations
+
+import re
+
+_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+_PAGES = re.compile(r"([A-Za-z]?\d+)\s*(?:[-–—‐‑]+|\s+to\s+)\s*([A-Za-z]?\d+)")
+_SINGLE_PAGE = re.compile(r"(?<![\d.])([A-Za-z]?\d+)(?![\d])")
+_VOL_ISSUE = re.compile(r"^(?P<vol>[\dIVXLC]+[A-Za-z]?)\s*[(\[]\s*(?P<num>[^)\]]+?)\s*[)\]]")
+_VOL_WORD = re.compile(r"\b(?:vol(?:ume)?s?|v|bd|tome|t|jg)\.?\s*(?P<vol>[\w./-]*\d[\w./-]*|[IVXLC]+\b)", re.IGNORECASE)
+_NUM_WORD = re.compile(r"\b(?:no|nos|nr|n°|num|number|issue|iss|heft|h)\.?\s*(?P<num>[\w./-]*\d[\w./-]*)", re.IGNORECASE)
+_NUM_ONLY = re.compile(r"^[\[(]?(?P<vol>[\dIVXLC]+[A-Za-z]?)[\])]?(?:\s*[:.,]\s*(?P<num>\d+))?$")
+_EDITION = re.compile(r"(\d+)\s*(?:st|nd|rd|th|e|er|ème|\.)?", re.IGNORECASE)
+_EDITION_WORDS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
+                  "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10", "revised": "Revised"}
+_REPORT = re.compile(
+    r"(?P<type>(?:[\w/&.-]+\s+){0,3}?(?:working|discussion|occasional|technical|research|policy|staff|"
+    r"conference|briefing|background)\s+(?:paper|report|note|brief|memo)s?|technical\s+report|"
+    r"tech\.\s*rep\.|report)"
+    r"(?:\s*(?:series)?\s*(?:no\.?|nr\.?|number|#|n°)?\s*(?P<num>[A-Z]{0,6}[-\s]?\d[\w./()-]*))?",
+    re.IGNORECASE,
+)
+_THESIS = re.compile(r"\b(?:thesis|dissertation|diss\.|doctoral|ph\.?\s?d|master'?s|mémoire|thèse|dissertação|tesis)\b", re.IGNORECASE)
+_WEB = re.compile(r"\b(?:podcast|youtube|video|blog|webinar|website|web\s+page|online|tweet|episode|news|vimeo)\b", re.IGNORECASE)
+_PROC = re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop|congress|colloquium|meeting|convention)\b", re.IGNORECASE)
+_LEAD_IN = re.compile(r"^\s*(?:in|en|dans|im|in:)\s*:?\s+(?=\S)", re.IGNORECASE)
+_PP_TAIL = re.compile(r"[,.]?\s*\(?\s*(?:pp?|s|pages?)\.?\s*[A-Za-z]?\d+\s*(?:[-–—]\s*[A-Za-z]?\d+)?\s*\)?[.,]?\s*$", re.IGNORECASE)
+_EDS_TAIL = re.compile(r"[,.]?\s*\(?\s*(?:eds?|editors?|hrsg|hg)\.?\s*\)?[.,:]?\s*$", re.IGNORECASE)
+_QUOTES = "\"“”‘’«»'"
+_END_PUNCT = " ,;:./\t"
+
+
+def clean(text: str, keep_end: str = "?!") -> str:
+    """Strip list punctuation and stray quotes/brackets around a segment, keeping "?" and "!"."""
+    text = " ".join(text.split())
+    prev = None
+    while prev != text:
+        prev = text
+        text = text.strip(_END_PUNCT)
+        if text[:1] in _QUOTES and (text.count(text[:1]) % 2 == 1 or text[-1:] in _QUOTES):
+            text = text[1:]
+        if text[-1:] in _QUOTES and text[-1:] != "’" or text.endswith("’") and text.count("‘") >= text.count("’"):
+            text = text[:-1]
+        if text[:1] in "([" and _unmatched_open(text):
+            text = text[1:]
+        if text[-1:] in ")]" and _unmatched_close(text):
+            text = text[:-1]
+    return text
+
+
+def _unmatched_open(text: str) -> bool:
+    return text.count("(") + text.count("[") > text.count(")") + text.count("]")
+
+
+def _unmatched_close(text: str) -> bool:
+    return text.count(")") + text.count("]") > text.count("(") + text.count("[")
+
+
+def find_doi(text: str) -> str:
+    """The first DOI in ``text``, bare (no resolver prefix), trailing punctuation removed."""
+    m = _DOI.search(text)
+    if not m:
+        return ""
+    doi = m.group(1).rstrip(".,;:)]}>")
+    if doi.count("(") < doi.count(")"):
+        doi = doi.rstrip(")")
+    return doi
+
+
+def find_url(text: str) -> str:
+    """The first URL in ``text`` (not a doi.org link), trailing punctuation removed."""
+    for m in _URL.finditer(text):
+        url = m.group(0).rstrip(".,;:>]}")
+        while url.endswith(")") and url.count("(") < url.count(")"):
+            url = url[:-1]
+        if "doi.org/10." not in url.lower():
+            return url
+    return ""
+
+
+def pages(text: str) -> str:
+    """Page range as BibTeX writes it: "pp. 183-204" -> "183--204"; "p. 5" -> "5"."""
+    m = _PAGES.search(text)
+    if m:
+        return f"{m.group(1)}--{m.group(2)}"
+    m = _SINGLE_PAGE.search(text)
+    return m.group(1) if m else clean(text)
+
+
+def volume_number(text: str) -> tuple[str, str]:
+    """Split "55(2)", "Vol. 12, no. 3", "12: 3", "No. 365" into (volume, number)."""
+    t = clean(text.strip(), keep_end="")
+    vol = num = ""
+    m = _VOL_ISSUE.match(t)
+    if m:
+        return m.group("vol"), clean(m.group("num"))
+    mv = _VOL_WORD.search(t)
+    mn = _NUM_WORD.search(t)
+    if mv:
+        vol = mv.group("vol")
+        rest = t[mv.end():]
+        mi = re.match(r"\s*[(\[]\s*([^)\]]+)[)\]]", rest)
+        if mi:
+            num = mi.group(1)
+    if mn:
+        num = mn.group("num")
+    if vol or num:
+        return clean(vol), clean(num)
+    m = _NUM_ONLY.match(t)
+    if m:
+        return m.group("vol"), m.group("num") or ""
+    return t, ""
+
+
+def edition(text: str) -> str:
+    """"2nd ed." -> "2"; "Second edition" -> "2"; anything else is kept, tidied."""
+    low = text.lower()
+    for word, value in _EDITION_WORDS.items():
+        if word in low:
+            return value
+    m = _EDITION.search(text)
+    if m:
+        return m.group(1)
+    return clean(re.sub(r"\b(?:ed|edn|edition)\b\.?", "", text, flags=re.IGNORECASE))
+
+
+def container(text: str) -> str:
+    """A book or proceedings title: drop "In", trailing "(pp. 1-2)" and "(Eds.)"."""
+    text = _LEAD_IN.sub("", text.strip())
+    prev = None
+    while prev != text:
+        prev = text
+        text = _PP_TAIL.sub("", text)
+        text = _EDS_TAIL.sub("", text)
+        text = clean(text)
+    return text
+
+
+def report(text: str) -> tuple[str, str] | None:
+    """("TMCIS/CERC Working paper", "2023/03") from "... Working paper no. 2023/03.", or None."""
+    m = _REPORT.search(text)
+    if not m:
+        return None
+    kind = clean(m.group("type"))
+    if kind.lower() == "report" and not m.group("num"):
+        return None
+    return kind, clean(m.group("num") or "")
+
+
+def is_thesis(text: str) -> bool:
+    return bool(_THESIS.search(text))
+
+
+def is_web(text: str) -> bool:
+    return bool(_WEB.search(text))
+
+
+def is_proceedings(text: str) -> bool:
+    return bool(_PROC.search(text))
+
+
+_SPECIAL = re.compile(r"(?<!\\)([&%#$_])")
+
+
+def bibtex_safe(value: str, url: bool = False) -> str:
+    """Escape what BibTeX/LaTeX would misread (& % # $ _) and drop unbalanced braces."""
+    from solicite.text import braces_balanced
+
+    if not braces_balanced(value):
+        value = value.replace("{", "").replace("}", "")
+    if url:
+        # url/doi fields are read verbatim by the url package; only "%" and "#" break the .bib.
+        return re.sub(r"(?<!\\)([%#])", r"\\\1", value)
+    return _SPECIAL.sub(r"\\\1", value)

@@ -1,0 +1,54 @@
+"""Parse one free-text reference into a Reference: CRF labels, then rules and clean-up.
+
+    from solicite.parse.tagger import parse_reference, parse_references
+    ref, diagnostics = parse_reference("Bauder, H. (2016). Possibilities ... Antipode, 48(2), 252-271.")
+
+The text is expected to be one reference, already cleaned of link markers by the caller.
+Odd input never raises: it gives a ``@misc`` keeping the raw text, and a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from solicite.model import Diagnostic, Reference
+from solicite.parse.assemble import assemble
+from solicite.parse.crf import default_tagger
+from solicite.parse.tokens import tokenize
+
+Result = tuple[Reference, list[Diagnostic]]
+
+
+def parse_reference(text: str) -> Result:
+    """Parse one reference string into (Reference, diagnostics)."""
+    return parse_references([text])[0]
+
+
+def parse_references(texts: Iterable[str]) -> list[Result]:
+    """Parse many reference strings, in order; the model is loaded once and features cached."""
+    tagger = default_tagger()
+    out: list[Result] = []
+    for text in texts:
+        out.append(_parse_one(text, tagger))
+    return out
+
+
+def _parse_one(text, tagger) -> Result:
+    raw = text if isinstance(text, str) else ""
+    try:
+        clean = " ".join(raw.split())
+        words = tokenize(clean)
+        if not words:
+            return _unparsed(raw, "empty reference")
+        if tagger is None:
+            return _unparsed(raw, "no parser model installed; kept the text as @misc")
+        return assemble(words, tagger.tag(words), raw)
+    except Exception as exc:  # noqa: BLE001 - one odd line must not stop a batch
+        return _unparsed(raw, f"could not parse ({type(exc).__name__}); kept the text as @misc")
+
+
+def _unparsed(raw: str, why: str) -> Result:
+    from solicite.parse.fields import bibtex_safe
+
+    fields = {"note": bibtex_safe(" ".join(raw.split()))} if raw.strip() else {}
+    return Reference(type="misc", key="", fields=fields, raw=raw), [Diagnostic("warning", "parse-unparsed", why)]
