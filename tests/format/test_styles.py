@@ -66,10 +66,10 @@ def test_year_suffixes_same_in_list_and_citation():
 
 
 def test_renderers():
-    tree = ["A ", Italic("Journal"), " 1*2 ", Link("https://x.org/a_b")]
-    assert get_renderer("html").render(tree) == 'A <i>Journal</i> 1*2 <a href="https://x.org/a_b">https://x.org/a_b</a>'
-    assert get_renderer("markdown").render(tree) == "A *Journal* 1\\*2 <https://x.org/a_b>"
-    assert get_renderer("latex").render(tree) == "A \\emph{Journal} 1*2 \\url{https://x.org/a_b}"
+    tree = ["A ", Italic("Journal"), " 1*2*3 ", Link("https://x.org/a_b")]
+    assert get_renderer("html").render(tree) == 'A <i>Journal</i> 1*2*3 <a href="https://x.org/a_b">https://x.org/a_b</a>'
+    assert get_renderer("markdown").render(tree) == "A *Journal* 1\\*2\\*3 <https://x.org/a_b>"
+    assert get_renderer("latex").render(tree) == "A \\emph{Journal} 1*2*3 \\url{https://x.org/a_b}"
 
 
 def test_cli_format_json_and_numeric_label(tmp_path):

@@ -8,6 +8,8 @@ date, and no publisher repeated when it is the author.
 
 from __future__ import annotations
 
+import re
+
 from solicite.richtext import Italic, Link, Part
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
@@ -71,16 +73,19 @@ class APA(Style):
         if item.is_podcast:
             ttl = title(item, opts, italic=True)
         if title_first:
+            # The title moves to the author's place, with its descriptions: "Title (2nd ed.). (2003)."
             out.add(ttl)
+            self.descriptions(item, out)
+            out.punct(". ")
+            out.add(self.date(item))
             out.punct(". ")
         else:
             out.add(author)
             out.punct(". ")
-        out.add(self.date(item))
-        out.punct(". ")
-        if not title_first:
+            out.add(self.date(item))
+            out.punct(". ")
             out.add(ttl)
-        self.descriptions(item, out)
+            self.descriptions(item, out)
         out.punct(". ")
         self.source(item, out, opts, author_is_site)
         self.link(item, out)
@@ -115,8 +120,8 @@ class APA(Style):
     def descriptions(self, item: Item, out: Out) -> None:
         """Parenthesised details after the title, then the bracketed description."""
         kind = item.kind
-        paren: list[str] = []
-        if item.editors and item.authors and kind in ("book", "report", "misc", "thesis"):
+        paren: list[str] = []  # groups joined by "; "; inside the last group details joined by ", "
+        if item.editors and item.authors and kind not in ("chapter", "paper", "article", "magazine", "newspaper"):
             eds = editors_in(item.editors)
             paren.append(f"{eds}, {'Eds.' if len(item.editors) > 1 else 'Ed.'}")
         if item.translators:
@@ -125,29 +130,34 @@ class APA(Style):
                 paren[-1] = paren[-1].replace(", Ed.", ", Ed. & Trans.").replace(", Eds.", ", Eds. & Trans.")
             else:
                 paren.append(f"{trans}, Trans.")
+        details: list[str] = []
         if kind not in ("chapter", "paper", "article", "magazine", "newspaper"):
             ed = edition(item)
             if ed:
-                paren.append(ed)
+                details.append(ed)
             vol = item.text("volume")
-            if vol and kind in ("book",):
-                paren.append(("Vols. " if "-" in vol or "\u2013" in vol else "Vol. ") + vol.replace("--", "\u2013"))
-            elif item.text("volumes") and kind == "book":
-                paren.append(f"Vols. 1\u2013{item.text('volumes')}")
+            if vol and kind in ("book",) and not item.volume_in_title:
+                details.append(("Vols. " if "-" in vol or "\u2013" in vol else "Vol. ") + vol.replace("--", "\u2013").replace("-", "\u2013"))
+            elif item.text("volumes") and kind == "book" and not vol:
+                details.append(f"Vols. 1\u2013{item.text('volumes')}")
+            if kind == "book" and item.pages:
+                details.append(("pp. " if "\u2013" in item.pages or "," in item.pages else "p. ") + item.pages)
         if kind == "report":
             typ, num = type_name(item.text("type")), item.text("number")
             if num and typ:
-                paren.append(f"{typ}{' No.' if is_numeric(num) else ''} {num}")
+                details.append(f"{typ}{_number_label(num)} {_number(num)}")
             elif num:
-                paren.append(num)
+                details.append(num)
             elif typ and typ.lower() not in ("techreport", "report"):
-                paren.append(typ)
+                details.append(typ)
         if kind == "patent" and item.text("number"):
-            paren.append(f"{type_name(item.text('type') or 'patent')} No. {item.text('number')}")
+            details.append(f"{type_name(item.text('type') or 'patent')} No. {item.text('number')}")
         if kind in ("software", "dataset") and item.text("version"):
-            paren.append(f"Version {item.text('version')}")
+            details.append(f"Version {item.text('version')}")
         if item.is_podcast and item.text("number"):
-            paren.append(f"No. {item.text('number')}")
+            details.append(f"No. {item.text('number')}")
+        if details:
+            paren.append(", ".join(details))
         if paren:
             out.add(f"({'; '.join(paren)})", " ")
         bracket = self.bracket(item)
@@ -185,6 +195,7 @@ class APA(Style):
             pages = item.pages
             o = Out()
             o.add(ser)
+            o.add(item.journal_series, ", ")
             if vol:
                 o.add(Italic(vol), ", ")
                 if issue:
@@ -247,6 +258,17 @@ class APA(Style):
             out.add(["Retrieved ", full_date_mdy(acc), ", from ", Link(url)], " ")
         else:
             out.add(Link(url), " ")
+
+
+def _number_label(num: str) -> str:
+    # citeproc-js: " No." before a number, " Nos." before a range, nothing before text.
+    if re.fullmatch(r"\d+\s*[-\u2013]+\s*\d+", num):
+        return " Nos."
+    return " No." if is_numeric(num) else ""
+
+
+def _number(num: str) -> str:
+    return re.sub(r"^(\d+)\s*[-\u2013]+\s*(\d+)$", "\\1\u2013\\2", num)
 
 
 STYLE = APA()

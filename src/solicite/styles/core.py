@@ -108,12 +108,24 @@ class Item:
 
     @property
     def title_raw(self) -> str:
-        """Title with subtitle joined by ": " (raw)."""
-        t = self.f.get("title", "")
-        sub = self.f.get("subtitle")
+        """Title with subtitle joined by ": " and, for a volume of a multi-volume book, the main title first."""
+        f = self.f
+        t = f.get("title", "")
+        sub = f.get("subtitle")
         if sub:
             t = f"{t}: {sub}" if t else sub
+        main = f.get("maintitle")
+        if main and self.kind == "book" and t:
+            if f.get("mainsubtitle"):
+                main = f"{main}: {f['mainsubtitle']}"
+            vol = f.get("volume")
+            t = f"{main}: {vol}. {t}" if vol else f"{main}. {t}"
         return t
+
+    @property
+    def volume_in_title(self) -> bool:
+        """True when the volume was printed inside the title (a volume of a multi-volume book)."""
+        return bool(self.f.get("maintitle") and self.kind == "book" and self.f.get("volume") and self.f.get("title"))
 
     @property
     def container_raw(self) -> str:
@@ -121,10 +133,27 @@ class Item:
         if self.kind in ("article", "periodical", "magazine", "newspaper"):
             return self.raw("journaltitle", "journal")
         if self.kind in ("chapter", "paper"):
-            return self.raw("booktitle", "maintitle")
+            t = self.raw("booktitle", "maintitle")
+            if t and self.f.get("booksubtitle"):
+                t = f"{t}: {self.f['booksubtitle']}"
+            if t and self.f.get("booktitleaddon"):
+                t = f"{t}. {self.f['booktitleaddon']}"
+            return t
         if self.kind in ("audio", "video"):
             return self.raw("booktitle", "maintitle", "journaltitle", "series")
         return self.raw("journaltitle", "journal") if self.kind == "webpage" else ""
+
+    @property
+    def journal_series(self) -> str:
+        """An article's journal series: "3" -> "3rd Series", "newseries" -> "New Series"."""
+        ser = self.text("series").strip() if self.kind in ("article", "magazine", "newspaper") else ""
+        if not ser:
+            return ""
+        if ser.isdigit():
+            n = int(ser)
+            suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+            return f"{n}{suffix} Series"
+        return {"newseries": "New Series", "oldseries": "Old Series"}.get(ser.lower(), ser)
 
     @property
     def publisher(self) -> str:
@@ -156,8 +185,10 @@ class Item:
     def url(self) -> str:
         """The URL (from url, an arXiv eprint, or a \\url in howpublished)."""
         u = self.f.get("url", "").strip()
-        if not u and self.f.get("eprint") and self.f.get("eprinttype", "").lower() in ("arxiv", "arxiv.org"):
-            return "https://arxiv.org/abs/" + self.f["eprint"].strip()
+        if not u and self.f.get("eprint"):
+            base = EPRINT_URLS.get(self.f.get("eprinttype", self.f.get("archiveprefix", "")).strip().lower())
+            if base:
+                return base + self.f["eprint"].strip()
         if u:
             u = _URL_CMD.sub(r"\1", u)
             return u.replace("\\_", "_").replace("\\%", "%").replace("\\#", "#").replace("\\&", "&")
@@ -240,7 +271,7 @@ def _and_list(value: str) -> str:
     return "; ".join(p.strip() for p in re.split(r"\s+and\s+", value)) if " and " in value else value
 
 
-TYPE_NAMES = {"techreport": "Technical report", "resreport": "Research report", "phdthesis": "PhD thesis",
+TYPE_NAMES = {"techreport": "Technical Report", "resreport": "Research Report", "phdthesis": "PhD thesis",
               "mathesis": "Master\u2019s thesis", "candthesis": "Candidate thesis", "patent": "Patent",
               "patentus": "U.S. patent", "patenteu": "European patent", "patentfr": "French patent",
               "patentde": "German patent", "patentuk": "British patent", "patreq": "Patent request",
@@ -256,6 +287,10 @@ def _day(value: str) -> int:
     value = value.strip()
     return int(value) if value.isdigit() and 1 <= int(value) <= 31 else 0
 
+
+EPRINT_URLS = {"arxiv": "https://arxiv.org/abs/", "arxiv.org": "https://arxiv.org/abs/",
+               "googlebooks": "https://books.google.com?id=", "jstor": "https://www.jstor.org/stable/",
+               "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/", "hdl": "https://hdl.handle.net/"}
 
 CSL_TYPES = {"article": "article-journal", "magazine": "article-magazine", "newspaper": "article-newspaper",
              "book": "book", "chapter": "chapter", "paper": "paper-conference", "report": "report",

@@ -14,10 +14,11 @@ import re
 from solicite.richtext import Italic, NoCase, Part, Quoted
 from solicite.text import latex_to_unicode
 
-_COMMANDS = (("\\LaTeXe", "LaTeX2e"), ("\\LaTeX", "LaTeX"), ("\\TeX", "TeX"), ("\\BibTeX", "BibTeX"),
+_COMMANDS = (("\\hyphen ", "-"), ("\\hyphen", "-"), ("\\,", "\u2006"), ("\\-", "\u00ad"), ("\\LaTeXe", "LaTeX2e"), ("\\LaTeX", "LaTeX"), ("\\TeX", "TeX"), ("\\BibTeX", "BibTeX"),
              ("\\ldots", "…"), ("\\dots", "…"), ("\\textendash", "–"), ("\\textemdash", "—"))
 _ITALIC_CMDS = ("\\emph{", "\\textit{", "\\mkbibemph{", "\\textsl{", "\\mkbibitalic{")
-_DROP_CMDS = ("\\textbf{", "\\textsc{", "\\textup{", "\\textnormal{", "\\mbox{", "\\textrm{", "\\url{", "\\mkbibquote{")
+_QUOTE_CMDS = ("\\mkbibquote{", "\\enquote{", "\\textquote{")
+_DROP_CMDS = ("\\textbf{", "\\textsc{", "\\textup{", "\\textnormal{", "\\mbox{", "\\textrm{", "\\url{", "\\mkbibbold{")
 _ACCENT_GROUP = re.compile(r"^\\(?:['`^\"~=.uvHckdbtr]|[a-zA-Z]{1,2}\b|ss|ae|oe|aa|o|l|i|j)")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -67,6 +68,16 @@ def _parse_into(value: str, chunks: list, protected: bool, italic: bool) -> None
     while i < n:
         ch = value[i]
         if ch == "\\":
+            quote = next((c for c in _QUOTE_CMDS if value.startswith(c, i)), None)
+            if quote:
+                flush()
+                start = i + len(quote)
+                end = _match(value, start - 1)
+                _add(chunks, "\u201c", protected, italic)
+                _parse_into(value[start:end], chunks, protected, italic)
+                _add(chunks, "\u201d", protected, italic)
+                i = end + 1
+                continue
             cmd = next((c for c in _ITALIC_CMDS if value.startswith(c, i)), None)
             drop = None if cmd else next((c for c in _DROP_CMDS if value.startswith(c, i)), None)
             if cmd or drop:
@@ -162,6 +173,8 @@ def sentence_case_chunks(chunks: tuple) -> list:
             before = text[pos:m.start()]
             pieces.append(before)
             ctx = (prev_tail + before)
+            if any(c.isalnum() for c in before):
+                start = False  # a number ("5.2 nm") is the first word
             if pos or before:
                 stripped = ctx.rstrip()
                 if stripped[-1:] in (".", "?", "!", ":") and ctx[-1:].isspace():
