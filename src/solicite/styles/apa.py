@@ -14,7 +14,7 @@ from solicite.richtext import Italic, Link, Part
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
 from solicite.styles.common import doi_url, edition, full_date_mdy, is_numeric, title
-from solicite.styles.core import Item, type_name
+from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.names import Name, initials, join
 
 STANDALONE = {"book", "report", "thesis", "webpage", "misc", "dataset", "software", "patent", "manuscript",
@@ -147,7 +147,7 @@ class APA(Style):
             if num and typ:
                 details.append(f"{typ}{_number_label(num)} {_number(num)}")
             elif num:
-                details.append(num)
+                details.append(f"No. {num}" if num.isdigit() else num)
             elif typ and typ.lower() not in ("techreport", "report"):
                 details.append(typ)
         if kind == "patent" and item.text("number"):
@@ -191,11 +191,13 @@ class APA(Style):
         if kind in ("article", "magazine", "newspaper", "periodical") or (kind == "paper" and not item.editors):
             ser = title(item, opts, raw=cont, italic=True, case="title" if item.english else "as-is") if cont else ""
             vol = item.text("volume")
-            issue = item.text("number") or item.text("issue")
+            issue = number_range(item.text("number") or item.text("issue"))
             pages = item.pages
             o = Out()
             o.add(ser)
             o.add(item.journal_series, ", ")
+            if kind == "paper" and item.series:
+                o.add(title(item, opts, raw=item.series), ", ")
             if vol:
                 o.add(Italic(vol), ", ")
                 if issue:

@@ -250,7 +250,7 @@ def make_item(ref: Reference) -> Item:
         year = latex_to_unicode(f.get("year", "")).strip()
         m = re.match(r"(\d{4})(?:\s*[-\u2013/]+\s*(\d{4}))?", year)
         if m:
-            date = Date(m.group(1), month_number(f.get("month", "")) or 0, _day(f.get("day", "")),
+            date = Date(m.group(1), _month(f.get("month", "")), _day(f.get("day", "")),
                         m.group(2) or "")
     return Item(ref=ref, key=ref.key, kind=kind, authors=names(persons.get("author", ())),
                 editors=names(persons.get("editor", ())), translators=names(persons.get("translator", ())),
@@ -262,7 +262,14 @@ _RANGE = re.compile(r"^\s*([A-Za-z]?\d+[a-z]?)\s*(?:-{1,3}|\u2013)\s*([A-Za-z]?\
 
 def _range(p: str) -> str:
     m = _RANGE.match(p)
-    return f"{m.group(1)}\u2013{m.group(2)}" if m else p.strip()
+    # Not a simple range ("4:1--4:14"): BibTeX's "--" becomes a plain hyphen, as pandoc reads it.
+    return f"{m.group(1)}\u2013{m.group(2)}" if m else p.strip().replace("--", "-")
+
+
+def number_range(value: str) -> str:
+    """An issue or number range "5-7" with an en dash; anything else unchanged."""
+    m = _RANGE.match(value)
+    return f"{m.group(1)}\u2013{m.group(2)}" if m and m.group(1).isdigit() and m.group(2).isdigit() else value
 
 
 def _and_list(value: str) -> str:
@@ -281,6 +288,20 @@ TYPE_NAMES = {"techreport": "Technical Report", "resreport": "Research Report", 
 def type_name(value: str) -> str:
     """BibLaTeX's localisation keys for ``type`` ("resreport") as words; other values as written."""
     return TYPE_NAMES.get(value.strip().lower(), value)
+
+
+def _month(value: str) -> int:
+    # Only what BibTeX readers (pandoc) accept: 1-12, "mar", "March"; not "Sept.".
+    v = value.strip().strip("{}").strip()
+    if not v:
+        return 0
+    n = month_number(v)
+    if n is None:
+        return 0
+    word = v.rstrip(".").lower()
+    if word.isdigit() or len(word) == 3 or word == MONTHS[n - 1].lower():
+        return n
+    return 0
 
 
 def _day(value: str) -> int:

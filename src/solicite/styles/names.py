@@ -71,9 +71,10 @@ _SPLIT_GIVEN = re.compile(r"[\s.]+")
 def initials(given: str, sep: str = ". ", end: str = ".", hyphen: str = "-") -> str:
     """Initials of a given name: "Chun-Jie" -> "C.-J.", "Mary Ann" -> "M. A." (with the default separators)."""
     out = []
+    given = given.replace(".-", "-")  # "H.-C." is one hyphenated name
     for part in _SPLIT_GIVEN.split(given):
-        if not part:
-            continue
+        if not part or part[0] in "([":
+            continue  # a nickname in parentheses is not an initial
         if "-" in part and hyphen is not None:
             subs = [s for s in part.split("-") if s]
             out.append((end + hyphen).join(_first(s) for s in subs) if subs else "")

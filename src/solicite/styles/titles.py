@@ -20,7 +20,8 @@ _ITALIC_CMDS = ("\\emph{", "\\textit{", "\\mkbibemph{", "\\textsl{", "\\mkbibita
 _QUOTE_CMDS = ("\\mkbibquote{", "\\enquote{", "\\textquote{")
 _DROP_CMDS = ("\\textbf{", "\\textsc{", "\\textup{", "\\textnormal{", "\\mbox{", "\\textrm{", "\\url{", "\\mkbibbold{")
 _ACCENT_GROUP = re.compile(r"^\\(?:['`^\"~=.uvHckdbtr]|[a-zA-Z]{1,2}\b|ss|ae|oe|aa|o|l|i|j)")
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORD = re.compile(r"[^\W\d_]+(?:\u00ad[^\W\d_]+)*", re.UNICODE)  # a soft hyphen does not split a word
+_GENERIC_CMD = re.compile(r"\\[a-zA-Z]{2,}\{")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -51,6 +52,8 @@ def _decode_plain(raw: str) -> str:
     # The fast path's decoder: dashes and ties only (no LaTeX commands in the value).
     if "--" in raw:
         raw = raw.replace("---", "\u2014").replace("--", "\u2013")
+    if "``" in raw or "''" in raw:
+        raw = raw.replace("``", "\u201c").replace("''", "\u201d")
     if "~" in raw:
         raw = raw.replace("~", "\u00a0")
     return _SPACES.sub(" ", raw)
@@ -80,6 +83,10 @@ def _parse_into(value: str, chunks: list, protected: bool, italic: bool) -> None
                 continue
             cmd = next((c for c in _ITALIC_CMDS if value.startswith(c, i)), None)
             drop = None if cmd else next((c for c in _DROP_CMDS if value.startswith(c, i)), None)
+            if not cmd and not drop:
+                g = _GENERIC_CMD.match(value, i)
+                if g and g.group() not in ("\\url{",):
+                    drop = g.group()  # an unknown command with an argument: keep the argument
             if cmd or drop:
                 flush()
                 start = i + len(cmd or drop)
@@ -131,7 +138,7 @@ def _decode(raw: str) -> str:
     for cmd, rep in _COMMANDS:
         if cmd in raw:
             raw = raw.replace(cmd + "{}", rep).replace(cmd, rep)
-    text = latex_to_unicode(raw.replace("---", "\u2014").replace("--", "\u2013"))
+    text = latex_to_unicode(raw.replace("---", "\u2014").replace("--", "\u2013").replace("``", "\u201c").replace("''", "\u201d"))
     return (lead + text + trail) if text else lead or trail
 
 
@@ -179,6 +186,8 @@ def sentence_case_chunks(chunks: tuple) -> list:
                 stripped = ctx.rstrip()
                 if stripped[-1:] in (".", "?", "!", ":") and ctx[-1:].isspace():
                     start = True
+                elif ctx[-1:] in ("\u201c", "\u2018", '"'):
+                    start = True  # a quotation starts like a sentence (pandoc reads ``...'' so)
             word = m.group()
             if not before and pos == 0 and prev_tail[-1:].isalpha():
                 pass  # a word continued after a brace: {Z}{\"u}rich
