@@ -146,7 +146,7 @@ class Harvard(Style):
         if t in ("article-newspaper", "article-magazine") and d and d.month:
             tail.add(f"{d.day} {d.month_name}" if d.day else d.month_name, ", ")
         if t in PAGED and item.pages:
-            tail.add(("pp. " if "\u2013" in item.pages or "," in item.pages or "-" in item.pages else "p. ") + item.pages, ", ")
+            tail.add(("pp. " if "\u2013" in item.pages or "," in item.pages else "p. ") + item.pages, ", ")
         out.add(tail.result(), ", ")
         if item.doi:
             out.add(["Available at: ", Link(doi_url(item.doi))], ". ")

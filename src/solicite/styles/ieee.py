@@ -100,7 +100,7 @@ class IEEE(Style):
         p = item.pages
         if not p:
             return ""
-        return ("pp. " if "\u2013" in p or "," in p or "-" in p else "p. ") + p
+        return ("pp. " if "\u2013" in p or "," in p else "p. ") + p
 
     def _publisher(self, item: Item, t: str) -> str:
         pub, place = item.publisher, item.place

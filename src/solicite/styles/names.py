@@ -41,6 +41,9 @@ def from_person(p: Person) -> Name:
     return _from_person(p)
 
 
+_SPACE_INITIALS = re.compile(r"\.(?=[^\W\d_])")
+
+
 def _u(value: str) -> str:
     return latex_to_unicode(value).replace("'", "\u2019") if value else ""
 
@@ -50,7 +53,7 @@ def _from_person(p: Person) -> Name:
     if p.literal:
         return Name(literal=latex_to_unicode(p.literal))
     family = latex_to_unicode(p.family)
-    given = latex_to_unicode(p.given)
+    given = _SPACE_INITIALS.sub(". ", latex_to_unicode(p.given))  # "D.R." -> "D. R."
     if not family and given:
         family, given = given, ""
     if family and not given and not p.particle and not p.suffix:

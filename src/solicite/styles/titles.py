@@ -206,12 +206,13 @@ def sentence_case_chunks(chunks: tuple) -> list:
 
 
 STOP_WORDS = frozenset(
-    "a according across afore after against ahead along alongside amid amidst among amongst an and anenst apropos "
+    "a about above according across afore after against ahead along alongside amid amidst among amongst an and anenst apropos "
     "apud around as aside astride at athwart atop barring before behind below beneath beside besides between beyond "
     "but by circa despite down during except for forenenst from given in inside into lest like modulo near next nor "
-    "notwithstanding of off on onto or out over per plus pro qua sans since so than that the through thru throughout "
+    "notwithstanding of off on onto or out over per plus pro qua sans since so than the through thru throughout "
     "thruout till to toward towards under underneath until unto up upon versus vs. v. vs v via vis-à-vis with within "
-    "without worth yet de d’ von van der la le du des".split()
+    "without worth yet mid midst minus opposite outside pace past regarding round save times unlike "
+    "de d l von van der la le du des".split()
 )
 
 
@@ -226,10 +227,8 @@ def title_case_chunks(chunks: tuple) -> list:
     first_start, last_start = words[0].start(), words[-1].start()
     offset = 0
     for text, protected, italic in chunks:
-        if protected:
-            out.append((text, protected, italic))
-            offset += len(text)
-            continue
+        # Braces do not protect from title case: pandoc's CSL-JSON drops them, and citeproc-js
+        # capitalises "{van} Gogh" as "Van Gogh"; only words already capitalised are left alone.
         pieces = []
         pos = 0
         for m in _WORD.finditer(text):
@@ -237,7 +236,7 @@ def title_case_chunks(chunks: tuple) -> list:
             word = m.group()
             pieces.append(text[pos:m.start()])
             before = flat[:gstart].rstrip()
-            after_colon = before[-1:] in (":", "?", "!", ".") or before.endswith("\u2014")
+            after_colon = before[-1:] in (":", "?", "!", ".")
             prev_char = flat[gstart - 1] if gstart else " "
             lower = word.lower()
             next_char = flat[gstart + len(word)] if gstart + len(word) < len(flat) else " "
@@ -245,7 +244,7 @@ def title_case_chunks(chunks: tuple) -> list:
                 pass  # the rest of a word split by a brace, or the s of a possessive
             elif word.islower() or _is_capitalised(word):
                 if (lower in STOP_WORDS and gstart not in (first_start, last_start) and not after_colon
-                        and prev_char != "-" and next_char != "-"):
+                        and next_char != "-"):
                     word = lower
                 else:
                     word = word[0].upper() + word[1:]
