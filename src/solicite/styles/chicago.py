@@ -5,11 +5,12 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import date_dmy, doi_url, edition, family_first, full_date_mdy, given_first, page_range, title
-from solicite.styles.core import Item, type_name
+from solicite.styles.common import doi_url, edition, family_first, full_date_mdy, given_first, is_numeric, page_range, title
+from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.mla import MLA
+from solicite.styles.titles import plain_text
 
-INSIDE = {"article", "magazine", "newspaper", "chapter", "paper", "thesis", "webpage"}
+INSIDE = {"article", "magazine", "newspaper", "chapter", "paper", "thesis", "webpage", "misc", "manuscript", "dataset"}
 
 
 def chicago_names(people) -> str:
@@ -37,6 +38,21 @@ class Chicago(MLA):
     def sort_key(self, item: Item) -> tuple:
         return Style.sort_key(self, item)
 
+    def arrange(self, items):
+        ordered = Style.arrange(self, items)
+        prev = None
+        for item in ordered:
+            who = chicago_names(item.authors) or chicago_names(item.editors)
+            item.extra["same_author"] = bool(who) and who == prev
+            prev = who
+        return ordered
+
+    def suffix_key(self, item: Item) -> tuple:
+        # Chicago prints full given names: "Clarke, Dave" and "Clarke, David" are different authors.
+        people = item.authors or item.editors
+        who = tuple((n.literal, n.family_full, n.given) for n in people) if people else plain_text(item.title_raw)
+        return (who, item.year)
+
     def entry(self, item: Item, opts: Options) -> list[Part]:
         out = Out()
         kind = item.kind
@@ -61,40 +77,57 @@ class Chicago(MLA):
             out.punct(". ")
             out.add(year, " ")
         out.punct(". ")
-        cont = item.container_raw
-        if kind in ("article", "magazine", "newspaper", "periodical"):
+        cont = item.container_raw if kind not in ("audio", "video") else ""
+        month_year = (f"{d.month_name} {d.year}" if d and d.month else d.year if d and d.year else "")
+        if kind in ("article", "magazine", "newspaper", "periodical") or (kind == "paper" and not item.editors):
             o = Out()
-            o.add(title(item, opts, raw=cont, italic=True, case=case))
+            ct = title(item, opts, raw=cont, italic=True, case=case) if cont else ""
+            o.add([ct, f" ({item.place})"] if ct and item.place else ct)
             if kind in ("magazine", "newspaper"):
                 if d and d.month:
                     o.add(full_date_mdy(d), ", ")
-            else:
+            elif kind == "paper":
+                if item.series:
+                    o.add(title(item, opts, raw=item.series, case=case), ", ")
                 vol = item.text("volume")
-                iss = item.text("number") or item.text("issue")
                 if vol:
                     o.add(vol, " ")
-                    o.add(f"({iss})" if iss else f"({d.year})" if d and d.year else "", " ")
-                elif iss:
-                    o.add(f"no. {iss}", ", ")
+                    o.add(f"({month_year})" if month_year else "", " ")
+                else:
+                    o.add(month_year, ", ")
                 if item.pages:
                     o.add(page_range(item.pages, "minimal-two"), ": " if vol else ", ")
+            else:
+                if item.journal_series:
+                    o.add(item.journal_series, ", ")
+                vol = item.text("volume")
+                iss = number_range(item.text("number") or item.text("issue"))
+                if vol:
+                    o.add(vol, " ")
+                    o.add(f"({iss})" if iss else f"({month_year})" if month_year else "", " ")
+                elif iss:
+                    o.add(f"no. {iss}", ", ")
+                    o.add(f"({month_year})" if month_year else "", " ")
+                else:
+                    if kind == "article" and not item.pages:
+                        o.add("ahead of print", ", ")
+                    o.add(month_year, ", ")
+                if item.pages:
+                    o.add(page_range(item.pages, "minimal-two"), ": " if (vol or iss) else ", ")
             out.add(o.result(), " ")
             out.punct(". ")
         elif kind in ("chapter", "paper"):
             o = Out()
-            if kind == "chapter" or item.editors:
-                o.add("In ")
+            o.add("In ")
             o.add(title(item, opts, raw=cont, italic=True, case=case))
             if item.editors:
                 o.add("edited by " + _and(item.editors), ", ")
-            if kind == "paper" and not item.editors and d and d.year:
-                o.add(d.year, ", ")
             if item.pages:
                 o.add(page_range(item.pages, "minimal-two"), ", ")
             out.add(o.result(), " ")
             out.punct(". ")
-            if kind == "chapter" or item.editors:
-                self._pub(item, out)
+            self._series(item, out, opts, case)
+            self._pub(item, out)
         elif kind == "thesis":
             typ = "Master\u2019s thesis" if item.ref.type == "mastersthesis" or "master" in item.text("type").lower() else "PhD thesis"
             out.add(f"{typ}, {item.publisher}" if item.publisher else typ, " ")
@@ -107,17 +140,43 @@ class Chicago(MLA):
             out.add(o.result(), " ")
             out.punct(". ")
         else:
-            if item.translators:
-                out.add("Translated by " + _and(item.translators), " ")
-                out.punct(". ")
             ed = edition(item)
             out.add(ed, " ")
             out.punct(". ") if ed else None
+            if item.translators:
+                out.add("Translated by " + _and(item.translators), " ")
+                out.punct(". ")
+            vol = item.text("volume")
+            if vol and kind == "book" and not item.volume_in_title:
+                out.add(f"Vol. {vol}", " ")
+                out.punct(". ")
+            if kind == "patent" and item.text("number"):
+                out.add(f"Patent {item.text('number')}" + (f", issued {d.year}" if d and d.year else ""), " ")
+                out.punct(". ")
+            if kind in ("dataset", "software") and item.text("version"):
+                out.add(f"Version {item.text('version')}", " ")
+                out.punct(". ")
             if kind == "report":
                 num, typ = item.text("number"), type_name(item.text("type"))
-                out.add(f"{typ} No. {num}" if typ and num else num or typ, " ")
+                label = " No." if is_numeric(num) else ""
+                out.add(f"{typ}{label} {num}" if typ and num else num or typ, " ")
                 out.punct(". ")
-            self._pub(item, out)
+            if kind == "manuscript":
+                out.add(item.text("note") or "Unpublished manuscript", " ")
+                out.punct(". ")
+            self._series(item, out, opts, case)
+            if kind in ("misc", "manuscript"):
+                # A document's month and day close the entry: "2006. Standard ECMA-367, June."
+                o = Out()
+                place, pub = item.place, item.publisher
+                o.add(f"{place}: {pub}" if place and pub else pub or place)
+                o.add(item.text("number"), ", ")
+                if d and d.month:
+                    o.add(f"{d.month_name} {d.day}" if d.day else d.month_name, ", ")
+                out.add(o.result(), " ")
+                out.punct(". ")
+            else:
+                self._pub(item, out)
         acc = item.urldate
         if acc and acc.year and (not d or not d.year):
             out.add(f"Accessed {full_date_mdy(acc)}.", " ")
@@ -128,6 +187,15 @@ class Chicago(MLA):
             out.add(Link(item.url), " ")
             out.punct(".")
         return out.result()
+
+    def _series(self, item: Item, out: Out, opts: Options, case: str) -> None:
+        if item.series and item.kind in ("book", "chapter", "paper", "report", "misc"):
+            o = Out()
+            o.add(title(item, opts, raw=item.series, case=case))
+            if item.text("number") and item.kind in ("book", "chapter", "paper"):
+                o.add(item.text("number"), " ")
+            out.add(o.result(), " ")
+            out.punct(". ")
 
     def _pub(self, item: Item, out: Out) -> None:
         place, pub = item.text("location") or item.text("address"), item.publisher

@@ -242,11 +242,10 @@ def title_case_chunks(chunks: tuple) -> list:
             next_char = flat[gstart + len(word)] if gstart + len(word) < len(flat) else " "
             if prev_char.isalnum() or (prev_char in "'\u2019" and gstart >= 2 and flat[gstart - 2].isalpha()):
                 pass  # the rest of a word split by a brace, or the s of a possessive
-            elif word.islower() or _is_capitalised(word):
-                if (lower in STOP_WORDS and gstart not in (first_start, last_start) and not after_colon
+            elif word.islower():
+                # citeproc-js only capitalises lower-case words; a capitalised stop word stays as written.
+                if not (lower in STOP_WORDS and gstart not in (first_start, last_start) and not after_colon
                         and next_char != "-"):
-                    word = lower
-                else:
                     word = word[0].upper() + word[1:]
             pieces.append(word)
             pos = m.end()
