@@ -5,8 +5,8 @@ from __future__ import annotations
 from solicite.richtext import Link, Part
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import edition, page_range, title
-from solicite.styles.core import Item, type_name
+from solicite.styles.common import edition, is_numeric, page_range, title
+from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.names import Name, initials
 
 SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -63,19 +63,20 @@ class Vancouver(Style):
         elif kind == "report" and item.text("type"):
             bracket = f"[{type_name(item.text('type'))}]"
         out.add(bracket, " ")
-        online = bool(item.url) and not item.doi and kind not in ("article",)
-        if online and kind in ("webpage", "misc", "report", "audio", "video", "software", "dataset"):
+        has_url = bool(item.f.get("url")) or bool(item.url and not item.doi)
+        standalone = kind not in ("article", "magazine", "newspaper", "periodical", "chapter", "paper")
+        if has_url and standalone:
             out.add("[Internet]", " ")
         out.punct(". ")
-        cont = item.container_raw
+        cont = item.container_raw if kind not in ("audio", "video") else ""
         pages = page_range(item.pages, "minimal")
         if kind in ("article", "magazine", "newspaper", "periodical"):
             out.add(title(item, opts, raw=cont, case="as-is"))
-            if kind == "newspaper" and item.url:
+            if has_url:
                 out.add("[Internet]", " ")
             out.punct(". ")
-            vol, iss = item.text("volume"), item.text("number") or item.text("issue")
-            s = v_date(d) if kind in ("magazine", "newspaper") else (d.year if d else "")
+            vol, iss = item.text("volume"), number_range(item.text("number") or item.text("issue"))
+            s = v_date(d)
             loc = (vol or "") + (f"({iss})" if iss else "")
             if loc:
                 s = f"{s};{loc}" if s else loc
@@ -90,6 +91,8 @@ class Vancouver(Style):
                 o.add(v_names(item.editors) + (", editors" if len(item.editors) > 1 else ", editor"))
                 o.punct(". ")
             o.add(title(item, opts, raw=cont))
+            if has_url:
+                o.add("[Internet]", " ")
             out.add(o.result(), " ")
             out.punct(". ")
             ed = edition(item)
@@ -99,28 +102,46 @@ class Vancouver(Style):
             if pages:
                 out.add(f"p. {pages}", " ")
                 out.punct(".")
+            self._series(item, out, opts)
+        elif kind == "patent":
+            out.add(", ".join(x for x in (item.text("number"), d.year if d and d.year else "") if x), " ")
+            out.punct(".")
         else:
+            vol = item.text("volume")
+            if vol and kind == "book" and not item.volume_in_title:
+                out.add(f"Vol. {vol}", " ")
+                out.punct(". ")
             ed = edition(item)
             out.add(ed, " ")
             out.punct(". ") if ed else None
-            self._pub(item, out, d if kind != "report" else d)
+            self._pub(item, out, d)
             if kind == "report" and item.text("number"):
-                typ = type_name(item.text("type")) or "Report"
-                out.add(f"{typ} no.: {item.text('number')}", " ")
+                typ = type_name(item.text("type"))
+                num = item.text("number")
+                label = " no.:" if is_numeric(num) else ""
+                out.add(f"{typ}{label} {num}" if typ else f"Report {num}", " ")
                 out.punct(".")
-        acc = item.urldate
+            self._series(item, out, opts)
+        if item.url and (has_url or not item.doi):
+            out.add(["Available from: ", Link(item.url)], " ")
         if item.doi:
             out.add(f"doi:{item.doi}", " ")
-        elif item.url:
-            if acc and acc.year:
-                out.add(f"[cited {v_date(acc)}].", " ")
-            out.add(["Available from: ", Link(item.url)], " ")
         return out.result()
 
+    def _series(self, item: Item, out: Out, opts: Options) -> None:
+        if item.series:
+            num = item.text("number") if item.kind in ("book", "chapter", "paper") else ""
+            out.add(["(", title(item, opts, raw=item.series), f"; vol. {num}" if num else "", ")."], " ")
+
     def _pub(self, item: Item, out: Out, d) -> None:
-        place, pub = item.text("location") or item.text("address"), item.publisher
+        place, pub = item.place, item.publisher
+        if place and item.kind == "thesis":
+            place = f"[{place}]"
         s = f"{place}: {pub}" if place and pub else pub or place
-        date = v_date(d) if item.kind == "report" else (d.year if d and d.year else "")
+        date = v_date(d) if item.kind in ("report", "magazine", "newspaper") else (d.year if d and d.year else "")
+        acc = item.urldate
+        if not date and acc and acc.year and item.url:
+            date = f"[cited {v_date(acc)}]"
         if s and date:
             s = f"{s}; {date}"
         else:
