@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from solicite.richtext import Italic, Link, Part
+from solicite.richtext import Italic, Link, Part, Quoted
+from solicite.styles.titles import title_rich
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
 from solicite.styles.common import doi_url, edition, full_date_mdy, is_numeric, title
@@ -242,6 +243,23 @@ class APA(Style):
         if pub and not self._same_as_author(item, pub):
             out.add(pub, " ")
             out.punct(". ")
+
+    def cite_names(self, item: Item, narrative: bool, everyone=None):
+        if not (item.authors or item.editors):
+            if item.kind == "webpage" and item.publisher:
+                return item.publisher
+            return self.cite_title(item, narrative)
+        return super().cite_names(item, narrative, everyone)
+
+    def cite_title(self, item: Item, narrative: bool = False):
+        """The short title (before a colon) in title case: quoted for parts, italic for whole works."""
+        raw = item.f.get("shorttitle") or item.f.get("title", "")
+        if not item.f.get("shorttitle") and ":" in raw:
+            raw = raw.split(":", 1)[0]
+        parts = title_rich(raw, "title" if item.english else "as-is")
+        if item.kind in ("article", "magazine", "newspaper", "chapter", "paper"):
+            return parts if narrative else Quoted(*parts)
+        return Italic(*parts)
 
     @staticmethod
     def _same_as_author(item: Item, pub: str) -> bool:

@@ -111,8 +111,22 @@ class Style:
     def et_al(self) -> str:
         return " et al."
 
-    def cite_title(self, item: Item) -> str:
+    def cite_title(self, item: Item, narrative: bool = False):
         return plain_text(item.title_raw)
+
+    @staticmethod
+    def short_title(item: Item, case: str, quoted: bool, full: bool = False):
+        """The title before a colon (or ``shorttitle``), as rich text, quoted or italic."""
+        from solicite.richtext import Italic, Quoted
+        from solicite.styles.titles import title_rich
+
+        raw = item.f.get("shorttitle") if not full else None
+        if not raw:
+            raw = item.title_raw if full else item.f.get("title", "")
+            if not full and ":" in raw:
+                raw = raw.split(":", 1)[0]
+        parts = title_rich(raw, case if item.english else "as-is")
+        return Quoted(*parts) if quoted else Italic(*parts)
 
     def cite_year(self, item: Item) -> str:
         return (item.year or "n.d.") + (("-" if not item.year else "") + item.extra.get("suffix", "") if item.extra.get("suffix") else "")
@@ -125,22 +139,30 @@ class Style:
     def citation(self, cites: list[Cite], narrative: bool = False, everyone: list[Item] | None = None) -> list[Part]:
         """An in-text citation: parenthetical "(A, 2017; B, 2020)" or narrative "A (2017)"."""
         if self.numeric:
-            nums = ", ".join(self.numeric_cite(c) for c in cites)
-            return [f"[{nums}]"]
-        if narrative:
-            out = []
-            for c in cites:
-                loc = f", {self.locator(c.locator)}" if c.locator else ""
-                out.append(f"{self.cite_names(c.item, True, everyone)} ({self.cite_year(c.item)}{loc})")
-            return ["; ".join(out) if len(out) > 1 else out[0]]
-        parts = []
-        for c in cites:
+            return [self.numeric_cluster(sorted(cites, key=lambda c: c.item.extra.get("number", 0)))]
+        from solicite.styles.build import Out
+
+        out = Out()
+        for i, c in enumerate(cites):
+            if i:
+                out.punct("; ")
             loc = f", {self.locator(c.locator)}" if c.locator else ""
-            parts.append(f"{self.cite_names(c.item, False, everyone)}{self.name_year_sep()}{self.cite_year(c.item)}{loc}")
-        return ["(" + "; ".join(parts) + ")"]
+            out.add(self.cite_names(c.item, narrative, everyone))
+            if narrative:
+                out.add(f"({self.cite_year(c.item)}{loc})", " ")
+            else:
+                # punct() moves the comma inside a quoted title: (“Cities as Sanctuaries,” 2020)
+                out.punct(self.name_year_sep())
+                out.add(f"{self.cite_year(c.item)}{loc}")
+        parts = out.result()
+        return parts if narrative else ["(", *parts, ")"]
 
     def name_year_sep(self) -> str:
         return ", "
+
+    def numeric_cluster(self, cites: list[Cite]) -> str:
+        """IEEE's form: "[1], [3, p. 12]"."""
+        return ", ".join(f"[{self.numeric_cite(c)}]" for c in cites)
 
     def numeric_cite(self, c: Cite) -> str:
         n = str(c.item.extra.get("number", "?"))

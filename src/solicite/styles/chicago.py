@@ -204,13 +204,29 @@ class Chicago(MLA):
         out.punct(". ") if s else None
 
     def citation(self, cites, narrative=False, everyone=None):
-        parts = []
-        for c in cites:
-            who = self.cite_names(c.item, True, everyone)
+        out = Out()
+        for i, c in enumerate(cites):
+            if i:
+                out.punct("; ")
             yr = self.cite_year(c.item)
             loc = f", {c.locator}" if c.locator else ""
-            parts.append(f"{who} ({yr}{loc})" if narrative else f"{who} {yr}{loc}")
-        return ["; ".join(parts)] if narrative else ["(" + "; ".join(parts) + ")"]
+            out.add(self._cite_who(c.item, everyone))
+            if narrative:
+                out.add(f"({yr}{loc})", " ")
+            elif yr.startswith("n.d."):
+                out.punct(", ")
+                out.add(f"{yr}{loc}")
+            else:
+                out.add(f"{yr}{loc}", " ")
+        res = out.result()
+        return res if narrative else ["(", *res, ")"]
+
+    def _cite_who(self, item: Item, everyone):
+        if item.authors or item.editors:
+            return self.cite_names(item, True, everyone)
+        if item.kind == "webpage" and item.publisher:
+            return item.publisher
+        return self.short_title(item, "title", item.kind in INSIDE)
 
     def cite_year(self, item):
         return (item.year or "n.d.") + item.extra.get("suffix", "")

@@ -190,5 +190,12 @@ class Harvard(Style):
     def cite_year(self, item):
         return (item.year or "no date") + item.extra.get("suffix", "")
 
+    def cite_names(self, item: Item, narrative: bool, everyone=None):
+        if item.authors or item.editors or item.translators:
+            return super().cite_names(item, narrative, everyone)
+        if item.csl_type.startswith("article") and item.container_raw:
+            return Italic(*title_rich(item.container_raw, "title" if item.english else "as-is"))
+        return self.short_title(item, "as-is", item.csl_type not in BOOKISH, full=True)
+
 
 STYLE = Harvard()

@@ -230,13 +230,43 @@ class MLA(Style):
         return t or ("Master\u2019s thesis" if item.ref.type == "mastersthesis" else "PhD thesis")
 
     def citation(self, cites, narrative=False, everyone=None):
-        parts = []
-        for c in cites:
-            who = self.cite_names(c.item, narrative, everyone)
-            parts.append(f"{who} {c.locator}".strip() if c.locator else who)
-        if narrative:
-            return ["; ".join(parts)]
-        return ["(" + "; ".join(parts) + ")"]
+        parts = Out()
+        for i, c in enumerate(cites):
+            if i:
+                parts.punct("; ")
+            parts.add(self._cite_who(c.item, everyone or []))
+            if c.locator:
+                parts.add(c.locator, " ")
+        res = parts.result()
+        return res if narrative else ["(", *res, ")"]
+
+    def _quoted(self, item: Item) -> bool:
+        t = item.csl_type
+        return t not in ("book", "periodical") and (bool(item.container_raw) or t in QUOTED_TYPES)
+
+    def _cite_names(self, item: Item) -> str:
+        people = item.authors or item.editors or item.translators
+        if not people:
+            return ""
+        lasts = [n.last for n in people]
+        shown = item.extra.get("names_shown", 1) if item.authors else 1
+        if len(lasts) >= 3 and shown < len(lasts):
+            return ", ".join(lasts[:shown]) + ("," if shown > 1 else "") + " et al."
+        if len(lasts) >= 3:
+            return ", ".join(lasts[:-1]) + ", and " + lasts[-1]
+        return " and ".join(lasts)
+
+    def _cite_who(self, item: Item, everyone) -> list:
+        who = self._cite_names(item)
+        if not who:
+            return [self.short_title(item, "title", self._quoted(item))]
+        # Another work printing the same names: add its short title, as citeproc-js does.
+        if any(o is not item and self._cite_names(o) == who for o in everyone):
+            o = Out()
+            o.add(who)
+            o.add(self.short_title(item, "title", self._quoted(item)), ", ")
+            return o.result()
+        return [who]
 
     def two_sep(self, and_):
         return " and "

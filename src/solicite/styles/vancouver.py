@@ -47,6 +47,21 @@ class Vancouver(Style):
     def label(self, n: int) -> str:
         return f"{n}. "
 
+    def numeric_cluster(self, cites) -> str:
+        """NLM's form: "(1,3)", runs collapsed "(1–3)", a locator after its number "(2 p. 12)"."""
+        nums = [c.item.extra.get("number", 0) for c in cites]
+        if any(c.locator for c in cites):
+            return "(" + ",".join(f"{n} {self.locator(c.locator)}" if c.locator else str(n)
+                                  for n, c in zip(nums, cites)) + ")"
+        out, i = [], 0
+        while i < len(nums):
+            j = i
+            while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
+                j += 1
+            out.append(f"{nums[i]}\u2013{nums[j]}" if j - i >= 2 else ",".join(str(n) for n in nums[i:j + 1]))
+            i = j + 1
+        return "(" + ",".join(out) + ")"
+
     def entry(self, item: Item, opts: Options) -> list[Part]:
         out = Out()
         kind = item.kind
