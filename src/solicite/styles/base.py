@@ -147,7 +147,8 @@ class Style:
             if i:
                 out.punct("; ")
             loc = f", {self.locator(c.locator)}" if c.locator else ""
-            out.add(self.cite_names(c.item, narrative, everyone))
+            who = self.cite_names(c.item, narrative, everyone)
+            out.add(unquote(who) if narrative else who)
             if narrative:
                 out.add(f"({self.cite_year(c.item)}{loc})", " ")
             else:
@@ -167,6 +168,13 @@ class Style:
     def numeric_cite(self, c: Cite) -> str:
         n = str(c.item.extra.get("number", "?"))
         return f"{n}, {self.locator(c.locator)}" if c.locator else n
+
+
+def unquote(part):
+    """A title without its quotation marks (narrative citations name a work without them)."""
+    from solicite.richtext import Quoted
+
+    return list(part.children) if isinstance(part, Quoted) else part
 
 
 def _letters(i: int) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from solicite.richtext import Italic, Link, Part, Quoted
-from solicite.styles.base import Options, Style
+from solicite.styles.base import Options, Style, unquote
 from solicite.styles.build import Out
 from solicite.styles.common import doi_url, edition, family_first, full_date_mdy, given_first, is_numeric, page_range, title
 from solicite.styles.core import Item, number_range, type_name
@@ -210,7 +210,8 @@ class Chicago(MLA):
                 out.punct("; ")
             yr = self.cite_year(c.item)
             loc = f", {c.locator}" if c.locator else ""
-            out.add(self._cite_who(c.item, everyone))
+            who = self._cite_who(c.item, everyone)
+            out.add(unquote(who) if narrative else who)
             if narrative:
                 out.add(f"({yr}{loc})", " ")
             elif yr.startswith("n.d."):

@@ -8,7 +8,7 @@ supplemental elements (access date, theses, series).
 from __future__ import annotations
 
 from solicite.richtext import Italic, Link, Part, Quoted
-from solicite.styles.base import Options, Style
+from solicite.styles.base import Options, Style, unquote
 from solicite.styles.build import Out
 from solicite.styles.common import doi_url, edition_number, family_first, given_first, ordinal, page_range, title
 from solicite.styles.core import Item, number_range, type_name
@@ -234,7 +234,17 @@ class MLA(Style):
         for i, c in enumerate(cites):
             if i:
                 parts.punct("; ")
-            parts.add(self._cite_who(c.item, everyone or []))
+            if narrative:
+                who = self._cite_names(c.item)
+                extra = self._cite_who(c.item, everyone or [])
+                if not who:
+                    parts.add(unquote(extra[0]))
+                else:
+                    parts.add(who)
+                    if len(extra) > 1:
+                        parts.add(["(", extra[-1], ")"], " ")
+            else:
+                parts.add(self._cite_who(c.item, everyone or []))
             if c.locator:
                 parts.add(c.locator, " ")
         res = parts.result()
