@@ -29,8 +29,9 @@ def main() -> None:
     ap.add_argument("--format", default="text")
     ap.add_argument("--oracle-dir", default="/work/oracle-build")
     ap.add_argument("--sentence-case", action="store_true")
-    ap.add_argument("--sample", type=int, default=0, help="format a random sample of N entries (seed 5)")
+    ap.add_argument("--sample", type=int, default=0, help="format a random sample of N entries (--seed, default 5)")
     ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--mode", default="bib", choices=["bib", "cite", "narrative"])
     a = ap.parse_args()
     lib = bibfile.load(a.bib, lenient=True)
@@ -38,7 +39,7 @@ def main() -> None:
     src = a.bib
     tmp = Path(tempfile.mkdtemp(prefix="solicite-agree-"))
     if a.sample and a.sample < len(refs):
-        rng = random.Random(5)
+        rng = random.Random(a.seed)
         keep = rng.sample([r for r in refs if r.type not in ("proceedings",)], a.sample)
         keys = {r.key for r in keep}
         # keep crossref parents so both tools see the same data

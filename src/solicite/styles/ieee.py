@@ -25,9 +25,9 @@ def i_name(n: Name) -> str:
     return f"{s} {n.suffix}" if n.suffix else s
 
 
-def i_names(people, et_al: bool = True) -> str:
+def i_names(people, et_al: bool = True):
     if et_al and len(people) >= 7:
-        return i_name(people[0]) + " et al."
+        return [i_name(people[0]) + " ", Italic("et al.")]
     names = [i_name(n) for n in people]
     if len(names) <= 2:
         return " and ".join(names)
@@ -58,13 +58,13 @@ class IEEE(Style):
         return f"[{n}] "
 
     # --- macros -----------------------------------------------------------------------------
-    def _author(self, item: Item) -> str:
+    def _author(self, item: Item):
         if item.authors:
             return i_names(item.authors)
         if item.editors:
-            return i_names(item.editors) + (", Eds." if len(item.editors) > 1 else ", Ed.")
+            return [i_names(item.editors), ", Eds." if len(item.editors) > 1 else ", Ed."]
         if item.translators:
-            return i_names(item.translators) + (", Trans." if len(item.translators) > 1 else ", Trans.")
+            return [i_names(item.translators), ", Trans."]
         return ""
 
     def _title(self, item: Item, opts: Options, t: str) -> Part:
