@@ -69,11 +69,17 @@ NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator
 # CSL variables holding titles: the only ones where case protection matters (rich text kept).
 _TITLE_VARS = ("title", "title-short", "container-title", "collection-title", "event-title")
 _WEBLIKE = ("webpage", "post-weblog", "post", "broadcast")
+# Mastheads of newspapers and news sites: an @online entry published by one is a newspaper article.
+# (The reliable signal is ``entrysubtype = {newspaper}``; this catches what the parser cannot mark.)
+_NEWSPAPER = re.compile(r"\b(times|post|guardian|tribune|herald|gazette|telegraph|chronicle|economist|daily|"
+                        r"newspaper|news|journal|observer|independent|globe and mail|le monde|die zeit|conversation)\b",
+                        re.IGNORECASE)
 _URL_ESCAPES = re.compile(r"\\([_%&#~$])")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", re.IGNORECASE)
-_KEY_OK = re.compile(r"^[^\s,{}()\"'#%~\\/=]+$")
-CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
+_KEY_OK = re.compile(r"^(?!.*://)[^\s,{}()\"'#%~\\=]+$")
+CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$\n?", re.IGNORECASE | re.MULTILINE)
+KEYWORDS_LINE = re.compile(r"^\s*Keywords:\s*(.+?)\s*$\n?", re.IGNORECASE | re.MULTILINE)
 
 
 def _hints(ref: Reference) -> str:
@@ -92,15 +98,28 @@ def csl_type(ref: Reference) -> str:
         return base
     if base in ("document", "song", "webpage", "motion_picture") and "podcast" in hints:
         return "broadcast"
+    if base in ("document", "webpage") and re.search(r"\b(youtube|vimeo|video)\b", hints):
+        return "motion_picture"
+    if base == "webpage" and _NEWSPAPER.search(to_plain(ref.get("organization") or ref.get("journaltitle"))):
+        return "article-newspaper"  # a news site's article: Zotero's Newspaper Article
     if base in ("document", "webpage"):
         if "blog" in hints:
             return "post-weblog"
         if "working paper" in hints or "workingpaper" in hints:
             return "report"
-    if base == "document" and ref.get("url") and not first_field(
+    if base == "document" and (ref.get("url") or _howpublished_url(ref)) and not first_field(
             ref, "journal", "journaltitle", "booktitle", "publisher", "institution", "school")[1]:
         return "webpage"
     return base
+
+
+def _howpublished_url(ref: Reference) -> str:
+    """The link when ``howpublished`` holds only a URL (``\\url{...}``, ``{\\tt http...}``), else ""."""
+    value = ref.get("howpublished")
+    if not value or not re.match(r"https?://", to_plain(value)):
+        return ""
+    m = re.search(r"https?://[^\s{}]+", value)
+    return _URL_ESCAPES.sub(r"\1", m.group(0)) if m else ""
 
 
 def _clean_url(value: str) -> str:
@@ -113,7 +132,7 @@ def _clean_url(value: str) -> str:
 
 def clean_doi(value: str) -> str:
     """A bare DOI from what a BibTeX doi field may hold (a doi.org URL, "doi:", escaped underscores)."""
-    return _DOI_PREFIX.sub("", _clean_url(value))
+    return _DOI_PREFIX.sub("", _clean_url(value)).strip()
 
 
 def date_to_csl(date: str = "", year: str = "", month: str = "", day: str = "") -> dict | None:
@@ -123,14 +142,14 @@ def date_to_csl(date: str = "", year: str = "", month: str = "", day: str = "") 
         parts = []
         for piece in date.split("/"):
             m = _ISO_DATE.match(piece.strip())
-            if not m:
-                return {"raw": date}
+            if not m or (m.group(2) and not 1 <= int(m.group(2)) <= 12):
+                return {"raw": date}  # also ISO 8601-2 seasons (2003-21): CSL has no month for them
             parts.append([int(g) for g in m.groups() if g])
         return {"date-parts": parts}
     year = to_plain(year)
     if not year:
         return None
-    if not re.fullmatch(r"\d{4}", year):
+    if not re.fullmatch(r"\d{1,4}", year):
         return {"raw": year}
     part = [int(year)]
     mon = month_number(to_plain(month)) if month else None
@@ -171,6 +190,8 @@ def person_to_csl(person: Person) -> dict:
     """A CSL name: {family, given, non-dropping-particle, suffix} or {literal}, decoded to Unicode."""
     if person.literal:
         return {"literal": to_plain(person.literal)}
+    if not (person.given or person.particle or person.suffix) and " " in to_plain(person.family):
+        return {"literal": to_plain(person.family)}  # "{GNU Project}" as a last name: an organisation
     name = {"family": to_plain(person.family), "given": to_plain(person.given),
             "non-dropping-particle": to_plain(person.particle), "suffix": to_plain(person.suffix)}
     return {k: v for k, v in name.items() if v}
@@ -183,10 +204,17 @@ def person_from_csl(name: dict) -> Person:
     family = str(name.get("family", "")).strip()
     given = str(name.get("given", "")).strip()
     particle = " ".join(str(name[k]).strip() for k in ("dropping-particle", "non-dropping-particle") if name.get(k))
+    suffix = str(name.get("suffix", "")).strip()
+    if not suffix and ", " in given:
+        # Zotero keeps a suffix after the first name ("Juliet P., Jr.").
+        given, suffix = (x.strip() for x in given.rsplit(", ", 1))
     if family and not given and not particle and " " in family:
         return Person(literal=escape_latex(family))  # "World Health Organization" must not be split
-    esc = [escape_latex(x) for x in (family, given, particle, str(name.get("suffix", "")).strip())]
+    esc = [escape_latex(x) for x in (family, given, particle, suffix)]
     esc = ["{" + x + "}" if "," in x else x for x in esc]
+    if not particle and family[:1].islower() and " " in family:
+        # A family name with no particle given stays whole ("{van Leeuwen}"), as BibTeX's braces say.
+        esc[0] = "{" + esc[0] + "}"
     return Person(family=esc[0], given=esc[1], particle=esc[2], suffix=esc[3])
 
 
@@ -225,7 +253,8 @@ def to_csl(ref: Reference) -> dict:
     if ctype in _WEBLIKE:
         name, container = first_field(ref, "journaltitle", "journal", "booktitle", "maintitle", "organization")
     elif ctype.startswith("article") or ctype == "periodical":
-        name, container = first_field(ref, "journaltitle", "journal", "booktitle")
+        web = ("organization",) if ref.type.lower() in ("online", "www", "electronic") else ()
+        name, container = first_field(ref, "journaltitle", "journal", "booktitle", *web)
     else:
         name, container = first_field(ref, "booktitle", "journaltitle", "journal", "maintitle")
     text["container-title"] = container
@@ -237,9 +266,8 @@ def to_csl(ref: Reference) -> dict:
     if ctype == "thesis" and not genre:
         genre = THESIS_GENRES.get(ref.type.lower(), "")
     genre = THESIS_GENRES.get(genre, REPORT_GENRES.get(genre, genre))
-    howpublished = ref.get("howpublished")
-    if re.match(r"\s*(\\url\{)?https?://", howpublished):
-        howpublished = ""
+    link = _howpublished_url(ref)
+    howpublished = "" if link else ref.get("howpublished")
     text.update({
         "event-title": ref.get("eventtitle"),
         "publisher": publisher,
@@ -268,11 +296,12 @@ def to_csl(ref: Reference) -> dict:
         item["page"] = re.sub(r"\s*-+\s*", "-", pages)
     if ref.get("doi"):
         item["DOI"] = clean_doi(ref.get("doi"))
-    url = ref.get("url") or (ref.get("howpublished") if not howpublished and ref.get("howpublished") else "")
+    url = _clean_url(ref.get("url")) if ref.get("url") else link
     if url:
-        item["URL"] = _clean_url(url)
-    if ref.keywords:
-        item["keyword"] = ", ".join(to_plain(k) for k in ref.keywords)
+        item["URL"] = url
+    keywords = [to_plain(k) for k in re.split(r"[,;]", ref.get("keywords"))]
+    if any(keywords):
+        item["keyword"] = ", ".join(k for k in keywords if k)
     issued = date_to_csl(ref.get("date"), ref.get("year"), ref.get("month"), ref.get("day"))
     if issued:
         item["issued"] = issued
@@ -295,11 +324,20 @@ def from_csl(item: dict) -> Reference:
     ctype = str(item.get("type", "document"))
     note = str(item.get("note", ""))
     m = CITATION_KEY_LINE.search(note)
-    key = str(item.get("citation-key") or (m.group(1) if m else "") or item.get("id") or "").strip()
-    if not _KEY_OK.match(key):
-        key = ""  # Zotero's item URIs and the like: the library generates a proper key
+    key = str(item.get("citation-key") or (m.group(1) if m else "") or "").strip()
+    if not key:
+        key = str(item.get("id") or "").strip()
+        if not _KEY_OK.match(key):
+            key = ""  # Zotero's item URIs and the like: the library generates a proper key
+    if re.search(r"[\s,{}]", key):
+        key = ""
     if m:
         note = CITATION_KEY_LINE.sub("", note).strip()
+    k = KEYWORDS_LINE.search(note)
+    if k:
+        # The "Keywords: ..." line solicite's Zotero export adds to Extra (Zotero's CSL import has no tags).
+        item = {**item, "keyword": item.get("keyword") or k.group(1)}
+        note = KEYWORDS_LINE.sub("", note).strip()
     btype = TYPE_FROM_CSL.get(ctype, "misc")
     fields: dict[str, str] = {}
 
@@ -334,6 +372,8 @@ def from_csl(item: dict) -> Reference:
             btype, genre = "phdthesis", ("" if low == "phd thesis" else genre)
         elif low in ("master's thesis", "masters thesis", "ma thesis"):
             btype, genre = "mastersthesis", ("" if low == "master's thesis" else genre)
+    if ctype == "post-weblog":
+        fields["entrysubtype"] = "blog"
     if ctype == "article-newspaper":
         fields["entrysubtype"] = "newspaper"
     elif ctype == "article-magazine":

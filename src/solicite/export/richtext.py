@@ -37,6 +37,11 @@ _TO_LATEX = {"i": "\\textit{", "b": "\\textbf{", "sc": "\\textsc{", "sup": "\\te
              "nocase": "{"}
 
 _ACCENTS = frozenset("cdbHkrtuv")  # letter-named accents that take an argument
+# Old-style font switches ({\em text}, {\bf text}) and the italic correction: dropped, the text kept.
+_SWITCHES = re.compile(r"\\(?:em|it|bf|sl|sc|rm|tt|sf|normalfont|upshape|itshape|bfseries|scshape)\b\s*|\\/")
+_LEFTOVER = re.compile(r"\\([A-Za-z]+)\s*")
+_BOXES = frozenset("mbox hbox text textrm textnormal relax protect ensuremath".split())
+_MATH = re.compile(r"\$([^$]*)\$")
 _SINGLE_QUOTES = re.compile(r"`([^`']*)'")
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
 _TAG = re.compile(r"<(/?)(i|b|sup|sub|span)((?:\s[^<>]*)?)>", re.IGNORECASE)
@@ -80,6 +85,9 @@ def _parse(s: str, top: bool) -> list[Node]:
         ch = s[i]
         if ch == "\\":
             m = _COMMAND.match(s, i)
+            if m is None:  # a lone backslash at the very end
+                buf.append("\\")
+                break
             name = m.group(1)
             j = m.end()
             k = j
@@ -137,11 +145,17 @@ def _parse(s: str, top: bool) -> list[Node]:
 
 def _decode(raw: str) -> str:
     """Unicode for a run of LaTeX, keeping one leading/trailing space where there was whitespace."""
-    core = raw.replace("---", "\u2014").replace("--", "\u2013")
+    core = _SWITCHES.sub("", raw.replace("\\$", "\x00"))
+    # $math$: keep what it says, without the delimiters ("$k$-limiting" -> "k-limiting").
+    core = _MATH.sub(lambda m: m.group(1), core)
+    core = core.replace("---", "\u2014").replace("--", "\u2013")
     # TeX quotes: ``double'' and `single' (an apostrophe without an opening ` stays as written).
     core = core.replace("``", "\u201c").replace("''", "\u201d")
     core = _SINGLE_QUOTES.sub("\u2018\\1\u2019", core)
-    text = latex_to_unicode(core)
+    text = latex_to_unicode(core).replace("\x00", "$").replace("\\{", "{").replace("\\}", "}")
+    if "\\" in text:
+        # Commands latexcodec does not know: boxes go, the others keep their name as text.
+        text = _LEFTOVER.sub(lambda m: "" if m.group(1) in _BOXES else m.group(1), text)
     if raw[:1].isspace() and text:
         text = " " + text
     if raw[-1:].isspace() and text:

@@ -63,19 +63,49 @@ _STRING_NAMES = re.compile(r"(?im)^\s*(author|editor|translator)\s*=\s*[A-Za-z][
 _CONCAT = re.compile(r"(?m)=\s*(?:[A-Za-z][\w:.-]*|\{[^{}]*\}|\"[^\"]*\")\s*#")
 
 
+# Variables that make Zotero's itemFromCSLJSON() turn a "broadcast" into a TV Broadcast, not a Podcast.
+_NOT_PODCAST = {"publisher": "Publisher", "publisher-place": "Place", "event-place": "Event Place",
+                "archive": "Archive", "archive_location": "Loc. in Archive", "source": "Source"}
+
+
+def _zotero_name(name: dict) -> dict:
+    # itemFromCSLJSON() reads only family/given/literal: particles belong in the last name
+    # ("van der Walt") and a suffix after the first name ("Juliet P., Jr."), as Zotero stores them.
+    if "literal" in name:
+        return name
+    family = " ".join(x for x in (name.get("dropping-particle"), name.get("non-dropping-particle"), name.get("family"))
+                      if x)
+    given = ", ".join(x for x in (name.get("given"), name.get("suffix")) if x)
+    return {k: v for k, v in (("family", family), ("given", given)) if v}
+
+
 def zotero_csl(ref: Reference) -> dict:
-    """The CSL item for Zotero: a "Citation Key:" line first in note, types Zotero maps, the show as series."""
+    """The CSL item for Zotero: a "Citation Key:" line first in note, types and names as Zotero reads them."""
     item = to_csl(ref)
     item.pop("citation-key", None)
     ctype = item["type"]
     if ctype not in ZOTERO_CSL_TYPES:
         item["type"] = _CSL_FALLBACK.get(ctype, "document")
-    if item["type"] == "broadcast" and "container-title" in item and "collection-title" not in item:
-        # Zotero's Podcast item has no publication title: the show is its Series Title.
-        item["collection-title"] = item.pop("container-title")
-    if ref.key:
-        lines = [f"Citation Key: {ref.key}"] + ([item["note"]] if item.get("note") else [])
-        item["note"] = "\n".join(lines)
+    extra = [f"Citation Key: {ref.key}"] if ref.key else []
+    if item["type"] == "broadcast":
+        if "container-title" in item and "collection-title" not in item:
+            # Zotero's Podcast item has no publication title: the show is its Series Title.
+            item["collection-title"] = item.pop("container-title")
+        for var, label in _NOT_PODCAST.items():
+            if var in item:
+                extra.append(f"{label}: {item.pop(var)}")
+        if "container-title" in item:
+            extra.append(f"Container Title: {item.pop('container-title')}")
+    for var in ("author", "editor", "translator", "container-author"):
+        if var in item:
+            item[var] = [_zotero_name(n) for n in item[var]]
+    if item.get("keyword"):
+        # Zotero's CSL import has no field for keywords (its tags): keep them readable in Extra.
+        extra.append(f"Keywords: {item['keyword']}")
+    if item.get("note"):
+        extra.append(item["note"])
+    if extra:
+        item["note"] = "\n".join(extra)
     return item
 
 
@@ -146,7 +176,8 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
         fields["doi"] = clean_doi(item["DOI"])
     put("url", "URL", escape=False)
     put("keywords", "keyword")
-    put("howpublished", "medium")  # Zotero keeps it in Extra as "Published: ..."
+    if item.get("medium", "").lower() != fields.get("type", "").lower():
+        put("howpublished", "medium")  # Zotero keeps it in Extra as "Published: ..."
     put("note", "note")
     for var, name in (("issued", "date"), ("accessed", "urldate")):
         d = item.get(var)
@@ -190,7 +221,7 @@ def zotero_lint(refs: list[Reference]) -> list[Diagnostic]:
         if dropped:
             report(ref, "warning", "zotero-field-dropped",
                    "Zotero's BibTeX importer drops " + ", ".join(dropped))
-        for name in ("title", "booktitle", "journal", "series", "shorttitle"):
+        for name in ("title", "booktitle", "journal", "series", "shorttitle", "eventtitle"):
             words = protected_words(ref.get(name))
             if words:
                 report(ref, "warning", "zotero-case-lost",
