@@ -85,3 +85,36 @@ def test_cli_format_json_and_numeric_label(tmp_path):
     assert r.exit_code == 0 and "## Papers" in r.output and "- [Some Org](https://org.example/)" in r.output
     r = CliRunner().invoke(cli, ["--library", str(bib), "cite", "missing"])
     assert r.exit_code == 2 and "Traceback" not in r.output
+
+
+MINI_CSL = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Mini</title><id>mini</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout suffix=".">
+    <group delimiter=". "><names variable="author"><name/></names><text variable="title"/></group>
+  </layout></bibliography>
+</style>
+"""
+
+
+def test_cli_csl_renders_through_citeproc_py_or_says_why(tmp_path):
+    import importlib.util
+
+    from solicite.cli.main import cli
+
+    bib = tmp_path / "lib.bib"
+    bib.write_text("@article{k, author={Doe, Jane}, title={A title}, journal={J}, year={2020}}\n")
+    csl = tmp_path / "mini.csl"
+    csl.write_text(MINI_CSL)
+    r = CliRunner().invoke(cli, ["--library", str(bib), "format", "--csl", str(csl)])
+    assert "Traceback" not in r.output
+    if importlib.util.find_spec("citeproc") is None:
+        assert r.exit_code == 2 and "solicite[csl]" in r.output
+    else:
+        assert r.exit_code == 0, r.output
+        assert "Jane Doe. A title." in r.output
+        broken = tmp_path / "broken.csl"
+        broken.write_text(MINI_CSL.replace('<text variable="title"/></group>', '<foo/></group>'))
+        r = CliRunner().invoke(cli, ["--library", str(bib), "format", "--csl", str(broken)])
+        assert "Traceback" not in r.output and "citeproc-py" in r.output and r.exit_code == 1

@@ -65,7 +65,7 @@ def format_cmd(env: Env, keys, style, to, keyword, sentence_case, csl):
         else:
             for _, t in texts:
                 env.out(t)
-        return 0
+        return 0 if texts or not refs else 1
     entries = bibliography(refs, style, _options(sentence_case), context=lib.references)
     if env.json_output:
         text_r, md_r, html_r = get_renderer("text"), get_renderer("markdown"), get_renderer("html")
