@@ -104,6 +104,10 @@ class APA(Style):
             return apa_author_list(item.editors) + (" (Eds.)" if len(item.editors) > 1 else " (Ed.)"), False, False
         if item.kind == "webpage" and item.publisher:
             return item.publisher, True, False
+        if item.kind in ("video", "audio") and item.ref.type in ("online", "misc") and item.text("organization"):
+            # A channel or show named only as organization: it is the author (APA 7 §10.12).
+            org = item.text("organization")
+            return org + (" (Host)" if item.is_podcast else ""), False, False
         return "", False, True
 
     def date(self, item: Item) -> str:

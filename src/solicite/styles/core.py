@@ -164,6 +164,9 @@ class Item:
             return self.list_text("school") or self.list_text("institution") or self.list_text("publisher")
         if self.kind == "webpage":
             return self.list_text("organization") or self.list_text("publisher") or self.list_text("institution")
+        if self.kind == "video" and self.ref.type in ("online", "misc") and self.f.get("howpublished"):
+            how = self.text("howpublished")
+            return "YouTube" if how.lower() == "youtube" else how
         return self.list_text("publisher") or self.list_text("organization") or self.list_text("institution") or \
             (self.text("howpublished") if self.kind in ("book", "misc") and not self.url_from_howpublished else "")
 
@@ -244,6 +247,13 @@ def make_item(ref: Reference) -> Item:
     subtype = f.get("entrysubtype", "").lower()
     if kind == "article" and subtype in ("magazine", "newspaper"):
         kind = subtype
+    elif kind in ("webpage", "misc") and f.get("howpublished"):
+        # Show notes say "Youtube" or "Podcast" where BibLaTeX would use @video or @audio.
+        how = f["howpublished"].strip().strip("{}").lower()
+        if how in ("youtube", "vimeo", "video", "online video"):
+            kind = "video"
+        elif "podcast" in how:
+            kind, subtype = "audio", "podcast"
     persons = ref.persons
     date = parse_date(f.get("date", ""))
     if date is None:
