@@ -79,16 +79,10 @@ def format_cmd(env: Env, keys, style, to, keyword, sentence_case, csl):
     sep = "\n" if to in ("html", "text") else "\n\n"
     out = [e.render(renderer) for e in entries]
     if to == "html":
-        out = ["<ol class=\"references\">" if _numeric(style) else "<ul class=\"references\">"] + \
-              [f"  <li>{o}</li>" for o in out] + ["</ol>" if _numeric(style) else "</ul>"]
+        # A plain list: numeric styles already carry their own labels ("[1] ").
+        out = ['<ul class="references">'] + [f"  <li>{o}</li>" for o in out] + ["</ul>"]
     env.out(sep.join(out) if to != "html" else "\n".join(out))
     return 0
-
-
-def _numeric(style: str) -> bool:
-    from solicite.styles import get_style
-
-    return get_style(style).numeric
 
 
 def _print_rich(env: Env, entries) -> None:

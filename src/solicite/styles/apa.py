@@ -107,7 +107,7 @@ class APA(Style):
         if item.kind in ("video", "audio") and item.ref.type in ("online", "misc") and item.text("organization"):
             # A channel or show named only as organization: it is the author (APA 7 §10.12).
             org = item.text("organization")
-            return org + (" (Host)" if item.is_podcast else ""), False, False
+            return org, False, False
         return "", False, True
 
     def date(self, item: Item) -> str:
@@ -267,6 +267,8 @@ class APA(Style):
 
     @staticmethod
     def _same_as_author(item: Item, pub: str) -> bool:
+        if not item.authors and item.kind in ("video", "audio") and item.text("organization").casefold() == pub.casefold():
+            return True
         return any(n.literal and n.literal.casefold() == pub.casefold() for n in item.authors)
 
     def link(self, item: Item, out: Out) -> None:

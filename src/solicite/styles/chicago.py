@@ -5,7 +5,7 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style, unquote
 from solicite.styles.build import Out
-from solicite.styles.common import doi_url, edition, family_first, full_date_mdy, given_first, is_numeric, page_range, title
+from solicite.styles.common import doi_url, edition, thesis_genre, family_first, full_date_mdy, given_first, is_numeric, page_range, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.mla import MLA
 from solicite.styles.titles import plain_text
@@ -58,14 +58,24 @@ class Chicago(MLA):
         kind = item.kind
         case = "title" if item.english else "as-is"
         ttl = title(item, opts, case=case)
-        ttl = Quoted(*(ttl if isinstance(ttl, list) else [ttl])) if kind in INSIDE else Italic(*(ttl if isinstance(ttl, list) else [ttl]))
+        if ttl:
+            ttl = Quoted(*(ttl if isinstance(ttl, list) else [ttl])) if kind in INSIDE else Italic(*(ttl if isinstance(ttl, list) else [ttl]))
         who = chicago_names(item.authors)
+        role = "author"
         if not who and item.editors and kind not in ("chapter", "paper"):
             who = chicago_names(item.editors) + (", eds." if len(item.editors) > 1 else ", ed.")
+            role = "editor"
+        elif not who and item.translators:
+            who = chicago_names(item.translators) + ", trans."
+            role = "translator"
+        elif not who and kind == "webpage" and item.publisher:
+            who, role = item.publisher, "site"  # the site stands in for a missing author
         if who and item.extra.get("same_author"):
             who = "———" + ("" if item.authors else (", eds." if len(item.editors) > 1 else ", ed."))
         d = item.date
-        year = (d.year + (f"\u2013{d.end_year}" if d.end_year else "") if d and d.year else "n.d.") + item.extra.get("suffix", "")
+        suffix = item.extra.get("suffix", "")
+        year = (d.year + (f"\u2013{d.end_year}" if d.end_year else "") + suffix) if d and d.year else \
+            ("n.d." + (f"-{suffix}" if suffix else ""))
         if who:
             out.add(who)
             out.punct(". ")
@@ -99,11 +109,11 @@ class Chicago(MLA):
                     o.add(page_range(item.pages, "minimal-two"), ": " if vol else ", ")
             else:
                 if item.journal_series:
-                    o.add(item.journal_series, ", ")
+                    o.add(item.journal_series.replace(" Series", " series"), ", ")
                 vol = item.text("volume")
                 iss = number_range(item.text("number") or item.text("issue"))
                 if vol:
-                    o.add(vol, " ")
+                    o.add(f"vol. {vol}" if item.journal_series else vol, ", " if item.journal_series else " ")
                     o.add(f"({iss})" if iss else f"({month_year})" if month_year else "", " ")
                 elif iss:
                     o.add(f"no. {iss}", ", ")
@@ -129,12 +139,14 @@ class Chicago(MLA):
             self._series(item, out, opts, case)
             self._pub(item, out)
         elif kind == "thesis":
-            typ = "Master\u2019s thesis" if item.ref.type == "mastersthesis" or "master" in item.text("type").lower() else "PhD thesis"
+            typ = thesis_genre(item)
             out.add(f"{typ}, {item.publisher}" if item.publisher else typ, " ")
             out.punct(". ")
         elif kind == "webpage":
             o = Out()
-            o.add(item.publisher)
+            o.add(item.publisher if role != "site" else "")
+            if item.text("version"):
+                o.add(f"Version {item.text('version')}", ". ")
             if d and d.month:
                 o.add(f"{d.month_name} {d.day}" if d.day else d.month_name, ", ")
             out.add(o.result(), " ")
@@ -143,15 +155,28 @@ class Chicago(MLA):
             ed = edition(item)
             out.add(ed, " ")
             out.punct(". ") if ed else None
-            if item.translators:
-                out.add("Translated by " + _and(item.translators), " ")
+            eds = item.editors if role != "editor" else []
+            trs = item.translators if role != "translator" else []
+            if eds and eds == trs:
+                out.add("Edited and translated by " + _and(eds), " ")
                 out.punct(". ")
+            else:
+                if eds:
+                    out.add("Edited by " + _and(eds), " ")
+                    out.punct(". ")
+                if trs:
+                    out.add("Translated by " + _and(trs), " ")
+                    out.punct(". ")
             vol = item.text("volume")
             if vol and kind == "book" and not item.volume_in_title:
                 out.add(f"Vol. {vol}", " ")
                 out.punct(". ")
+            elif item.text("volumes") and kind == "book":
+                out.add(f"{item.text('volumes')} vols.", " ")
             if kind == "patent" and item.text("number"):
-                out.add(f"Patent {item.text('number')}" + (f", issued {d.year}" if d and d.year else ""), " ")
+                typ = type_name(item.text("type")) if item.text("type") else "Patent"
+                when = full_date_mdy(d) if d and d.year else ""
+                out.add(f"{typ[:1].upper() + typ[1:]} {item.text('number')}" + (f", issued {when}" if when else ""), " ")
                 out.punct(". ")
             if kind in ("dataset", "software") and item.text("version"):
                 out.add(f"Version {item.text('version')}", " ")
@@ -198,7 +223,7 @@ class Chicago(MLA):
             out.punct(". ")
 
     def _pub(self, item: Item, out: Out) -> None:
-        place, pub = item.text("location") or item.text("address"), item.publisher
+        place, pub = item.place, item.publisher
         s = f"{place}: {pub}" if place and pub else pub or place
         out.add(s, " ")
         out.punct(". ") if s else None

@@ -58,6 +58,9 @@ def title(item: Item, opts, raw: str | None = None, italic: bool = False, case: 
     value = item.title_raw if raw is None else raw
     if not value:
         return ""
+    if case == "title" and opts.sentence_case and item.english and value not in (
+            item.f.get("journaltitle"), item.f.get("journal")):
+        case = "sentence+title"
     parts = title_rich(value, case or ("sentence" if opts.sentence_case and item.english else "as-is"))
     return Italic(*parts) if italic else parts
 
@@ -127,3 +130,15 @@ def container(item: Item, opts, italic: bool = False) -> Part:
         return ""  # pandoc (the oracle's reader) drops the booktitle of audio and video
     is_book = item.kind in ("chapter", "paper", "audio", "video")
     return title(item, opts, raw=raw, italic=italic, case=None if is_book else "as-is")
+
+
+def thesis_genre(item: Item) -> str:
+    """"PhD thesis" or "Master’s thesis" (BibLaTeX's type keys read), or the type as written."""
+    from solicite.styles.core import type_name
+
+    t = item.text("type")
+    if t and type_name(t) != t:
+        return type_name(t)
+    if t:
+        return t
+    return "Master\u2019s thesis" if item.ref.type == "mastersthesis" else "PhD thesis"

@@ -240,8 +240,8 @@ def title_case_chunks(chunks: tuple) -> list:
             prev_char = flat[gstart - 1] if gstart else " "
             lower = word.lower()
             next_char = flat[gstart + len(word)] if gstart + len(word) < len(flat) else " "
-            if prev_char.isalnum() or (prev_char in "'\u2019" and gstart >= 2 and flat[gstart - 2].isalpha()):
-                pass  # the rest of a word split by a brace, or the s of a possessive
+            if prev_char.isalnum() or prev_char in "'\u2019":
+                pass  # the rest of a word split by a brace, a possessive s, or 't
             elif word.islower():
                 # citeproc-js only capitalises lower-case words; a capitalised stop word stays as written.
                 if not (lower in STOP_WORDS and gstart not in (first_start, last_start) and not after_colon
@@ -304,6 +304,10 @@ def title_rich(value: str, case: str = "as-is") -> list:
         chunks = sentence_case_chunks(chunks)
     elif case == "title":
         chunks = title_case_chunks(chunks)
+    elif case == "sentence+title":
+        # What the oracle does to a BibTeX title in a title-case style: pandoc sentence-cases it,
+        # citeproc-js title-cases the result (so "Space and Beyond" becomes "Space and beyond").
+        chunks = title_case_chunks(tuple(sentence_case_chunks(chunks)))
     return to_rich(_strip_chunks(chunks))
 
 
