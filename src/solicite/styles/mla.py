@@ -10,7 +10,7 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style, unquote
 from solicite.styles.build import Out
-from solicite.styles.common import doi_url, edition_number, family_first, given_first, ordinal, page_range, title
+from solicite.styles.common import doi_url, edition_number, is_numeric, family_first, given_first, ordinal, page_range, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.titles import plain_text
 
@@ -23,6 +23,8 @@ def mla_date(d, parts: str = "full") -> str:
     """"4 Oct. 2018" (full), "Oct. 2018" (year-month) or "2018" (year)."""
     if d is None or not d.year:
         return ""
+    if d.end_year:
+        return f"{d.year}\u2013{d.end_year}"
     if parts == "year" or not d.month:
         return d.year
     m = MLA_MONTHS[d.month - 1]
@@ -154,11 +156,11 @@ class MLA(Style):
             else:
                 c.add(ct)
         # contributors
-        if editors_in_container and has_container:
-            c.add("edited by " + _verb_names(item.editors), ", ")
-        elif editors_in_container:
-            c.add("Edited by " + _verb_names(item.editors), ", ")
-        if item.translators and source != "translator":
+        both = editors_in_container and item.editors == item.translators
+        verb = "edited and translated by " if both else "edited by "
+        if editors_in_container:
+            c.add((verb if has_container else verb.capitalize()) + _verb_names(item.editors), ", ")
+        if item.translators and source != "translator" and not both:
             c.add(("translated by " if has_container else "Translated by ") + _verb_names(item.translators), ", ")
         # version
         ed = self._edition(item)
@@ -169,7 +171,7 @@ class MLA(Style):
         if serial_like and item.series and t == "paper-conference":
             c.add(title(item, opts, raw=item.series, case="as-is"), ", ")
         if t in SERIAL and item.journal_series:
-            c.add(item.journal_series, ", ")
+            c.add(item.journal_series.replace(" Series", " series"), ", ")
         vol = item.text("volume")
         shows_volume = (t in SERIAL or t == "paper-conference" or bool(item.editors) or bool(item.translators)
                         or bool(item.text("edition")) or has_container)
@@ -180,10 +182,15 @@ class MLA(Style):
             c.add(f"no. {iss}", ", ")
         num = item.text("number") if not t.startswith("article") and item.kind not in ("book", "chapter", "paper") else ""
         if num:
-            genre = type_name(item.text("type")) if t in ("report", "patent") else ""
-            c.add(" ".join(x for x in (genre, ("no. " + num) if num.replace("/", "").replace("-", "").isdigit() else num) if x), ", ")
+            raw_type = item.text("type")
+            genre = ""
+            if t in ("report", "patent") and raw_type:
+                genre = type_name(raw_type).lower() if type_name(raw_type) != raw_type else raw_type
+            shown = number_range(num)
+            label = ("nos. " if "\u2013" in shown else "no. ") if is_numeric(num) else ""
+            c.add(" ".join(x for x in (genre, label + shown) if x), ", ")
         # publisher
-        if t not in ("thesis",) and t not in SERIAL and not (t == "paper-conference" and not item.editors):
+        if t not in ("thesis", "patent") and t not in SERIAL and not (t == "paper-conference" and not item.editors):
             c.add(item.publisher or item.place, ", ")
         # date
         d = item.date

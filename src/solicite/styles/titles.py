@@ -206,7 +206,7 @@ def sentence_case_chunks(chunks: tuple) -> list:
 
 
 STOP_WORDS = frozenset(
-    "a about above according across afore after against ahead along alongside amid amidst among amongst an and anenst apropos "
+    "a about above across afore after against ahead along alongside amid amidst among amongst an and anenst apropos "
     "apud around as aside astride at athwart atop barring before behind below beneath beside besides between beyond "
     "but by circa despite down during except for forenenst from given in inside into lest like modulo near next nor "
     "notwithstanding of off on onto or out over per plus pro qua sans since so than the through thru throughout "
@@ -245,7 +245,7 @@ def title_case_chunks(chunks: tuple) -> list:
             elif word.islower():
                 # citeproc-js only capitalises lower-case words; a capitalised stop word stays as written.
                 if not (lower in STOP_WORDS and gstart not in (first_start, last_start) and not after_colon
-                        and next_char != "-"):
+                        and (next_char != "-" or prev_char == "-")):
                     word = word[0].upper() + word[1:]
             pieces.append(word)
             pos = m.end()
