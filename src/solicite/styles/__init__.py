@@ -60,7 +60,19 @@ def bibliography(refs: list[Reference], style: Style | str = "apa", options: Opt
     opts = options or Options()
     items = _items(refs, context)
     ordered = st.arrange(items)
-    return [Entry(i.key, st.label(i.extra["number"]), st.entry(i, opts), i) for i in ordered]
+    return [Entry(i.key, st.label(i.extra["number"]), _capitalise(st.entry(i, opts)), i) for i in ordered]
+
+
+_TERMS = ("(n.d.", "n.d.", "(no date", "no date")
+
+
+def _capitalise(parts: list) -> list:
+    # An entry that opens with a term ("n.d.") starts with a capital, as citeproc-js prints it.
+    if parts and isinstance(parts[0], str) and parts[0].startswith(_TERMS):
+        head = parts[0]
+        i = 1 if head[0] == "(" else 0
+        parts[0] = head[:i] + head[i].upper() + head[i + 1:]
+    return parts
 
 
 def citation(refs: list[Reference], cites: list[tuple[str, str]], style: Style | str = "apa",

@@ -10,7 +10,7 @@ from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
 from solicite.styles.common import container, doi_url, edition_number, full_date_mdy, ordinal, title
-from solicite.styles.core import Item, type_name
+from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.names import Name, initials
 from solicite.styles.titles import title_rich
 
@@ -75,7 +75,7 @@ class Harvard(Style):
     def entry(self, item: Item, opts: Options) -> list[Part]:
         t = item.csl_type
         d = item.date
-        year = (d.year if d and d.year else "no date") + (
+        year = (d.year + (f"\u2013{d.end_year}" if d.end_year else "") if d and d.year else "no date") + (
             ("" if d and d.year else " ") + item.extra["suffix"] if item.extra.get("suffix") else "")
         # title macro
         ttl = title(item, opts)
@@ -85,7 +85,7 @@ class Harvard(Style):
             tg = Out()
             tg.add(Italic(*ttl) if ttl and ttl != [""] else "")
             if item.text("volumes") and not item.text("volume"):
-                tg.add(f"({item.text('volumes')} vols)", " ")
+                tg.add(f"({item.text('volumes')} vol)", " ")
             tm.add(tg.result())
             tm.add(self._edition(item), ". ")
             title_part = tm.result()
@@ -132,10 +132,13 @@ class Harvard(Style):
         body = Out()
         body.add(head.result())
         if t not in ("chapter", "paper-conference"):
-            if item.editors and substituted != "editor":
-                body.add("Edited by " + given_first(item.editors, False), ". ")
-            if item.translators and substituted != "translator":
-                body.add("Translated by " + given_first(item.translators, False), ". ")
+            if item.editors and substituted != "editor" and item.editors == item.translators:
+                body.add("Edited & translated by " + given_first(item.editors, False), ". ")
+            else:
+                if item.editors and substituted != "editor":
+                    body.add("Edited by " + given_first(item.editors, False), ". ")
+                if item.translators and substituted != "translator":
+                    body.add("Translated by " + given_first(item.translators, False), ". ")
         body.add(self._publisher(item, t, opts), ". ")
         out = Out()
         out.add(body.result())
@@ -168,10 +171,14 @@ class Harvard(Style):
             o.add(self._thesis_genre(item))
             o.add(pub, ". ")
         elif t == "report":
-            typ, num = type_name(item.text("type")), item.text("number")
+            raw_type = item.text("type")
+            typ = (type_name(raw_type).lower() if type_name(raw_type) != raw_type else raw_type) if raw_type else ""
+            num = number_range(item.text("number"))
             o.add(" ".join(x for x in (typ, num) if x))
             o.add(f"{place}: {pub}" if place and pub else pub or place, ". ")
         elif not t.startswith("article"):
+            if t == "patent":
+                place = ""  # a patent's location lists countries, not a place of publication
             o.add(f"{place}: {pub}" if place and pub else pub or place)
             ser = item.series
             if ser:
