@@ -10,7 +10,7 @@ from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
 from solicite.styles.common import ABBR_MONTHS, container, edition_number, is_numeric, ordinal, title
-from solicite.styles.core import Item, type_name
+from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.names import Name, initials
 
 ITALIC_TITLE = {"book", "song", "motion_picture", "software"}
@@ -112,6 +112,8 @@ class IEEE(Style):
         d = item.date
         if d is None or not d.year:
             return ""
+        if d.end_year:
+            return f"{d.year}\u2013{d.end_year}"
         if t in ("article-journal", "report"):
             return (ABBR_MONTHS[d.month - 1] + " " if d.month else "") + d.year
         if t in ("book", "chapter", "song", "thesis"):
@@ -211,8 +213,9 @@ class IEEE(Style):
         elif t == "report":
             g.add(ttl)
             g.add(self._publisher(item, t), ", ")
-            typ, num = type_name(item.text("type")), item.text("number")
-            g.add(" ".join(x for x in (typ, num) if x), ", ")
+            raw_type = item.text("type")
+            typ = (type_name(raw_type).lower() if type_name(raw_type) != raw_type else raw_type) if raw_type else ""
+            g.add(" ".join(x for x in (typ, number_range(item.text("number"))) if x), ", ")
             g.add(self._issued(item, t), ", ")
             out.add(g.result())
             out.punct(".")
@@ -265,7 +268,7 @@ class IEEE(Style):
             h = Out()
             h.add(self._publisher(item, t))
             h.add(self._issued(item, t), ", ")
-            h.add(self._page(item) if t != "book" else "", ", ")
+            h.add(self._page(item), ", ")
             out.add(h.result(), " ")
             out.punct(".")
             self._access(item, out, t)
