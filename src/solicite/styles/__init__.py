@@ -60,7 +60,18 @@ def bibliography(refs: list[Reference], style: Style | str = "apa", options: Opt
     opts = options or Options()
     items = _items(refs, context)
     ordered = st.arrange(items)
-    return [Entry(i.key, st.label(i.extra["number"]), _capitalise(st.entry(i, opts)), i) for i in ordered]
+    return [Entry(i.key, st.label(i.extra["number"]), _capitalise(_entry(st, i, opts)), i) for i in ordered]
+
+
+def _entry(st: Style, item: Item, opts: Options) -> list:
+    # One odd entry must not stop a whole reference list: print what is safe and go on.
+    try:
+        return st.entry(item, opts)
+    except Exception:  # noqa: BLE001 - a formatting bug becomes a plain entry, not a crash
+        from solicite.styles.titles import plain_text
+
+        who = "; ".join(n.last for n in item.authors or item.editors)
+        return [". ".join(x for x in (who, item.year, plain_text(item.title_raw)) if x) + "."]
 
 
 _TERMS = ("(n.d.", "n.d.", "(no date", "no date")

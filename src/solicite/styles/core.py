@@ -61,7 +61,12 @@ def parse_date(value: str) -> Date | None:
     if not m:
         return None
     end = _ISO.match(second) if second else None
-    return Date(m.group(1), int(m.group(2) or 0), int(m.group(3) or 0), end.group(1) if end and end.group(1) != m.group(1) else "")
+    month, day = int(m.group(2) or 0), int(m.group(3) or 0)
+    if not 1 <= month <= 12:
+        month, day = 0, 0  # BibLaTeX's seasons (21-24) and other codes are not months
+    if not 1 <= day <= 31:
+        day = 0
+    return Date(m.group(1), month, day, end.group(1) if end and end.group(1) != m.group(1) else "")
 
 
 @dataclass(slots=True)
