@@ -58,7 +58,7 @@ class Chicago(MLA):
         kind = item.kind
         case = "title" if item.english else "as-is"
         ttl = title(item, opts, case=case)
-        if ttl:
+        if ttl and kind != "patent":  # a patent's title is roman, neither quoted nor italic
             ttl = Quoted(*(ttl if isinstance(ttl, list) else [ttl])) if kind in INSIDE else Italic(*(ttl if isinstance(ttl, list) else [ttl]))
         who = chicago_names(item.authors)
         role = "author"
@@ -130,6 +130,7 @@ class Chicago(MLA):
             o = Out()
             o.add("In ")
             o.add(title(item, opts, raw=cont, italic=True, case=case))
+            o.add(edition(item), ", ")
             if item.editors:
                 o.add("edited by " + _and(item.editors), ", ")
             if item.pages:
