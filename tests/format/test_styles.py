@@ -118,3 +118,17 @@ def test_cli_csl_renders_through_citeproc_py_or_says_why(tmp_path):
         broken.write_text(MINI_CSL.replace('<text variable="title"/></group>', '<foo/></group>'))
         r = CliRunner().invoke(cli, ["--library", str(bib), "format", "--csl", str(broken)])
         assert "Traceback" not in r.output and "citeproc-py" in r.output and r.exit_code == 1
+
+
+def test_format_defaults_come_from_the_config(tmp_path, monkeypatch):
+    from solicite.cli.main import cli
+
+    bib = tmp_path / "lib.bib"
+    bib.write_text("@article{k, author={Doe, Jane}, title={Cities of {New York} And More}, journal={J}, year={2020}}\n")
+    (tmp_path / "solicite.toml").write_text('[format]\nstyle = "ieee"\nsentence_case = true\n')
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(cli, ["--library", str(bib), "format"])
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("[1] J. Doe, “Cities of New York and more,”")
+    r = CliRunner().invoke(cli, ["--library", str(bib), "format", "--as-written", "--style", "apa"])
+    assert "Cities of New York And More." in r.output
