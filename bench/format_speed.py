@@ -34,7 +34,7 @@ def main() -> None:
     # unique keys so every entry is formatted
     pool = [r.copy(key=f"{r.key}-{i}") for i, r in enumerate(pool)]
     print(f"loaded {len(refs)} + {len(varied)} varied entries in {time.perf_counter() - t0:.2f} s; formatting {len(pool)}")
-    from solicite.styles import names, titles
+    from solicite.styles import base, common, names, titles
     from solicite.text import latex_to_unicode
 
     mine: dict[str, float] = {}
@@ -42,6 +42,9 @@ def main() -> None:
         renderer = get_renderer(fmt)
         # Cold caches for each pass, so the second pass is not helped by the first.
         titles.parse.cache_clear()
+        titles._cased.cache_clear()
+        base._short_key.cache_clear()
+        common.is_numeric.cache_clear()
         names.from_person.cache_clear()
         names.initials.cache_clear()
         latex_to_unicode.cache_clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from solicite.richtext import Part
@@ -76,7 +77,7 @@ class Style:
     def suffix_key(self, item: Item) -> tuple:
         """Items that share this key get a/b suffixes: the same names and the same year."""
         people = item.authors or item.editors
-        who = tuple((n.literal, n.family_full, initials(n.given)) for n in people) if people else plain_text(item.title_raw)
+        who = tuple(map(_short_key, people)) if people else plain_text(item.title_raw)
         return (who, item.year)
 
     # --- citations ----------------------------------------------------------------------
@@ -168,6 +169,12 @@ class Style:
     def numeric_cite(self, c: Cite) -> str:
         n = str(c.item.extra.get("number", "?"))
         return f"{n}, {self.locator(c.locator)}" if c.locator else n
+
+
+@functools.lru_cache(maxsize=65536)
+def _short_key(n: Name) -> tuple:
+    # A name as an author-date citation prints it: family and initials.
+    return (n.literal, n.family_full, initials(n.given))
 
 
 def unquote(part):

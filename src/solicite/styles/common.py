@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from solicite.richtext import Italic, Link, Part
@@ -39,6 +40,7 @@ def edition(item: Item, suffix: str = " ed.") -> str:
     return item.text("edition")
 
 
+@functools.lru_cache(maxsize=4096)
 def is_numeric(value: str) -> bool:
     """True for numbers like citeproc-js sees them ("12", "2023/03", "12-14")."""
     return bool(re.fullmatch(r"[\d\s/\-\u2013,&]+|\d+[a-zA-Z]?", value.strip())) and any(c.isdigit() for c in value)

@@ -6,6 +6,7 @@ year/month vs date, school vs institution, crossref) are handled in one place.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -198,6 +199,8 @@ class Item:
             if base:
                 return base + self.f["eprint"].strip()
         if u:
+            if "\\" not in u:
+                return u
             u = _URL_CMD.sub(r"\1", u)
             return u.replace("\\_", "_").replace("\\%", "%").replace("\\#", "#").replace("\\&", "&")
         return self.url_from_howpublished
@@ -262,8 +265,10 @@ def make_item(ref: Reference) -> Item:
     persons = ref.persons
     date = parse_date(f.get("date", ""))
     if date is None:
-        year = latex_to_unicode(f.get("year", "")).strip()
-        m = re.match(r"(\d{4})(?:\s*[-\u2013/]+\s*(\d{4}))?", year)
+        year = f.get("year", "")
+        if "\\" in year or "{" in year:
+            year = latex_to_unicode(year)
+        m = _YEAR.match(year.strip())
         if m:
             date = Date(m.group(1), _month(f.get("month", "")), _day(f.get("day", "")),
                         m.group(2) or "")
@@ -305,6 +310,10 @@ def type_name(value: str) -> str:
     return TYPE_NAMES.get(value.strip().lower(), value)
 
 
+_YEAR = re.compile(r"(\d{4})(?:\s*[-\u2013/]+\s*(\d{4}))?")
+
+
+@functools.lru_cache(maxsize=256)
 def _month(value: str) -> int:
     # Only what BibTeX readers (pandoc) accept: 1-12, "mar", "March"; not "Sept.".
     v = value.strip().strip("{}").strip()

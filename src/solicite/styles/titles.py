@@ -151,6 +151,7 @@ def _add(chunks: list, text: str, protected: bool, italic: bool) -> None:
         chunks.append((text, protected, italic))
 
 
+@functools.lru_cache(maxsize=65536)
 def plain_text(value: str) -> str:
     """The title as plain Unicode (no case change)."""
     return " ".join("".join(c[0] for c in parse(value)).split())
@@ -299,6 +300,12 @@ def _apos(text: str) -> str:
 
 def title_rich(value: str, case: str = "as-is") -> list:
     """Rich text for a title value: ``case`` is "as-is", "sentence" or "title"."""
+    return to_rich(_cased(value, case))
+
+
+@functools.lru_cache(maxsize=65536)
+def _cased(value: str, case: str) -> tuple:
+    # The case change is the slow part and a title recurs (sorting, then the entry): cache it.
     chunks = parse(value)
     if case == "sentence":
         chunks = sentence_case_chunks(chunks)
@@ -308,7 +315,7 @@ def title_rich(value: str, case: str = "as-is") -> list:
         # What the oracle does to a BibTeX title in a title-case style: pandoc sentence-cases it,
         # citeproc-js title-cases the result (so "Space and Beyond" becomes "Space and beyond").
         chunks = title_case_chunks(tuple(sentence_case_chunks(chunks)))
-    return to_rich(_strip_chunks(chunks))
+    return tuple(_strip_chunks(chunks))
 
 
 def _strip_chunks(chunks) -> list:
@@ -318,6 +325,5 @@ def _strip_chunks(chunks) -> list:
         chunks[0] = (t.lstrip(), p, i)
         t, p, i = chunks[-1]
         chunks[-1] = (t.rstrip(), p, i)
-    # collapse runs of whitespace inside chunks
-    return [(" ".join(t.split()) if t.strip() else " ") if False else (re.sub(r"\s+", " ", t), p, i)
-            for t, p, i in chunks if t]
+    # (whitespace inside chunks is already collapsed by the parser)
+    return [c for c in chunks if c[0]]
