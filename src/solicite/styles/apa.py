@@ -187,7 +187,7 @@ class APA(Style):
         if kind == "video":
             return "Video"
         if kind == "manuscript":
-            return item.text("note") or "Unpublished manuscript"
+            return "Unpublished manuscript"  # (the note is free text; citeproc-js ignores it too)
         return ""
 
     def source(self, item: Item, out: Out, opts: Options, author_is_site: bool) -> None:

@@ -61,6 +61,9 @@ class Out:
                 if not (p[0] == "." and inner_last in ".?!"):
                     _append_inside(q, p[0])
                 p = p[1:]
+            elif last == "\u201d" and _insert_before_closing_quote(self.parts, p[0]):
+                # A quotation written as text (``...'' split by braces): same American rule.
+                p = p[1:]
         if p:
             self.parts.append(p)
             self._last = p[-1]
@@ -91,6 +94,30 @@ def _trailing_quoted(parts) -> Quoted | None:
         tail = next((c for c in reversed(children) if not (isinstance(c, str) and not c)), None)
         if tail is None or isinstance(tail, str):
             return None
+        node = tail
+
+
+def _insert_before_closing_quote(parts: list, ch: str) -> bool:
+    node = parts
+    while True:
+        children = node.children if isinstance(node, Node) else node
+        if not children:
+            return False
+        i = len(children) - 1
+        while i >= 0 and isinstance(children[i], str) and not children[i]:
+            i -= 1
+        if i < 0:
+            return False
+        tail = children[i]
+        if isinstance(tail, str):
+            if not tail.endswith("\u201d"):
+                return False
+            before = tail[-2:-1]
+            if not (ch == "." and before in ".?!"):
+                children[i] = tail[:-1] + ch + tail[-1]
+            return True
+        if isinstance(tail, Quoted):
+            return False
         node = tail
 
 
