@@ -125,6 +125,11 @@ def _append_inside(q: Quoted, ch: str) -> None:
     target = q
     while target.children and isinstance(target.children[-1], Quoted):
         target = target.children[-1]
+    last = target.children[-1] if target.children else ""
+    if isinstance(last, str) and last.endswith("\u201d"):
+        # A quotation written as text closes inside this one: the mark goes inside both.
+        target.children[-1] = last[:-1] + ch + last[-1]
+        return
     target.children.append(ch)
 
 

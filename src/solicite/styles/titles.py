@@ -21,6 +21,7 @@ _QUOTE_CMDS = ("\\mkbibquote{", "\\enquote{", "\\textquote{")
 _DROP_CMDS = ("\\textbf{", "\\textsc{", "\\textup{", "\\textnormal{", "\\mbox{", "\\textrm{", "\\url{", "\\mkbibbold{")
 _ACCENT_GROUP = re.compile(r"^\\(?:['`^\"~=.uvHckdbtr]|[a-zA-Z]{1,2}\b|ss|ae|oe|aa|o|l|i|j)")
 _WORD = re.compile(r"[^\W\d_]+(?:\u00ad[^\W\d_]+)*", re.UNICODE)  # a soft hyphen does not split a word
+_TOKEN = re.compile(r"[^\W_]+(?:\u00ad[^\W_]+)*", re.UNICODE)
 _GENERIC_CMD = re.compile(r"\\[a-zA-Z]{2,}\{")
 
 
@@ -222,7 +223,7 @@ def title_case_chunks(chunks: tuple) -> list:
     # Words of the whole title, to know which is first and last.
     out = []
     flat = "".join(c[0] for c in chunks)
-    words = list(_WORD.finditer(flat))
+    words = list(_TOKEN.finditer(flat))  # numbers count as words for first and last ("Speedup of 400")
     if not words:
         return list(chunks)
     first_start, last_start = words[0].start(), words[-1].start()
