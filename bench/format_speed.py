@@ -8,7 +8,6 @@ Loading (bibfile) is timed separately; only formatting is compared with pybtex.
 from __future__ import annotations
 
 import argparse
-import io
 import time
 from pathlib import Path
 

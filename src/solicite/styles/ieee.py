@@ -9,7 +9,7 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import ABBR_MONTHS, container, edition_number, is_numeric, ordinal, title
+from solicite.styles.common import ABBR_MONTHS, container, edition_number, ordinal, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.names import Name, initials
 
