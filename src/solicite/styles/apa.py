@@ -14,7 +14,7 @@ from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.titles import title_rich
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import doi_url, edition, full_date_mdy, is_numeric, title
+from solicite.styles.common import doi_url, edition, full_date_mdy, is_numeric, thesis_genre, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.names import Name, initials, join
 
@@ -152,7 +152,8 @@ class APA(Style):
             if num and typ:
                 details.append(f"{typ}{_number_label(num)} {_number(num)}")
             elif num:
-                details.append(f"No. {num}" if num.isdigit() else num)
+                label = _number_label(num).strip()
+                details.append(f"{label} {_number(num)}" if label else num)
             elif typ and typ.lower() not in ("techreport", "report"):
                 details.append(typ)
         if kind == "patent" and item.text("number"):
@@ -172,10 +173,7 @@ class APA(Style):
     def bracket(self, item: Item) -> str:
         kind = item.kind
         if kind == "thesis":
-            t = (item.text("type") or "").lower()
-            if item.ref.type == "mastersthesis" or "master" in t or t == "mathesis":
-                return "Master\u2019s thesis"
-            return "PhD thesis"
+            return thesis_genre(item).replace("'", "\u2019")
         if kind == "software":
             return "Computer software"
         if kind == "dataset":
@@ -195,7 +193,7 @@ class APA(Style):
         cont = item.container_raw
         if kind in ("article", "magazine", "newspaper", "periodical") or (kind == "paper" and not item.editors):
             ser = title(item, opts, raw=cont, italic=True, case="title" if item.english else "as-is") if cont else ""
-            vol = item.text("volume")
+            vol = number_range(item.text("volume"))
             issue = number_range(item.text("number") or item.text("issue"))
             pages = item.pages
             o = Out()

@@ -86,9 +86,13 @@ class Item:
     extra: dict = field(default_factory=dict)  # style-specific scratch (year suffix, number)
 
     def text(self, name: str) -> str:
-        """A field as Unicode (LaTeX decoded, braces removed)."""
+        """A field as Unicode (LaTeX decoded, braces removed, -- and --- as dashes)."""
         v = self.f.get(name)
-        return latex_to_unicode(v) if v else ""
+        if not v:
+            return ""
+        if "--" in v:
+            v = v.replace("---", "\u2014").replace("--", "\u2013")
+        return latex_to_unicode(v)
 
     def list_text(self, name: str) -> str:
         """A BibLaTeX list field ("A and {B and C}") as Unicode, items joined with "; "."""
@@ -181,7 +185,7 @@ class Item:
         hp = self.f.get("howpublished", "")
         m = _URL_CMD.search(hp)
         if m:
-            return m.group(1)
+            return m.group(1).replace("\\_", "_").replace("\\%", "%").replace("\\#", "#").replace("\\&", "&")
         return hp.strip() if hp.strip().startswith(("http://", "https://")) else ""
 
     @property
@@ -255,6 +259,8 @@ def make_item(ref: Reference) -> Item:
     subtype = f.get("entrysubtype", "").lower()
     if kind == "article" and subtype in ("magazine", "newspaper"):
         kind = subtype
+    elif kind == "report" and "thesis" in f.get("type", "").lower():
+        kind = "thesis"  # @techreport{type = {Engineer's thesis}}, read as pandoc reads it
     elif kind in ("webpage", "misc") and f.get("howpublished"):
         # Show notes say "Youtube" or "Podcast" where BibLaTeX would use @video or @audio.
         how = f["howpublished"].strip().strip("{}").lower()

@@ -76,8 +76,11 @@ def initials(given: str, sep: str = ". ", end: str = ".", hyphen: str = "-") -> 
     out = []
     given = given.replace(".-", "-")  # "H.-C." is one hyphenated name
     for part in _SPLIT_GIVEN.split(given):
-        if not part or part[0] in "([":
-            continue  # a nickname in parentheses is not an initial
+        if not part:
+            continue
+        if part[0] in "([":
+            out.append(part.rstrip("." if part.endswith(")") else ""))  # a nickname stays whole: "J. (Yossi)"
+            continue
         if "-" in part and hyphen is not None:
             subs = [s for s in part.split("-") if s]
             out.append((end + hyphen).join(_first(s) for s in subs) if subs else "")
@@ -85,7 +88,10 @@ def initials(given: str, sep: str = ". ", end: str = ".", hyphen: str = "-") -> 
             continue  # a lowercase particle inside the given name ("de") is not an initial
         else:
             out.append(_first(part))
-    return sep.join(out) + end if out else ""
+    if not out:
+        return ""
+    joiner = sep[len(end):] if end and sep.startswith(end) else sep
+    return joiner.join(p if p[0] in "([" else p + end for p in out)
 
 
 def _first(word: str) -> str:

@@ -19,7 +19,7 @@ _COMMANDS = (("\\hyphen ", "-"), ("\\hyphen", "-"), ("\\,", "\u2006"), ("\\-", "
 _ITALIC_CMDS = ("\\emph{", "\\textit{", "\\mkbibemph{", "\\textsl{", "\\mkbibitalic{")
 _QUOTE_CMDS = ("\\mkbibquote{", "\\enquote{", "\\textquote{")
 _DROP_CMDS = ("\\textbf{", "\\textsc{", "\\textup{", "\\textnormal{", "\\mbox{", "\\textrm{", "\\url{", "\\mkbibbold{")
-_ACCENT_GROUP = re.compile(r"^\\(?:['`^\"~=.uvHckdbtr]|[a-zA-Z]{1,2}\b|ss|ae|oe|aa|o|l|i|j)")
+_ACCENT_GROUP = re.compile(r"^\\(?:['`^\"~=.]|[uvHckdbtr](?![a-zA-Z])|(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![a-zA-Z]))")
 _WORD = re.compile(r"[^\W\d_]+(?:\u00ad[^\W\d_]+)*", re.UNICODE)  # a soft hyphen does not split a word
 _TOKEN = re.compile(r"[^\W_]+(?:\u00ad[^\W_]+)*", re.UNICODE)
 _GENERIC_CMD = re.compile(r"\\[a-zA-Z]{2,}\{")
@@ -133,7 +133,12 @@ def _match(value: str, open_at: int) -> int:
     return len(value)
 
 
+_FONT_SWITCH = re.compile(r"\\(?:tt|sc|bf|it|em|rm|sf|sl|small|footnotesize|scriptsize|large|Large|normalsize)\b\s*")
+
+
 def _decode(raw: str) -> str:
+    if "\\" in raw:
+        raw = _FONT_SWITCH.sub("", raw)  # old-style switches ({\tt name}) change only the font
     lead = " " if raw[:1].isspace() else ""
     trail = " " if raw[-1:].isspace() else ""
     for cmd, rep in _COMMANDS:
