@@ -54,6 +54,9 @@ class Out:
         last = self._last
         if head == "." and last in ".?!":
             p = p[1:]
+        elif head == "." and last in ",;:":
+            # "Lea,. Personal": the earlier mark stands, the period goes (as citeproc-js joins them).
+            p = p[1:]
         if p and p[0] in ".," and self.quote_punct and last in "\u201d\u2019":
             q = _trailing_quoted(self.parts)
             if q is not None:
