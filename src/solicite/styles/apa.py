@@ -8,13 +8,12 @@ date, and no publisher repeated when it is the author.
 
 from __future__ import annotations
 
-import re
 
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.titles import title_rich
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import doi_url, edition, full_date_mdy, is_numeric, thesis_genre, title
+from solicite.styles.common import citeproc_range, doi_url, edition, full_date_mdy, number_label, thesis_genre, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.names import Name, initials, join
 
@@ -285,14 +284,13 @@ class APA(Style):
 
 
 def _number_label(num: str) -> str:
-    # citeproc-js: " No." before a number, " Nos." before a range, nothing before text.
-    if re.fullmatch(r"\d+\s*[-\u2013]+\s*\d+", num):
-        return " Nos."
-    return " No." if is_numeric(num) else ""
+    # citeproc-js: " No." before a number, " Nos." before several, nothing before text.
+    label = number_label(num, "No.", "Nos.")
+    return f" {label}" if label else ""
 
 
 def _number(num: str) -> str:
-    return re.sub(r"^(\d+)\s*[-\u2013]+\s*(\d+)$", "\\1\u2013\\2", num)
+    return citeproc_range(num) if number_label(num, "1", "2") else num
 
 
 STYLE = APA()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style, unquote
 from solicite.styles.build import Out
-from solicite.styles.common import doi_url, edition, thesis_genre, family_first, full_date_mdy, given_first, is_numeric, page_range, title
+from solicite.styles.common import citeproc_range, number_label, doi_url, edition, thesis_genre, family_first, full_date_mdy, given_first, page_range, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.mla import MLA
 from solicite.styles.titles import plain_text
@@ -187,8 +187,9 @@ class Chicago(MLA):
                 out.punct(". ")
             if kind == "report":
                 num, typ = item.text("number"), type_name(item.text("type"))
-                label = " No." if is_numeric(num) else ""
-                out.add(f"{typ}{label} {num}" if typ and num else (f"No. {num}" if num.isdigit() else num) or typ, " ")
+                label = number_label(num, "No.", "Nos.")
+                shown = f"{label} {citeproc_range(num)}".strip() if label else num
+                out.add(f"{typ} {shown}" if typ and num else shown or typ, " ")
                 out.punct(". ")
             if kind == "manuscript":
                 out.add("Unpublished manuscript", " ")  # the note is free text the oracle ignores

@@ -164,3 +164,24 @@ def thesis_genre(item: Item) -> str:
     if t:
         return t
     return "Master\u2019s thesis" if item.ref.type == "mastersthesis" else "PhD thesis"
+
+
+_NUMERIC = re.compile(r"^[A-Za-z]*\d+[A-Za-z]*(?:\s*(?:[-\u2013,&/]|and)\s*[A-Za-z]*\d+[A-Za-z]*)*$")
+_LAST_RANGE = re.compile(r"(?<![\w])(\d+)-(\d+)$|(?<=-)(\d+)-(\d+)$")
+
+
+def number_label(value: str, singular: str, plural: str) -> str:
+    """citeproc-js's label for a number: plural when it reads as several ("99-02", "TRCS98-31"),
+    singular for one ("260"), nothing for text ("MIT-CSAIL-TR-2007-020")."""
+    v = value.strip()
+    if not _NUMERIC.match(v):
+        return ""
+    return plural if any(sep in v for sep in "-\u2013,&") or " and " in v else singular
+
+
+def citeproc_range(value: str) -> str:
+    """The last hyphen between two plain numbers becomes an en dash ("91-08-04" -> "91-08–04")."""
+    m = re.search(r"(^|-)(\d+)-(\d+)$", value)
+    if not m:
+        return value
+    return value[:m.start(2)] + m.group(2) + "\u2013" + m.group(3)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import container, doi_url, edition_number, full_date_mdy, ordinal, title
-from solicite.styles.core import Item, number_range, type_name
+from solicite.styles.common import citeproc_range, container, doi_url, edition_number, full_date_mdy, ordinal, title
+from solicite.styles.core import Item, type_name
 from solicite.styles.names import Name, initials
 from solicite.styles.titles import title_rich
 
@@ -173,7 +173,7 @@ class Harvard(Style):
         elif t == "report":
             raw_type = item.text("type")
             typ = (type_name(raw_type).lower() if type_name(raw_type) != raw_type else raw_type) if raw_type else ""
-            num = number_range(item.text("number"))
+            num = citeproc_range(item.text("number"))
             o.add(" ".join(x for x in (typ, num) if x))
             o.add(f"{place}: {pub}" if place and pub else pub or place, ". ")
         elif not t.startswith("article"):

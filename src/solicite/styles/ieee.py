@@ -9,8 +9,8 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import ABBR_MONTHS, container, edition_number, ordinal, title
-from solicite.styles.core import Item, number_range, type_name
+from solicite.styles.common import citeproc_range, ABBR_MONTHS, container, edition_number, ordinal, title
+from solicite.styles.core import Item, type_name
 from solicite.styles.names import Name, initials
 
 ITALIC_TITLE = {"book", "song", "motion_picture", "software"}
@@ -215,7 +215,7 @@ class IEEE(Style):
             g.add(self._publisher(item, t), ", ")
             raw_type = item.text("type")
             typ = (type_name(raw_type).lower() if type_name(raw_type) != raw_type else raw_type) if raw_type else ""
-            g.add(" ".join(x for x in (typ, number_range(item.text("number"))) if x), ", ")
+            g.add(" ".join(x for x in (typ, citeproc_range(item.text("number"))) if x), ", ")
             g.add(self._issued(item, t), ", ")
             out.add(g.result())
             out.punct(".")

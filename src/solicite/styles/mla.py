@@ -10,7 +10,7 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style, unquote
 from solicite.styles.build import Out
-from solicite.styles.common import doi_url, edition_number, is_numeric, family_first, given_first, ordinal, page_range, title
+from solicite.styles.common import citeproc_range, doi_url, edition_number, number_label, family_first, given_first, ordinal, page_range, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.titles import plain_text
 
@@ -186,8 +186,8 @@ class MLA(Style):
             genre = ""
             if t in ("report", "patent") and raw_type:
                 genre = type_name(raw_type).lower() if type_name(raw_type) != raw_type else raw_type
-            shown = number_range(num)
-            label = ("nos. " if "\u2013" in shown else "no. ") if is_numeric(num) else ""
+            label = number_label(num, "no. ", "nos. ")
+            shown = citeproc_range(num) if label else num
             c.add(" ".join(x for x in (genre, label + shown) if x), ", ")
         # publisher
         if t not in ("thesis", "patent") and t not in SERIAL and not (t == "paper-conference" and not item.editors):

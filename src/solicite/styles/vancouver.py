@@ -5,7 +5,7 @@ from __future__ import annotations
 from solicite.richtext import Link, Part
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import edition, is_numeric, page_range, thesis_genre, title
+from solicite.styles.common import citeproc_range, edition, number_label, page_range, thesis_genre, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.names import Name, initials
 
@@ -142,10 +142,11 @@ class Vancouver(Style):
             if kind == "book" and item.text("pagetotal"):
                 out.add(f"{item.text('pagetotal')} p.", " ")
             if kind == "report" and item.text("number"):
-                typ = _genre(item.text("type"))
-                num = number_range(item.text("number"))
-                label = (" nos.:" if "\u2013" in num else " no.:") if is_numeric(item.text("number")) else ""
-                out.add(f"{typ}{label} {num}" if typ else f"Report {num}", " ")
+                typ = _genre(item.text("type")) or "Report"
+                raw_num = item.text("number")
+                label = number_label(raw_num, " no.:", " nos.:")
+                num = citeproc_range(raw_num) if label else raw_num
+                out.add(f"{typ}{label} {num}", " ")
                 out.punct(".")
             self._series(item, out, opts)
         if item.url and (has_url or not item.doi):
