@@ -13,7 +13,7 @@ from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.titles import title_rich
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import citeproc_range, doi_url, edition, full_date_mdy, number_label, thesis_genre, title
+from solicite.styles.common import pages_label, citeproc_range, doi_url, edition, full_date_mdy, number_label, thesis_genre, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.names import Name, initials, join
 
@@ -145,7 +145,7 @@ class APA(Style):
             elif item.text("volumes") and kind == "book" and not vol:
                 details.append(f"Vols. 1\u2013{item.text('volumes')}")
             if kind == "book" and item.pages:
-                details.append(("pp. " if "\u2013" in item.pages or "," in item.pages else "p. ") + item.pages)
+                details.append(pages_label(item.pages) + item.pages)
         if kind == "report":
             typ, num = type_name(item.text("type")), item.text("number")
             if num and typ:
@@ -225,7 +225,7 @@ class APA(Style):
             if vol:
                 paren.append(f"Vol. {vol}")
             if item.pages:
-                paren.append(("pp. " if "\u2013" in item.pages or "," in item.pages else "p. ") + item.pages)
+                paren.append(pages_label(item.pages) + item.pages)
             if paren:
                 o.add(f"({', '.join(paren)})", " ")
             out.add(o.result(), " ")

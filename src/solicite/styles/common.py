@@ -180,8 +180,19 @@ def number_label(value: str, singular: str, plural: str) -> str:
 
 
 def citeproc_range(value: str) -> str:
-    """The last hyphen between two plain numbers becomes an en dash ("91-08-04" -> "91-08–04")."""
+    """For a value read as numbers, the last hyphen between two plain numbers becomes an en dash
+    ("91-08-04" -> "91-08–04"); text ("CMU-CS-90-177") is left alone."""
+    if not _NUMERIC.match(value.strip()):
+        return value
     m = re.search(r"(^|-)(\d+)-(\d+)$", value)
     if not m:
         return value
     return value[:m.start(2)] + m.group(2) + "\u2013" + m.group(3)
+
+
+_PLURAL_PAGES = re.compile(r"[\u2013,&]|\d\s*-")
+
+
+def pages_label(pages: str) -> str:
+    """"pp. " for several pages ("174–187", "101-??"), "p. " for one ("252", "e453", "4:1-4:14")."""
+    return "pp. " if _PLURAL_PAGES.search(pages) and ":" not in pages else "p. "

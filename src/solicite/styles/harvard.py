@@ -9,7 +9,7 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import citeproc_range, container, doi_url, edition_number, full_date_mdy, ordinal, title
+from solicite.styles.common import pages_label, citeproc_range, container, doi_url, edition_number, full_date_mdy, ordinal, title
 from solicite.styles.core import Item, type_name
 from solicite.styles.names import Name, initials
 from solicite.styles.titles import title_rich
@@ -149,7 +149,7 @@ class Harvard(Style):
         if t in ("article-newspaper", "article-magazine") and d and d.month:
             tail.add(f"{d.day} {d.month_name}" if d.day else d.month_name, ", ")
         if t in PAGED and item.pages:
-            tail.add(("pp. " if "\u2013" in item.pages or "," in item.pages else "p. ") + item.pages, ", ")
+            tail.add(pages_label(item.pages) + item.pages, ", ")
         out.add(tail.result(), ", ")
         if item.doi:
             out.add(["Available at: ", Link(doi_url(item.doi))], ". ")

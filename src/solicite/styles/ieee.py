@@ -9,7 +9,7 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import citeproc_range, ABBR_MONTHS, container, edition_number, ordinal, title
+from solicite.styles.common import pages_label, citeproc_range, ABBR_MONTHS, container, edition_number, ordinal, title
 from solicite.styles.core import Item, type_name
 from solicite.styles.names import Name, initials
 
@@ -100,7 +100,7 @@ class IEEE(Style):
         p = item.pages
         if not p:
             return ""
-        return ("pp. " if "\u2013" in p or "," in p else "p. ") + p
+        return pages_label(p) + p
 
     def _publisher(self, item: Item, t: str) -> str:
         pub, place = item.publisher, item.place

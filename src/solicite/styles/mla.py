@@ -10,7 +10,7 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style, unquote
 from solicite.styles.build import Out
-from solicite.styles.common import citeproc_range, doi_url, edition_number, number_label, family_first, given_first, ordinal, page_range, title
+from solicite.styles.common import pages_label, citeproc_range, doi_url, edition_number, number_label, family_first, given_first, ordinal, page_range, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.titles import plain_text
 
@@ -92,7 +92,9 @@ class MLA(Style):
         return ordered
 
     def sort_key(self, item: Item) -> tuple:
-        return (self.sort_names(item), plain_text(item.title_raw).casefold(), item.year)
+        # MLA's CSL sorts on author, title, then the container it prints next.
+        cont = plain_text(item.container_raw) if item.container_raw else ""
+        return (self.sort_names(item), plain_text(item.title_raw).casefold(), cont.casefold(), item.year)
 
     # --- macros -----------------------------------------------------------------------------
     def _author(self, item: Item) -> tuple[str, str]:
@@ -202,7 +204,7 @@ class MLA(Style):
             c.add(mla_date(d), ", ")
         # location: pages, then DOI or URL
         if item.pages:
-            c.add(("pp. " if "\u2013" in item.pages or "," in item.pages else "p. ")
+            c.add(pages_label(item.pages)
                   + page_range(item.pages, "minimal-two"), ", ")
         if item.doi:
             c.add(Link(doi_url(item.doi)), ", ")
