@@ -165,7 +165,9 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     if not f.get("title") and len(raw.split()) <= 12 and "year" not in f and re.search(r"\w\w", raw):
         # A short line with no date: a title-only entry (an organisation, a project page).
         return _misc(raw, f, {}), diags
-    if not f.get("title"):
+    titleless = bool((f.get("journal") or f.get("booktitle")) and (persons.get("author") or f.get("volume")
+                                                                     or f.get("pages")))
+    if not f.get("title") and not titleless:
         # Nothing recognisable as a title: keep the raw text so nothing is lost.
         diags.append(Diagnostic("warning", "parse-unparsed", f"could not find a title; kept the text as @misc: {raw[:60]}"))
         return _misc(raw, f, persons), diags
@@ -244,7 +246,8 @@ def _report_fields(raw: str, f: dict[str, str], notes: list[str]) -> None:
 
 def _misc(raw: str, f: dict[str, str], persons: dict[str, list[Person]]) -> Reference:
     keep = {k: v for k, v in f.items() if k in ("year", "month", "day", "doi", "url")}
-    keep["title"] = " ".join(raw.split())
+    # The whole text is the best title we have; with names or a date found, it is a note.
+    keep["note" if persons or keep else "title"] = " ".join(raw.split())
     keep = {k: F.bibtex_safe(v, url=k in ("url", "doi")) for k, v in keep.items()}
     return Reference(type="misc", key="", fields=keep, persons=persons, raw=raw)
 
