@@ -49,6 +49,8 @@ def clean(text: str, keep_end: str = "?!") -> str:
     while prev != text:
         prev = text
         text = text.strip(_END_PUNCT)
+        if text[-1:] in "-–—" and text[-2:-1] == " ":
+            text = text.rstrip(" -–—")  # "Communities Of Solidarity -" (a dangling separator)
         head, tail = text[:1], text[-1:]
         close = _PAIRS.get(head)
         if close and len(text) > 1:
