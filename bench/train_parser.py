@@ -62,6 +62,12 @@ def write_dictionary(table: dict[str, int], path: Path) -> None:
     path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
 
 
+def consistent(spans: list[list[str]]) -> bool:
+    """False for strings labelled against the common convention (a book title as container-title)."""
+    labels = {label for label, _ in spans}
+    return not ("container-title" in labels and "title" not in labels)
+
+
 def load_sets(training_dir: Path, names: list[str], synth: int = 0) -> list[tuple[list[str], list[str]]]:
     """Labelled token sequences of the named AnyStyle sets, plus ``synth`` generated web/report ones."""
     samples, authors, titles = [], [], []
@@ -69,6 +75,8 @@ def load_sets(training_dir: Path, names: list[str], synth: int = 0) -> list[tupl
         with open(training_dir / f"{name}.jsonl", encoding="utf-8") as fh:
             for line in fh:
                 spans = json.loads(line)["spans"]
+                if not consistent(spans):
+                    continue
                 samples.append(labelled_tokens(spans))
                 for label, text in spans:
                     if label == "author":
