@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rebuild the shipped parser model from ../shared: dictionary table and CRF weights.
 
-Usage:  python bench/train_parser.py [--shared ../shared] [--sets core,gold,good,bad,ugly] [--synth 1500]
+Usage:  python bench/train_parser.py [--shared ../shared] [--sets core,gold,good,bad] [--synth 1500]
 
 Writes src/solicite/parse/model/{dictionary.txt.gz, tagger.crfsuite, LICENSE}. The run is
 deterministic (L-BFGS on a fixed file order), so the same inputs give the same model.
@@ -28,6 +28,9 @@ import synth_refs  # noqa: E402
 
 MODEL_DIR = ROOT / "src" / "solicite" / "parse" / "model"
 ALL_SETS = ("core", "gold", "good", "bad", "ugly")
+# "ugly" is left out: its labels follow other conventions (book titles as container-title...)
+# and adding it lowered held-out micro-F1 by 0.9 on gold and 1.7 on good (bench/parse_accuracy.py).
+DEFAULT_SETS = ("core", "gold", "good", "bad")
 SYNTH = 1500
 DICT_BITS = {"name": None, "journal": features.JOURNAL, "publisher": features.PUBLISHER, "place": features.PLACE}
 
@@ -91,7 +94,7 @@ def load_sets(training_dir: Path, names: list[str], synth: int = 0) -> list[tupl
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    ap.add_argument("--sets", default=",".join(ALL_SETS))
+    ap.add_argument("--sets", default=",".join(DEFAULT_SETS))
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
     ap.add_argument("--synth", type=int, default=SYNTH, help="generated web/report references to add")
     args = ap.parse_args()

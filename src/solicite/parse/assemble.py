@@ -10,6 +10,8 @@ from solicite.parse.dates import parse_date
 from solicite.parse.names import parse_person_list, strip_role
 
 _EDS_END = re.compile(r"[\s,(]\(?(?:eds?|editors?|hrsg|hg)\.?\)?[.,:]?\s*$", re.IGNORECASE)
+_ED_INSIDE = re.compile(r"[.,]\s+(?:eds?\.|edited\s+by|ed\.\s+by|hrsg\.\s+v\.|hg\.\s+v\.)\s+(?P<names>.+)$",
+                        re.IGNORECASE)
 _IN_BOOK = re.compile(r"^\s*(?:in:?\s|in:)|.*\(\s*pp?\.\s*\d|.*\(\s*eds?\.?\s*\)", re.IGNORECASE)
 _YEAR_ANYWHERE = re.compile(r"\(\s*(1[5-9]\d\d|20\d\d)[a-z]?\s*\)|(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d/-])")
 
@@ -91,7 +93,16 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     if title:
         f["title"] = title
     journal = F.container(first("journal"))
-    book = F.container(" ".join(by.get("container-title", [])))
+    book_text = " ".join(by.get("container-title", []))
+    m = _ED_INSIDE.search(book_text)
+    if m:
+        # "Childhood in the English Renaissance. Ed. Anja Müller": the editors end the book title.
+        if "editor" not in persons:
+            people = parse_person_list(m.group("names"))
+            if people:
+                persons["editor"] = people
+        book_text = book_text[: m.start()]
+    book = F.container(book_text)
     if journal and not book and _IN_BOOK.match(first("journal")):
         book, journal = journal, ""  # "In Questioning Planetary ... (pp. 54-75)" is a book, not a journal
     if "collection-title" in by:
