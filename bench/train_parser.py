@@ -35,6 +35,18 @@ SYNTH = 1500
 DICT_BITS = {"name": None, "journal": features.JOURNAL, "publisher": features.PUBLISHER, "place": features.PLACE}
 
 
+NOTICE = """The files in this folder are derived from AnyStyle (https://github.com/inukshuk/anystyle),
+BSD 2-Clause licence, see LICENSE in this folder:
+
+* tagger.crfsuite: CRF weights trained on AnyStyle's labelled references (core, gold, good,
+  bad) and on strings generated from their authors and titles (bench/synth_refs.py).
+* dictionary.txt.gz: words of AnyStyle's dictionaries (first names, surnames, journals,
+  publishers, places), each with a bit mask of the lists it appears in.
+
+Rebuild both with: python bench/train_parser.py  (reads ../shared/parsing).
+"""
+
+
 def build_dictionary(dict_dir: Path) -> dict[str, int]:
     """Read AnyStyle's word lists into word -> bits (first names, surnames, journals...)."""
     table: dict[str, int] = {}
@@ -104,6 +116,7 @@ def main() -> int:
     write_dictionary(table, args.out / features.DICT_FILE)
     features.dictionary.cache_clear()
     shutil.copyfile(parsing / "training" / "LICENSE", args.out / "LICENSE")
+    (args.out / "NOTICE").write_text(NOTICE, encoding="utf-8")
     samples = load_sets(parsing / "training", args.sets.split(","), args.synth)
     start = time.perf_counter()
     crf.train(samples, args.out / crf.MODEL_FILE)

@@ -149,6 +149,9 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
         if "title" in f:
             f["title"] = F.clean(re.sub(r"\s*[(\[]?" + re.escape(thesis) + r"[)\]]?", "", f["title"]))
 
+    if (book and not journal and "editor" not in persons and f.get("volume") and f.get("number")
+            and not _IN_BOOK.match(book_text)):
+        journal, book = book, ""  # "Proceedings of the National Academy of Sciences, 117(44)" is a journal
     if (book and title and publisher and "editor" not in persons and not f.get("pages")
             and not _IN_BOOK.match(" ".join(by.get("container-title", [])))):
         # "Psychology. The Key Concepts. New York: Routledge": a subtitle, not a book it sits in.
