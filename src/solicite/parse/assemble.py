@@ -12,6 +12,10 @@ from solicite.parse.names import parse_person_list, strip_role
 _EDS_END = re.compile(r"[\s,(]\(?(?:eds?|editors?|hrsg|hg)\.?\)?[.,:]?\s*$", re.IGNORECASE)
 _ED_INSIDE = re.compile(r"[.,]\s+(?:eds?\.|edited\s+by|ed\.\s+by|hrsg\.\s+v\.|hg\.\s+v\.)\s+(?P<names>.+)$",
                         re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_TWO_CHARS = re.compile(r"\w\w")
+_PP_PAREN = re.compile(r"\(\s*pp?\.\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)\s*\)")
+_MEDIA_WORD = re.compile(r"\b(?:podcast|youtube|video)\b", re.IGNORECASE)
 _IN_BOOK = re.compile(r"^\s*(?:in:?\s|in:)|.*\(\s*pp?\.\s*\d|.*\(\s*eds?\.?\s*\)", re.IGNORECASE)
 _YEAR_ANYWHERE = re.compile(r"\(\s*(1[5-9]\d\d|20\d\d)[a-z]?\s*\)|(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d/-])")
 
@@ -114,12 +118,12 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
             f["volume"] = vol
         if num:
             f["number"] = num
-    if "pages" in by and not re.search(r"\d", " ".join(by["pages"])):
+    if "pages" in by and not _DIGIT.search(" ".join(by["pages"])):
         by.setdefault("publisher", []).extend(by.pop("pages"))  # "UNHCR." is no page number
     if "pages" in by:
         f["pages"] = F.pages(by["pages"][0])
     else:
-        m = re.search(r"\(\s*pp?\.\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)\s*\)", raw)
+        m = _PP_PAREN.search(raw) if "p" in raw else None
         if m:
             f["pages"] = F.pages(m.group(1))
     publisher = "; ".join(F.clean(t) for t in by.get("publisher", []) if F.clean(t))
@@ -194,7 +198,7 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     if notes:
         f["note"] = "; ".join(notes)
 
-    if not f.get("title") and len(raw.split()) <= 12 and "year" not in f and re.search(r"\w\w", raw):
+    if not f.get("title") and len(raw.split()) <= 12 and "year" not in f and _TWO_CHARS.search(raw):
         # A short line with no date: a title-only entry (an organisation, a project page).
         return _misc(raw, f, {}), diags
     titleless = bool((f.get("journal") or f.get("booktitle")) and (persons.get("author") or f.get("volume")
@@ -298,7 +302,7 @@ def _choose_type(raw: str, f: dict[str, str], journal: str, book: str, publisher
         rep = F.report(genre or notes or journal or raw)
         if rep and (rep[1] or rep[0].lower() != "report"):
             return "techreport"
-    if F.is_web(genre) or F.is_web(notes) or re.search(r"\b(?:podcast|youtube|video)\b", context, re.I):
+    if F.is_web(genre) or F.is_web(notes) or _MEDIA_WORD.search(context):
         return "online"
     if f.get("day") and not (f.get("volume") or f.get("pages") or book or f.get("edition")):
         return "online"  # a dated news or blog piece

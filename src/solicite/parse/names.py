@@ -34,6 +34,9 @@ _DOTTED = re.compile(r"^(?:[A-ZÀ-Þ][a-z]?\.-?)+$")
 _SEP = re.compile(r"\s*(?:;|\s&\s|&|\s+and\s+|\s+und\s+|\s+et\s+(?!al)|\s+e\s+|\s+y\s+)\s*", re.IGNORECASE)
 _ET_AL = re.compile(r",?\s*(?:et\.?\s*al\.?|and others|u\.\s*a\.|\.\.\.|…)\s*$", re.IGNORECASE)
 _TRIM = " ,;:.\t"
+_DOTS = re.compile(r"\.{2,}(?!\.)")
+_DOUBLE_COMMA = re.compile(r",\s*,")
+_DOT_LETTER = re.compile(r"\.(?=[A-ZÀ-Þ])")
 _PAREN_DATE = re.compile(r"\s*[(\[]\s*\d[^)\]]*[)\]]")
 _NUMBERING = re.compile(r"^\s*(?:[\[(]?\d{1,4}[\]).]|\d{1,4}\s)\s*")
 _ROLE = re.compile(
@@ -95,9 +98,11 @@ def _has_initials(text: str) -> bool:
 def _clean(text: str) -> str:
     text = _NUMBERING.sub("", text)  # "[9] Eric Brown": the list number is not part of the name
     text = _PAREN_DATE.sub("", text)  # "Briggs, Asa (1985/1983)": a date the tagger left in
-    text = re.sub(r"\.{2,}(?!\.)", ".", text.strip())  # "Goldring, L.." -> "Goldring, L."
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r",\s*,", ",", text)
+    if ".." in text:
+        text = _DOTS.sub(".", text)  # "Goldring, L.." -> "Goldring, L."
+    text = " ".join(text.split())
+    if ",," in text or ", ," in text:
+        text = _DOUBLE_COMMA.sub(",", text)
     return text.strip(" ,;:")
 
 
@@ -218,5 +223,7 @@ def _direct(part: str) -> Person:
 
 def _fix_initials(given: str) -> str:
     """Tidy initials without changing their letters: "R.H." -> "R. H.", "H" stays "H"."""
-    given = re.sub(r"\.(?=[A-ZÀ-Þ])", ". ", given.strip(" ,"))
+    given = given.strip(" ,")
+    if "." in given:
+        given = _DOT_LETTER.sub(". ", given)
     return given
