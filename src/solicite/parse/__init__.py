@@ -1,1 +1,156 @@
-"""Parse free-text references into Reference objects."""
+"""Parse free-text reference lists (plain text, Markdown, HTML) into References.
+
+The document half of parsing runs in stages, each in its own module:
+
+1. :mod:`~solicite.parse.extract` reads the format into plain lines that keep their links;
+2. :mod:`~solicite.parse.sections` finds the reference list in the page and its headings;
+3. :mod:`~solicite.parse.split` cuts the list into one text block per reference;
+4. :mod:`~solicite.parse.noise` removes link markers and access phrases and repairs punctuation;
+5. the field tagger (:mod:`solicite.parse.tagger`, injectable) turns each cleaned string into a
+   Reference; names that are only a link ("Lawyers Without Borders (external link)") become
+   ``@online``/``@misc`` entries with the name as title without going through the tagger.
+
+Every reference in the input gives exactly one Reference, in input order; one the tagger
+cannot read becomes ``@misc`` with its text in ``note`` and a warning. Nothing here raises
+for a bad reference: problems are :class:`~solicite.model.Diagnostic` values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Callable
+
+from solicite.model import LOST_LINK_FIELD, Diagnostic, Reference
+from solicite.parse.fixups import is_name_only, latex_escape
+
+# Diagnostic codes that mean a reference was kept as @misc without being understood.
+UNPARSED_CODES = frozenset({"unparsed", "parse-unparsed", "tagger-failed"})
+
+__all__ = ["UNPARSED_CODES", "LOST_LINK_FIELD", "ParseResult", "is_name_only", "latex_escape", "parse_text"]
+
+TaggerFn = Callable[[list[str]], list[tuple[Reference, list[Diagnostic]]]]
+
+
+@dataclass
+class ParseResult:
+    """What parsing a document gives: one Reference per input reference, and the diagnostics."""
+
+    references: list[Reference] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def parse_text(
+    text: str,
+    *,
+    source: str = "-",
+    fmt: str | None = None,
+    one_per_line: bool = False,
+    tagger: TaggerFn | None = None,
+) -> ParseResult:
+    """Parse a document holding a reference list into References (key ""), in input order.
+
+    ``fmt`` is "text", "markdown", "html" or None to guess from ``source`` and the content.
+    ``one_per_line`` takes every non-blank line as one reference (no sections, no prose
+    skipping), for lists that are already split. ``tagger`` maps cleaned reference strings to
+    ``(Reference, diagnostics)`` pairs; the default is :func:`solicite.parse.tagger.parse_references`.
+    """
+    from solicite.parse import fixups, noise, sections, split
+    from solicite.parse.extract import extract
+
+    lines = extract(text, fmt, name=source)
+    diagnostics: list[Diagnostic] = []
+    if one_per_line:
+        blocks = split.one_per_line(lines)
+    else:
+        chunks, found = sections.find_sections(lines, source)
+        diagnostics.extend(found)
+        blocks = [b for chunk in chunks for b in split.split_blocks(chunk.lines, chunk.section)]
+
+    cleaned = [noise.clean(b.text, b.links) for b in blocks]
+    # Names and year-less web entries are built here; everything else goes to the tagger in one batch.
+    direct: dict[int, Reference] = {}
+    for i, c in enumerate(cleaned):
+        if not c.text:
+            continue
+        if is_name_only(c.text) or fixups.is_all_link(c.text, c.anchors):
+            direct[i] = fixups.name_reference(c.text, c.fields)
+        else:
+            web = fixups.web_reference(c.text, c.anchors, c.fields)
+            if web is not None:
+                direct[i] = web
+    to_tag = [i for i, c in enumerate(cleaned) if c.text and i not in direct]
+    tagged = _run_tagger(tagger, [cleaned[i].text for i in to_tag])
+    by_index = dict(zip(to_tag, tagged))
+
+    result = ParseResult(diagnostics=diagnostics)
+    for index, (block, clean) in enumerate(zip(blocks, cleaned)):
+        where = {"source": source, "line": block.lineno}
+        if clean.removed:
+            result.diagnostics.append(
+                Diagnostic("info", "removed-noise", "removed " + ", ".join(repr(r) for r in clean.removed), **where)
+            )
+        if index in by_index:
+            ref, found = by_index[index]
+            result.diagnostics.extend(replace(d, **where) for d in found)
+            if not _usable(ref):
+                ref = _unparsed(clean.text)
+                if not any(d.severity == "warning" for d in found):
+                    result.diagnostics.append(Diagnostic(
+                        "warning", "unparsed", f"could not parse, kept as @misc: {_shorten(block.text)}", **where))
+            else:
+                ref = fixups.fix(ref, clean.text, clean.anchors)
+        elif index in direct:
+            ref = direct[index]
+        else:
+            ref = _unparsed(block.text)
+            result.diagnostics.append(
+                Diagnostic("warning", "unparsed", f"nothing left after removing markers: {_shorten(block.text)}", **where)
+            )
+        ref = ref.copy(key="", raw=block.text, source=source, line=block.lineno)
+        for name, value in clean.fields.items():
+            # URL and DOI fields are read verbatim: only "%" and "#" would break the .bib.
+            safe = re.sub(r"(?<!\\)([%#])", r"\\\1", value) if name in ("url", "doi") else latex_escape(value)
+            ref.fields.setdefault(name, safe)
+        if block.section:
+            ref.fields["keywords"] = latex_escape(block.section)
+        result.references.append(ref)
+    return result
+
+
+def _run_tagger(tagger: TaggerFn | None, texts: list[str]) -> list[tuple[Reference, list[Diagnostic]]]:
+    """Tag all strings in one batch; should the tagger fail, tag one by one so one bad string costs one entry."""
+    if not texts:
+        return []
+    if tagger is None:
+        from solicite.parse.tagger import parse_references as tagger  # lazy: loads the model
+
+    try:
+        pairs = list(tagger(texts))
+        if len(pairs) == len(texts):
+            return pairs
+    except Exception:  # noqa: BLE001 - the tagger promises not to raise; a bug there must not lose entries
+        pass
+    out = []
+    for text in texts:
+        try:
+            out.append(tagger([text])[0])
+        except Exception as exc:  # noqa: BLE001
+            out.append((Reference("misc", ""), [Diagnostic("warning", "tagger-failed", f"tagger failed: {exc}")]))
+    return out
+
+
+def _usable(ref: Reference) -> bool:
+    """The tagger found at least a title, or an author and something else."""
+    if ref.fields.get("title", "").strip():
+        return True
+    return bool(ref.persons.get("author")) and bool(set(ref.fields) - {"year", "date"})
+
+
+def _unparsed(text: str) -> Reference:
+    return Reference("misc", "", {"note": latex_escape(text)})
+
+
+def _shorten(text: str, width: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,279 @@
+"""Split BibTeX text into blocks that keep their exact source text, and parse entry fields.
+
+The scanner is the lossless half of ``solicite.bibfile``: every character of the input
+belongs to exactly one block, so joining the blocks' ``raw`` gives the input back byte
+for byte. It is built for speed (a 100,000-entry file in a few seconds): each value is
+scanned with a handful of C-level regex searches rather than character by character.
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from solicite.errors import BibSyntaxError
+
+# "@type{" or "@type(" : a block starts here. "user@host.org" in a comment is not a block.
+_BLOCK_START = re.compile(r"@[ \t]*([A-Za-z][\w-]*)[ \t\r\n]*([{(])")
+# Keys run to the comma: "https://doi.org/10.1002/(SICI)1097-024X(199908)29:10<833::AID-SPE258>3.0.CO;2-P" is real.
+_KEY_BRACE = re.compile(r"[ \t\r\n]*([^,\s{}]*)[ \t\r\n]*")
+_KEY_PAREN = re.compile(r"[ \t\r\n]*([^,\s{}()]*)[ \t\r\n]*")
+_FIELD_NAME = re.compile(r"[ \t\r\n]*([A-Za-z_:.+/\-0-9]+)[ \t\r\n]*=[ \t\r\n]*")
+# One field with a simple value (braces nested at most 3 deep, a "quoted" value, a number or a
+# macro; no # concatenation) and its trailing comma, in one C-level match. The "unrolled loop"
+# form ([^{}]* between forced braces) cannot backtrack catastrophically. Anything else takes
+# the general path below.
+_B3 = r"\{[^{}]*(?:\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}[^{}]*)*\}"
+_FAST_FIELD = re.compile(
+    r"[ \t\r\n]*([A-Za-z_:.+/\-0-9]+)[ \t\r\n]*=[ \t\r\n]*"
+    r"(\{([^{}]*(?:" + _B3 + r"[^{}]*)*)\}"
+    r'|"([^"{}]*(?:' + _B3 + r'[^"{}]*)*)"'
+    r"|([^\s,#{}\"()=]+))"
+    r"[ \t\r\n]*(,|(?=[})]))"
+)
+_BARE = re.compile(r"[^\s,#{}\"()=]+")
+_BRACES = re.compile(r"[{}]")
+_BRACES_OR_QUOTE = re.compile(r'[{}"]')
+_WS = re.compile(r"[ \t\r\n]*")
+_NEXT_LINE_AT = re.compile(r"\n[ \t]*@")
+
+SPECIAL = frozenset({"string", "preamble", "comment"})
+
+
+class Field(tuple):
+    """One ``name = value`` of an entry: (name as written, pieces, value as written, offset in the block).
+
+    A tuple subclass because a large file holds about a million of them: creating a tuple is
+    several times cheaper than a dataclass instance. ``pieces`` is a tuple of (kind, text) with
+    kind "{", '"', "num" or "macro" and text without its delimiters.
+    """
+
+    __slots__ = ()
+    name = property(lambda self: self[0])
+    pieces = property(lambda self: self[1])
+    raw_value = property(lambda self: self[2])
+    offset = property(lambda self: self[3])
+
+
+@dataclass(slots=True)
+class Block:
+    """A span of the file: an entry, @string, @preamble, @comment, text between entries, or a failed block."""
+
+    kind: str  # "entry", "string", "preamble", "comment", "text", "failed"
+    raw: str
+    line: int  # 1-based line where the block starts
+    type: str = ""  # entry type as written ("Article")
+    key: str = ""
+    key_offset: int = -1  # offset of the key inside raw (for renames that touch nothing else)
+    fields: list = field(default_factory=list)  # list[Field]
+    error: str = ""  # for failed blocks: what was wrong
+
+
+def _error(text: str, pos: int, message: str, source: str) -> BibSyntaxError:
+    line = text.count("\n", 0, pos) + 1
+    column = pos - text.rfind("\n", 0, pos)
+    return BibSyntaxError(message, path=source, line=line, column=column,
+                          hint="fix the entry, or pass --lenient to keep it verbatim and skip it")
+
+
+def _braced_end(text: str, pos: int, source: str) -> int:
+    """Given text[pos] == "{", return the index just past its matching "}"."""
+    depth = 0
+    search = _BRACES.search
+    m = search(text, pos)
+    while m is not None:
+        if m.group() == "{":
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                return m.end()
+        m = search(text, m.end())
+    raise _error(text, pos, "unbalanced braces: this { is never closed", source)
+
+
+def _quoted_end(text: str, pos: int, source: str) -> int:
+    """Given text[pos] == '"', return the index just past the closing quote (at brace depth 0)."""
+    depth = 0
+    search = _BRACES_OR_QUOTE.search
+    m = search(text, pos + 1)
+    while m is not None:
+        ch = m.group()
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:
+                raise _error(text, m.start(), 'unbalanced braces inside a "quoted" value', source)
+        elif depth == 0:
+            return m.end()
+        m = search(text, m.end())
+    raise _error(text, pos, 'this " is never closed', source)
+
+
+def parse_value(text: str, pos: int, source: str) -> tuple[list, int]:
+    """Parse a value expression (pieces joined by #) at pos; return (pieces, end position)."""
+    pieces = []
+    while True:
+        ch = text[pos : pos + 1]
+        if ch == "{":
+            end = _braced_end(text, pos, source)
+            pieces.append(("{", text[pos + 1 : end - 1]))
+        elif ch == '"':
+            end = _quoted_end(text, pos, source)
+            pieces.append(('"', text[pos + 1 : end - 1]))
+        else:
+            m = _BARE.match(text, pos)
+            if m is None:
+                raise _error(text, pos, "expected a value: {text}, \"text\", a number or a @string name", source)
+            end = m.end()
+            word = m.group()
+            pieces.append(("num" if word.isdigit() else "macro", word))
+        pos = _WS.match(text, end).end()
+        if text.startswith("#", pos):
+            pos = _WS.match(text, pos + 1).end()
+            continue
+        return pieces, pos
+
+
+def _parse_fields(text: str, pos: int, close: str, source: str, fields: list, start: int) -> int:
+    """Parse ``name = value`` pairs up to the closing delimiter; return the index past it."""
+    fast = _FAST_FIELD.match
+    append = fields.append
+    while True:
+        m = fast(text, pos)
+        if m is not None:
+            braced, quoted, bare = m.group(3, 4, 5)
+            if braced is not None:
+                piece = ("{", braced)
+            elif quoted is not None:
+                piece = ('"', quoted)
+            else:
+                piece = ("num" if bare.isdigit() else "macro", bare)
+            append(Field((m.group(1), (piece,), m.group(2), m.start(1) - start)))
+            pos = m.end()
+            if m.group(6) or text[pos : pos + 1] == close:
+                continue
+        pos = _WS.match(text, pos).end()
+        ch = text[pos : pos + 1]
+        if ch == close:
+            return pos + 1
+        if ch == ",":  # tolerate doubled commas, as BibTeX does
+            pos += 1
+            continue
+        m = _FIELD_NAME.match(text, pos)
+        if m is None:
+            if not ch:
+                raise _error(text, start, "entry is never closed", source)
+            raise _error(text, pos, f"expected a field name followed by '=' or the closing '{close}'", source)
+        name_pos = m.start(1)
+        vstart = m.end()
+        pieces, pos = parse_value(text, vstart, source)
+        append(Field((m.group(1), tuple(pieces), text[vstart:pos].rstrip(), name_pos - start)))
+        ch = text[pos : pos + 1]
+        if ch == ",":
+            pos += 1
+        elif ch != close:
+            raise _error(text, pos, f"expected ',' or '{close}' after the value of '{m.group(1)}'", source)
+
+
+def _parse_block(text: str, m: re.Match, source: str, line: int) -> Block:
+    """Parse one @-block starting at match m; raise BibSyntaxError when malformed."""
+    start = m.start()
+    btype = m.group(1)
+    kind = btype.lower()
+    close = "}" if m.group(2) == "{" else ")"
+    pos = m.end()
+    if kind == "comment":
+        if close == "}":
+            end = _braced_end(text, m.end() - 1, source)
+        else:
+            end = text.find(")", pos)
+            if end < 0:
+                raise _error(text, start, "@comment( is never closed", source)
+            end += 1
+        return Block("comment", text[start:end], line, btype)
+    if kind == "preamble":
+        pieces, pos = parse_value(text, _WS.match(text, pos).end(), source)
+        if text[pos : pos + 1] != close:
+            raise _error(text, pos, f"expected '{close}' to close @preamble", source)
+        return Block("preamble", text[start : pos + 1], line, btype, fields=[Field(("preamble", tuple(pieces), "", 0))])
+    if kind == "string":
+        fields: list = []
+        end = _parse_fields(text, pos, close, source, fields, start)
+        if len(fields) != 1:
+            raise _error(text, start, "@string must define exactly one name = value", source)
+        return Block("string", text[start:end], line, btype, key=fields[0].name, fields=fields)
+    km = (_KEY_BRACE if close == "}" else _KEY_PAREN).match(text, pos)
+    key = km.group(1)
+    pos = km.end()
+    nxt = text[pos : pos + 1]
+    fields = []
+    if nxt == ",":
+        try:
+            end = _parse_fields(text, pos + 1, close, source, fields, start)
+        except BibSyntaxError as exc:
+            exc.message = f"{exc.message} (in entry {key!r} that starts at line {line})"
+            exc.args = (exc.message,)
+            raise
+    elif nxt == close:
+        end = pos + 1
+    else:
+        raise _error(text, pos, f"expected ',' after the key {key!r}", source)
+    return Block("entry", text[start:end], line, btype, key, km.start(1) - start, fields)
+
+
+def scan(text: str, source: str = "<string>", lenient: bool = False) -> tuple[list[Block], list[tuple[int, int, str]]]:
+    """Split text into blocks; return (blocks, failures) where failures are (line, column, message) in lenient mode."""
+    with gc_paused():
+        return _scan(text, source, lenient)
+
+
+@contextmanager
+def gc_paused():
+    """Pause the cyclic garbage collector while building many small acyclic objects.
+
+    Without this, a 100,000-entry file triggers hundreds of full collections that walk every
+    object built so far, and loading takes about 40% longer.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _scan(text: str, source: str, lenient: bool) -> tuple[list[Block], list[tuple[int, int, str]]]:
+    blocks: list[Block] = []
+    failures: list[tuple[int, int, str]] = []
+    pos = 0
+    line = 1
+    search = _BLOCK_START.search
+    n = len(text)
+    while pos < n:
+        m = search(text, pos)
+        if m is None:
+            blocks.append(Block("text", text[pos:], line))
+            break
+        if m.start() > pos:
+            gap = text[pos : m.start()]
+            blocks.append(Block("text", gap, line))
+            line += gap.count("\n")
+        try:
+            block = _parse_block(text, m, source, line)
+        except BibSyntaxError as exc:
+            if not lenient:
+                raise
+            # Keep the bad block verbatim up to the next line that starts with "@".
+            nl = _NEXT_LINE_AT.search(text, m.end())
+            end = nl.start() + 1 if nl else n
+            block = Block("failed", text[m.start() : end], line, m.group(1), error=exc.message)
+            failures.append((exc.line or line, exc.column or 0, exc.message))
+        blocks.append(block)
+        line += block.raw.count("\n")
+        pos = m.start() + len(block.raw)
+    return blocks, failures

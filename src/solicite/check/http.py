@@ -1,0 +1,245 @@
+"""One HTTP exchange at a time, done carefully: timeouts, retries, redirects, and a bounded body.
+
+``Fetcher`` sends single requests through a shared ``Transport`` (urllib3's thread-safe
+pools), follows redirects by hand so it can detect loops and drop credentials on a change of
+host, and reads at most ``max_body`` bytes of any body.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import time
+from dataclasses import dataclass, field
+from typing import Mapping
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+
+from urllib3 import exceptions as u3
+
+from solicite.check.limiter import HostLimiter
+from solicite.check.options import CheckOptions
+from solicite.check.transport import Transport
+
+REDIRECTS = (301, 302, 303, 307, 308)
+PERMANENT = (301, 308)
+
+# Error kinds of an Exchange; all but "protocol" and "invalid" are transient (worth a retry, never cached).
+TIMEOUT = "timeout"
+CONNECT = "connection"
+PROTOCOL = "protocol"  # the server answered badly (e.g. closed the connection on HEAD)
+TLS = "tls"
+INVALID = "invalid"
+DEADLINE = "deadline"
+LOOP = "loop"
+TOO_MANY = "too-many-redirects"
+
+
+@dataclass
+class Exchange:
+    """What came back for one request, or one chain of redirects: status, headers, the body's start."""
+
+    url: str
+    status: int | None = None
+    headers: Mapping[str, str] = field(default_factory=dict)  # case-insensitive when from a response
+    body: bytes = b""
+    error: str = ""  # one of the error kinds above, "" when a status came back
+    detail: str = ""
+    hops: list[int] = field(default_factory=list)  # statuses of the redirects followed
+    attempts: int = 1
+
+    @property
+    def transient(self) -> bool:
+        """True for outcomes that may change by themselves: 429, 5xx, timeouts, connection errors."""
+        if self.error:
+            return self.error in (TIMEOUT, CONNECT, DEADLINE)
+        return self.status == 429 or 500 <= (self.status or 0) <= 599
+
+
+def retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header: delta-seconds or an HTTP date; None if absent or bad."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+def host_of(url: str) -> str:
+    """The host[:port] a URL points at, lower case, without credentials."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        return f"{host}:{parts.port}" if parts.port else host
+    except ValueError:  # a malformed address (bad IPv6 literal or port) still gets a verdict later
+        return ""
+
+
+def strip_credentials(url: str) -> str:
+    """The URL without ``user:password@``."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+
+
+class Fetcher:
+    """Sends requests with retries, backoff and Retry-After, per-host limits, and a run deadline."""
+
+    def __init__(self, options: CheckOptions, transport: Transport | None = None,
+                 limiter: HostLimiter | None = None, deadline_at: float | None = None) -> None:
+        self.options = options
+        self.transport = transport or Transport(options.max_per_host, options.insecure)
+        self.limiter = limiter or HostLimiter(options.max_per_host, options.min_interval)
+        self.deadline_at = deadline_at if deadline_at is not None else time.monotonic() + options.deadline
+
+    def remaining(self) -> float:
+        """Seconds left before the run's deadline."""
+        return self.deadline_at - time.monotonic()
+
+    def once(self, method: str, url: str, headers: dict[str, str], read_body: bool) -> Exchange:
+        """One request, no retry and no redirect; never raises for network trouble."""
+        left = self.remaining()
+        if left <= 0:
+            return Exchange(url, error=DEADLINE, detail="the run's deadline was reached")
+        timeout = (min(self.options.connect_timeout, left), min(self.options.timeout, left))
+        try:
+            with self.limiter.slot(host_of(url)):
+                status, got, body = self.transport.send(method, url, headers, timeout,
+                                                        self.options.max_body if read_body else 4096)
+        except u3.NameResolutionError:
+            return Exchange(url, error=CONNECT, detail="cannot connect: host not found (DNS)")
+        except u3.NewConnectionError as exc:  # before ConnectTimeoutError: urllib3 derives it from that
+            return Exchange(url, error=CONNECT, detail=f"cannot connect: {_short(exc)}")
+        except u3.ConnectTimeoutError:
+            return Exchange(url, error=TIMEOUT, detail=f"no connection within {timeout[0]:g}s")
+        except (u3.ReadTimeoutError, u3.TimeoutError, TimeoutError):
+            return Exchange(url, error=TIMEOUT, detail=f"no answer within {timeout[1]:g}s")
+        except u3.SSLError as exc:
+            return Exchange(url, error=TLS, detail=f"TLS error: {_short(exc)}")
+        except u3.ProxyError as exc:
+            return Exchange(url, error=CONNECT, detail=f"proxy failed: {_short(exc)}")
+        except (u3.LocationValueError, ValueError, UnicodeError) as exc:
+            return Exchange(url, error=INVALID, detail=f"invalid URL: {_short(exc)}")
+        except (u3.ProtocolError, u3.HTTPError) as exc:
+            return Exchange(url, error=PROTOCOL, detail=f"bad answer: {_short(exc)}")
+        except OSError as exc:
+            return Exchange(url, error=CONNECT, detail=f"cannot connect: {_short(exc)}")
+        return Exchange(url, status=status, headers=got, body=body if read_body else b"")
+
+    def retrying(self, method: str, url: str, headers: dict[str, str], read_body: bool) -> Exchange:
+        """``once`` again on timeouts, connection errors, 5xx and 429, with backoff and Retry-After."""
+        attempt = 0
+        while True:
+            ex = self.once(method, url, headers, read_body)
+            ex.attempts = attempt + 1
+            # A timeout costs a whole read timeout: retry it once at most, so a server that
+            # never answers settles in about two timeouts, not (retries + 1).
+            limit = min(self.options.retries, 1) if ex.error == TIMEOUT else self.options.retries
+            if not ex.transient or ex.error == DEADLINE or attempt >= limit:
+                return ex
+            delay = self.options.backoff * (2 ** attempt)
+            asked = retry_after(ex.headers.get("Retry-After")) if ex.status in (429, 503) else None
+            if asked is not None:
+                delay = min(max(asked, 0.0), self.options.retry_after_cap)
+            if delay >= self.remaining():
+                return ex
+            if asked is not None:
+                # The host asked for a break: every request to it waits, not only this one.
+                self.limiter.pause(host_of(url), delay)
+                time.sleep(delay)
+            else:
+                time.sleep(delay)
+            attempt += 1
+
+    def follow(self, method: str, url: str, headers: dict[str, str], read_body: bool = False) -> Exchange:
+        """Follow up to ``max_redirects`` redirects by hand; loops and too-long chains are errors.
+
+        Credentials in the URL go, as Basic auth, to its own host only; cookies set along the
+        chain (some sites redirect until their cookie comes back) go back to the host that set them.
+        """
+        origin = host_of(url)
+        try:
+            auth = _basic_auth(url)
+            current = strip_credentials(url)
+        except ValueError as exc:  # e.g. an unclosed IPv6 bracket
+            return Exchange(url, error=INVALID, detail=f"invalid URL: {exc}")
+        jar: dict[str, dict[str, str]] = {}  # host -> cookies set during this chain only
+        seen = {(current, "")}
+        hops: list[int] = []
+        for _ in range(self.options.max_redirects + 1):
+            host = host_of(current)
+            sent = dict(headers)
+            if auth and host == origin:
+                sent["Authorization"] = auth
+            if jar.get(host):
+                sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in jar[host].items())
+            ex = self.retrying(method, current, sent, read_body)
+            _keep_cookies(jar.setdefault(host, {}), ex.headers)
+            location = ex.headers.get("Location") if ex.status in REDIRECTS else None
+            if ex.error or not location:
+                ex.url = current
+                ex.hops = hops
+                return ex
+            try:
+                target = urljoin(current, location.strip())
+                supported = urlsplit(target).scheme.lower() in ("http", "https")
+                target = strip_credentials(target)  # credentials named in a Location are not ours to send
+            except ValueError:
+                supported = False
+            if not supported:
+                return Exchange(current, status=ex.status, error=INVALID, hops=hops,
+                                detail=f"redirects to an unsupported address: {location.strip()[:200]}")
+            hops.append(ex.status)
+            # A revisit with new cookies is progress (a cookie check), not a loop.
+            state = (target, repr(sorted((h, sorted(c.items())) for h, c in jar.items())))
+            if state in seen:
+                return Exchange(target, status=ex.status, error=LOOP, hops=hops,
+                                detail=f"redirect loop after {len(hops)} redirects")
+            seen.add(state)
+            current = target
+        return Exchange(current, error=TOO_MANY, hops=hops,
+                        detail=f"more than {self.options.max_redirects} redirects")
+
+
+def _basic_auth(url: str) -> str | None:
+    # user:password@ in a URL means HTTP Basic auth, as browsers and requests read it.
+    parts = urlsplit(url)
+    if parts.username is None:
+        return None
+    import base64
+
+    pair = f"{unquote(parts.username)}:{unquote(parts.password or '')}".encode("utf-8")
+    return "Basic " + base64.b64encode(pair).decode("ascii")
+
+
+def _keep_cookies(jar: dict[str, str], headers) -> None:
+    # Only name=value matters within one chain; attributes (path, expiry) are not worth parsing here.
+    getlist = getattr(headers, "getlist", None)
+    for line in getlist("Set-Cookie") if getlist else ():
+        name, _, value = line.split(";", 1)[0].partition("=")
+        if name.strip():
+            jar[name.strip()] = value.strip()
+
+
+def _short(exc: BaseException) -> str:
+    # urllib3 wraps socket errors in its own; name the common causes plainly, else the inner reason.
+    reason = exc.args[0] if exc.args else exc
+    reason = getattr(reason, "reason", reason)
+    name = type(reason).__name__
+    text = str(reason)
+    if name == "NameResolutionError" or "Name or service not known" in text or "getaddrinfo" in text:
+        return "host not found (DNS)"
+    if "Connection refused" in text:
+        return "connection refused"
+    if "Connection reset" in text:
+        return "connection reset by the server"
+    for marker in ("Caused by ", "Failed to establish a new connection: "):
+        if marker in text:
+            text = text.split(marker, 1)[1]
+    return text.strip("()'\" ")[:160]

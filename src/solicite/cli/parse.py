@@ -1,0 +1,187 @@
+"""``solicite parse``: free-text reference lists (text, Markdown, HTML) to BibTeX, CSL-JSON or JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from solicite.cli.context import Env, pass_env
+from solicite.errors import ExitCode, InputError, UsageError
+from solicite.model import Reference
+
+FORMATS = ("bibtex", "csl-json", "json")
+
+
+@click.command("parse")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to FILE instead of standard output (a .bib is saved atomically, the old one kept as .bak).")
+@click.option("--add", "add", is_flag=True, help="Append the entries to the library (keys made unique).")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: bibtex; json with the global --json).")
+@click.option("--one-per-line", is_flag=True, help="Each non-blank line is one reference (no sections, no splitting).")
+@click.option("--input-format", type=click.Choice(["auto", "text", "markdown", "html"]), default="auto",
+              show_default=True, help="How to read INPUT (auto: from the file name, then the content).")
+@pass_env
+def parse_cmd(env: Env, inputs: tuple[str, ...], output: Path | None, add: bool, fmt: str | None,
+              one_per_line: bool, input_format: str) -> int:
+    """Parse free-text reference lists into BibTeX.
+
+    INPUT is a text, Markdown or HTML file, or - for standard input. Every reference gives
+    one entry, in input order; the show-notes section goes in `keywords`, a lost link in
+    `lostlink`. A reference that cannot be parsed is kept as @misc with its text in `note`.
+
+    Exit status: 0 ok, 1 some references could not be parsed (or none were found),
+    2 usage error, 3 unreadable input.
+    """
+    from solicite.parse import UNPARSED_CODES, parse_text
+
+    if add and output:
+        raise UsageError("--add and -o/--output cannot be used together", hint="--add writes into the library; -o writes a new file")
+    if add and fmt not in (None, "bibtex"):
+        raise UsageError(f"--add writes BibTeX into the library, not {fmt}", hint="drop --format, or use -o FILE")
+    if inputs.count("-") > 1:
+        raise UsageError("standard input (-) can be read only once")
+    fmt = fmt or ("json" if env.json_output and not add else "bibtex")
+
+    references: list[Reference] = []
+    diagnostics = []
+    with env.progress(len(inputs), "parsing") as bar:
+        for name in inputs:
+            text = _read_input(name)
+            result = parse_text(text, source=name, fmt=None if input_format == "auto" else input_format,
+                                one_per_line=one_per_line)
+            if not result.references:
+                env.warn(f"{name}: no references found")
+            references.extend(result.references)
+            diagnostics.extend(result.diagnostics)
+            bar.advance()
+    for d in diagnostics:
+        if d.severity in ("warning", "error"):
+            env.warn(f"{d.location()}: {d.message}")
+    problems = not references or any(d.code in UNPARSED_CODES for d in diagnostics)
+
+    if add:
+        keys = _add_to_library(env, references)
+        if env.json_output:
+            env.emit_json({"library": str(env.library_path), "added": keys,
+                           "diagnostics": [d.as_dict() for d in diagnostics if d.severity != "info"]})
+        else:
+            env.info(f"added {len(keys)} entr{'y' if len(keys) == 1 else 'ies'} to {env.library_path}")
+        return int(ExitCode.FINDINGS) if problems else 0
+
+    references = assign_keys(references)
+    if fmt == "bibtex":
+        from solicite import bibfile
+
+        lib = bibfile.loads("", source=str(output or "<stdout>"))
+        for ref in references:
+            lib.add(ref)
+        if output:
+            lib.save(output)
+            env.info(f"wrote {len(references)} entries to {output}")
+        else:
+            click.echo(lib.dumps(), nl=False)
+        return int(ExitCode.FINDINGS) if problems else 0
+
+    if fmt == "csl-json":
+        data = to_csl_items(references)
+    else:
+        data = {"references": [reference_to_json(r) for r in references],
+                "diagnostics": [d.as_dict() for d in diagnostics]}
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if output:
+        from solicite.bibfile import atomic_write
+
+        atomic_write(output, text)
+        env.info(f"wrote {len(references)} entries to {output}")
+    else:
+        click.echo(text, nl=False)
+    return int(ExitCode.FINDINGS) if problems else 0
+
+
+def _read_input(name: str) -> str:
+    """The text of one INPUT (``-`` is standard input); unreadable input is an InputError."""
+    if name == "-":
+        stream = sys.stdin
+        data = stream.buffer.read() if hasattr(stream, "buffer") else stream.read().encode("utf-8")
+    else:
+        path = Path(name)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise InputError("no such file", path=name, hint="check the path, or pass - to read standard input") from None
+        except IsADirectoryError:
+            raise InputError("is a folder, not a file", path=name, hint="name the text, Markdown or HTML file inside it") from None
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", path=name) from None
+    if b"\x00" in data[:8192]:
+        raise InputError("looks like a binary file, not text", path=name,
+                         hint="give a text, Markdown or HTML file (convert PDF or Word files to text first)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError("is not UTF-8 text", path=name, line=line,
+                         hint="convert it, e.g. `iconv -f latin1 -t utf-8`") from None
+
+
+def assign_keys(references: list[Reference], taken: set[str] | None = None) -> list[Reference]:
+    """Give every reference a unique citation key (``solicite.keys.generate_key``)."""
+    from solicite.keys import generate_key
+
+    taken = set(taken or ())
+    out = []
+    for ref in references:
+        key = generate_key(ref, taken)
+        taken.add(key)
+        out.append(ref.copy(key=key))
+    return out
+
+
+def _add_to_library(env: Env, references: list[Reference]) -> list[str]:
+    """Append references to the library through bibfile (created when missing); return the keys given."""
+    from solicite import bibfile
+
+    path = env.require_library()
+    if Path(path).exists():
+        lib = bibfile.load(path)
+    else:
+        lib = bibfile.loads("", source=str(path))
+        env.info(f"creating {path}")
+    keys = [lib.add(ref) for ref in references]
+    lib.save(path)
+    return keys
+
+
+def to_csl_items(references: list[Reference]) -> list[dict]:
+    """CSL-JSON items in input order: the section in ``keyword``, the raw reference text in ``note``."""
+    from solicite.export.csljson import to_csl
+    from solicite.export.richtext import to_plain
+
+    items = []
+    for ref in references:
+        item = to_csl(ref)
+        if ref.keywords:
+            item["keyword"] = ", ".join(to_plain(k) for k in ref.keywords)
+        if ref.raw:
+            item["note"] = " ".join(ref.raw.split())
+        items.append(item)
+    return items
+
+
+def reference_to_json(ref: Reference) -> dict:
+    """A Reference as plain JSON: type, key, fields, persons (non-empty parts), where it came from."""
+    return {
+        "key": ref.key,
+        "type": ref.type,
+        "fields": dict(ref.fields),
+        "persons": {role: [{k: v for k, v in vars(p).items() if v} for p in people]
+                    for role, people in ref.persons.items() if people},
+        "raw": ref.raw,
+        "source": ref.source,
+        "line": ref.line,
+    }

@@ -1,0 +1,379 @@
+"""CSL-JSON: ``to_csl(ref)`` and ``from_csl(item)`` between a Reference and a CSL-JSON item, and ``EXPORTER``.
+
+The mapping follows the CSL 1.0.2 data schema (csl-data.json) and the conventions citeproc-js
+and Zotero use: BibTeX's von part is the ``non-dropping-particle``, corporate names are
+``{"literal": ...}``, ``{Protected}`` words become ``<span class="nocase">``, LaTeX becomes
+Unicode, dates become ``date-parts``. ``from_csl`` is the inverse and writes values the way a
+BibTeX library holds them (special characters escaped, nocase spans back to braces).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from solicite.export import FunctionExporter, first_field
+from solicite.export.richtext import escape_latex, from_csl_text, to_csl_text, to_plain
+from solicite.model import Person, Reference, month_number
+
+# BibTeX/BibLaTeX entry type -> CSL type (refined by entrysubtype, type and howpublished in csl_type()).
+TYPE_TO_CSL: dict[str, str] = {
+    "article": "article-journal",
+    "book": "book", "mvbook": "book", "collection": "book", "mvcollection": "book", "proceedings": "book",
+    "mvproceedings": "book", "reference": "book", "mvreference": "book", "manual": "book",
+    "booklet": "pamphlet",
+    "inbook": "chapter", "incollection": "chapter", "bookinbook": "chapter", "suppbook": "chapter",
+    "suppcollection": "chapter",
+    "inproceedings": "paper-conference", "conference": "paper-conference",
+    "inreference": "entry-encyclopedia",
+    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
+    "techreport": "report", "report": "report",
+    "online": "webpage", "www": "webpage", "electronic": "webpage",
+    "misc": "document",
+    "unpublished": "manuscript",
+    "patent": "patent",
+    "dataset": "dataset", "data": "dataset",
+    "software": "software",
+    "audio": "song", "music": "song",
+    "video": "motion_picture", "movie": "motion_picture",
+    "podcast": "broadcast",
+    "artwork": "graphic", "image": "graphic",
+    "letter": "personal_communication",
+    "legislation": "legislation", "jurisdiction": "legal_case",
+    "periodical": "periodical", "standard": "standard", "performance": "performance",
+    "review": "review", "interview": "interview",
+}
+
+# CSL type -> BibTeX type written on import (the most widely understood choice).
+TYPE_FROM_CSL: dict[str, str] = {
+    "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
+    "article": "misc", "document": "misc",
+    "book": "book", "pamphlet": "booklet", "chapter": "incollection", "paper-conference": "inproceedings",
+    "entry": "inreference", "entry-encyclopedia": "inreference", "entry-dictionary": "inreference",
+    "thesis": "thesis", "report": "techreport",
+    "webpage": "online", "post-weblog": "online", "post": "online",
+    "manuscript": "unpublished", "speech": "unpublished", "patent": "patent", "dataset": "dataset",
+    "software": "software", "song": "audio", "broadcast": "podcast", "motion_picture": "video",
+    "graphic": "artwork", "personal_communication": "letter", "legislation": "legislation", "bill": "legislation",
+    "legal_case": "jurisdiction", "periodical": "periodical", "standard": "standard", "review": "review",
+    "review-book": "review", "interview": "misc", "map": "misc", "performance": "misc", "event": "misc",
+}
+
+THESIS_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "mathesis": "Master's thesis",
+                 "candthesis": "Candidate thesis"}
+REPORT_GENRES = {"techreport": "Technical report", "resreport": "Research report"}
+
+# BibTeX person field -> CSL name variable
+NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator", "bookauthor": "container-author"}
+
+# CSL variables holding titles: the only ones where case protection matters (rich text kept).
+_TITLE_VARS = ("title", "title-short", "container-title", "collection-title", "event-title")
+_WEBLIKE = ("webpage", "post-weblog", "post", "broadcast")
+_URL_ESCAPES = re.compile(r"\\([_%&#~$])")
+_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", re.IGNORECASE)
+_KEY_OK = re.compile(r"^[^\s,{}()\"'#%~\\/=]+$")
+CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _hints(ref: Reference) -> str:
+    return " ".join(to_plain(ref.get(f)) for f in ("entrysubtype", "type", "howpublished")).lower()
+
+
+def csl_type(ref: Reference) -> str:
+    """The CSL type of a reference: its entry type, refined by entrysubtype, type and howpublished."""
+    base = TYPE_TO_CSL.get(ref.type.lower(), "document")
+    hints = _hints(ref)
+    if ref.type.lower() == "article":
+        if "newspaper" in hints:
+            return "article-newspaper"
+        if "magazine" in hints:
+            return "article-magazine"
+        return base
+    if base in ("document", "song", "webpage", "motion_picture") and "podcast" in hints:
+        return "broadcast"
+    if base in ("document", "webpage"):
+        if "blog" in hints:
+            return "post-weblog"
+        if "working paper" in hints or "workingpaper" in hints:
+            return "report"
+    if base == "document" and ref.get("url") and not first_field(
+            ref, "journal", "journaltitle", "booktitle", "publisher", "institution", "school")[1]:
+        return "webpage"
+    return base
+
+
+def _clean_url(value: str) -> str:
+    value = value.strip()
+    m = re.fullmatch(r"\\url\{(.*)\}", value)
+    if m:
+        value = m.group(1)
+    return _URL_ESCAPES.sub(r"\1", value)
+
+
+def clean_doi(value: str) -> str:
+    """A bare DOI from what a BibTeX doi field may hold (a doi.org URL, "doi:", escaped underscores)."""
+    return _DOI_PREFIX.sub("", _clean_url(value))
+
+
+def date_to_csl(date: str = "", year: str = "", month: str = "", day: str = "") -> dict | None:
+    """A CSL date from a BibLaTeX ``date`` (ISO 8601, ranges with "/") or year/month/day; raw when unparsable."""
+    date = to_plain(date)
+    if date:
+        parts = []
+        for piece in date.split("/"):
+            m = _ISO_DATE.match(piece.strip())
+            if not m:
+                return {"raw": date}
+            parts.append([int(g) for g in m.groups() if g])
+        return {"date-parts": parts}
+    year = to_plain(year)
+    if not year:
+        return None
+    if not re.fullmatch(r"\d{4}", year):
+        return {"raw": year}
+    part = [int(year)]
+    mon = month_number(to_plain(month)) if month else None
+    if mon:
+        part.append(mon)
+        d = to_plain(day)
+        if d.isdigit() and 1 <= int(d) <= 31:
+            part.append(int(d))
+    return {"date-parts": [part]}
+
+
+def date_from_csl(value) -> dict[str, str]:
+    """BibTeX fields (year, month, or an ISO ``date`` when there is a day or a range) from a CSL date."""
+    if not isinstance(value, dict):
+        return {}
+    parts = value.get("date-parts")
+    if parts and isinstance(parts, list) and parts[0]:
+        parts = [[int(x) for x in p if str(x).strip().lstrip("-").isdigit()] for p in parts if p]
+        parts = [p for p in parts if p]
+        if not parts:
+            return {}
+        if len(parts) > 1 or len(parts[0]) > 2:
+            return {"date": "/".join("-".join(f"{x:02d}" if i else f"{x:04d}" for i, x in enumerate(p)) for p in parts)}
+        out = {"year": str(parts[0][0])}
+        if len(parts[0]) > 1:
+            out["month"] = str(parts[0][1])
+        return out
+    raw = str(value.get("raw") or value.get("literal") or "").strip()
+    if not raw:
+        return {}
+    m = _ISO_DATE.match(raw)
+    if m and (m.group(2) or m.group(3)):
+        return date_from_csl({"date-parts": [[int(g) for g in m.groups() if g]]})
+    return {"year": raw} if re.fullmatch(r"\d{4}", raw) else {"date": raw}
+
+
+def person_to_csl(person: Person) -> dict:
+    """A CSL name: {family, given, non-dropping-particle, suffix} or {literal}, decoded to Unicode."""
+    if person.literal:
+        return {"literal": to_plain(person.literal)}
+    name = {"family": to_plain(person.family), "given": to_plain(person.given),
+            "non-dropping-particle": to_plain(person.particle), "suffix": to_plain(person.suffix)}
+    return {k: v for k, v in name.items() if v}
+
+
+def person_from_csl(name: dict) -> Person:
+    """A Person from a CSL name; a family name of several words without a given name stays whole."""
+    if name.get("literal"):
+        return Person(literal=escape_latex(str(name["literal"])))
+    family = str(name.get("family", "")).strip()
+    given = str(name.get("given", "")).strip()
+    particle = " ".join(str(name[k]).strip() for k in ("dropping-particle", "non-dropping-particle") if name.get(k))
+    if family and not given and not particle and " " in family:
+        return Person(literal=escape_latex(family))  # "World Health Organization" must not be split
+    esc = [escape_latex(x) for x in (family, given, particle, str(name.get("suffix", "")).strip())]
+    esc = ["{" + x + "}" if "," in x else x for x in esc]
+    return Person(family=esc[0], given=esc[1], particle=esc[2], suffix=esc[3])
+
+
+def _number_vars(ref: Reference, ctype: str, out: dict) -> None:
+    number = to_plain(ref.get("number"))
+    issue = to_plain(ref.get("issue"))
+    if ctype.startswith("article") or ctype == "periodical":
+        if issue or number:
+            out["issue"] = issue or number
+    else:
+        if issue:
+            out["issue"] = issue
+        if number:
+            key = "collection-number" if ctype in ("book", "chapter", "paper-conference", "pamphlet") else "number"
+            out[key] = number
+
+
+def to_csl(ref: Reference) -> dict:
+    """The CSL-JSON item of a Reference (``id`` is the citation key)."""
+    ctype = csl_type(ref)
+    item: dict = {"id": ref.key, "type": ctype}
+    if ref.key:
+        item["citation-key"] = ref.key
+    for field, var in NAME_FIELDS.items():
+        persons = ref.persons.get(field)
+        if persons:
+            item[var] = [person_to_csl(p) for p in persons]
+
+    title = ref.get("title")
+    if ref.get("subtitle"):
+        sep = "" if re.search(r"[:?!.]\s*$", to_plain(title)) else ":"
+        title = f"{title}{sep} {ref.get('subtitle')}" if title else ref.get("subtitle")
+    text = {"title": title, "title-short": ref.get("shorttitle")}
+
+    used: set[str] = set()
+    if ctype in _WEBLIKE:
+        name, container = first_field(ref, "journaltitle", "journal", "booktitle", "maintitle", "organization")
+    elif ctype.startswith("article") or ctype == "periodical":
+        name, container = first_field(ref, "journaltitle", "journal", "booktitle")
+    else:
+        name, container = first_field(ref, "booktitle", "journaltitle", "journal", "maintitle")
+    text["container-title"] = container
+    used.add(name)
+    if "series" not in used:
+        text["collection-title"] = ref.get("series")
+    name, publisher = first_field(ref, *(f for f in ("publisher", "institution", "school", "organization") if f not in used))
+    genre = ref.get("type")
+    if ctype == "thesis" and not genre:
+        genre = THESIS_GENRES.get(ref.type.lower(), "")
+    genre = THESIS_GENRES.get(genre, REPORT_GENRES.get(genre, genre))
+    howpublished = ref.get("howpublished")
+    if re.match(r"\s*(\\url\{)?https?://", howpublished):
+        howpublished = ""
+    text.update({
+        "event-title": ref.get("eventtitle"),
+        "publisher": publisher,
+        "publisher-place": first_field(ref, "address", "location")[1],
+        "edition": ref.get("edition"),
+        "version": ref.get("version"),
+        "genre": genre,
+        "medium": howpublished,
+        "event-place": ref.get("venue"),
+        "note": ref.get("note"),
+        "abstract": ref.get("abstract"),
+        "language": ref.get("language"),
+        "volume": ref.get("volume"),
+        "number-of-pages": ref.get("pagetotal"),
+        "chapter-number": ref.get("chapter"),
+        "ISBN": ref.get("isbn"),
+        "ISSN": ref.get("issn"),
+    })
+    for var, value in text.items():
+        value = to_csl_text(value) if var in _TITLE_VARS else to_plain(value)
+        if value:
+            item[var] = value
+    _number_vars(ref, ctype, item)
+    pages = to_plain(ref.get("pages")).replace("\u2013", "-").replace("\u2014", "-")
+    if pages:
+        item["page"] = re.sub(r"\s*-+\s*", "-", pages)
+    if ref.get("doi"):
+        item["DOI"] = clean_doi(ref.get("doi"))
+    url = ref.get("url") or (ref.get("howpublished") if not howpublished and ref.get("howpublished") else "")
+    if url:
+        item["URL"] = _clean_url(url)
+    if ref.keywords:
+        item["keyword"] = ", ".join(to_plain(k) for k in ref.keywords)
+    issued = date_to_csl(ref.get("date"), ref.get("year"), ref.get("month"), ref.get("day"))
+    if issued:
+        item["issued"] = issued
+    accessed = date_to_csl(ref.get("urldate"))
+    if accessed:
+        item["accessed"] = accessed
+    return item
+
+
+def _container_field(ctype: str) -> str:
+    if ctype.startswith("article") or ctype == "periodical":
+        return "journal"
+    if ctype in ("webpage", "post-weblog", "post"):
+        return "organization"
+    return "booktitle"  # also the show of a podcast episode (broadcast)
+
+
+def from_csl(item: dict) -> Reference:
+    """The Reference for a CSL-JSON item: the inverse of :func:`to_csl`."""
+    ctype = str(item.get("type", "document"))
+    note = str(item.get("note", ""))
+    m = CITATION_KEY_LINE.search(note)
+    key = str(item.get("citation-key") or (m.group(1) if m else "") or item.get("id") or "").strip()
+    if not _KEY_OK.match(key):
+        key = ""  # Zotero's item URIs and the like: the library generates a proper key
+    if m:
+        note = CITATION_KEY_LINE.sub("", note).strip()
+    btype = TYPE_FROM_CSL.get(ctype, "misc")
+    fields: dict[str, str] = {}
+
+    def put(field: str, var: str, rich: bool = False) -> None:
+        value = item.get(var)
+        if value not in (None, ""):
+            fields[field] = from_csl_text(str(value)) if rich else escape_latex(str(value))
+
+    put("title", "title", True)
+    put("shorttitle", "title-short", True)
+    put(_container_field(ctype), "container-title", True)
+    put("series", "collection-title", True)
+    put("eventtitle", "event-title", True)
+    put({"report": "institution", "thesis": "school"}.get(ctype, "publisher"), "publisher")
+    put("address", "publisher-place")
+    put("edition", "edition")
+    put("version", "version")
+    put("venue", "event-place")
+    put("abstract", "abstract")
+    put("language", "language")
+    put("volume", "volume")
+    put("pagetotal", "number-of-pages")
+    put("chapter", "chapter-number")
+    put("isbn", "ISBN")
+    put("issn", "ISSN")
+    if "medium" in item and "howpublished" not in fields:
+        put("howpublished", "medium")
+    genre = str(item.get("genre", "")).strip()
+    if ctype == "thesis":
+        low = genre.lower()
+        if low in ("phd thesis", "doctoral thesis", "phd dissertation", "doctoral dissertation"):
+            btype, genre = "phdthesis", ("" if low == "phd thesis" else genre)
+        elif low in ("master's thesis", "masters thesis", "ma thesis"):
+            btype, genre = "mastersthesis", ("" if low == "master's thesis" else genre)
+    if ctype == "article-newspaper":
+        fields["entrysubtype"] = "newspaper"
+    elif ctype == "article-magazine":
+        fields["entrysubtype"] = "magazine"
+    if genre:
+        fields["type"] = escape_latex(genre)
+    if note:
+        fields["note"] = escape_latex(note)
+    if ctype.startswith("article") or ctype == "periodical":
+        put("number", "issue")
+    else:
+        put("issue", "issue")
+        put("number", "collection-number")
+        put("number", "number")
+    if item.get("page"):
+        fields["pages"] = re.sub(r"\s*[-\u2013\u2014]+\s*", "--", str(item["page"]))
+    if item.get("DOI"):
+        fields["doi"] = clean_doi(str(item["DOI"]))
+    if item.get("URL"):
+        fields["url"] = str(item["URL"]).strip()
+    keywords = item.get("keyword")
+    if keywords:
+        words = keywords if isinstance(keywords, list) else re.split(r"\s*[,;]\s*", str(keywords))
+        fields["keywords"] = ", ".join(escape_latex(w.strip()) for w in words if str(w).strip())
+    fields.update(date_from_csl(item.get("issued")))
+    accessed = date_from_csl(item.get("accessed"))
+    if accessed:
+        fields["urldate"] = accessed.get("date") or "-".join(
+            f"{int(accessed[k]):02d}" if k != "year" else accessed[k] for k in ("year", "month") if k in accessed)
+    persons = {}
+    for field, var in NAME_FIELDS.items():
+        names = item.get(var)
+        if isinstance(names, list) and names:
+            persons[field] = [person_from_csl(n) for n in names if isinstance(n, dict)]
+    return Reference(type=btype, key=key, fields=fields, persons=persons)
+
+
+def export_csl(refs: list[Reference]) -> str:
+    """A CSL-JSON array of the references, indented, UTF-8 characters kept."""
+    return json.dumps([to_csl(r) for r in refs], indent=2, ensure_ascii=False) + "\n"
+
+
+EXPORTER = FunctionExporter("csl-json", "json", export_csl, "CSL-JSON (citeproc, pandoc, Zotero)")

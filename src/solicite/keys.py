@@ -1,0 +1,89 @@
+"""Citation keys: generate "bauder2017sanctuary"-style keys from a pattern, unique in a library."""
+
+from __future__ import annotations
+
+import re
+
+from solicite.model import Reference
+from solicite.text import fold, latex_to_unicode
+
+DEFAULT_PATTERN = "{auth}{year}{title}"
+STOPWORDS = frozenset(
+    "a an the and or of on in at to for from by with without about as is are what why how when where who "
+    "which does do it its this that these those they la le les el los las der die das des du de et und".split()
+)
+_WORD = re.compile(r"[a-z0-9]+")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(latex_to_unicode(text)))
+
+
+def _significant(title: str) -> list[str]:
+    return [w for w in _words(title) if w not in STOPWORDS] or _words(title)
+
+
+def _name_word(p) -> str:
+    # A corporate name without spaces stays whole ("H.B.C." -> "hbc", "UNHCR" -> "unhcr");
+    # a longer one gives its first word ("World Economic Forum" -> "world").
+    words = _words(p.literal or p.family)
+    if p.literal and " " in p.literal.strip():
+        words = words[:1]
+    return "".join(words)
+
+
+def key_parts(ref: Reference) -> dict[str, str]:
+    """The values the placeholders of a key pattern stand for.
+
+    Without authors or editors, ``{auth}`` is empty and ``{title}`` widens to the short
+    title, so "Lawyers Without Borders" gives "lawyerswithoutborders" rather than a word twice.
+    A missing year is left out rather than spelled "nd".
+    """
+    year = ref.year if ref.year.isdigit() else ""
+    title = [w for w in _significant(ref.fields.get("title", "")) if w != year]  # "Charta of Palermo, 2015"
+    people = ref.authors or ref.editors
+    fams = [_name_word(p) for p in people[:2]]
+    auth = fams[0] if fams else ""
+    return {
+        "auth": auth,
+        "authors": "".join(fams),
+        "year": year,
+        "title": (title[0] if title else "") if auth else "".join(title[:3]),
+        "shorttitle": "".join(title[:3]),
+        "type": ref.type,
+    }
+
+
+def format_key(ref: Reference, pattern: str = DEFAULT_PATTERN) -> str:
+    """The key a pattern gives for ref, before de-duplication ("{auth}{year}{title}" -> "bauder2017sanctuary")."""
+    parts = key_parts(ref)
+
+    def sub(m: re.Match) -> str:
+        name = m.group(1)
+        if name not in parts:
+            from solicite.errors import UsageError
+
+            raise UsageError(f"unknown placeholder {{{name}}} in key pattern {pattern!r}",
+                             hint="use " + ", ".join("{" + p + "}" for p in parts))
+        return parts[name]
+
+    key = _PLACEHOLDER.sub(sub, pattern)
+    key = re.sub(r"[\s,{}\\#%~\"'()=]", "", key)
+    if parts["year"] and not parts["auth"] and key.startswith(parts["year"]):
+        key = key[len(parts["year"]):] + parts["year"]  # "2012sanctuary..." reads badly: "sanctuary...2012"
+    return key or "ref"
+
+
+def generate_key(ref: Reference, taken: set[str], pattern: str = DEFAULT_PATTERN) -> str:
+    """A key for ref that is not in ``taken``: the pattern's key, then with a, b, c... appended."""
+    base = format_key(ref, pattern)
+    if base not in taken:
+        return base
+    for suffix in "abcdefghijklmnopqrstuvwxyz":
+        if base + suffix not in taken:
+            return base + suffix
+    n = 2
+    while f"{base}_{n}" in taken:
+        n += 1
+    return f"{base}_{n}"

@@ -1,0 +1,190 @@
+"""Entries the tagger should not see, and corrections to its output from the document around it.
+
+The field tagger reads one cleaned string. The document half knows more: which words were a
+hyperlink (in show notes the linked text is the title: "Solidarity cities (external link) .
+The Conversation."), and the exact text the fields came from. The rules here use that
+evidence and only that evidence; none adds a word that is not in the reference:
+
+* a bare name ("Lawyers Without Borders", "OCASI | Ontario Council ...") or a reference that
+  is all link text becomes ``@online`` (a link stood there) or ``@misc`` with the name as title;
+* a year-less "Title. Medium. Publisher." ("What makes a city solidary? Podcast. Salto.")
+  becomes ``@online`` with ``howpublished`` and ``organization``;
+* a title that runs past the link text is cut there, and the rest goes to the container it
+  precedes in the text ("Ghana" + "Journal of Geography") or, with none, to ``organization``;
+* a place glued to a name ("Toronto Metropolitan University") stays part of the name;
+* an opening quote the title lost is restored; "In Book (pp. 5-7)" makes a chapter;
+  "Journal, 59, 1703." gives the page; a field that only repeats another is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from solicite.model import LOST_LINK_FIELD, Reference
+from solicite.text import fold, latex_to_unicode
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.")
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.?!]\s+\S")
+_AUTHOR_INITIALS = re.compile(r"\b[A-Z][\w'’\-]+,\s+[A-Z]\.")
+_TRAILING_YEAR = re.compile(r"(?:,\s*|\s+\(?)(1[5-9]\d\d|20\d\d)\)?$")
+MEDIA = frozenset(
+    "youtube video videos podcast podcasts blog website web webpage webinar twitter facebook instagram "
+    "linkedin tiktok vimeo film documentary audio radio television tv interview newsletter online".split()
+)
+_CONTAINERS = ("journal", "booktitle", "organization", "publisher", "institution", "howpublished")
+_LATEX_SPECIALS = re.compile(r"(?<!\\)([&%$#_])")
+
+
+def latex_escape(text: str) -> str:
+    """Escape the characters that BibTeX values must not hold bare (& % $ # _)."""
+    return _LATEX_SPECIALS.sub(r"\\\1", text)
+
+
+def _norm(text: str) -> str:
+    return " ".join(fold(latex_to_unicode(text)).split())
+
+
+def is_name_only(text: str) -> bool:
+    """True for a bare name or title with no year, no author list and no second part."""
+    body = text.rstrip(" .")
+    return (
+        len(body.split()) <= 16
+        and not _YEAR.search(body)
+        and not _SENTENCE_BREAK.search(body)
+        and not _AUTHOR_INITIALS.search(body)
+    )
+
+
+def is_all_link(text: str, anchors: list[str]) -> bool:
+    """True when the whole reference was link text ("Charta of Palermo, 2015 (external link)")."""
+    body = _norm(text.rstrip(" ."))
+    return any(_norm(a) == body for a in anchors)
+
+
+def name_reference(text: str, fields: dict[str, str]) -> Reference:
+    """A name with nothing else: @online when it had a link, else @misc; the name is the title."""
+    kind = "online" if fields.get("url") or fields.get(LOST_LINK_FIELD) else "misc"
+    title = text.rstrip(" .")
+    ref = Reference(kind, "", {"title": latex_escape(title)})
+    year = _TRAILING_YEAR.search(title)
+    if year:  # "Charta of Palermo, 2015": the year is in the name and is the work's year too
+        ref.fields["year"] = year.group(1)
+    return ref
+
+
+def web_reference(text: str, anchors: list[str], fields: dict[str, str]) -> Reference | None:
+    """A year-less "Title. Medium. Publisher." as @online, or None when the text is not of that form."""
+    if _YEAR.search(text):
+        return None
+    title = next((a for a in anchors if _norm(text).startswith(_norm(a))), "")
+    if title:
+        rest = text[len(title):]
+    else:
+        m = re.search(r"[.?!]\s+", text)
+        if not m:
+            return None
+        title, rest = text[: m.end()].strip(), text[m.end():]
+    parts = [p.strip(" .") for p in re.split(r"(?<=[.?!])\s+", rest.strip(" .")) if p.strip(" .")]
+    if not parts or len(parts) > 2 or any(len(p.split()) > 6 for p in parts):
+        return None
+    out = {"title": latex_escape(title.rstrip(" ."))}
+    if parts[0].lower() in MEDIA:
+        out["howpublished"] = latex_escape(parts.pop(0))
+    if len(parts) > 1:
+        return None
+    if parts:
+        out["organization"] = latex_escape(parts[0])
+    if "howpublished" not in out and "organization" not in out:
+        return None
+    return Reference("online" if fields.get("url") or fields.get(LOST_LINK_FIELD) or "howpublished" in out else "misc",
+                     "", out)
+
+
+def fix(ref: Reference, text: str, anchors: list[str]) -> Reference:
+    """Apply every correction that the reference's own text supports."""
+    ref = ref.copy()
+    _cut_title_at_anchor(ref, text, anchors)
+    _restore_opening_quote(ref, text)
+    _merge_glued_place(ref, text)
+    _chapter_from_in(ref, text)
+    _page_after_volume(ref, text)
+    _drop_repeats(ref)
+    return ref
+
+
+def _cut_title_at_anchor(ref: Reference, text: str, anchors: list[str]) -> None:
+    title = _norm(ref.fields.get("title", ""))
+    for anchor in anchors:
+        key = _norm(anchor)
+        if not title.startswith(key) or len(title) <= len(key):
+            continue
+        plain = " ".join(latex_to_unicode(ref.fields["title"]).split())
+        rest = plain[len(anchor):].strip(" .,;:") if _norm(plain[: len(anchor)]) == key else ""
+        if not rest:
+            continue
+        where = _norm(text)
+        present = [c for c in _CONTAINERS if ref.fields.get(c)]
+        glued = [c for c in present if f"{_norm(rest)} {_norm(ref.fields[c])}" in where]
+        if glued:
+            ref.fields[glued[0]] = latex_escape(rest) + " " + ref.fields[glued[0]]
+        elif not present:
+            ref.fields["organization"] = latex_escape(rest)
+            if ref.type == "misc":
+                ref.type = "online"
+        else:
+            continue
+        ref.fields["title"] = latex_escape(anchor)
+        return
+
+
+_OPEN_FOR = {"’": "‘", "”": "“"}
+
+
+def _restore_opening_quote(ref: Reference, text: str) -> None:
+    title = ref.fields.get("title", "")
+    for close, open_ in _OPEN_FOR.items():
+        # A closing quote not between two letters (so not an apostrophe) with no opening one.
+        closes = len(re.findall(rf"{close}(?![^\W\d_])|(?<![^\W\d_]){close}", title))
+        if closes > title.count(open_) and (open_ + latex_to_unicode(title)) in text:
+            ref.fields["title"] = open_ + title
+            return
+
+
+def _merge_glued_place(ref: Reference, text: str) -> None:
+    place = ref.fields.get("address") or ref.fields.get("location")
+    if not place:
+        return
+    for name in ("institution", "publisher", "school", "organization"):
+        value = ref.fields.get(name)
+        if value and f"{_norm(place)} {_norm(value)}" in _norm(text):
+            ref.fields[name] = f"{place} {value}"
+            ref.fields.pop("address", None)
+            ref.fields.pop("location", None)
+            return
+
+
+def _chapter_from_in(ref: Reference, text: str) -> None:
+    journal = ref.fields.get("journal")
+    if ref.type != "article" or not journal:
+        return
+    if re.search(r"\bIn\s+" + re.escape(latex_to_unicode(journal)) + r"\s*[(,.]", text):
+        ref.type = "incollection"
+        ref.fields["booktitle"] = ref.fields.pop("journal")
+
+
+def _page_after_volume(ref: Reference, text: str) -> None:
+    journal, volume = ref.fields.get("journal"), ref.fields.get("volume")
+    if ref.type != "article" or not journal or not volume or ref.fields.get("pages"):
+        return
+    m = re.search(re.escape(latex_to_unicode(journal)) + r",\s*" + re.escape(volume)
+                  + r"(?:\s*\([^)]*\))?,\s*(\d+(?:\s*[-–]+\s*\d+)?)\s*\.?\s*$", text)
+    if m:
+        ref.fields["pages"] = re.sub(r"\s*[-–]+\s*", "--", m.group(1))
+
+
+def _drop_repeats(ref: Reference) -> None:
+    f = ref.fields
+    if f.get("howpublished") and f.get("howpublished") == f.get("type"):
+        del f["howpublished"]
+    if ref.type == "techreport" and f.get("volume") and f.get("number", "").startswith(f["volume"]):
+        del f["volume"]  # "Working Paper 2019(1)": the number was read twice

@@ -1,0 +1,185 @@
+"""Find the reference list inside a page and the section headings that group it.
+
+A show-notes page holds more than references: site chrome, an episode title, an intro
+sentence ("Below, you will find links..."), and often a transcript. This module keeps the
+part that is a reference list and labels every line with its section:
+
+* the list starts after a heading such as "Show notes", "References" or "Bibliography" when
+  nothing before that heading looks like a reference (otherwise at the top);
+* it stops at a heading such as "Transcript" or "Comments";
+* prose inside it (a long sentence with no year, link or identifier, written to the reader)
+  is skipped, and every skipped line is reported as an ``info`` diagnostic;
+* a heading is a line marked up as one (Markdown, HTML), a short line ending with ":", or a
+  short line made only of the words such headings use ("Media & Blogs", "Books & Book
+  Chapters", "Donate or Get Involved!"). Names that are entries ("Soli*City Blog") contain
+  words outside that vocabulary and so stay entries.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from solicite.model import Diagnostic
+from solicite.parse.extract import Line
+
+# Headings that open the reference list; they name the list itself, not a section of it.
+START_HEADINGS = frozenset(
+    {
+        "show notes", "shownotes", "episode notes", "notes", "references", "reference list", "bibliography",
+        "works cited", "literature cited", "cited works", "sources", "literature", "references and notes",
+        "notes and references", "resources", "links", "further reading", "references and further reading",
+        "resources mentioned", "links mentioned", "mentioned in this episode", "referenced in this episode",
+    }
+)
+# Headings after which nothing is a reference any more.
+STOP_HEADINGS = frozenset(
+    {
+        "transcript", "episode transcript", "full transcript", "read the transcript", "show transcript",
+        "transcription", "comments", "leave a comment", "leave a reply", "share this", "share this episode",
+        "share", "related episodes", "related posts", "about the author", "about the authors", "credits",
+        "subscribe", "newsletter", "footer", "cookie settings",
+    }
+)
+# Words that section headings of reference lists are made of (singular and plural forms).
+HEADING_WORDS = frozenset(
+    """
+    article articles academic additional audio background bibliography blog blogs book books case cases
+    chapter chapters cited conference data dataset datasets digital dissertation dissertations document
+    documents donate donation donations edited essay essays event events external film films further
+    general get government grey gray guest guests involved journal journals key law laws legal
+    legislation link links literature mentioned media more multimedia news newspaper newspapers online
+    organisation organisations organization organizations other page pages paper papers peer-reviewed
+    podcast podcasts policy policies popular press primary proceedings project projects publication
+    publications reading readings recommended related report reports research resource resources
+    review reviews scholarly scientific secondary selected series social software source sources
+    statistics support take action theses thesis tool tools video videos volunteer web website websites
+    work works working interviews interview open access materials material initiatives campaigns
+    campaign reference references notes note show episode publications grey
+    """.split()
+)
+_STOPWORDS = frozenset("and or & the of in on for to by with a an from about + / | - – —".split())
+_DEICTIC_STARTS = frozenset(
+    "below above here this these we you our in thanks thank listen click for please find check see".split()
+)
+_PRONOUNS = frozenset("i we you our your us my me i'm we're you'll we've you're we'll let's".split())
+_EVIDENCE = re.compile(
+    r"\b(1[5-9]\d\d|20\d\d)\b|\bn\.\s?d\.|https?://|www\.|\b10\.\d{4,9}/|\bdoi\b|\(external link\)|\(pdf|\[pdf\]",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[^\s&|/+]+")
+
+
+@dataclass
+class Chunk:
+    """The lines of one section of the reference list (``section`` is "" before any heading)."""
+
+    section: str
+    lines: list[Line] = field(default_factory=list)
+
+
+def normalise_heading(text: str) -> str:
+    """The heading as it is written, without list bullets, trailing colons and surrounding space."""
+    text = re.sub(r"^\s*(?:[-*•#]+\s+)", "", text).strip()
+    return text.rstrip(":").strip()
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s&]", " ", text.lower())).strip()
+
+
+def has_evidence(line: Line) -> bool:
+    """True when a line carries something only references carry: a year, a link, a DOI, a marker."""
+    return bool(line.links) or bool(_EVIDENCE.search(line.text))
+
+
+def is_heading(line: Line) -> bool:
+    """True for a section heading: marked up as one, or short and made of heading words."""
+    text = line.text.strip()
+    if not text or has_evidence(line):
+        return False
+    if line.heading:
+        return True
+    words = _WORD.findall(text)
+    if not words or len(words) > 8 or len(text) > 70 or text.endswith((".", "?", ",", ";")):
+        return False
+    if text.endswith(":") and len(words) <= 6:
+        return True
+    content = [w.strip("!:,.()'\"’").lower() for w in words]
+    content = [w for w in content if w and w not in _STOPWORDS]
+    return bool(content) and all(w in HEADING_WORDS for w in content)
+
+
+def is_prose(line: Line) -> bool:
+    """True for a sentence addressed to the reader, or a long paragraph, with no reference evidence."""
+    if has_evidence(line) or line.heading:
+        return False
+    words = line.text.split()
+    if len(words) >= 40:
+        return True
+    if len(words) < 8:
+        return False
+    lowered = [w.strip(",.;:!?\"'()").lower() for w in words]
+    return lowered[0] in _DEICTIC_STARTS or sum(w in _PRONOUNS for w in lowered) >= 2
+
+
+def find_sections(lines: list[Line], source: str = "-") -> tuple[list[Chunk], list[Diagnostic]]:
+    """Cut the document down to its reference list and group its lines by section."""
+    diagnostics: list[Diagnostic] = []
+    start = _list_start(lines)
+    if start:
+        skipped = [ln for ln in lines[:start] if not ln.blank]
+        if skipped:
+            diagnostics.append(
+                Diagnostic("info", "skipped-preamble", f"skipped {len(skipped)} line(s) before the reference list",
+                           source=source, line=skipped[0].lineno)
+            )
+    chunks = [Chunk("")]
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.blank:
+            chunks[-1].lines.append(line)
+            continue
+        key = _key(normalise_heading(line.text))
+        if key in STOP_HEADINGS and (line.heading or len(line.text.split()) <= 4):
+            rest = sum(1 for ln in lines[index:] if not ln.blank)
+            diagnostics.append(
+                Diagnostic("info", "skipped-after-list",
+                           f"stopped at {normalise_heading(line.text)!r}: skipped {rest} line(s)",
+                           source=source, line=line.lineno)
+            )
+            break
+        if is_heading(line):
+            chunks.append(Chunk(normalise_heading(line.text)))
+            continue
+        if is_prose(line):
+            diagnostics.append(
+                Diagnostic("info", "skipped-prose", f"skipped prose: {_shorten(line.text)}", source=source, line=line.lineno)
+            )
+            chunks[-1].lines.append(Line("", line.lineno))  # keeps the lines around it apart
+            continue
+        chunks[-1].lines.append(line)
+    return [c for c in chunks if any(not ln.blank for ln in c.lines)], diagnostics
+
+
+def _list_start(lines: list[Line]) -> int:
+    """Index just after the heading that opens the list, or 0 when there is none (or it is too late)."""
+    for index, line in enumerate(lines):
+        if line.blank:
+            continue
+        if has_evidence(line) and not _is_link_only_chrome(line):
+            return 0  # a reference came before any opening heading: the list starts at the top
+        key = _key(normalise_heading(line.text))
+        if key in START_HEADINGS and (line.heading or len(line.text.split()) <= 5):
+            return index + 1
+    return 0
+
+
+def _is_link_only_chrome(line: Line) -> bool:
+    # A menu entry in an HTML page is a short link and no reference.
+    return bool(line.links) and not _EVIDENCE.search(line.text) and len(line.text.split()) <= 3
+
+
+def _shorten(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
