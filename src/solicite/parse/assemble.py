@@ -289,6 +289,8 @@ def _misc(raw: str, f: dict[str, str], persons: dict[str, list[Person]]) -> Refe
 
 
 def _safe_person(p: Person) -> Person:
+    if not F.needs_care(p.family + p.given + p.particle + p.suffix + p.literal):
+        return p
     return Person(*(F.bibtex_safe(x) for x in (p.family, p.given, p.particle, p.suffix, p.literal)))
 
 
