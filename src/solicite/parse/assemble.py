@@ -16,6 +16,8 @@ _DIGIT = re.compile(r"\d")
 _TWO_CHARS = re.compile(r"\w\w")
 _PP_PAREN = re.compile(r"\(\s*pp?\.\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)\s*\)")
 _MEDIA_WORD = re.compile(r"\b(?:podcast|youtube|video)\b", re.IGNORECASE)
+_QUOTED_TITLE = re.compile(
+    r"^\s*[“\"«]\s*(?P<t>[^“”\"«»]+?)(?:(?P<end>[.,?!])\s*[”\"»]|[”\"»]\s*[.,])\s*(?P<rest>[A-ZÀ-Þ0-9(«“\"].*)$")
 _IN_BOOK = re.compile(r"^\s*(?:in:?\s|in:)|.*\(\s*pp?\.\s*\d|.*\(\s*eds?\.?\s*\)", re.IGNORECASE)
 _YEAR_ANYWHERE = re.compile(r"\(\s*(1[5-9]\d\d|20\d\d)[a-z]?\s*\)|(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d/-])")
 
@@ -90,6 +92,12 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     f.update(date)
     titles = [F.clean(t) for t in by.get("title", []) if F.clean(t)]
     title = titles[0] if titles else ""
+    quoted = _QUOTED_TITLE.match(by["title"][0]) if titles else None
+    if quoted:
+        # '“Bor’ba za khleb,” Litopys revoliutsii': the closing quote ends the title (MLA, Chicago).
+        title = F.clean(quoted.group("t") + quoted.group("end"))
+        rest = quoted.group("rest")
+        by.setdefault("note" if "journal" in by or "container-title" in by else "journal", []).insert(0, rest)
     if len(titles) > 1:  # a second, separate "title" run is rarely part of the title
         by.setdefault("note", []).extend(titles[1:])
     if not title:
