@@ -95,7 +95,7 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     quoted = _QUOTED_TITLE.match(by["title"][0]) if titles else None
     if quoted:
         # '“Bor’ba za khleb,” Litopys revoliutsii': the closing quote ends the title (MLA, Chicago).
-        title = F.clean(quoted.group("t") + quoted.group("end"))
+        title = F.clean(quoted.group("t") + (quoted.group("end") or ""))
         rest = quoted.group("rest")
         by.setdefault("note" if "journal" in by or "container-title" in by else "journal", []).insert(0, rest)
     if len(titles) > 1:  # a second, separate "title" run is rarely part of the title
