@@ -18,6 +18,8 @@ _PP_PAREN = re.compile(r"\(\s*pp?\.\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)
 _MEDIA_WORD = re.compile(r"\b(?:podcast|youtube|video)\b", re.IGNORECASE)
 _QUOTED_TITLE = re.compile(
     r"^\s*[“\"«]\s*(?P<t>[^“”\"«»]+?)(?:(?P<end>[.,?!])\s*[”\"»]|[”\"»]\s*[.,])\s*(?P<rest>[A-ZÀ-Þ0-9(«“\"].*)$")
+_TRAILING_VOLUME = re.compile(r"(?<=[A-Za-z.)])\s+(\d{1,4})$")
+_ISSUE_WORD = re.compile(r"(?:,|\d)\s+(?:no|nr|issue)\.?\s*(\d{1,4})\b", re.IGNORECASE)
 _IN_BOOK = re.compile(r"^\s*(?:in:?\s|in:)|.*\(\s*pp?\.\s*\d|.*\(\s*eds?\.?\s*\)", re.IGNORECASE)
 _YEAR_ANYWHERE = re.compile(r"\(\s*(1[5-9]\d\d|20\d\d)[a-z]?\s*\)|(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d/-])")
 
@@ -182,6 +184,14 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
             f["organization"] = f.pop("address")  # "Podcast. Salto." names the site, not a place
     if kind == "article":
         f["journal"] = journal or book
+        m = _TRAILING_VOLUME.search(f["journal"])
+        if m and not f.get("volume"):
+            # Chicago: "Perspectives of New Music 30, no. 1 (1992)": the number after the name is the volume.
+            f["volume"], f["journal"] = m.group(1), f["journal"][: m.start()]
+        if not f.get("number"):
+            m = _ISSUE_WORD.search(raw)
+            if m:
+                f["number"] = m.group(1)
     elif kind in ("incollection", "inproceedings"):
         f["booktitle"] = book or journal
     elif kind == "online":
