@@ -21,7 +21,7 @@ _QUOTED_TITLE = re.compile(
 _TRAILING_VOLUME = re.compile(r"(?<=[A-Za-z.)])\s+(\d{1,4})$")
 _ISSUE_WORD = re.compile(r"(?:,|\d)\s+(?:no|nr|issue)\.?\s*(\d{1,4})\b", re.IGNORECASE)
 _IN_BOOK = re.compile(r"^\s*(?:in:?\s|in:)|.*\(\s*pp?\.\s*\d|.*\(\s*eds?\.?\s*\)", re.IGNORECASE)
-_YEAR_ANYWHERE = re.compile(r"\(\s*(1[5-9]\d\d|20\d\d)[a-z]?\s*\)|(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d/-])")
+_YEAR_ANYWHERE = re.compile(r"\(\s*(1[5-9]\d\d|20\d\d)[a-z]?\s*\)|(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d-])")
 
 
 def segments(words: list[str], labels: list[str]) -> list[tuple[str, str]]:
