@@ -166,6 +166,10 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     if (book and not journal and "editor" not in persons and f.get("volume") and f.get("number")
             and not _IN_BOOK.match(book_text)):
         journal, book = book, ""  # "Proceedings of the National Academy of Sciences, 117(44)" is a journal
+    if book and not title and "editor" in persons and "author" not in persons and not _IN_BOOK.match(book_text):
+        # "Baker, David W., ed. Looking Into the Future. Grand Rapids: Baker, 2001.": an edited book.
+        f["title"] = title = book
+        book = ""
     if (book and title and publisher and "editor" not in persons and not f.get("pages")
             and not _IN_BOOK.match(" ".join(by.get("container-title", [])))):
         # "Psychology. The Key Concepts. New York: Routledge": a subtitle, not a book it sits in.
