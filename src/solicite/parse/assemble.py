@@ -39,10 +39,15 @@ _MEDIUM = {"podcast", "youtube", "video", "vimeo", "webinar", "blog", "blog post
            "tweet", "website", "web page", "online"}
 
 
+_PLAIN: set[str] = set()  # words known to match no rule below
+
+
 def apply_rules(words: list[str], labels: list[str]) -> list[str]:
     """Override the CRF where a pattern is certain: DOIs and URLs."""
     labels = list(labels)
     for i, word in enumerate(words):
+        if word in _PLAIN:  # most words match no rule: remember them
+            continue
         low = word.lower()
         if "10." in word and F.find_doi(word) and ("doi" in low or word.startswith("10.")):
             labels[i] = "doi"
@@ -52,6 +57,8 @@ def apply_rules(words: list[str], labels: list[str]) -> list[str]:
             labels[i] = "url"
         elif low.strip("[](). ,") in _MEDIUM and (word[-1:] in ".]),"):
             labels[i] = "genre"  # "Podcast." "[Video]" "Youtube." stand alone as the medium
+        elif len(_PLAIN) < 200_000:
+            _PLAIN.add(word)
     return labels
 
 

@@ -145,6 +145,8 @@ def edition(text: str) -> str:
 
 def container(text: str) -> str:
     """A book or proceedings title: drop "In", trailing "(pp. 1-2)" and "(Eds.)"."""
+    if not text:
+        return ""
     text = _LEAD_IN.sub("", text.strip())
     prev = None
     while prev != text:
