@@ -164,11 +164,16 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     notes = [F.clean(t) for t in by.get("note", []) + by.get("genre", []) if F.clean(t)]
     genre = " ".join(by.get("genre", []))
     thesis = F.thesis_kind(raw)
+    thesis_school = ""
     if thesis:
+        # APA 6 "(Doctoral dissertation, University of X)": the kind, then the school.
+        full = thesis
+        thesis, _, thesis_school = (p.strip() for p in full.partition(","))
         genre = thesis
-        notes = [n for n in notes if thesis.lower() not in n.lower()]
-        if "title" in f:
-            f["title"] = F.clean(re.sub(r"\s*[(\[]?" + re.escape(thesis) + r"[)\]]?", "", f["title"]))
+        notes = [n for n in notes if thesis.lower() not in n.lower() and n.lower() not in full.lower()]
+        if "title" in f:  # the whole "(Doctoral dissertation, School)", or what the title caught of it
+            for part in (full, thesis):
+                f["title"] = F.clean(re.sub(r"\s*[(\[]?" + re.escape(part) + r"[,)\]]?", "", f["title"]))
 
     if (book and not journal and "editor" not in persons and f.get("volume") and f.get("number")
             and not _IN_BOOK.match(book_text)):
@@ -214,6 +219,10 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
             f["title"] = journal or book
     elif journal or book:
         f["howpublished"] = journal or book
+    if kind == "thesis" and thesis_school and not publisher:
+        publisher = thesis_school
+        if f.get("address", "") and f["address"] in thesis_school:
+            f.pop("address")
     if publisher:
         key = {"techreport": "institution", "thesis": "school"}.get(kind, "publisher")
         f[key] = publisher

@@ -32,7 +32,8 @@ _REPORT = re.compile(
 _REPORT_HINTS = ("paper", "report", "brief", "memo", "rep.", "note")
 _THESIS = re.compile(r"\b(?:thesis|dissertation|diss\.|doctoral|ph\.?\s?d|master'?s|mémoire|thèse|dissertação|tesis)\b", re.IGNORECASE)
 _WEB = re.compile(r"\b(?:podcast|youtube|video|blog|webinar|website|web\s+page|online|tweet|episode|news|vimeo)\b", re.IGNORECASE)
-_PROC = re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop|congress|colloquium|meeting|convention)\b", re.IGNORECASE)
+_PROC = re.compile(r"\b(?:proceedings|conference|symposium|workshop|congress|colloquium|meeting|convention)\b|"
+                   r"\b(?:proc|conf|symp)\.", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^\s*(?:in|en|dans|im|in:)\s*:?\s+(?=\S)", re.IGNORECASE)
 _PP_TAIL = re.compile(r"(?:[,.]\s*|\s+|^)\(?\s*(?:pp?|s|pages?)\.?\s*[A-Za-z]?\d+\s*(?:[-–—]\s*[A-Za-z]?\d+)?\s*\)?[.,]?\s*$", re.IGNORECASE)
 _PAREN_TAIL = re.compile(r"\s*\((?:[^()]*\b(?:vol|pp?|eds?|no)\b\.?[^()]*)\)[.,]?\s*$", re.IGNORECASE)
@@ -229,7 +230,7 @@ def volume_colon_pages(raw: str) -> dict[str, str]:
 
 
 def thesis_kind(text: str) -> str:
-    """"Doctoral dissertation" from "... (Doctoral dissertation). ...", or ""."""
+    """"Doctoral dissertation" from "... (Doctoral dissertation, Univ.). ...", or ""."""
     low = text.lower()
     if "thes" not in low and "dissert" not in low:
         return ""
