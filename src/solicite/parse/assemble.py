@@ -6,7 +6,7 @@ import re
 
 from solicite.model import Diagnostic, Person, Reference
 from solicite.parse import fields as F
-from solicite.parse.dates import parse_date
+from solicite.parse.dates import full_date_near, parse_date
 from solicite.parse.names import parse_person_list, strip_role
 
 _EDS_END = re.compile(r"[\s,(]\(?(?:eds?|editors?|hrsg|hg)\.?\)?[.,:]?\s*$", re.IGNORECASE)
@@ -98,6 +98,8 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
         m = _YEAR_ANYWHERE.search(raw)
         if m:
             date = {"year": m.group(1) or m.group(2)}
+    if date.get("year") and "month" not in date and len(raw) < 2000:
+        date.update(full_date_near(raw, date["year"]))
     f.update(date)
     titles = [F.clean(t) for t in by.get("title", []) if F.clean(t)]
     title = titles[0] if titles else ""
