@@ -43,7 +43,7 @@ _CLOSERS = {'"': '"', "”": "“", "’": "‘", "'": "'", "»": "«"}
 _END_PUNCT = " ,;:./\t"
 
 
-def clean(text: str, keep_end: str = "?!") -> str:
+def clean(text: str) -> str:
     """Strip list punctuation and unpaired quotes/brackets around a segment, keeping "?" and "!"."""
     text = " ".join(text.split())
     prev = None
@@ -109,7 +109,7 @@ def pages(text: str) -> str:
 
 def volume_number(text: str) -> tuple[str, str]:
     """Split "55(2)", "Vol. 12, no. 3", "12: 3", "No. 365" into (volume, number)."""
-    t = clean(text.strip(), keep_end="")
+    t = clean(text.strip())
     vol = num = ""
     m = _VOL_ISSUE.match(t)
     if m:
