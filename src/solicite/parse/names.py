@@ -28,11 +28,17 @@ CORPORATE = re.compile(
     r"collective|consortium|working|initiative|partnership|museum|library|school|college)\b",
     re.IGNORECASE,
 )
-_INITIAL_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ][a-z]?\.?-?){1,4}$")
+# An initial: "H", "H.", "R.H.", "Ch.", "J.-P.", or Vancouver's bare "JRK" (never "Ku": no dot).
+_INITIAL_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?|[A-ZÀ-Þ][a-z]\.-?){1,4}$")
 _DOTTED = re.compile(r"^(?:[A-ZÀ-Þ][a-z]?\.-?)+$")
-_SEP = re.compile(r"\s*(?:;|\s&\s|&|\s+and\s+|\s+und\s+|\s+et\s+(?!al)|\s+e\s+|\s+y\s+)\s*", re.IGNORECASE)
+_SEP = re.compile(r"\s*(?:;|\s&\s|&|\s+(?i:and|und)\s+|\s+(?:et(?!\s*al)|e|y)\s+)\s*")
 _ET_AL = re.compile(r",?\s*(?:et\.?\s*al\.?|and others|u\.\s*a\.|\.\.\.|…)\s*$", re.IGNORECASE)
 _TRIM = " ,;:.\t"
+_DOTS = re.compile(r"\.{2,}(?!\.)")
+_DOUBLE_COMMA = re.compile(r",\s*,")
+_DOT_LETTER = re.compile(r"\.(?=[A-ZÀ-Þ])")
+_PAREN_DATE = re.compile(r"\s*[(\[]\s*\d[^)\]]*[)\]]")
+_NUMBERING = re.compile(r"^\s*(?:[\[(]?\d{1,4}[\]).]|\d{1,4}\s)\s*")
 _ROLE = re.compile(
     r"^\s*(?:in:?\s+|edited\s+by\s+|ed\.\s+by\s+|eds?\.\s+|hrsg\.\s+v\.\s+|by\s+|trans(?:lated)?\.?\s+by\s+|"
     r"translated\s+by\s+|trans\.\s+)|"
@@ -80,7 +86,7 @@ def _strip_end(text: str) -> str:
     """Strip list punctuation, keeping the full stop of a final initial ("Landau, L.")."""
     text = text.strip(" ,;:")
     words = text.split()
-    if words and text.endswith(".") and not _INITIAL_TOKEN.match(words[-1]):
+    if words and text.endswith(".") and not _DOTTED.match(words[-1]):
         text = text.rstrip(".").rstrip(" ,;:")
     return text
 
@@ -90,9 +96,13 @@ def _has_initials(text: str) -> bool:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"\.{2,}(?!\.)", ".", text.strip())  # "Goldring, L.." -> "Goldring, L."
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r",\s*,", ",", text)
+    text = _NUMBERING.sub("", text)  # "[9] Eric Brown": the list number is not part of the name
+    text = _PAREN_DATE.sub("", text)  # "Briggs, Asa (1985/1983)": a date the tagger left in
+    if ".." in text:
+        text = _DOTS.sub(".", text)  # "Goldring, L.." -> "Goldring, L."
+    text = " ".join(text.split())
+    if ",," in text or ", ," in text:
+        text = _DOUBLE_COMMA.sub(",", text)
     return text.strip(" ,;:")
 
 
@@ -106,6 +116,14 @@ def _looks_corporate(text: str) -> bool:
     if CORPORATE.search(text) and not _INITIAL_TOKEN.match(words[0]):
         return True
     return len(words) > 4 and not any(_INITIAL_TOKEN.match(w) for w in words)
+
+
+def _is_suffix(word: str) -> bool:
+    """"Jr.", "Sr", "III"; not Vancouver initials written "JR"."""
+    low = word.lower()
+    if low not in SUFFIXES and low.rstrip(".") + "." not in SUFFIXES:
+        return False
+    return not (word.isupper() and low.rstrip(".") in ("jr", "sr"))
 
 
 def _is_initials(part: str) -> bool:
@@ -136,24 +154,24 @@ def _parse_chunk(chunk: str) -> list[Person]:
     while i < len(parts):
         part = parts[i]
         nxt = parts[i + 1] if i + 1 < len(parts) else None
-        if part.lower().rstrip(".") + "." in SUFFIXES or part.lower() in SUFFIXES:
+        if _is_suffix(part):
             if persons:  # "King, Martin Luther, Jr." -> suffix of the previous person
                 p = persons[-1]
                 persons[-1] = Person(p.family, p.given, p.particle, part, p.literal)
             i += 1
             continue
-        if nxt is not None and (_is_family(part) or len(part.split()) <= 2 and not any(
+        if nxt is not None and not _is_suffix(nxt) and (_is_family(part) or len(part.split()) <= 2 and not any(
                 _DOTTED.match(w) for w in part.split())):
             after = parts[i + 2] if i + 2 < len(parts) else None
             words = nxt.split()
             # "Dreher, N. Lujan, O.": the initials belong to Dreher, Lujan pairs with "O.".
             if (len(words) >= 2 and _is_initials(" ".join(words[:-1])) and not _INITIAL_TOKEN.match(words[-1])
-                    and after is not None and _is_initials(after)):
+                    and after is not None and (_is_initials(after) or _initials_then_word(after))):
                 persons.append(_inverted(part, " ".join(words[:-1])))
                 parts[i + 1] = words[-1]
                 i += 1
                 continue
-            if _is_initials(nxt) or (_is_family(part) and _is_given(nxt) and not _looks_full(nxt, after)) or (
+            if _is_initials(nxt) or (_is_family(part) and _is_given(nxt)) or (
                     len(parts) == 2 and len(words) == 1 and _is_given(nxt)):
                 persons.append(_inverted(part, nxt))
                 i += 2
@@ -163,10 +181,11 @@ def _parse_chunk(chunk: str) -> list[Person]:
     return persons
 
 
-def _looks_full(part: str, after: str | None) -> bool:
-    """True when ``part`` is a whole "Given Family" name rather than the given names of the previous one."""
+def _initials_then_word(part: str) -> bool:
+    """"K. Teraishi": the initials of one person glued to the next person's family name."""
     words = part.split()
-    return len(words) >= 2 and not _INITIAL_TOKEN.match(words[-1]) and after is not None and not _is_initials(after)
+    return (len(words) >= 2 and all(_INITIAL_TOKEN.match(w) and w.endswith(".") for w in words[:-1])
+            and not _INITIAL_TOKEN.match(words[-1]))
 
 
 def _inverted(family: str, given: str) -> Person:
@@ -181,7 +200,7 @@ def _direct(part: str) -> Person:
     """Parse a name without a comma: "Harald Bauder", "H. Bauder", "Bauder H", "van Gogh"."""
     words = part.split()
     suffix = ""
-    if len(words) > 1 and words[-1].lower() in SUFFIXES:
+    if len(words) > 1 and _is_suffix(words[-1]):
         suffix = words.pop()
     if len(words) == 1:
         return Person(family=words[0], suffix=suffix)
@@ -195,7 +214,10 @@ def _direct(part: str) -> Person:
     words += tail
     # Given names, then particles (lower-case), then the family name.
     j = len(words) - 1
-    while j > 1 and words[j - 1].lower() in PARTICLES and words[j - 1][:1].islower():
+    # Particles before the family name: "Ludwig van Beethoven", also capitalised after
+    # initials as IEEE lists write them ("M. De Cock", "G. L. Van der Heijde").
+    while j > 1 and words[j - 1].lower() in PARTICLES and (
+            words[j - 1][:1].islower() or all(_INITIAL_TOKEN.match(w) for w in words[: j - 1])):
         j -= 1
     given, rest = words[:j], words[j:]
     particle = rest[:-1] if len(rest) > 1 else []
@@ -204,5 +226,7 @@ def _direct(part: str) -> Person:
 
 def _fix_initials(given: str) -> str:
     """Tidy initials without changing their letters: "R.H." -> "R. H.", "H" stays "H"."""
-    given = re.sub(r"\.(?=[A-ZÀ-Þ])", ". ", given.strip(" ,"))
+    given = given.strip(" ,")
+    if "." in given:
+        given = _DOT_LETTER.sub(". ", given)
     return given
