@@ -3,7 +3,9 @@
 Run after make_goldens.sh; it never runs solicite. HTML is stored in canonical form: <i> kept,
 other tags dropped, entities decoded (URLs are plain text in the oracle's HTML).
 Rules applied to every file, each a documented oracle-vs-manual difference (README.md):
-dotless i + combining acute -> í; narrative APA citations join two authors with "and".
+dotless i + combining acute -> í; narrative APA citations join two authors with "and";
+Vancouver in-text numbers in brackets, "[1]", not the NLM CSL's "(1)" (issue 5 asks "[1]" of
+numeric styles, and Citing Medicine allows brackets).
 """
 
 import html
@@ -39,6 +41,8 @@ def main() -> None:
                 value = canon_html(value)
             if fmt == "narrative" and style == "apa":
                 value = value.replace(" & ", " and ")
+            if fmt in ("cite", "narrative") and style == "vancouver" and value.startswith("(") and value.endswith(")"):
+                value = "[" + value[1:-1] + "]"
             value = review.get((style, fmt, key), value)
             rows.append(f"{key}\t{value}\n")
         (HERE / "expected" / f"{style}.{fmt}.tsv").write_text("".join(rows), encoding="utf-8")

@@ -48,11 +48,15 @@ class Vancouver(Style):
         return f"{n}. "
 
     def numeric_cluster(self, cites) -> str:
-        """NLM's form: "(1,3)", runs collapsed "(1–3)", a locator after its number "(2 p. 12)"."""
+        """Bracketed numbers, "[1,3]", runs collapsed "[1–3]", a locator after its number "[2 p. 12]".
+
+        The NLM CSL style prints parentheses; Citing Medicine allows brackets or parentheses,
+        and solicite's numeric styles all give "[1]" (issue 5), so brackets it is.
+        """
         nums = [c.item.extra.get("number", 0) for c in cites]
         if any(c.locator for c in cites):
-            return "(" + ",".join(f"{n} {self.locator(c.locator)}" if c.locator else str(n)
-                                  for n, c in zip(nums, cites)) + ")"
+            return "[" + ",".join(f"{n} {self.locator(c.locator)}" if c.locator else str(n)
+                                  for n, c in zip(nums, cites)) + "]"
         out, i = [], 0
         while i < len(nums):
             j = i
@@ -60,7 +64,7 @@ class Vancouver(Style):
                 j += 1
             out.append(f"{nums[i]}\u2013{nums[j]}" if j - i >= 2 else ",".join(str(n) for n in nums[i:j + 1]))
             i = j + 1
-        return "(" + ",".join(out) + ")"
+        return "[" + ",".join(out) + "]"
 
     def entry(self, item: Item, opts: Options) -> list[Part]:
         out = Out()
