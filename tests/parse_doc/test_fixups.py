@@ -13,6 +13,10 @@ def test_name_reference_types_and_trailing_year():
     assert name_reference("Media & Blogs.", {"url": "https://x.org"}).fields == {"title": "Media \\& Blogs"}
 
 
+def test_values_are_always_writable_bibtex():
+    assert name_reference("Broken {name & 50% more", {}).fields["title"] == "Broken name \\& 50\\% more"
+
+
 def test_is_all_link():
     assert is_all_link("Charta of Palermo, 2015", ["Charta of Palermo, 2015"])
     assert not is_all_link("Charta of Palermo, 2015. UN.", ["Charta of Palermo, 2015"])
