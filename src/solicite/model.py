@@ -106,8 +106,27 @@ def _is_von(word: str) -> bool:
     return False
 
 
+def _make_person(cls, family: str, given: str, particle: str = "", suffix: str = "") -> "Person":
+    # A frozen dataclass's __init__ sets each attribute through object.__setattr__; filling
+    # __dict__ directly is several times faster and gives an identical, equal object.
+    p = object.__new__(cls)
+    p.__dict__.update(family=family, given=given, particle=particle, suffix=suffix, literal="")
+    return p
+
+
 def _plain_person(cls, name: str) -> "Person":
     """BibTeX's name rules for names without braces or TeX commands (First von Last / von Last, Jr, First)."""
+    head, comma, tail = name.partition(",")
+    if comma and "," not in tail:
+        # The commonest shape, "Family, Given": a von part is only possible if a word of the family starts lower-case.
+        fam = head.split()
+        if fam and all(w[0].isupper() for w in fam):
+            return _make_person(cls, " ".join(fam), " ".join(_NAME_SEP.split(tail.strip())) if tail.strip() else "")
+    elif not comma:
+        words = _NAME_SEP.split(name)
+        if words and all(w[0].isupper() for w in words if w):
+            words = [w for w in words if w]
+            return _make_person(cls, words[-1], " ".join(words[:-1]))
     parts = [p.strip() for p in name.split(",")]
     if len(parts) > 3:
         parts = parts[:2] + [" ".join(parts[2:])]
@@ -132,7 +151,7 @@ def _plain_person(cls, name: str) -> "Person":
         # The von part runs up to the last von word among all but the last word.
         k = next((len(head) - j for j, w in enumerate(reversed(head)) if _is_von(w)), 0)
         von, last = head[:k], head[k:] + last
-    return cls(family=" ".join(last), given=" ".join(first), particle=" ".join(von), suffix=" ".join(lineage))
+    return _make_person(cls, " ".join(last), " ".join(first), " ".join(von), " ".join(lineage))
 
 
 def parse_names(value: str) -> list[Person]:
@@ -205,7 +224,8 @@ class Reference:
         from solicite.text import latex_to_unicode
 
         if name in PERSON_FIELDS:
-            return " and ".join(p.literal or f"{p.given} {p.particle} {p.family} {p.suffix}" for p in self.persons.get(name, []))
+            people = self.persons.get(name, [])
+            return latex_to_unicode(" and ".join(p.literal or f"{p.given} {p.particle} {p.family} {p.suffix}" for p in people))
         return latex_to_unicode(self.fields.get(name, ""))
 
     @property
@@ -237,6 +257,17 @@ class Reference:
         if self.source and self.line:
             return f"{self.source}:{self.line}"
         return self.source or self.key
+
+    def as_dict(self) -> dict:
+        """A JSON-ready dict: key, type, fields, persons (each a dict of its non-empty parts), source, line."""
+        return {
+            "key": self.key,
+            "type": self.type,
+            "fields": dict(self.fields),
+            "persons": {role: [{k: v for k, v in vars(p).items() if v} for p in people] for role, people in self.persons.items()},
+            "source": self.source,
+            "line": self.line,
+        }
 
     def copy(self, **changes) -> "Reference":
         """A copy with deep-copied fields and persons, and any attribute changed."""

@@ -212,7 +212,12 @@ def _parse_block(text: str, m: re.Match, source: str, line: int) -> Block:
     nxt = text[pos : pos + 1]
     fields = []
     if nxt == ",":
-        end = _parse_fields(text, pos + 1, close, source, fields, start)
+        try:
+            end = _parse_fields(text, pos + 1, close, source, fields, start)
+        except BibSyntaxError as exc:
+            exc.message = f"{exc.message} (in entry {key!r} that starts at line {line})"
+            exc.args = (exc.message,)
+            raise
     elif nxt == close:
         end = pos + 1
     else:

@@ -72,6 +72,7 @@ _WEBLIKE = ("webpage", "post-weblog", "post", "broadcast")
 _URL_ESCAPES = re.compile(r"\\([_%&#~$])")
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", re.IGNORECASE)
+_KEY_OK = re.compile(r"^[^\s,{}()\"'#%~\\/=]+$")
 CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -224,7 +225,7 @@ def to_csl(ref: Reference) -> dict:
     if ctype in _WEBLIKE:
         name, container = first_field(ref, "journaltitle", "journal", "booktitle", "maintitle", "organization")
     elif ctype.startswith("article") or ctype == "periodical":
-        name, container = first_field(ref, "journaltitle", "journal")
+        name, container = first_field(ref, "journaltitle", "journal", "booktitle")
     else:
         name, container = first_field(ref, "booktitle", "journaltitle", "journal", "maintitle")
     text["container-title"] = container
@@ -294,7 +295,9 @@ def from_csl(item: dict) -> Reference:
     ctype = str(item.get("type", "document"))
     note = str(item.get("note", ""))
     m = CITATION_KEY_LINE.search(note)
-    key = str(item.get("citation-key") or (m.group(1) if m else "") or item.get("id") or "")
+    key = str(item.get("citation-key") or (m.group(1) if m else "") or item.get("id") or "").strip()
+    if not _KEY_OK.match(key):
+        key = ""  # Zotero's item URIs and the like: the library generates a proper key
     if m:
         note = CITATION_KEY_LINE.sub("", note).strip()
     btype = TYPE_FROM_CSL.get(ctype, "misc")

@@ -37,6 +37,7 @@ _TO_LATEX = {"i": "\\textit{", "b": "\\textbf{", "sc": "\\textsc{", "sup": "\\te
              "nocase": "{"}
 
 _ACCENTS = frozenset("cdbHkrtuv")  # letter-named accents that take an argument
+_SINGLE_QUOTES = re.compile(r"`([^`']*)'")
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
 _TAG = re.compile(r"<(/?)(i|b|sup|sub|span)((?:\s[^<>]*)?)>", re.IGNORECASE)
 _LATEX_SPECIALS = {"\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "&": "\\&", "%": "\\%", "$": "\\$", "#": "\\#",
@@ -137,6 +138,9 @@ def _parse(s: str, top: bool) -> list[Node]:
 def _decode(raw: str) -> str:
     """Unicode for a run of LaTeX, keeping one leading/trailing space where there was whitespace."""
     core = raw.replace("---", "\u2014").replace("--", "\u2013")
+    # TeX quotes: ``double'' and `single' (an apostrophe without an opening ` stays as written).
+    core = core.replace("``", "\u201c").replace("''", "\u201d")
+    core = _SINGLE_QUOTES.sub("\u2018\\1\u2019", core)
     text = latex_to_unicode(core)
     if raw[:1].isspace() and text:
         text = " " + text

@@ -1,0 +1,193 @@
+"""Find the links in inputs: BibTeX libraries, Markdown, HTML and plain text, with file and line.
+
+Addresses on ``doi.org`` become DOIs, so they are checked with the Handle API instead of
+being followed to publishers that block robots. Relative links are not collected: the
+checker answers for the web, not for a site's own files.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Callable, Iterable
+from urllib.parse import unquote
+
+from solicite.check.result import DOI, MISSING, URL, Link
+from solicite.model import LOST_LINK_FIELD, Reference
+
+_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`{}|\\^]+", re.IGNORECASE)
+_DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"'<>{}]+")
+_DOI_HOST = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/.+)$", re.IGNORECASE)
+_LATEX_URL = re.compile(r"\\(?:url|href)\s*\{([^{}]+)\}")
+_TRAILING = ".,;:!?*~'\"’”»"
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_BIB_SUFFIXES = {".bib", ".bibtex"}
+_MD_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".qmd", ".rmd"}
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+
+
+def trim_url(url: str) -> str:
+    """Drop the punctuation that ends a sentence or closes a bracket around a URL in prose."""
+    while url:
+        last = url[-1]
+        if last in _TRAILING:
+            url = url[:-1]
+        elif last == ")" and url.count(")") > url.count("("):
+            url = url[:-1]
+        elif last == "]" and url.count("]") > url.count("["):
+            url = url[:-1]
+        elif last == ">" or last == "<":
+            url = url[:-1]
+        else:
+            break
+    return url
+
+
+def classify(url: str, source: str = "", line: int = 0, key: str = "", field: str = "") -> Link:
+    """A Link for a URL; ``doi.org`` addresses become DOI links."""
+    m = _DOI_HOST.match(url)
+    if m:
+        return Link(unquote(m.group(1)), source, line, DOI, key, field)
+    return Link(url, source, line, URL, key, field)
+
+
+def links_in_text(text: str, source: str = "", first_line: int = 1, dois: bool = True) -> list[Link]:
+    """Every http(s) URL and DOI in plain text, one Link per occurrence, in reading order."""
+    out: list[Link] = []
+    for offset, line in enumerate(text.splitlines()):
+        out.extend(_links_in_line(line, source, first_line + offset, dois))
+    return out
+
+
+def _links_in_line(line: str, source: str, number: int, dois: bool) -> list[Link]:
+    found: list[tuple[int, Link]] = []
+    seen: set[str] = set()
+    for m in _URL.finditer(line):
+        url = trim_url(m.group(0))
+        if url and url not in seen:  # [url](url) in Markdown names one link, not two
+            seen.add(url)
+            found.append((m.start(), classify(url, source, number)))
+    if dois:
+        blanked = _URL.sub(lambda m: " " * len(m.group(0)), line)
+        for m in _DOI.finditer(blanked):
+            doi = trim_url(m.group(0))
+            if doi not in seen:
+                seen.add(doi)
+                found.append((m.start(), Link(doi, source, number, DOI)))
+    found.sort(key=lambda pair: pair[0])
+    return [link for _, link in found]
+
+
+def links_in_markdown(text: str, source: str = "") -> list[Link]:
+    """Links in Markdown (inline, reference-style, autolinks, bare), skipping fenced code blocks."""
+    out: list[Link] = []
+    fence: str | None = None
+    for number, line in enumerate(text.splitlines(), 1):
+        m = _FENCE.match(line)
+        if m:
+            marker = m.group(1)[0] * 3
+            if fence is None:
+                fence = marker
+                continue
+            if marker == fence:
+                fence = None
+                continue
+        if fence is None:
+            out.extend(_links_in_line(line, source, number, True))
+    return out
+
+
+class _HrefParser(HTMLParser):
+    """Collects absolute href/src/cite addresses with the line of their tag."""
+
+    ATTRS = {"href", "src", "cite", "action", "data"}
+
+    def __init__(self, source: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.source = source
+        self.links: list[Link] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        line = self.getpos()[0]
+        for name, value in attrs:
+            if name in self.ATTRS and value:
+                value = value.strip()
+                if value.startswith("//"):
+                    value = "https:" + value
+                if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value):
+                    self.links.append(classify(value, self.source, line))
+
+    handle_startendtag = handle_starttag
+
+
+def links_in_html(text: str, source: str = "") -> list[Link]:
+    """Absolute links in HTML attributes (href, src, cite...), any scheme, with the tag's line."""
+    parser = _HrefParser(source)
+    parser.feed(text)
+    parser.close()
+    return parser.links
+
+
+def field_line(ref: Reference, name: str) -> int:
+    """The line of field ``name`` inside the entry, from ``ref.raw``; the entry's line otherwise."""
+    if not ref.line:
+        return 0
+    m = re.search(rf"(?i)(?<![\w-]){re.escape(name)}\s*=", ref.raw or "")
+    return ref.line + (ref.raw.count("\n", 0, m.start()) if m else 0)
+
+
+def links_in_references(refs: Iterable[Reference], source: str | None = None,
+                        line_of: Callable[[Reference, str], int] = field_line) -> list[Link]:
+    """The url, doi and \\url{...} links of entries, plus a ``missing`` Link for entries without any.
+
+    ``line_of(ref, field)`` gives a field's line; ``Library.field_line`` knows it exactly.
+    """
+    out: list[Link] = []
+    for ref in refs:
+        src = ref.source if source is None else source
+        found: list[Link] = []
+        for name, value in ref.fields.items():
+            if name == "url":
+                for url in value.split():
+                    found.append(classify(url.strip("{}"), src, line_of(ref, name), ref.key, name))
+            elif name == "doi":
+                doi = value.strip().strip("{}")
+                m = _DOI_HOST.match(doi)
+                doi = unquote(m.group(1)) if m else re.sub(r"^doi:\s*", "", doi, flags=re.IGNORECASE)
+                if doi:
+                    found.append(Link(doi, src, line_of(ref, name), DOI, ref.key, name))
+            elif name != LOST_LINK_FIELD:
+                for m in _LATEX_URL.finditer(value):
+                    found.append(classify(m.group(1).strip(), src, line_of(ref, name), ref.key, name))
+        out.extend(found)
+        lost = ref.fields.get(LOST_LINK_FIELD)
+        if lost is not None or not any(l.field in ("url", "doi") for l in found):
+            field = LOST_LINK_FIELD if lost is not None else ""
+            out.append(Link("", src, line_of(ref, field) if field else ref.line, MISSING, ref.key, field))
+    return out
+
+
+def kind_of(path: Path) -> str:
+    """``bib``, ``markdown``, ``html`` or ``text``, from the file name."""
+    suffix = path.suffix.lower()
+    if suffix in _BIB_SUFFIXES:
+        return "bib"
+    if suffix in _MD_SUFFIXES:
+        return "markdown"
+    if suffix in _HTML_SUFFIXES:
+        return "html"
+    return "text"
+
+
+def links_in_file(path: Path, text: str | None = None) -> list[Link]:
+    """The links of a Markdown, HTML or plain-text file (BibTeX goes through the library loader)."""
+    if text is None:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    kind = kind_of(path)
+    source = str(path)
+    if kind == "markdown":
+        return links_in_markdown(text, source)
+    if kind == "html":
+        return links_in_html(text, source)
+    return links_in_text(text, source)

@@ -1,0 +1,125 @@
+"""``solicite export`` and ``solicite import``: the library to and from BibTeX, BibLaTeX, CSL-JSON, RIS, Zotero."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from solicite.cli.context import Env, pass_env
+from solicite.errors import UsageError
+
+_TO_HELP = "Format: bibtex, biblatex, csl-json, ris or zotero (CSL-JSON tuned for Zotero; add --bibtex for BibTeX)."
+
+
+def _load_library(env: Env):
+    from solicite import bibfile
+
+    lib = bibfile.load(env.require_library(), lenient=True)
+    for d in lib.diagnostics:
+        env.warn(f"{d.location()}: {d.message}")
+    return lib
+
+
+@click.command("export")
+@click.option("--to", "to", required=True, metavar="FORMAT", help=_TO_HELP)
+@click.option("--bibtex", "as_bibtex", is_flag=True, help="With --to zotero: BibTeX for Zotero's BibTeX importer.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (default: stdout).")
+@click.argument("keys", nargs=-1)
+@pass_env
+def export_cmd(env: Env, to: str, as_bibtex: bool, output: Path | None, keys: tuple[str, ...]) -> int:
+    """Export the library, or the entries KEYS, to another format.
+
+    \b
+    Examples:
+      solicite export --to csl-json -o refs.json
+      solicite export --to zotero -o for-zotero.json      # then Zotero: File > Import
+      solicite export --to zotero --bibtex bauder2017sanctuary
+      solicite export --to ris > refs.ris
+    """
+    from solicite import registry
+
+    to = to.lower()
+    if as_bibtex and to != "zotero":
+        raise UsageError("--bibtex only goes with --to zotero", hint="use --to bibtex for plain BibTeX")
+    if as_bibtex:
+        from solicite.export.zotero import BIBTEX_EXPORTER as exporter
+    else:
+        exporter = registry.load("exporter", to)
+    lib = _load_library(env)
+    if output is not None and lib.path is not None and output.resolve() == Path(lib.path).resolve():
+        raise UsageError("refusing to export over the library itself", path=str(output),
+                         hint="choose another -o FILE")
+    refs = [lib[k] for k in keys] if keys else lib.references
+    if to not in ("bibtex", "biblatex") or as_bibtex:
+        # Formats without crossref get the parent's fields merged in (title -> booktitle).
+        refs = [lib.with_crossref(r) for r in refs]
+    text = exporter.export(refs)
+    if output is None:
+        click.echo(text, nl=False)
+        return 0
+    from solicite.bibfile import atomic_write
+
+    atomic_write(output, text, backup=False)
+    if env.json_output:
+        env.emit_json({"format": exporter.name, "entries": len(refs), "output": str(output)})
+    else:
+        env.info(f"exported {len(refs)} entries as {exporter.name} to {output}")
+    return 0
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["auto", "bibtex", "biblatex", "csl-json", "ris"]), default="auto",
+              show_default=True, help="Format of FILE (auto: from the extension, then the content).")
+@click.option("--dry-run", is_flag=True, help="Report what would be added and what is a duplicate; change nothing.")
+@pass_env
+def import_cmd(env: Env, file: Path, fmt: str, dry_run: bool) -> int:
+    """Merge the entries of FILE (BibTeX, BibLaTeX, CSL-JSON or RIS) into the library.
+
+    Entries the library already holds (same key, same DOI, or same title, year and first
+    author) are reported as duplicates and not added again. New keys are generated for
+    entries without one; a key already taken by a different work gets a suffix.
+
+    \b
+    Examples:
+      solicite import zotero-export.json
+      solicite --json import refs.ris --dry-run
+    """
+    from solicite import bibfile
+    from solicite.export.importer import DuplicateIndex, read_file
+
+    result = read_file(file, None if fmt == "auto" else fmt)
+    for d in result.diagnostics:
+        env.warn(f"{d.location() or file}: {d.message}")
+    path = env.require_library()
+    lib = bibfile.load(path) if Path(path).exists() else bibfile.loads("", source=str(path))
+    index = DuplicateIndex(lib.references)
+    added: list[dict] = []
+    duplicates: list[dict] = []
+    with env.progress(len(result.references), f"importing {file.name}") as bar:
+        for ref in result.references:
+            hit = index.match(ref)
+            if hit:
+                duplicates.append({"key": ref.key, "duplicate_of": hit[0], "by": hit[1], "line": ref.line})
+            else:
+                new_key = lib.add(ref)
+                index.add(ref.copy(key=new_key))
+                added.append({"key": new_key, "from": ref.key} if new_key != ref.key else {"key": new_key})
+            bar.advance()
+    if added and not dry_run:
+        lib.save(path)
+    if env.json_output:
+        env.emit_json({"file": str(file), "format": result.format, "library": str(path), "dry_run": dry_run,
+                       "added": added, "duplicates": duplicates})
+        return 0
+    verb = "would add" if dry_run else "added"
+    env.out(f"{verb} {len(added)} of {len(result.references)} entries from {file} ({result.format}) to {path}; "
+            f"{len(duplicates)} duplicates not added")
+    for a in added:
+        if "from" in a:
+            env.out(f"  {a['from'] or '(no key)'} -> {a['key']}")
+    reasons = {"key": "same key", "doi": "same DOI", "title": "same title, year and first author"}
+    for d in duplicates:
+        env.out(f"  duplicate: {d['key'] or '(no key)'} is {d['duplicate_of']} ({reasons[d['by']]})")
+    return 0

@@ -1,0 +1,235 @@
+"""Library commands: list, show, search, add, rm, keys, dupes."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from solicite.cli.context import Env, pass_env
+from solicite.errors import ExitCode, InputError, UsageError
+from solicite.model import Reference
+
+
+def open_library(env: Env, *, lenient: bool = False, create: bool = False, allow_duplicates: bool = False):
+    """Load the library named by --library / config; with create, an absent file gives an empty library."""
+    from solicite import bibfile
+
+    path = env.require_library()
+    if create and not Path(path).exists():
+        lib = bibfile.loads("", source=str(path))
+        lib.path = Path(path)
+        return lib
+    lib = bibfile.load(path, lenient=lenient, allow_duplicates=allow_duplicates)
+    for d in lib.diagnostics:
+        env.warn(f"{d.location()}: {d.message}")
+    return lib
+
+
+def authors_short(ref: Reference) -> str:
+    """"Bauder & Landau" or "Lasch et al." for tables."""
+    people = ref.authors or ref.editors
+    names = [p.literal or ref_text(p.family) for p in people]
+    if not names:
+        return ""
+    if len(names) == 1:
+        return names[0]
+    if len(names) == 2:
+        return f"{names[0]} & {names[1]}"
+    return f"{names[0]} et al."
+
+
+def ref_text(value: str) -> str:
+    from solicite.text import latex_to_unicode
+
+    return latex_to_unicode(value)
+
+
+def print_refs(env: Env, refs: list[Reference]) -> None:
+    """A rich table on a terminal, tab-separated lines elsewhere, or JSON with --json."""
+    if env.json_output:
+        env.emit_json([r.as_dict() for r in refs])
+        return
+    rows = [(r.key, r.type, r.year, authors_short(r), r.text("title")) for r in refs]
+    if env.interactive:
+        from rich.table import Table
+
+        table = Table(show_edge=False, pad_edge=False, header_style="bold")
+        for col in ("key", "type", "year", "author", "title"):
+            table.add_column(col, overflow="fold", no_wrap=col in ("key", "type", "year"))
+        for row in rows:
+            table.add_row(*row)
+        env.console.print(table)
+        env.info(f"{len(refs)} entries")
+    else:
+        for row in rows:
+            env.out("\t".join(row))
+
+
+@click.command("list")
+@click.option("--keyword", "-k", multiple=True, help="Only entries with this keyword (show-notes section).")
+@click.option("--type", "-t", "types", multiple=True, help="Only entries of this type (article, book...).")
+@click.option("--lenient", is_flag=True, help="Skip malformed entries with a warning instead of stopping.")
+@pass_env
+def list_cmd(env: Env, keyword: tuple[str, ...], types: tuple[str, ...], lenient: bool) -> None:
+    """List the entries of the library: a table on a terminal, tab-separated text in a pipe, or --json."""
+    refs = open_library(env, lenient=lenient).references
+    if keyword:
+        wanted = {k.casefold() for k in keyword}
+        refs = [r for r in refs if wanted & {k.casefold() for k in r.keywords}]
+    if types:
+        refs = [r for r in refs if r.type in {t.lower() for t in types}]
+    print_refs(env, refs)
+
+
+@click.command("show")
+@click.argument("keys", nargs=-1, required=True)
+@pass_env
+def show_cmd(env: Env, keys: tuple[str, ...]) -> None:
+    """Show entries as BibTeX exactly as they are in the file, or --json."""
+    lib = open_library(env)
+    refs = [lib[key] for key in keys]
+    if env.json_output:
+        env.emit_json([r.as_dict() for r in refs] if len(refs) > 1 else refs[0].as_dict())
+    else:
+        env.out("\n\n".join(r.raw for r in refs))
+
+
+@click.command("search")
+@click.argument("query")
+@click.option("--field", "-f", "fields", multiple=True, help="Search only this field (repeatable): title, author, year...")
+@pass_env
+def search_cmd(env: Env, query: str, fields: tuple[str, ...]) -> int:
+    """Find entries whose fields contain QUERY, ignoring case and accents (exit 1 when none match)."""
+    from solicite.text import fold
+
+    needle = fold(query)
+    wanted = {f.lower() for f in fields}
+    hits = []
+    for ref in open_library(env).references:
+        values = [("key", ref.key)] + [(k, ref.text(k)) for k in list(ref.fields) + list(ref.persons)]
+        if any(needle in fold(v) for k, v in values if not wanted or k in wanted):
+            hits.append(ref)
+    print_refs(env, hits)
+    return ExitCode.OK if hits else ExitCode.FINDINGS
+
+
+def _read_input(source: str) -> tuple[str, str]:
+    if source == "-":
+        return sys.stdin.read(), "<stdin>"
+    try:
+        return Path(source).read_text(encoding="utf-8", errors="surrogateescape"), source
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=source) from exc
+
+
+def _looks_like_identifier(value: str) -> bool:
+    import re
+
+    return bool(re.match(r"(?i)^(10\.\d{4,9}/\S+|doi:\s*10\.|https?://|isbn:|97[89][\d-]{10,}$|\d{9}[\dX]$)", value.strip()))
+
+
+@click.command("add")
+@click.argument("source", default="-")
+@click.option("--dry-run", is_flag=True, help="Show what would be added; change nothing.")
+@click.option("--offline", is_flag=True, help="For identifiers: answer from the cache only.")
+@pass_env
+def add_cmd(env: Env, source: str, dry_run: bool, offline: bool) -> None:
+    """Add BibTeX entries from FILE or stdin (-), or one reference by DOI, ISBN (isbn:...) or URL.
+
+    A missing or taken key is replaced by a generated one (bauder2017sanctuary, then
+    bauder2017sanctuarya...). Existing entries are never touched: the file only grows.
+    """
+    from solicite import bibfile
+
+    if source != "-" and not Path(source).exists() and _looks_like_identifier(source):
+        from solicite.resolve import fetch_identifier
+
+        incoming = [fetch_identifier(source, env.settings, offline=offline)]
+    elif source != "-" and not Path(source).exists():
+        raise InputError("no such file", path=source, hint="give a .bib file, - for stdin, a DOI, isbn:..., or a URL")
+    else:
+        text, name = _read_input(source)
+        incoming = bibfile.loads(text, source=name).references
+        if not incoming:
+            raise InputError("no BibTeX entries found", path=name, hint="entries look like @article{key, title = {...}, ...}")
+    lib = open_library(env, create=True)
+    added = []
+    for ref in incoming:
+        ref = ref.copy(key=ref.key if ref.key and ref.key not in lib else "")
+        added.append(lib.add(ref))
+    if dry_run:
+        env.info("dry run: nothing written")
+    else:
+        lib.save()
+    if env.json_output:
+        env.emit_json({"added": added, "library": str(lib.path)})
+    else:
+        for original, key in zip(incoming, added):
+            note = f" (was {original.key})" if original.key and original.key != key else ""
+            env.out(f"added {key}{note}")
+
+
+@click.command("rm")
+@click.argument("keys", nargs=-1, required=True)
+@pass_env
+def rm_cmd(env: Env, keys: tuple[str, ...]) -> None:
+    """Remove entries by key (the previous file is kept as <library>.bak)."""
+    lib = open_library(env)
+    for key in keys:
+        lib.remove(key)
+    lib.save()
+    if env.json_output:
+        env.emit_json({"removed": list(keys)})
+    else:
+        for key in keys:
+            env.out(f"removed {key}")
+
+
+@click.command("keys")
+@click.argument("selected", nargs=-1)
+@click.option("--pattern", "-p", default=None, help="Key pattern: {auth} {authors} {year} {title} {shorttitle} {type}. "
+              "Default: [keys] pattern in the config, else {auth}{year}{title}.")
+@click.option("--dry-run", is_flag=True, help="Show the new keys; change nothing.")
+@pass_env
+def keys_cmd(env: Env, selected: tuple[str, ...], pattern: str | None, dry_run: bool) -> None:
+    """Regenerate citation keys from a pattern; only the keys (and crossrefs to them) change."""
+    from solicite.keys import DEFAULT_PATTERN, format_key, generate_key
+
+    pattern = pattern or env.settings.section("keys").get("pattern", DEFAULT_PATTERN)
+    lib = open_library(env)
+    targets = list(selected) or lib.keys()
+    for key in targets:
+        lib[key]  # unknown keys fail before anything changes
+    changes = []
+    for key in targets:
+        ref = lib[key]
+        if format_key(ref, pattern) == key:
+            continue
+        new = generate_key(ref, set(lib.keys()) - {key}, pattern)
+        if new != key:
+            lib.rename(key, new)
+            changes.append((key, new))
+    if changes and not dry_run:
+        lib.save()
+    if env.json_output:
+        env.emit_json([{"old": old, "new": new} for old, new in changes])
+    else:
+        for old, new in changes:
+            env.out(f"{old} -> {new}")
+        env.info(f"{len(changes)} keys changed" + (" (dry run: nothing written)" if dry_run else ""))
+
+
+@click.command("dupes")
+@pass_env
+def dupes_cmd(env: Env) -> int:
+    """List every citation key used more than once, with all its lines (exit 1 when there are any)."""
+    lib = open_library(env, allow_duplicates=True)
+    if env.json_output:
+        env.emit_json([{"key": k, "lines": lines, "source": lib.source} for k, lines in lib.duplicates])
+    else:
+        for key, lines in lib.duplicates:
+            env.out(f"{key}\t" + ", ".join(f"{lib.source}:{n}" for n in lines))
+        env.info(f"{len(lib.duplicates)} duplicated keys")
+    return ExitCode.FINDINGS if lib.duplicates else ExitCode.OK

@@ -1,0 +1,289 @@
+"""RIS export and import, through the CSL item: tags and types follow Zotero's RIS translator (RIS.js).
+
+RIS is plain text: case protection, formatting and LaTeX do not survive (values are written as
+Unicode). The citation key travels in ``ID`` (Zotero ignores it on import). Per-type tags follow
+Zotero's mapping so that its importer puts every value in the right field: for a conference
+paper ``T2`` is the conference and ``C3`` the proceedings; for a report ``SN`` is the report
+number; a podcast episode is ``SOUND`` with ``M3  - Podcast``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from solicite.export import FunctionExporter
+from solicite.export.csljson import from_csl, to_csl
+from solicite.model import Reference
+
+CSL_TO_RIS = {
+    "article-journal": "JOUR", "article-magazine": "MGZN", "article-newspaper": "NEWS", "article": "GEN",
+    "document": "GEN", "book": "BOOK", "chapter": "CHAP", "paper-conference": "CONF", "thesis": "THES",
+    "report": "RPRT", "webpage": "ELEC", "post-weblog": "BLOG", "post": "ICOMM", "manuscript": "MANSCPT",
+    "patent": "PAT", "dataset": "DATA", "software": "COMP", "song": "SOUND", "broadcast": "SOUND",
+    "motion_picture": "VIDEO", "graphic": "ART", "personal_communication": "PCOMM", "interview": "PCOMM",
+    "legislation": "STAT", "bill": "BILL", "legal_case": "CASE", "entry-encyclopedia": "ENCYC",
+    "entry-dictionary": "DICT", "entry": "ENCYC", "pamphlet": "PAMP", "map": "MAP", "speech": "SLIDE",
+    "standard": "STAND", "periodical": "JFULL", "hearing": "HEAR",
+}
+# RIS type -> CSL type on import (the inverse of the above, plus the variants other tools write)
+RIS_TO_CSL = {ris: csl for csl, ris in reversed(list(CSL_TO_RIS.items()))}
+RIS_TO_CSL.update({"GEN": "document", "SOUND": "song", "PCOMM": "personal_communication", "ENCYC": "entry-encyclopedia",
+                   "EJOUR": "article-journal", "ABST": "article-journal", "CPAPER": "paper-conference",
+                   "EBOOK": "book", "EDBOOK": "book", "ECHAP": "chapter", "UNPB": "manuscript", "UNPD": "manuscript",
+                   "INPR": "manuscript", "WEB": "webpage", "MPCT": "motion_picture", "MUSIC": "song",
+                   "GOVDOC": "report", "DBASE": "dataset", "SER": "book", "CTLG": "article-magazine"})
+
+_TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
+_HTML = re.compile(r"</?(?:i|b|sup|sub|span)(?:\s[^<>]*)?>", re.IGNORECASE)
+
+
+def _plain(value) -> str:
+    return " ".join(_HTML.sub("", str(value)).split())
+
+
+def _name(n: dict) -> str:
+    if n.get("literal"):
+        return n["literal"]
+    family = " ".join(x for x in (n.get("non-dropping-particle", ""), n.get("family", "")) if x)
+    if n.get("suffix"):
+        return f"{family}, {n.get('given', '')}, {n['suffix']}"
+    # A family name alone keeps its comma, so that it is not read back as a single-field (corporate) name.
+    return f"{family}, {n['given']}" if n.get("given") else family + ","
+
+
+def _date(d: dict | None) -> tuple[str, str]:
+    """(PY, DA) for a CSL date: the year, and YYYY/MM/DD when there is more than a year."""
+    if not d:
+        return "", ""
+    parts = (d.get("date-parts") or [[]])[0]
+    if not parts:
+        raw = str(d.get("raw") or d.get("literal") or "")
+        return raw, ""
+    year = f"{int(parts[0]):04d}"
+    if len(parts) == 1:
+        return year, ""
+    return year, "/".join([year] + [f"{int(x):02d}" for x in parts[1:]])
+
+
+def csl_to_ris(item: dict) -> str:
+    """One RIS record (ending in ``ER  -``) for a CSL item."""
+    ctype = item.get("type", "document")
+    ty = CSL_TO_RIS.get(ctype, "GEN")
+    lines: list[tuple[str, str]] = [("TY", ty)]
+
+    def add(tag: str, var: str) -> None:
+        if item.get(var):
+            lines.append((tag, _plain(item[var])))
+
+    if item.get("id"):
+        lines.append(("ID", str(item["id"])))
+    for n in item.get("author", []):
+        lines.append(("AU", _name(n)))
+    editor_tag = "A3" if ty == "BOOK" else "A2" if ty in ("JOUR", "CHAP", "CONF", "DICT", "ENCYC", "GEN") else "ED"
+    for n in item.get("editor", []):
+        lines.append((editor_tag, _name(n)))
+    for n in item.get("translator", []):
+        lines.append(("A4", _name(n)))
+    for n in item.get("container-author", []):
+        lines.append(("C2", _name(n)))
+    add("TI", "title")
+    add("ST", "title-short")
+    if ty == "CONF":
+        add("T2", "event-title")
+        add("C3", "container-title")
+        add("T3", "collection-title")
+    elif ty == "SOUND":
+        add("T3", "container-title")  # Zotero: the series of an audio recording / podcast
+    elif ty in ("BOOK", "RPRT", "COMP", "MAP"):
+        add("T2", "collection-title")
+        add("T3", "container-title")
+    else:
+        add("T2", "container-title")
+        add("T3", "collection-title")
+    py, da = _date(item.get("issued"))
+    if py:
+        lines.append(("PY", py))
+    if da:
+        lines.append(("DA", da))
+    add("VL", "volume")
+    add("IS", "issue")
+    page = _plain(item.get("page", ""))
+    if ty in ("BOOK", "THES"):
+        add("SP", "number-of-pages")
+    elif page:
+        start, _, end = page.partition("-")
+        lines.append(("SP", start.strip()))
+        if end.strip():
+            lines.append(("EP", end.strip()))
+    add("ET", "version" if ty in ("COMP", "DATA") else "edition")
+    add("PB", "publisher")
+    add("CY", "publisher-place")
+    if ty == "CONF":
+        add("C1", "event-place")
+    if ty in ("RPRT", "PAT"):
+        add("SN", "number")
+    else:
+        add("SN", "ISBN")
+        if "ISBN" not in item:
+            add("SN", "ISSN")
+        add("M1", "collection-number" if ty == "BOOK" else "number")
+    # RIS has no podcast type: "SOUND" with "M3  - Podcast" tells it from a recording (Zotero: audioFileType).
+    genre = "Podcast" if ctype == "broadcast" else item.get("genre")
+    if genre:
+        lines.append(("M3", _plain(genre)))
+    add("DO", "DOI")
+    add("UR", "URL")
+    _, accessed = _date(item.get("accessed"))
+    if accessed:
+        lines.append(("Y2", accessed))
+    for word in re.split(r"\s*[,;]\s*", _plain(item.get("keyword", ""))):
+        if word:
+            lines.append(("KW", word))
+    add("AB", "abstract")
+    add("LA", "language")
+    add("N1", "note")
+    lines.append(("ER", ""))
+    return "\n".join(f"{tag}  - {value}".rstrip() if tag == "ER" else f"{tag}  - {value}" for tag, value in lines) + "\n"
+
+
+def export_ris(refs: list[Reference]) -> str:
+    """The references as RIS records separated by blank lines."""
+    return "\n".join(csl_to_ris(to_csl(ref)) for ref in refs)
+
+
+def parse_ris(text: str) -> list[dict[str, list[str]]]:
+    """RIS text as records: tag -> values in order; continuation lines join the previous value."""
+    records: list[dict[str, list[str]]] = []
+    current: dict[str, list[str]] | None = None
+    last = ""
+    for line in text.lstrip("\ufeff").splitlines():
+        m = _TAG_LINE.match(line.rstrip())
+        if not m:
+            if current is not None and last and line.strip():
+                current[last][-1] = (current[last][-1] + " " + line.strip()).strip()
+            continue
+        tag, value = m.group(1), (m.group(2) or "").strip()
+        if tag == "TY":
+            current, last = {"TY": [value]}, "TY"
+            continue
+        if current is None:
+            continue
+        if tag == "ER":
+            records.append(current)
+            current, last = None, ""
+            continue
+        current.setdefault(tag, []).append(value)
+        last = tag
+    if current is not None:
+        records.append(current)
+    return records
+
+
+def _csl_name(value: str) -> dict:
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) == 1:
+        return {"literal": parts[0]}
+    name = {"family": parts[0], "given": parts[-1]}
+    if len(parts) > 2:
+        name = {"family": parts[0], "given": parts[1], "suffix": parts[2]}
+    words = name["family"].split()
+    # A lower-case leading word is a particle ("van der Walt"), as BibTeX reads it.
+    i = 0
+    while i < len(words) - 1 and words[i][:1].islower():
+        i += 1
+    if i:
+        name["non-dropping-particle"] = " ".join(words[:i])
+        name["family"] = " ".join(words[i:])
+    return {k: v for k, v in name.items() if v}
+
+
+def _csl_date(value: str) -> dict | None:
+    parts = [p for p in value.strip().split("/") if p.strip()]
+    nums = []
+    for p in parts[:3]:
+        if not p.strip().isdigit():
+            break
+        nums.append(int(p))
+    if nums and len(str(parts[0]).strip()) == 4:
+        return {"date-parts": [nums]}
+    return {"raw": value.strip()} if value.strip() else None
+
+
+def ris_to_csl(record: dict[str, list[str]]) -> dict:
+    """The CSL item for one parsed RIS record (the inverse of :func:`csl_to_ris`)."""
+    ty = record.get("TY", ["GEN"])[0].upper()
+    first = {tag: values[0] for tag, values in record.items() if values}
+    genre = first.get("M3", "")
+    ctype = RIS_TO_CSL.get(ty, "document")
+    if ty == "SOUND" and genre.lower() == "podcast":
+        ctype, genre = "broadcast", ""
+    item: dict = {"id": first.get("ID", ""), "type": ctype}
+    names = {"author": record.get("AU", []) + record.get("A1", []), "translator": record.get("A4", []),
+             "container-author": record.get("C2", []),
+             "editor": record.get("ED", []) + record.get("A2" if ty != "BOOK" else "A3", [])}
+    for var, values in names.items():
+        if values:
+            item[var] = [_csl_name(v) for v in values]
+
+    def put(var: str, *tags: str) -> None:
+        for tag in tags:
+            if first.get(tag):
+                item[var] = first[tag]
+                return
+
+    put("title", "TI", "T1", "CT")
+    put("title-short", "ST")
+    if ty == "CONF":
+        put("event-title", "T2")
+        put("container-title", "C3", "BT")
+        put("collection-title", "T3")
+        put("event-place", "C1")
+    elif ty == "SOUND":
+        put("container-title", "T3", "T2")
+    elif ty in ("BOOK", "RPRT", "COMP", "MAP"):
+        put("collection-title", "T2")
+        put("container-title", "T3")
+    else:
+        put("container-title", "T2", "JF", "JO", "BT")
+        put("collection-title", "T3")
+    date = first.get("DA") or first.get("PY") or first.get("Y1")
+    if date:
+        item["issued"] = _csl_date(date)
+    put("volume", "VL")
+    put("issue", "IS")
+    if ty in ("BOOK", "THES"):
+        put("number-of-pages", "SP")
+    elif first.get("SP"):
+        item["page"] = first["SP"] + ("-" + first["EP"] if first.get("EP") else "")
+    put("version" if ty in ("COMP", "DATA") else "edition", "ET")
+    put("publisher", "PB")
+    put("publisher-place", "CY")
+    if ty in ("RPRT", "PAT"):
+        put("number", "SN")
+    else:
+        sn = first.get("SN", "")
+        if sn:
+            digits = re.sub(r"[^0-9Xx]", "", sn)
+            item["ISSN" if len(digits) == 8 else "ISBN"] = sn
+        put("collection-number" if ty == "BOOK" else "number", "M1")
+    if genre:
+        item["genre"] = genre
+    put("DOI", "DO")
+    put("URL", "UR")
+    if first.get("Y2"):
+        item["accessed"] = _csl_date(first["Y2"])
+    if record.get("KW"):
+        item["keyword"] = ", ".join(record["KW"])
+    put("abstract", "AB", "N2")
+    put("language", "LA")
+    if record.get("N1"):
+        item["note"] = "\n".join(record["N1"])
+    return {k: v for k, v in item.items() if v not in (None, "", [])} | {"id": item["id"], "type": ctype}
+
+
+def read_ris(text: str) -> list[Reference]:
+    """References from RIS text."""
+    return [from_csl(ris_to_csl(rec)) for rec in parse_ris(text)]
+
+
+EXPORTER = FunctionExporter("ris", "ris", export_ris, "RIS (EndNote, Zotero, Mendeley, RefWorks)")

@@ -1,0 +1,215 @@
+"""Exports tuned for Zotero's importers (CSL-JSON by default, or BibTeX), and ``zotero_lint``.
+
+What Zotero does on import, from its translators (zotero/translators ``BibTeX.js``, ``CSL JSON.js``)
+and its schema (zotero/zotero-schema ``schema.json``, CSL type mappings):
+
+* BibTeX: entries of a type outside ``bibtex2zoteroTypeMap`` (``@podcast``, ``@dataset``...) are
+  discarded; ``@misc`` becomes a Book; the citation key is not stored; fields it does not read
+  are dropped; braces are removed, so ``{DNA}`` loses its case protection; ``note`` becomes a
+  child note; a name list given as an ``@string`` macro is split word by word.
+* CSL-JSON: the CSL type picks the item type (``broadcast`` -> Podcast, ``webpage`` -> Web Page,
+  ``article-newspaper`` -> Newspaper Article, ``report`` + ``genre`` -> Report with its type);
+  ``<span class="nocase">`` is kept; ``note`` lands in Extra, where a ``Citation Key: ...`` line
+  is read as the item's citation key.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from solicite.export import FunctionExporter
+from solicite.export.csljson import THESIS_GENRES, clean_doi, csl_type, to_csl
+from solicite.export.richtext import escape_latex, protected_words, to_plain
+from solicite.model import Diagnostic, Person, Reference
+
+# Entry types Zotero's BibTeX importer knows (bibtex2zoteroTypeMap) and the item type each becomes.
+ZOTERO_BIBTEX_TYPES: dict[str, str] = {
+    "book": "book", "inbook": "bookSection", "incollection": "bookSection", "article": "journalArticle",
+    "patent": "patent", "phdthesis": "thesis", "unpublished": "manuscript", "inproceedings": "conferencePaper",
+    "conference": "conferencePaper", "techreport": "report", "booklet": "book", "manual": "book",
+    "mastersthesis": "thesis", "misc": "book", "proceedings": "book", "online": "webpage", "thesis": "thesis",
+    "letter": "letter", "movie": "film", "artwork": "artwork", "report": "report", "legislation": "bill",
+    "jurisdiction": "case", "audio": "audioRecording", "video": "videoRecording", "software": "computerProgram",
+    "inreference": "encyclopediaArticle", "collection": "book", "mvbook": "book",
+}
+# Fields Zotero's BibTeX importer reads (processField); everything else is dropped.
+ZOTERO_BIBTEX_FIELDS = frozenset(
+    "address chapter edition type series title volume copyright isbn issn shorttitle url doi abstract "
+    "nationality language assignee booktitle school publisher issue journaltitle shortjournal eventtitle "
+    "pagetotal version subtitle journal fjournal author editor translator institution organization location "
+    "number month year date pages note howpublished lastchecked urldate keywords keyword comment annote "
+    "review notes pdf path sentelink file eprint eprinttype lccn mrnumber zmnumber pmid pmcid".split())
+
+# CSL type -> BibTeX type that Zotero's BibTeX importer turns into the nearest item type.
+CSL_TO_ZOTERO_BIBTEX = {
+    "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
+    "book": "book", "pamphlet": "booklet", "chapter": "incollection", "paper-conference": "inproceedings",
+    "thesis": "thesis", "report": "techreport", "webpage": "online", "post-weblog": "online", "post": "online",
+    "manuscript": "unpublished", "speech": "unpublished", "patent": "patent", "software": "software",
+    "song": "audio", "broadcast": "audio", "motion_picture": "video", "graphic": "artwork",
+    "personal_communication": "letter", "legislation": "legislation", "legal_case": "jurisdiction",
+    "entry-encyclopedia": "inreference", "entry-dictionary": "inreference", "entry": "inreference",
+}
+# CSL types Zotero's CSL import maps to an item type (schema.json "csl" -> "types").
+ZOTERO_CSL_TYPES = frozenset(
+    "article article-journal article-magazine article-newspaper bill book broadcast chapter dataset document "
+    "entry-dictionary entry-encyclopedia graphic interview legal_case legislation manuscript map motion_picture "
+    "paper-conference patent personal_communication post post-weblog report software song speech standard thesis "
+    "webpage".split())
+_CSL_FALLBACK = {"pamphlet": "book", "periodical": "book", "entry": "entry-encyclopedia", "review": "article-journal",
+                 "review-book": "article-journal", "performance": "speech", "event": "speech", "hearing": "bill"}
+_STRING_NAMES = re.compile(r"(?im)^\s*(author|editor|translator)\s*=\s*[A-Za-z][\w:.-]*\s*[,}#]")
+_CONCAT = re.compile(r"(?m)=\s*(?:[A-Za-z][\w:.-]*|\{[^{}]*\}|\"[^\"]*\")\s*#")
+
+
+def zotero_csl(ref: Reference) -> dict:
+    """The CSL item for Zotero: a "Citation Key:" line first in note, types Zotero maps, the show as series."""
+    item = to_csl(ref)
+    item.pop("citation-key", None)
+    ctype = item["type"]
+    if ctype not in ZOTERO_CSL_TYPES:
+        item["type"] = _CSL_FALLBACK.get(ctype, "document")
+    if item["type"] == "broadcast" and "container-title" in item and "collection-title" not in item:
+        # Zotero's Podcast item has no publication title: the show is its Series Title.
+        item["collection-title"] = item.pop("container-title")
+    if ref.key:
+        lines = [f"Citation Key: {ref.key}"] + ([item["note"]] if item.get("note") else [])
+        item["note"] = "\n".join(lines)
+    return item
+
+
+def export_zotero_csl(refs: list[Reference]) -> str:
+    """CSL-JSON tuned for Zotero's import (File > Import, or paste from clipboard)."""
+    return json.dumps([zotero_csl(r) for r in refs], indent=2, ensure_ascii=False) + "\n"
+
+
+def _plain_name(p: Person) -> Person:
+    if p.literal:
+        return Person(literal=escape_latex(to_plain(p.literal)))
+    return Person(family=escape_latex(to_plain(p.family)), given=escape_latex(to_plain(p.given)),
+                  particle=escape_latex(to_plain(p.particle)), suffix=escape_latex(to_plain(p.suffix)))
+
+
+def zotero_bibtex_entry(ref: Reference) -> Reference:
+    """A Reference rewritten to survive Zotero's BibTeX translator: known type, read fields, Unicode, ISO dates."""
+    item = to_csl(ref)
+    ctype = item["type"]
+    btype = CSL_TO_ZOTERO_BIBTEX.get(ctype, "online" if item.get("URL") else "misc")
+    if ctype == "broadcast" and item.get("URL"):
+        btype = "online"  # a Web Page keeps the show (Website Title), "Podcast" (Website Type) and the link
+    if btype == "misc" and item.get("DOI"):
+        # Zotero reads @misc as a Book; with its DOI link a dataset or document lands as a Web Page instead.
+        btype = "online"
+        item.setdefault("URL", "https://doi.org/" + clean_doi(item["DOI"]))
+    if ctype == "thesis" and ref.type.lower() in ("phdthesis", "mastersthesis") and not ref.get("type"):
+        btype = ref.type.lower()  # Zotero sets the thesis type from these two
+    fields: dict[str, str] = {}
+
+    def put(name: str, var: str, escape: bool = True) -> None:
+        value = item.get(var)
+        if value:
+            text = re.sub(r"</?[a-z]+[^<>]*>", "", str(value))
+            fields[name] = escape_latex(text) if escape else text
+
+    put("title", "title")
+    put("shorttitle", "title-short")
+    container = {"incollection": "booktitle", "inproceedings": "booktitle", "inreference": "booktitle",
+                 "audio": "series", "video": "series"}.get(btype, "journal")
+    put(container, "container-title")
+    if "series" not in fields:
+        put("series", "collection-title")
+    put("eventtitle", "event-title")
+    put({"techreport": "institution", "thesis": "school", "phdthesis": "school", "mastersthesis": "school"}.get(btype, "publisher"), "publisher")
+    put("address", "publisher-place")
+    put("edition", "edition")
+    put("version", "version")
+    put("volume", "volume")
+    put("number" if btype == "article" else "issue", "issue")
+    if "number" not in fields:
+        put("number", "number")
+    if "number" not in fields:
+        put("number", "collection-number")
+    put("pages", "page")
+    put("pagetotal", "number-of-pages")
+    put("chapter", "chapter-number")
+    genre = item.get("genre", "")
+    if genre and not (btype in ("phdthesis", "mastersthesis") and genre in THESIS_GENRES.values()):
+        fields["type"] = escape_latex(genre)
+    if ctype == "broadcast" and "type" not in fields:
+        fields["type"] = "Podcast"
+    put("isbn", "ISBN")
+    put("issn", "ISSN")
+    put("abstract", "abstract")
+    put("language", "language")
+    if item.get("DOI"):
+        fields["doi"] = clean_doi(item["DOI"])
+    put("url", "URL", escape=False)
+    put("keywords", "keyword")
+    put("howpublished", "medium")  # Zotero keeps it in Extra as "Published: ..."
+    put("note", "note")
+    for var, name in (("issued", "date"), ("accessed", "urldate")):
+        d = item.get(var)
+        if d and d.get("date-parts"):
+            fields[name] = "/".join("-".join(f"{x:02d}" if i else f"{x:04d}" for i, x in enumerate(p)) for p in d["date-parts"])
+        elif d:
+            fields[name] = escape_latex(str(d.get("raw") or d.get("literal") or ""))
+    persons = {f: [_plain_name(p) for p in ref.persons[f]] for f in ("author", "editor", "translator") if ref.persons.get(f)}
+    return Reference(btype, ref.key, fields, persons)
+
+
+def export_zotero_bibtex(refs: list[Reference]) -> str:
+    """BibTeX that Zotero's BibTeX translator imports without dropping entries or splitting names."""
+    from solicite.bibfile import format_entry
+
+    return "".join(format_entry(zotero_bibtex_entry(r)) + "\n\n" for r in refs).rstrip("\n") + ("\n" if refs else "")
+
+
+def zotero_lint(refs: list[Reference]) -> list[Diagnostic]:
+    """What Zotero's BibTeX importer would drop or mangle in these entries, one Diagnostic per finding."""
+    out: list[Diagnostic] = []
+
+    def report(ref: Reference, severity: str, code: str, message: str) -> None:
+        out.append(Diagnostic(severity, code, message, key=ref.key, source=ref.source, line=ref.line))
+
+    for ref in refs:
+        btype = ref.type.lower()
+        target = ZOTERO_BIBTEX_TYPES.get(btype)
+        ctype = csl_type(ref)
+        if target is None:
+            report(ref, "error", "zotero-type-dropped",
+                   f"Zotero's BibTeX importer discards @{btype} entries; export with `--to zotero` (CSL-JSON), "
+                   f"where it becomes a {ctype} item")
+        elif btype == "misc":
+            report(ref, "warning", "zotero-type-mangled", "Zotero's BibTeX importer turns @misc into a Book")
+        elif btype == "article" and ctype in ("article-newspaper", "article-magazine"):
+            report(ref, "warning", "zotero-type-mangled",
+                   f"Zotero's BibTeX importer makes every @article a Journal Article (this is a {ctype})")
+        dropped = sorted(f for f in list(ref.fields) + [p for p in ref.persons if ref.persons[p]]
+                         if f not in ZOTERO_BIBTEX_FIELDS)
+        if dropped:
+            report(ref, "warning", "zotero-field-dropped",
+                   "Zotero's BibTeX importer drops " + ", ".join(dropped))
+        for name in ("title", "booktitle", "journal", "series", "shorttitle"):
+            words = protected_words(ref.get(name))
+            if words:
+                report(ref, "warning", "zotero-case-lost",
+                       f"Zotero strips braces, so {name} loses the case protection of " + ", ".join(f"{{{w}}}" for w in words))
+        if ref.get("note"):
+            report(ref, "info", "zotero-note", "Zotero's BibTeX importer turns note into a child note")
+        if ref.raw and _STRING_NAMES.search(ref.raw):
+            report(ref, "error", "zotero-string-names",
+                   "a name list given as an @string macro is split word by word by Zotero; write the name "
+                   "double-braced in the entry (author = {{UNHCR}})")
+        elif ref.raw and _CONCAT.search(ref.raw):
+            report(ref, "warning", "zotero-concatenation", "Zotero's BibTeX importer does not expand # concatenation")
+    if refs:
+        out.append(Diagnostic("info", "zotero-key-dropped",
+                              "Zotero's BibTeX importer does not keep citation keys; `solicite export --to zotero` "
+                              "(CSL-JSON) puts them in Extra as \"Citation Key: ...\""))
+    return out
+
+
+EXPORTER = FunctionExporter("zotero", "json", export_zotero_csl, "CSL-JSON tuned for Zotero's importer")
+BIBTEX_EXPORTER = FunctionExporter("zotero-bibtex", "bib", export_zotero_bibtex,
+                                   "BibTeX tuned for Zotero's BibTeX translator")

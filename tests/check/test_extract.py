@@ -1,0 +1,112 @@
+"""Finding links with their file and line in Markdown, HTML, plain text and BibTeX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from solicite import bibfile
+from solicite.check import links_in_file, links_in_html, links_in_markdown, links_in_references, links_in_text
+from solicite.check.extract import trim_url
+from solicite.check.result import DOI, MISSING, URL
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "check"
+
+
+def pairs(links):
+    return [(l.kind, l.url, l.line) for l in links]
+
+
+def test_markdown_links_with_lines(tmp_path):
+    links = links_in_file(DATA / "links.md")
+    assert pairs(links) == [
+        (URL, "https://example.org/a", 3),
+        (URL, "https://example.org/b", 3),
+        (URL, "https://example.org/c", 4),
+        (URL, "https://en.wikipedia.org/wiki/Foo_(bar)", 5),
+        (DOI, "10.1000/xyz123", 11),
+        (DOI, "10.1000/abc", 11),
+        (URL, "https://example.org/reference-style", 12),
+    ]
+    assert links[0].location == f"{DATA / 'links.md'}:3"
+
+
+def test_html_attributes_with_lines():
+    links = links_in_file(DATA / "links.html")
+    assert pairs(links) == [
+        (URL, "https://cdn.example.org/s.css", 3),
+        (URL, "https://example.org/page", 5),
+        (URL, "https://img.example.org/i.png", 6),
+        (URL, "mailto:someone@example.org", 8),
+        (DOI, "10.1000/xyz123", 9),
+    ]
+
+
+def test_plain_text_urls_and_dois():
+    text = "first line\nsee https://a.org/x, and 10.1234/ABC.def; also <http://b.org/y>.\n"
+    assert pairs(links_in_text(text, "t.txt")) == [
+        (URL, "https://a.org/x", 2), (DOI, "10.1234/ABC.def", 2), (URL, "http://b.org/y", 2)]
+
+
+def test_trailing_punctuation_is_trimmed_but_balanced_brackets_kept():
+    assert trim_url("https://a.org/x).") == "https://a.org/x"
+    assert trim_url("https://a.org/x_(y)") == "https://a.org/x_(y)"
+    assert trim_url("https://a.org/q?a=1&b=2;") == "https://a.org/q?a=1&b=2"
+
+
+def test_markdown_same_url_twice_on_a_line_is_one_link():
+    assert len(links_in_markdown("[https://a.org](https://a.org)")) == 1
+
+
+def test_html_skips_relative_links():
+    assert links_in_html('<a href="page.html">x</a><a href="#top">y</a>') == []
+
+
+BIB = """@string{web = "https://example.org"}
+
+@article{withurl,
+  author = {Doe, Jane},
+  title = {Linked},
+  url = {https://example.org/paper},
+  doi = {10.1000/linked}
+}
+
+@book{nolink,
+  title = {A Book Without Links},
+  year = 2020
+}
+
+@misc{lost,
+  title = {Was Linked Once},
+  lostlink = {external link}
+}
+
+@online{noteurl,
+  title = {In a note},
+  note = {Available at \\url{https://example.org/note}},
+  doi = {https://doi.org/10.1000/ViaURL}
+}
+"""
+
+
+def test_bib_links_with_field_lines_and_missing_links(tmp_path):
+    path = tmp_path / "lib.bib"
+    path.write_text(BIB, encoding="utf-8")
+    lib = bibfile.load(path)
+    links = links_in_references(lib.references, line_of=lambda ref, name: lib.field_line(ref.key, name))
+    got = [(l.key, l.kind, l.url, l.line, l.field) for l in links]
+    assert got == [
+        ("withurl", URL, "https://example.org/paper", 6, "url"),
+        ("withurl", DOI, "10.1000/linked", 7, "doi"),
+        ("nolink", MISSING, "", 10, ""),
+        ("lost", MISSING, "", 17, "lostlink"),
+        ("noteurl", URL, "https://example.org/note", 22, "note"),
+        ("noteurl", DOI, "10.1000/ViaURL", 23, "doi"),
+    ]
+    assert all(l.source == str(path) for l in links)
+
+
+def test_field_line_fallback_reads_the_raw_block():
+    lib = bibfile.loads(BIB, source="x.bib")
+    links = links_in_references(lib.references)  # without Library.field_line
+    assert [(l.key, l.line) for l in links if l.kind != MISSING] == [
+        ("withurl", 6), ("withurl", 7), ("noteurl", 22), ("noteurl", 23)]
