@@ -29,7 +29,10 @@ def test_web_reference_title_medium_publisher():
     ref = web_reference("Inclusive Cities, Communities of Solidarity. Youtube. IOM.", [], {})
     assert ref.fields == {"title": "Inclusive Cities, Communities of Solidarity", "howpublished": "Youtube",
                           "organization": "IOM"}
-    assert web_reference("A title. Some Site.", [], {}).fields == {"title": "A title", "organization": "Some Site"}
+    ref = web_reference("A title. Some Site.", ["A title"], {"lostlink": "external link"})
+    assert (ref.type, ref.fields) == ("online", {"title": "A title", "organization": "Some Site"})
+    assert web_reference("A title. Some Site.", [], {}) is None  # no link text, no medium: the tagger reads it
+    assert web_reference("Smith, J. Title. Video. Site.", [], {}) is None  # an author list
     assert web_reference("Smith, J. (2020). Title. Site.", [], {}) is None  # a year: the tagger's job
     assert web_reference("A title. Part two is long and says many more words here. Site.", [], {}) is None
 

@@ -78,7 +78,7 @@ def name_reference(text: str, fields: dict[str, str]) -> Reference:
 
 def web_reference(text: str, anchors: list[str], fields: dict[str, str]) -> Reference | None:
     """A year-less "Title. Medium. Publisher." as @online, or None when the text is not of that form."""
-    if _YEAR.search(text):
+    if _YEAR.search(text) or _AUTHOR_INITIALS.search(text):
         return None
     title = next((a for a in anchors if _norm(text).startswith(_norm(a))), "")
     if title:
@@ -98,8 +98,8 @@ def web_reference(text: str, anchors: list[str], fields: dict[str, str]) -> Refe
         return None
     if parts:
         out["organization"] = latex_escape(parts[0])
-    if "howpublished" not in out and "organization" not in out:
-        return None
+    if "howpublished" not in out and ("organization" not in out or not anchors):
+        return None  # without a medium word or link text to go by, "A. B." is the tagger's to read
     return Reference("online" if fields.get("url") or fields.get(LOST_LINK_FIELD) or "howpublished" in out else "misc",
                      "", out)
 
