@@ -27,8 +27,8 @@ _LINK_MARKERS = re.compile(
     r"|\((?P<b>\s*PDF(?: file| document)?(?:,?\s*\d[\d.,]*\s*[KMG]i?B)?\s*)\)"
     r"|\[(?P<c>\s*(?:PDF|link|external link|web link|online)\s*)\]"
     r"|\((?P<d>\s*link\s*)\)"
-    r"|(?<![\w-])(?P<e>Link)(?:\s*:)?(?=\s*$)"
-    r"|(?<![\w-])(?P<f>Link):",
+    r"|(?<![\w-])(?P<e>(?-i:Link))(?:\s*:)?(?=\s*$)"  # "Link" capitalised only: "the missing link" stays
+    r"|(?<![\w-])(?P<f>(?-i:Link)):",
     re.IGNORECASE,
 )
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"]+", re.IGNORECASE)
@@ -40,7 +40,7 @@ _ACCESSED = re.compile(
     re.IGNORECASE,
 )
 _RETRIEVED = re.compile(
-    rf"\bRetrieved(?:\s+on)?\s*(?:(?P<date>{_DATE}),?\s*)?(?:,\s*)?(?:from\b\s*:?)?", re.IGNORECASE
+    rf"\b(?-i:Retrieved)(?:\s+on)?\s*(?:(?P<date>{_DATE}),?\s*)?(?:,\s*)?(?:from\b\s*:?)?", re.IGNORECASE
 )
 _AVAILABLE = re.compile(r"\bAvailable(?:\s+online)?(?:\s+(?:at|from))?\s*:|\bAvailable(?:\s+online)?\s+(?:at|from)\b")
 # Cheap test for anything the removals below could match.
