@@ -95,3 +95,13 @@ def test_markdown_headings_are_sections():
     assert [(c.section, [ln.text for ln in c.lines if not ln.blank]) for c in chunks] == [
         ("Organisations we like", ["PRAIDA (external link)"])
     ]
+
+
+def test_a_papers_body_before_references_is_skipped(seed_path):
+    # The body cites years ("Lacroix (2022)") but no line of it is shaped like a reference.
+    text = (seed_path.parent / "paper-body.txt").read_text(encoding="utf-8")
+    chunks, diags = find_sections(extract_text(text), "paper-body.txt")
+    assert [(c.section, [ln.text for ln in c.lines if not ln.blank]) for c in chunks] == [
+        ("", ["Bauder, H. (2017). Sanctuary cities. International Migration, 55(2), 174-187.",
+              "Lacroix, T. (2022). Migration-related city networks. Local Government Studies, 48(6), 1027-1047."])]
+    assert [(d.code, d.line) for d in diags] == [("skipped-preamble", 1)]

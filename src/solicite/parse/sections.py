@@ -163,16 +163,43 @@ def find_sections(lines: list[Line], source: str = "-") -> tuple[list[Chunk], li
 
 
 def _list_start(lines: list[Line]) -> int:
-    """Index just after the heading that opens the list, or 0 when there is none (or it is too late)."""
+    """Index just after the heading that opens the list, or 0 when there is none.
+
+    The first opening heading ("Show notes", "References") counts when what comes before it
+    reads less like references than what follows: a page's chrome and intro, or a paper's
+    body, come before; a list that merely has a "References" section does not.
+    """
     for index, line in enumerate(lines):
         if line.blank:
             continue
-        if has_evidence(line) and not _is_link_only_chrome(line):
-            return 0  # a reference came before any opening heading: the list starts at the top
         key = _key(normalise_heading(line.text))
         if key in START_HEADINGS and (line.heading or len(line.text.split()) <= 5):
-            return index + 1
+            before = _reference_share(lines[:index])
+            after = _reference_share(lines[index + 1:])
+            return index + 1 if before is None or before < 0.5 * (after or 0) else 0
     return 0
+
+
+def _reference_share(lines: list[Line]) -> float | None:
+    """The share of content lines that look like references (None when there are none)."""
+    content = [ln for ln in lines if not ln.blank]
+    if not content:
+        return None
+    return sum(1 for ln in content if _reference_shaped(ln)) / len(content)
+
+
+_APA_YEAR = re.compile(r"\(\s*(?:1[5-9]\d\d|20\d\d)[a-z]?\s*\)\.|\(n\.\s?d\.\)")
+
+
+def _reference_shaped(line: Line) -> bool:
+    """A line that begins like a reference (author list, list number) or has an APA "(2017)." date.
+
+    A paper's body cites years too ("as Lacroix (2022) shows"), so a year alone is not enough.
+    """
+    from solicite.parse.split import AUTHOR_START, list_marker
+
+    text = line.text.strip()
+    return bool(list_marker(text) or AUTHOR_START.match(text) or _APA_YEAR.search(text)) and not is_prose(line)
 
 
 def _is_link_only_chrome(line: Line) -> bool:

@@ -26,7 +26,7 @@ _NUMBER = re.compile(r"^(\s*)(\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)])\s+(?=\S)")
 _ENDS_REFERENCE = re.compile(r"(?:[.?!][\"'”’)\]]*|https?://\S+|\b10\.\d{4,9}/\S+)\s*$")
 _STARTS_REFERENCE = re.compile(r"^[\"'“‘(\[]?[A-ZÀ-ÖØ-Þ]")
 # "Bauder, H.", "Bauder H,", "H. Bauder", "UNHCR." at the start of a line: an author list begins.
-_AUTHOR_START = re.compile(
+AUTHOR_START = re.compile(
     r"^(?:[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’\-]+)?,\s+[A-ZÀ-ÖØ-Þ]"
     r"|[A-ZÀ-ÖØ-Þ]\.\s?(?:[A-ZÀ-ÖØ-Þ]\.\s?)*[A-ZÀ-ÖØ-Þ][\w'’\-]+"
     r"|[A-ZÀ-ÖØ-Þ][\w'’\-]+\s[A-Z]{1,3}[,.]"
@@ -165,7 +165,7 @@ def _breaks_reference(prev: str, cur: str, width: int) -> bool:
     prev, cur = prev.strip(), cur.strip()
     if not _ENDS_REFERENCE.search(prev) or not _STARTS_REFERENCE.match(cur):
         return False
-    if _AUTHOR_START.match(cur):
+    if AUTHOR_START.match(cur):
         return True
     # A line as long as the paragraph's longest was cut by wrapping, even if it ends with ".".
     return not (width >= 50 and len(prev) >= 0.8 * width)
