@@ -28,7 +28,7 @@ def apply_rules(words: list[str], labels: list[str]) -> list[str]:
     labels = list(labels)
     for i, word in enumerate(words):
         low = word.lower()
-        if F.find_doi(word) and ("doi" in low or word.startswith("10.")):
+        if "10." in word and F.find_doi(word) and ("doi" in low or word.startswith("10.")):
             labels[i] = "doi"
             if i and words[i - 1].lower().rstrip(":") in ("doi", "https://doi.org/", "doi.org"):
                 labels[i - 1] = "doi"
@@ -105,10 +105,25 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     isbn = " ".join(by.get("isbn", []))
     if isbn:
         f["isbn"] = re.sub(r"^\W*isbn\W*", "", F.clean(isbn), flags=re.IGNORECASE)
+    f.update(F.certain_fields(raw))
     notes = [F.clean(t) for t in by.get("note", []) + by.get("genre", []) if F.clean(t)]
     genre = " ".join(by.get("genre", []))
+    thesis = F.thesis_kind(raw)
+    if thesis:
+        genre = thesis
+        notes = [n for n in notes if thesis.lower() not in n.lower()]
+        if "title" in f:
+            f["title"] = F.clean(re.sub(r"\s*[(\[]?" + re.escape(thesis) + r"[)\]]?", "", f["title"]))
 
-    kind = _choose_type(raw, f, journal, book, publisher, genre, " ".join(notes), persons)
+    if title and not (journal or book or publisher):
+        title, site = _split_site(f.get("title", title))
+        if site:
+            journal = site
+            f["title"] = title
+    kind = "thesis" if thesis else _choose_type(raw, f, journal, book, publisher, genre, " ".join(notes), persons)
+    if kind == "online" and publisher and not (journal or book):
+        f["organization"] = publisher
+        publisher = ""
     if kind == "article":
         f["journal"] = journal or book
     elif kind in ("incollection", "inproceedings"):
@@ -126,17 +141,12 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
         key = {"techreport": "institution", "thesis": "school"}.get(kind, "publisher")
         f[key] = publisher
     if kind == "techreport":
-        rep = F.report(" ".join([genre, journal, book, vol_text, " ".join(notes), raw]))
-        if rep:
-            f["type"] = rep[0]
-            if rep[1]:
-                f["number"] = rep[1]
-            notes = [n for n in notes if rep[0].lower() not in n.lower()]
+        _report_fields(raw, f, notes)
     elif kind == "thesis":
-        t = next((n for n in notes if F.is_thesis(n)), "")
+        t = thesis or next((n for n in notes if F.is_thesis(n)), "")
         if t:
             f["type"] = t
-            notes.remove(t)
+            notes = [n for n in notes if n != t]
     if notes:
         f["note"] = "; ".join(notes)
 
@@ -150,6 +160,47 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
             del f[name]
     persons = {role: [_safe_person(p) for p in people] for role, people in persons.items()}
     return Reference(type=kind, key="", fields=f, persons=persons, raw=raw), diags
+
+
+_MINOR = {"of", "and", "the", "for", "in", "on", "&", "de", "a"}
+
+
+def _split_site(title: str) -> tuple[str, str]:
+    """Split "Solidarity cities. The Conversation" into the title and the site or newspaper name.
+
+    Only used when no container, journal or publisher was found: news and web references
+    often end with a short capitalised name the CRF (trained on scholarly lists) folds into the title.
+    """
+    m = re.search(r"^(.*\S[.?!])\s+([^.?!]+)$", title)
+    if not m:
+        return title, ""
+    site = m.group(2).strip()
+    words = site.split()
+    if not 1 <= len(words) <= 5 or not all(w[:1].isupper() or w.lower() in _MINOR for w in words):
+        return title, ""
+    return F.clean(m.group(1)), site
+
+
+def _report_fields(raw: str, f: dict[str, str], notes: list[str]) -> None:
+    """Working papers: series type, number, and the institution written after them."""
+    m = F.report_match(raw)
+    if not m:
+        return
+    f["type"] = F.clean(m.group("type"))
+    if m.group("num"):
+        f["number"] = F.clean(m.group("num"))
+        if f.get("volume") and f["volume"] in f["number"]:
+            del f["volume"]
+    f.pop("howpublished", None)
+    after = F.clean(raw[m.end():])
+    if after and not F.find_url(after) and len(after) < 120:
+        f["institution"] = after
+        f.pop("publisher", None)
+        if f.get("address", "") in after:
+            f.pop("address", None)
+    for n in list(notes):
+        if f["type"].lower() in n.lower():
+            notes.remove(n)
 
 
 def _misc(raw: str, f: dict[str, str], persons: dict[str, list[Person]]) -> Reference:
@@ -167,7 +218,7 @@ def _choose_type(raw: str, f: dict[str, str], journal: str, book: str, publisher
                  genre: str, notes: str, persons: dict) -> str:
     """Pick the BibTeX type from the fields found and telling words in the text."""
     context = " ".join([genre, notes, journal, book])
-    if F.is_thesis(genre or notes) or (F.is_thesis(raw) and not journal):
+    if F.is_thesis(genre):
         return "thesis"
     if F.report(genre or notes or journal or "") or (F.report(raw) and not (book and "editor" in persons)):
         rep = F.report(genre or notes or journal or raw)
@@ -175,6 +226,8 @@ def _choose_type(raw: str, f: dict[str, str], journal: str, book: str, publisher
             return "techreport"
     if F.is_web(genre) or F.is_web(notes) or re.search(r"\b(?:podcast|youtube|video)\b", context, re.I):
         return "online"
+    if f.get("day") and not (f.get("volume") or f.get("pages") or book or f.get("edition")):
+        return "online"  # a dated news or blog piece
     if book:
         if F.is_proceedings(book):
             return "inproceedings"
@@ -182,8 +235,6 @@ def _choose_type(raw: str, f: dict[str, str], journal: str, book: str, publisher
     if journal:
         if F.is_proceedings(journal) and not f.get("volume"):
             return "inproceedings"
-        if f.get("day") and not f.get("volume") and not f.get("pages"):
-            return "online"  # a dated news or blog piece
         return "article"
     if "editor" in persons and f.get("pages"):
         return "incollection"

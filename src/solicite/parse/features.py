@@ -54,29 +54,26 @@ _YEAR = re.compile(r"^\(?\[?(1[5-9]\d\d|20\d\d)[a-z]?[\])]?[.,;:]*$")
 _RANGE = re.compile(r"\d+\s*[-–—]+\s*\d+")
 _ROMAN = re.compile(r"^[ivxlcdm]+$", re.IGNORECASE)
 _INITIAL = re.compile(r"^(?:[A-Z][a-z]?\.-?)+,?$|^[A-Z],?$")
-_SHAPE_TABLE: dict[int, str] = {}
+_DIGIT = re.compile(r"\d")
+_REPEATS = re.compile(r"(.)\1+")
 
 
-def _shape_char(ch: str) -> str:
-    if ch.isupper():
-        return "X"
-    if ch.islower():
-        return "x"
-    if ch.isdigit():
-        return "d"
-    return ch
+class _ShapeTable(dict):
+    """str.translate table mapping every character to its class, filled on first sight."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        value = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        self[code] = value
+        return value
+
+
+_SHAPES = _ShapeTable()
 
 
 def shape(word: str) -> str:
     """Compress a word into its character classes: "Bauder," -> "Xx,"."""
-    out: list[str] = []
-    for ch in word:
-        c = _SHAPE_TABLE.get(ord(ch))
-        if c is None:
-            c = _SHAPE_TABLE[ord(ch)] = _shape_char(ch)
-        if not out or out[-1] != c:
-            out.append(c)
-    return "".join(out)[:8]
+    return _REPEATS.sub(r"\1", word.translate(_SHAPES))[:8]
 
 
 @lru_cache(maxsize=1)
@@ -106,35 +103,40 @@ def word_features(word: str, table: dict[str, int]) -> list[str]:
     """Features of one word that do not depend on its neighbours."""
     core = _STRIP.sub("", word)
     low = core.lower()
-    norm = normalise(word)
+    if low.isascii():
+        norm = low
+    else:
+        norm = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
     feats = ["b", "w=" + low[:20], "sh=" + shape(word), "last=" + word[-1:], "first=" + word[:1]]
     if len(low) > 3:
         feats.append("suf=" + low[-3:])
-        feats.append("pre=" + low[:3])
+    digits = _DIGIT.search(word) is not None
     if not core:
         feats.append("punct")
     elif core.isdigit():
         feats.append("num" + str(min(len(core), 5)))
-    elif any(c.isdigit() for c in core):
+    elif digits:
         feats.append("hasdigit")
-    if core[:1].isupper():
+    head = core[:1]
+    if head.isupper():
         feats.append("cap")
-        if core.isupper() and len(core) > 1:
+        if len(core) > 1 and core.isupper():
             feats.append("allcaps")
-    elif core[:1].islower():
+        if len(word) < 10 and _INITIAL.match(word):
+            feats.append("initial")
+    elif head.islower():
         feats.append("lower")
-    if _YEAR.match(word):
-        feats.append("year")
-    if _RANGE.search(word):
-        feats.append("range")
-    if _INITIAL.match(word):
-        feats.append("initial")
-    if low and _ROMAN.match(low) and len(low) < 6:
+    if digits:
+        if _YEAR.match(word):
+            feats.append("year")
+        if _RANGE.search(word):
+            feats.append("range")
+        if "10." in word and "/" in word:
+            feats.append("doi")
+    elif len(low) < 6 and low and _ROMAN.match(low):
         feats.append("roman")
     if "http" in low or "www" in low:
         feats.append("url")
-    if "10." in word and "/" in word:
-        feats.append("doi")
     if low in MONTHS:
         feats.append("month")
     kw = KEYWORDS.get(low)
@@ -152,8 +154,14 @@ def word_features(word: str, table: dict[str, int]) -> list[str]:
     return feats
 
 
-# Neighbour features: the most telling subset, prefixed with the offset.
-_NEIGHBOUR_KEEP = ("w=", "sh=", "last=", "year", "initial", "kw=", "cap", "num", "d=", "punct", "month")
+# Neighbour features: the most telling subset, prefixed with the offset (fewer further away:
+# every feature string costs tagging time).
+_NEAR_KEEP = ("w=", "sh=", "last=", "year", "initial", "kw=", "d=", "punct", "month")
+_FAR_KEEP = ("w=", "last=")
+
+
+# Bits of per-word state used by the sequence pass.
+_OPEN_PAREN, _OPEN_QUOTE, _CLOSE_PAREN, _CLOSE_QUOTE, _IS_YEAR, _IS_STOP = 1, 2, 4, 8, 16, 32
 
 
 class FeatureCache:
@@ -161,63 +169,79 @@ class FeatureCache:
 
     def __init__(self, table: dict[str, int] | None = None) -> None:
         self.table = dictionary() if table is None else table
-        self._own: dict[str, list[str]] = {}
-        self._near: dict[str, tuple[list[str], ...]] = {}
+        self._words: dict[str, tuple] = {}
 
-    def _get(self, word: str) -> tuple[list[str], tuple[list[str], ...]]:
-        own = self._own.get(word)
-        if own is None:
-            own = self._own[word] = word_features(word, self.table)
-            keep = [f for f in own if f.startswith(_NEIGHBOUR_KEEP)]
-            self._near[word] = tuple([p + f for f in keep] for p in ("-2:", "-1:", "+1:", "+2:"))
-        return own, self._near[word]
+    def _compute(self, word: str) -> tuple:
+        own = word_features(word, self.table)
+        near = [f for f in own if f.startswith(_NEAR_KEEP)]
+        far = [f for f in own if f.startswith(_FAR_KEEP)]
+        head, tail, tail2 = word[:1], word[-1:], word[-2:-1]
+        state = 0
+        if head in "([":
+            state |= _OPEN_PAREN
+        if head in "\"“‘«" or (head == "'" and len(word) > 1):
+            state |= _OPEN_QUOTE
+        if tail in ")]" or tail2 in ")]":
+            state |= _CLOSE_PAREN
+        if tail in "\"”’»" or tail2 in "\"”’»":
+            state |= _CLOSE_QUOTE
+        if "year" in own:
+            state |= _IS_YEAR
+        if tail in ".:" and "initial" not in own:
+            state |= _IS_STOP
+        entry = (own, ["-2:" + f for f in far], ["-1:" + f for f in near], ["+1:" + f for f in near],
+                 ["+2:" + f for f in far], state, own[1][2:])
+        self._words[word] = entry
+        return entry
 
     def sequence(self, words: list[str]) -> list[list[str]]:
         """Features for every token of one reference."""
+        cache = self._words
+        got = [cache.get(w) or self._compute(w) for w in words]
         n = len(words)
-        got = [self._get(w) for w in words]
         out: list[list[str]] = []
         depth = 0  # inside (...) or [...]
         quote = False  # inside "..." or “...”
         seen_year = False
-        seen_stop = 0  # how many tokens so far ended a sentence-like segment
-        for i, word in enumerate(words):
-            own, _ = got[i]
-            head = word[:1]
-            if head in "([":
+        stops = 0  # tokens so far that ended a sentence-like segment
+        prev_word = "BOS"
+        for i in range(n):
+            own, _m2, _m1, _p1, _p2, state, lw = got[i]
+            if state & _OPEN_PAREN:
                 depth += 1
-            if head in "\"“‘«" or (head == "'" and len(word) > 1):
+            if state & _OPEN_QUOTE:
                 quote = True
-            feats = list(own)
-            feats.append("pos=%d" % (10 * i // n))
-            feats.append("stops=%d" % min(seen_stop, 4))
+            feats = own + [_POS[10 * i // n], _STOPS[stops if stops < 4 else 4], "bi=" + prev_word + "|" + lw]
             if i == 0:
                 feats.append("BOS")
+            else:
+                feats += got[i - 1][2]
+                if i > 1:
+                    feats += got[i - 2][1]
             if i == n - 1:
                 feats.append("EOS")
-            if depth > 0:
+            else:
+                feats += got[i + 1][3]
+                if i + 2 < n:
+                    feats += got[i + 2][4]
+            if depth:
                 feats.append("inparen")
             if quote:
                 feats.append("inquote")
             if seen_year:
                 feats.append("afteryear")
-            if i >= 2:
-                feats.extend(got[i - 2][1][0])
-            if i >= 1:
-                feats.extend(got[i - 1][1][1])
-                feats.append("bi=" + got[i - 1][0][1][2:] + "|" + own[1][2:])
-            if i + 1 < n:
-                feats.extend(got[i + 1][1][2])
-            if i + 2 < n:
-                feats.extend(got[i + 2][1][3])
             out.append(feats)
-            tail = word[-1:]
-            if tail in ")]" or word[-2:-1] in ")]":
-                depth = max(0, depth - 1)
-            if tail in "\"”’»" or word[-2:-1] in "\"”’»":
+            if state & _CLOSE_PAREN and depth:
+                depth -= 1
+            if state & _CLOSE_QUOTE:
                 quote = False
-            if "year" in own:
+            if state & _IS_YEAR:
                 seen_year = True
-            if tail in ".:" and "initial" not in own:
-                seen_stop += 1
+            if state & _IS_STOP:
+                stops += 1
+            prev_word = lw
         return out
+
+
+_POS = ["pos=%d" % i for i in range(10)]
+_STOPS = ["stops=%d" % i for i in range(5)]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from solicite.text import braces_balanced
+
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _PAGES = re.compile(r"([A-Za-z]?\d+)\s*(?:[-–—‐‑]+|\s+to\s+)\s*([A-Za-z]?\d+)")
@@ -27,26 +29,33 @@ _REPORT = re.compile(
     r"(?:\s*(?:series)?\s*(?:no\.?|nr\.?|number|#|n°)?\s*(?P<num>[A-Z]{0,6}[-\s]?\d[\w./()-]*))?",
     re.IGNORECASE,
 )
+_REPORT_HINTS = ("paper", "report", "brief", "memo", "rep.", "note")
 _THESIS = re.compile(r"\b(?:thesis|dissertation|diss\.|doctoral|ph\.?\s?d|master'?s|mémoire|thèse|dissertação|tesis)\b", re.IGNORECASE)
 _WEB = re.compile(r"\b(?:podcast|youtube|video|blog|webinar|website|web\s+page|online|tweet|episode|news|vimeo)\b", re.IGNORECASE)
 _PROC = re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop|congress|colloquium|meeting|convention)\b", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^\s*(?:in|en|dans|im|in:)\s*:?\s+(?=\S)", re.IGNORECASE)
 _PP_TAIL = re.compile(r"[,.]?\s*\(?\s*(?:pp?|s|pages?)\.?\s*[A-Za-z]?\d+\s*(?:[-–—]\s*[A-Za-z]?\d+)?\s*\)?[.,]?\s*$", re.IGNORECASE)
 _EDS_TAIL = re.compile(r"[,.]?\s*\(?\s*(?:eds?|editors?|hrsg|hg)\.?\s*\)?[.,:]?\s*$", re.IGNORECASE)
-_QUOTES = "\"“”‘’«»'"
+_PAIRS = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "„": "“"}
+_CLOSERS = {'"': '"', "”": "“", "’": "‘", "'": "'", "»": "«"}
 _END_PUNCT = " ,;:./\t"
 
 
 def clean(text: str, keep_end: str = "?!") -> str:
-    """Strip list punctuation and stray quotes/brackets around a segment, keeping "?" and "!"."""
+    """Strip list punctuation and unpaired quotes/brackets around a segment, keeping "?" and "!"."""
     text = " ".join(text.split())
     prev = None
     while prev != text:
         prev = text
         text = text.strip(_END_PUNCT)
-        if text[:1] in _QUOTES and (text.count(text[:1]) % 2 == 1 or text[-1:] in _QUOTES):
-            text = text[1:]
-        if text[-1:] in _QUOTES and text[-1:] != "’" or text.endswith("’") and text.count("‘") >= text.count("’"):
+        head, tail = text[:1], text[-1:]
+        close = _PAIRS.get(head)
+        if close and len(text) > 1:
+            if tail == close:
+                text = text[1:-1]
+            elif close not in text[1:]:
+                text = text[1:]
+        elif tail in _CLOSERS and _CLOSERS[tail] not in text[:-1] and not (tail in "’'" and text[-2:-1].isalpha()):
             text = text[:-1]
         if text[:1] in "([" and _unmatched_open(text):
             text = text[1:]
@@ -143,15 +152,67 @@ def container(text: str) -> str:
     return text
 
 
+def report_match(text: str) -> re.Match | None:
+    """The match of a report series and number ("Working paper no. 2023/03") in ``text``."""
+    low = text.lower()
+    if not any(h in low for h in _REPORT_HINTS):  # the regex is slow; most strings have no report
+        return None
+    return _REPORT.search(text)
+
+
 def report(text: str) -> tuple[str, str] | None:
     """("TMCIS/CERC Working paper", "2023/03") from "... Working paper no. 2023/03.", or None."""
-    m = _REPORT.search(text)
+    m = report_match(text)
     if not m:
         return None
     kind = clean(m.group("type"))
     if kind.lower() == "report" and not m.group("num"):
         return None
     return kind, clean(m.group("num") or "")
+
+
+_VANCOUVER = re.compile(
+    r"(?<!\d)(?P<year>1[5-9]\d\d|20\d\d)(?:\s+[A-Z][a-z]{2}\.?(?:\s+\d{1,2})?)?\s*;\s*(?P<vol>\d+)\s*"
+    r"(?:\((?P<num>[^)]+)\))?\s*(?::\s*(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?")
+_VOL_LABEL = re.compile(r"\bVol(?:ume)?\.?\s+(?P<vol>\d+)\b(?:\s*,?\s*(?:no|issue)\.?\s*(?P<num>\d+))?", re.IGNORECASE)
+_PP_LABEL = re.compile(r"\bpp?\.\s*(?P<pages>[A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)")
+_THESIS_NOTE = re.compile(
+    r"[(\[]\s*(?P<kind>[^()\[\]]*?(?:thesis|dissertation)[^()\[\]]*?)\s*[)\]]|"
+    r"(?P<kind2>(?:unpublished\s+)?(?:doctoral|ph\.?\s?d\.?|master'?s?|m\.?a\.?|bachelor'?s?|honou?rs)\s+"
+    r"(?:thesis|dissertation))", re.IGNORECASE)
+
+
+def certain_fields(raw: str) -> dict[str, str]:
+    """Fields that patterns identify without doubt: "2021;58(16):3213-29", "Vol. 12", "(pp. 5-9)"."""
+    out: dict[str, str] = {}
+    m = _VANCOUVER.search(raw) if ";" in raw else None
+    if m and (m.group("num") or m.group("pages")):
+        out["year"] = m.group("year")
+        out["volume"] = m.group("vol")
+        if m.group("num"):
+            out["number"] = m.group("num").strip()
+        if m.group("pages"):
+            out["pages"] = pages(m.group("pages"))
+    m = _VOL_LABEL.search(raw) if "vol" in raw.lower() else None
+    if m and "volume" not in out:
+        out["volume"] = m.group("vol")
+        if m.group("num"):
+            out["number"] = m.group("num")
+    m = _PP_LABEL.search(raw) if "p." in raw else None
+    if m and "pages" not in out:
+        out["pages"] = pages(m.group("pages"))
+    return out
+
+
+def thesis_kind(text: str) -> str:
+    """"Doctoral dissertation" from "... (Doctoral dissertation). ...", or ""."""
+    low = text.lower()
+    if "thes" not in low and "dissert" not in low:
+        return ""
+    m = _THESIS_NOTE.search(text)
+    if not m:
+        return ""
+    return clean(m.group("kind") or m.group("kind2") or "")
 
 
 def is_thesis(text: str) -> bool:
@@ -167,12 +228,13 @@ def is_proceedings(text: str) -> bool:
 
 
 _SPECIAL = re.compile(r"(?<!\\)([&%#$_])")
+_NEEDS_CARE = re.compile(r"[&%#$_{}]")
 
 
 def bibtex_safe(value: str, url: bool = False) -> str:
     """Escape what BibTeX/LaTeX would misread (& % # $ _) and drop unbalanced braces."""
-    from solicite.text import braces_balanced
-
+    if not _NEEDS_CARE.search(value):
+        return value
     if not braces_balanced(value):
         value = value.replace("{", "").replace("}", "")
     if url:

@@ -80,7 +80,7 @@ def _strip_end(text: str) -> str:
     """Strip list punctuation, keeping the full stop of a final initial ("Landau, L.")."""
     text = text.strip(" ,;:")
     words = text.split()
-    if words and text.endswith(".") and not _INITIAL_TOKEN.match(words[-1]):
+    if words and text.endswith(".") and not _DOTTED.match(words[-1]):
         text = text.rstrip(".").rstrip(" ,;:")
     return text
 

@@ -9,6 +9,7 @@ Odd input never raises: it gives a ``@misc`` keeping the raw text, and a warning
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 
 from solicite.model import Diagnostic, Reference
@@ -28,8 +29,16 @@ def parse_references(texts: Iterable[str]) -> list[Result]:
     """Parse many reference strings, in order; the model is loaded once and features cached."""
     tagger = default_tagger()
     out: list[Result] = []
-    for text in texts:
-        out.append(_parse_one(text, tagger))
+    # The batch makes millions of short-lived lists and no reference cycles: the cyclic
+    # garbage collector would rescan the feature cache over and over (3x slower).
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for text in texts:
+            out.append(_parse_one(text, tagger))
+    finally:
+        if was_enabled:
+            gc.enable()
     return out
 
 

@@ -1,0 +1,71 @@
+"""Rule-based field clean-up: pages, volume/issue, DOI, URL, reports, editions, escaping."""
+
+import pytest
+
+from solicite.parse import fields as F
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("pp. 183-204", "183--204"), ("(pp. 54–75).", "54--75"), ("p. 5.", "5"), ("1703.", "1703"),
+     ("27262-27267.", "27262--27267"), ("e1002-e1010", "e1002--e1010")],
+)
+def test_pages(text, expected):
+    assert F.pages(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("48(2),", ("48", "2")), ("117 (44)", ("117", "44")), ("Vol. 12.", ("12", "")),
+     ("vol. 3, no. 4,", ("3", "4")), ("No. 365.", ("", "365")), ("59,", ("59", "")), ("12: 3", ("12", "3"))],
+)
+def test_volume_number(text, expected):
+    assert F.volume_number(text) == expected
+
+
+def test_doi_bare_and_trimmed():
+    assert F.find_doi("https://doi.org/10.1073/pnas.2014673117.") == "10.1073/pnas.2014673117"
+    assert F.find_doi("doi:10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0") .startswith("10.1002/(SICI)")
+    assert F.find_doi("no doi here") == ""
+
+
+def test_url_trimmed_and_not_doi():
+    assert F.find_url("See https://example.org/a_b?x=1). Next") == "https://example.org/a_b?x=1"
+    assert F.find_url("https://doi.org/10.1/x") == ""
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("TMCIS/CERC Working paper no. 2023/03. Toronto Metropolitan University.", ("TMCIS/CERC Working paper", "2023/03")),
+     ("Working paper no. 2024/02.", ("Working paper", "2024/02")),
+     ("MIASA Working Paper 2019(1).", ("MIASA Working Paper", "2019(1)")),
+     ("Technical Report TR-2004-12", ("Technical Report", "TR-2004-12"))],
+)
+def test_report_numbers(text, expected):
+    assert F.report(text) == expected
+
+
+def test_no_report_in_plain_text():
+    assert F.report("A history of the world") is None
+
+
+@pytest.mark.parametrize("text, expected", [("2nd ed.", "2"), ("Second edition", "2"), ("(3rd ed.)", "3")])
+def test_edition(text, expected):
+    assert F.edition(text) == expected
+
+
+def test_container_drops_in_pages_and_eds():
+    assert F.container("In Migration, Security, and Resistance (pp. 183-204).") == "Migration, Security, and Resistance"
+    assert F.container("In: Handbook of Things (Eds.),") == "Handbook of Things"
+
+
+def test_clean_keeps_question_mark_and_strips_quotes():
+    assert F.clean("“Why no borders?”.") == "Why no borders?"
+    assert F.clean("‘Sanctuary city’ mayors vow,") == "‘Sanctuary city’ mayors vow"
+
+
+def test_bibtex_safe():
+    assert F.bibtex_safe("Borders & Belonging 100% #1") == r"Borders \& Belonging 100\% \#1"
+    assert F.bibtex_safe(r"Already \& escaped") == r"Already \& escaped"
+    assert F.bibtex_safe("unbalanced {brace") == "unbalanced brace"
+    assert F.bibtex_safe("https://x.org/a_b", url=True) == "https://x.org/a_b"

@@ -1,0 +1,59 @@
+"""Golden cases (hand-written, see tests/data/parse_tagger/README.md) through the shipped model."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from solicite.parse.tagger import parse_reference, parse_references
+
+CASES = json.loads((Path(__file__).parent.parent / "data" / "parse_tagger" / "golden.json").read_text("utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
+def test_golden(case):
+    ref, diags = parse_reference(case["text"])
+    assert ref.raw == case["text"]
+    assert ref.key == ""
+    if "type" in case:
+        assert ref.type == case["type"]
+    if "authors" in case:
+        assert [(p.particle + " " + p.family).strip() or p.literal for p in ref.authors] == case["authors"]
+    for name, value in case["fields"].items():
+        assert ref.fields.get(name) == value, name
+    assert not [d for d in diags if d.severity == "error"]
+
+
+def test_batch_keeps_order_and_count():
+    texts = [c["text"] for c in CASES]
+    results = parse_references(texts)
+    assert [ref.raw for ref, _ in results] == texts
+
+
+@pytest.mark.parametrize("odd", ["", "   ", "....", "(external link)", "12", "ä" * 500, "x" * 5000, "\x00\x01", "{{{", "}"])
+def test_odd_input_never_raises(odd):
+    ref, diags = parse_reference(odd)
+    assert ref.type in {"misc", "article", "book", "incollection", "inproceedings", "techreport", "thesis", "online"}
+    assert ref.raw == odd
+    from solicite.text import braces_balanced
+
+    assert all(braces_balanced(v) for v in ref.fields.values())
+
+
+def test_unparsable_gives_misc_with_text_and_warning():
+    ref, diags = parse_reference("....")
+    assert ref.type == "misc"
+    assert "...." in " ".join(ref.fields.values())
+    assert any(d.severity == "warning" for d in diags)
+
+
+def test_special_characters_are_escaped():
+    ref, _ = parse_reference("Smith, J. (2020). Borders & belonging: 100% local. Journal of Cities & Towns, 3(1), 1-9.")
+    assert r"\&" in ref.fields["title"] and r"\%" in ref.fields["title"]
+    assert "&" not in ref.fields["title"].replace(r"\&", "")
+
+
+def test_dates_with_day_and_month():
+    ref, _ = parse_reference("Robbins, L. (25 October 2017). ‘Sanctuary city’ mayors vow to defy Trump’s immigration order. New York Times.")
+    assert (ref.fields["year"], ref.fields["month"], ref.fields["day"]) == ("2017", "10", "25")
+    assert [p.family for p in ref.authors] == ["Robbins"]
