@@ -10,7 +10,7 @@ from solicite.text import fold, latex_to_unicode
 DEFAULT_PATTERN = "{auth}{year}{title}"
 STOPWORDS = frozenset(
     "a an the and or of on in at to for from by with without about as is are what why how when where who "
-    "which does do la le les el los las der die das des du de et und".split()
+    "which does do it its this that these those they la le les el los las der die das des du de et und".split()
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -24,26 +24,32 @@ def _significant(title: str) -> list[str]:
     return [w for w in _words(title) if w not in STOPWORDS] or _words(title)
 
 
-def _family(ref: Reference) -> str:
-    people = ref.authors or ref.editors
-    if people:
-        p = people[0]
-        words = _words(p.literal or p.family)
-        return "".join(words[:1] if p.literal else words)
-    return ""
+def _name_word(p) -> str:
+    # A corporate name without spaces stays whole ("H.B.C." -> "hbc", "UNHCR" -> "unhcr");
+    # a longer one gives its first word ("World Economic Forum" -> "world").
+    words = _words(p.literal or p.family)
+    if p.literal and " " in p.literal.strip():
+        words = words[:1]
+    return "".join(words)
 
 
 def key_parts(ref: Reference) -> dict[str, str]:
-    """The values the placeholders of a key pattern stand for."""
-    title = _significant(ref.fields.get("title", ""))
+    """The values the placeholders of a key pattern stand for.
+
+    Without authors or editors, ``{auth}`` is empty and ``{title}`` widens to the short
+    title, so "Lawyers Without Borders" gives "lawyerswithoutborders" rather than a word twice.
+    A missing year is left out rather than spelled "nd".
+    """
+    year = ref.year if ref.year.isdigit() else ""
+    title = [w for w in _significant(ref.fields.get("title", "")) if w != year]  # "Charta of Palermo, 2015"
     people = ref.authors or ref.editors
-    fams = ["".join(_words(p.literal or p.family)[:1] if p.literal else _words(p.family)) for p in people[:2]]
-    auth = _family(ref) or (title[0] if title else "anon")
+    fams = [_name_word(p) for p in people[:2]]
+    auth = fams[0] if fams else ""
     return {
         "auth": auth,
-        "authors": "".join(fams) or auth,
-        "year": ref.year if ref.year.isdigit() else "nd",
-        "title": title[0] if title else "",
+        "authors": "".join(fams),
+        "year": year,
+        "title": (title[0] if title else "") if auth else "".join(title[:3]),
         "shorttitle": "".join(title[:3]),
         "type": ref.type,
     }
@@ -63,7 +69,10 @@ def format_key(ref: Reference, pattern: str = DEFAULT_PATTERN) -> str:
         return parts[name]
 
     key = _PLACEHOLDER.sub(sub, pattern)
-    return re.sub(r"[\s,{}\\#%~\"'()=]", "", key) or "ref"
+    key = re.sub(r"[\s,{}\\#%~\"'()=]", "", key)
+    if parts["year"] and not parts["auth"] and key.startswith(parts["year"]):
+        key = key[len(parts["year"]):] + parts["year"]  # "2012sanctuary..." reads badly: "sanctuary...2012"
+    return key or "ref"
 
 
 def generate_key(ref: Reference, taken: set[str], pattern: str = DEFAULT_PATTERN) -> str:

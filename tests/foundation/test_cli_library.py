@@ -76,7 +76,7 @@ def test_add_from_file_generates_and_deduplicates_keys(lib: Path, tmp_path: Path
     before = lib.read_text()
     result = run("-l", str(lib), "add", str(new))
     assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines() == ["added bauder2016possibilities", "added taken2020taken (was paik2020bans)"]
+    assert result.stdout.splitlines() == ["added bauder2016possibilities", "added takenkey2020 (was paik2020bans)"]
     after = lib.read_text()
     assert after.startswith(before)
     assert (lib.parent / "library.bib.bak").read_text() == before

@@ -71,7 +71,13 @@ def test_keys_follow_the_pattern() -> None:
     assert format_key(ref, "{authors}-{shorttitle}") == "bauder-sanctuarycitiespolicies"
     assert generate_key(ref, {"bauder2017sanctuary", "bauder2017sanctuarya"}) == "bauder2017sanctuaryb"
     corp = Reference("misc", "", {"title": "Cities of Solidarity in the Americas"}, {"author": [Person(literal="UNHCR")]})
-    assert format_key(corp) == "unhcrndcities"
+    assert format_key(corp) == "unhcrcities"
+    org = Reference("online", "", {"title": "Lawyers Without Borders"})
+    assert format_key(org) == "lawyersborders"
+    dated = Reference("online", "", {"title": "What are Sanctuary Cities and Why do they Exist?", "year": "2012"})
+    assert format_key(dated) == "sanctuarycitiesexist2012"
+    byline = Reference("online", "", {"title": "What are sanctuary cities?", "year": "2016"}, {"author": [Person(literal="H.B.C.")]})
+    assert format_key(byline) == "hbc2016sanctuary"
     accents = Reference("misc", "", {"title": "Über die Grenzen", "year": "1999"}, {"author": [Person(family="M{\\\"u}ller")]})
     assert format_key(accents) == "muller1999uber"
 
