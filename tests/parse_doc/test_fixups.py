@@ -86,3 +86,17 @@ def test_repeated_fields_dropped():
     ref = fix(_ref("techreport", number="2019(1)", volume="2019", type="MIASA Working Paper",
                    howpublished="MIASA Working Paper"), "x", [])
     assert ref.fields == {"number": "2019(1)", "type": "MIASA Working Paper"}
+
+
+def test_title_tail_read_twice_is_kept_only_in_the_title():
+    ref = fix(_ref("techreport", title="Access in a Sanctuary City, Toronto Canada", type="Toronto Canada. Working paper",
+                   number="2023/02"), "x", [])
+    assert ref.fields["type"] == "Working paper"
+    ref = fix(_ref("techreport", title="Studies: hospitality, and solidarity", type="TMCIS/CERC Working paper"), "x", [])
+    assert ref.fields["type"] == "TMCIS/CERC Working paper"
+
+
+def test_pages_without_a_number_are_a_name():
+    ref = fix(_ref(title="Concept Note", pages="UNHCR", year="2022"), "Concept Note. (2022). UNHCR.", [])
+    assert ref.fields == {"title": "Concept Note", "publisher": "UNHCR", "year": "2022"}
+    assert fix(_ref(title="T", pages="xii--xv"), "x", []).fields["pages"] == "xii--xv"
