@@ -114,6 +114,7 @@ def parse_text(
             ref.fields.setdefault(name, safe)
         if block.section:
             ref.fields["keywords"] = latex_escape(block.section)
+        _balance_braces(ref, result.diagnostics, where)
         result.references.append(ref)
     return result
 
@@ -138,6 +139,16 @@ def _run_tagger(tagger: TaggerFn | None, texts: list[str]) -> list[tuple[Referen
         except Exception as exc:  # noqa: BLE001
             out.append((Reference("misc", ""), [Diagnostic("warning", "tagger-failed", f"tagger failed: {exc}")]))
     return out
+
+
+def _balance_braces(ref: Reference, diagnostics: list[Diagnostic], where: dict) -> None:
+    """Every value must be writable BibTeX: a stray brace from any stage is dropped, with a note."""
+    from solicite.text import braces_balanced
+
+    for name, value in ref.fields.items():
+        if ("{" in value or "}" in value) and not braces_balanced(value):
+            ref.fields[name] = value.replace("{", "").replace("}", "")
+            diagnostics.append(Diagnostic("info", "unbalanced-braces", f"dropped unbalanced braces in {name}", **where))
 
 
 def _usable(ref: Reference) -> bool:

@@ -193,8 +193,14 @@ _FIXES = (
 )
 
 
+# Anything at all that one of the fixes above could change (most references need none).
+_NEEDS_REPAIR = re.compile(r"\s[\s.,;:?!)\]]|[(\[]\s|[?!][.,]|\.\.|[,;:]\.|\)\.[\w‘“\"']|^[\s.,;:|]|[,;:|\-–—]\s*$|\(\s*\)|\[\s*\]|[\t\n\r\f\v]")
+
+
 def repair(text: str) -> str:
     """Fix spacing and punctuation left broken by removals ("title (x) ?." -> "title?")."""
+    if not _NEEDS_REPAIR.search(text):
+        return text.strip()
     for pattern, replacement in _FIXES:
         text = pattern.sub(replacement, text)
     return text.strip()
