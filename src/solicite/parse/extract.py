@@ -221,7 +221,8 @@ class _HtmlLines(HTMLParser):
         if self._skip:
             return
         if tag == "br":
-            self.flush(blank_after=False)
+            # Browsers wrap lines themselves: a <br> is the author's own break between items.
+            self.flush()
             return
         if tag in _BLOCK_TAGS:
             self.flush()

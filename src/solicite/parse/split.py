@@ -23,7 +23,10 @@ from solicite.parse.extract import Line, Link
 
 _BULLET = re.compile(r"^(\s*)([-*•‣◦▪·–—+])\s+(?=\S)")
 _NUMBER = re.compile(r"^(\s*)(\[\d{1,4}\]|\(\d{1,4}\)|\d{1,3}[.)])\s+(?=\S)")
-_ENDS_REFERENCE = re.compile(r"(?:[.?!][\"'”’)\]]*|https?://\S+|\b10\.\d{4,9}/\S+)\s*$")
+_ENDS_REFERENCE = re.compile(
+    r"(?:[.?!][\"'”’)\]]*|https?://\S+|\b10\.\d{4,9}/\S+|\((?:external link|PDF[^)]*)\)|\[(?:PDF|link)\])\s*$",
+    re.IGNORECASE,
+)
 _STARTS_REFERENCE = re.compile(r"^[\"'“‘(\[]?[A-ZÀ-ÖØ-Þ]")
 # "Bauder, H.", "Bauder H,", "H. Bauder", "UNHCR." at the start of a line: an author list begins.
 AUTHOR_START = re.compile(
