@@ -159,7 +159,27 @@ def find_sections(lines: list[Line], source: str = "-") -> tuple[list[Chunk], li
             chunks[-1].lines.append(Line("", line.lineno))  # keeps the lines around it apart
             continue
         chunks[-1].lines.append(line)
+    _drop_unshaped_in_prose(chunks, diagnostics, source)
     return [c for c in chunks if any(not ln.blank for ln in c.lines)], diagnostics
+
+
+def _drop_unshaped_in_prose(chunks: list[Chunk], diagnostics: list[Diagnostic], source: str) -> None:
+    """In a page that is mostly prose (an article), keep only lines that look like references.
+
+    Titles, bylines and sub-headings of an article are short lines without a year or a link;
+    in a list they would be entries, but among more prose than list they are the article's.
+    """
+    prose = sum(1 for d in diagnostics if d.code == "skipped-prose")
+    kept = sum(1 for c in chunks for ln in c.lines if not ln.blank)
+    if prose <= kept:
+        return
+    for chunk in chunks:
+        for i, line in enumerate(chunk.lines):
+            if line.blank or _reference_shaped(line) or (has_evidence(line) and len(line.text.split()) < 30):
+                continue
+            diagnostics.append(Diagnostic("info", "skipped-in-prose", f"skipped (the page is mostly prose): "
+                                          f"{_shorten(line.text)}", source=source, line=line.lineno))
+            chunk.lines[i] = Line("", line.lineno)
 
 
 def _list_start(lines: list[Line]) -> int:
