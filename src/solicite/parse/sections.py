@@ -135,6 +135,7 @@ def find_sections(lines: list[Line], source: str = "-") -> tuple[list[Chunk], li
                            source=source, line=skipped[0].lineno)
             )
     chunks = [Chunk("")]
+    prose_words = 0
     for index in range(start, len(lines)):
         line = lines[index]
         if line.blank:
@@ -157,21 +158,21 @@ def find_sections(lines: list[Line], source: str = "-") -> tuple[list[Chunk], li
                 Diagnostic("info", "skipped-prose", f"skipped prose: {_shorten(line.text)}", source=source, line=line.lineno)
             )
             chunks[-1].lines.append(Line("", line.lineno))  # keeps the lines around it apart
+            prose_words += len(line.text.split())
             continue
         chunks[-1].lines.append(line)
-    _drop_unshaped_in_prose(chunks, diagnostics, source)
+    _drop_unshaped_in_prose(chunks, diagnostics, source, prose_words)
     return [c for c in chunks if any(not ln.blank for ln in c.lines)], diagnostics
 
 
-def _drop_unshaped_in_prose(chunks: list[Chunk], diagnostics: list[Diagnostic], source: str) -> None:
+def _drop_unshaped_in_prose(chunks: list[Chunk], diagnostics: list[Diagnostic], source: str, prose_words: int) -> None:
     """In a page that is mostly prose (an article), keep only lines that look like references.
 
     Titles, bylines and sub-headings of an article are short lines without a year or a link;
     in a list they would be entries, but among more prose than list they are the article's.
     """
-    prose = sum(1 for d in diagnostics if d.code == "skipped-prose")
-    kept = sum(1 for c in chunks for ln in c.lines if not ln.blank)
-    if prose <= kept:
+    kept_words = sum(len(ln.text.split()) for c in chunks for ln in c.lines if not ln.blank)
+    if prose_words <= kept_words:
         return
     for chunk in chunks:
         for i, line in enumerate(chunk.lines):
