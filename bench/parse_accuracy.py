@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Field-level accuracy of the reference parser on AnyStyle sets it was NOT trained on.
 
-Usage:  python bench/parse_accuracy.py [--train core,good,bad,ugly] [--test gold] [--shared ../shared]
+Usage:  python bench/parse_accuracy.py [--train core,good,bad,ugly] [--test gold] [--synth 1500]
 
 Trains a fresh CRF on the --train sets (same features and settings as the shipped model),
 drops from the test set every string that also occurs in a training set (AnyStyle's sets
@@ -24,7 +24,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from solicite.parse import crf  # noqa: E402
 from solicite.parse import tagger as tagger_mod  # noqa: E402
-from solicite.parse.tokens import labelled_tokens  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import train_parser  # noqa: E402
 
 
 def to_eval(ref) -> dict:
@@ -60,14 +62,18 @@ def main() -> int:
     ap.add_argument("--train", default="core,good,bad,ugly")
     ap.add_argument("--test", default="gold")
     ap.add_argument("--iterations", type=int, default=None)
+    ap.add_argument("--synth", type=int, default=train_parser.SYNTH)
+    ap.add_argument("--save", type=Path, help="keep the trained model here (to re-score rule changes quickly)")
+    ap.add_argument("--model", type=Path, help="score this model (trained by --save on the same --train) instead")
+    ap.add_argument("--dump", type=Path, help="write gold/pred JSONL pairs here for inspection")
     args = ap.parse_args()
     tdir = args.shared / "parsing" / "training"
-    train, seen = [], set()
+    seen = set()
     for name in args.train.split(","):
         for line in open(tdir / f"{name}.jsonl", encoding="utf-8"):
-            rec = json.loads(line)
-            seen.add(" ".join(rec["raw"].split()))
-            train.append(labelled_tokens(rec["spans"]))
+            seen.add(" ".join(json.loads(line)["raw"].split()))
+    # Same recipe as the shipped model (train_parser.py), synthetic strings drawn from the train sets only.
+    train = train_parser.load_sets(tdir, args.train.split(","), args.synth)
     test = []
     for name in args.test.split(","):
         for line in open(tdir / f"{name}.jsonl", encoding="utf-8"):
@@ -75,16 +81,22 @@ def main() -> int:
             if " ".join(rec["raw"].split()) not in seen:
                 test.append(rec)
     with tempfile.TemporaryDirectory() as tmp:
-        model = Path(tmp) / "model.crfsuite"
-        start = time.perf_counter()
-        params = {"max_iterations": args.iterations} if args.iterations else None
-        crf.train(train, model, params)
-        print(f"trained on {args.train}: {len(train)} references in {time.perf_counter() - start:.0f}s")
+        model = args.model or args.save or Path(tmp) / "model.crfsuite"
+        if not args.model:
+            start = time.perf_counter()
+            params = {"max_iterations": args.iterations} if args.iterations else None
+            crf.train(train, model, params)
+            print(f"trained on {args.train} + {args.synth} generated: {len(train)} references "
+                  f"in {time.perf_counter() - start:.0f}s")
+        else:
+            print(f"scoring {model} (trained on {args.train})")
         tagger = crf.Tagger(model)
         tagger_mod.default_tagger = lambda: tagger  # score the fresh model, not the shipped one
         results = tagger_mod.parse_references([r["raw"] for r in test])
-        gold = Path(tmp) / "gold.jsonl"
-        pred = Path(tmp) / "pred.jsonl"
+        out_dir = args.dump or Path(tmp)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        gold = out_dir / "gold.jsonl"
+        pred = out_dir / "pred.jsonl"
         with open(gold, "w", encoding="utf-8") as g, open(pred, "w", encoding="utf-8") as p:
             for rec, (ref, _diags) in zip(test, results):
                 g.write(json.dumps(rec, ensure_ascii=False) + "\n")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rebuild the shipped parser model from ../shared: dictionary table and CRF weights.
 
-Usage:  python bench/train_parser.py [--shared ../shared] [--sets core,gold,good,bad,ugly]
+Usage:  python bench/train_parser.py [--shared ../shared] [--sets core,gold,good,bad,ugly] [--synth 1500]
 
 Writes src/solicite/parse/model/{dictionary.txt.gz, tagger.crfsuite, LICENSE}. The run is
 deterministic (L-BFGS on a fixed file order), so the same inputs give the same model.
@@ -23,8 +23,12 @@ sys.path.insert(0, str(ROOT / "src"))
 from solicite.parse import crf, features  # noqa: E402
 from solicite.parse.tokens import labelled_tokens  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import synth_refs  # noqa: E402
+
 MODEL_DIR = ROOT / "src" / "solicite" / "parse" / "model"
 ALL_SETS = ("core", "gold", "good", "bad", "ugly")
+SYNTH = 1500
 DICT_BITS = {"name": None, "journal": features.JOURNAL, "publisher": features.PUBLISHER, "place": features.PLACE}
 
 
@@ -58,12 +62,21 @@ def write_dictionary(table: dict[str, int], path: Path) -> None:
     path.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
 
 
-def load_sets(training_dir: Path, names: list[str]) -> list[tuple[list[str], list[str]]]:
-    samples = []
+def load_sets(training_dir: Path, names: list[str], synth: int = 0) -> list[tuple[list[str], list[str]]]:
+    """Labelled token sequences of the named AnyStyle sets, plus ``synth`` generated web/report ones."""
+    samples, authors, titles = [], [], []
     for name in names:
         with open(training_dir / f"{name}.jsonl", encoding="utf-8") as fh:
             for line in fh:
-                samples.append(labelled_tokens(json.loads(line)["spans"]))
+                spans = json.loads(line)["spans"]
+                samples.append(labelled_tokens(spans))
+                for label, text in spans:
+                    if label == "author":
+                        authors.append(text)
+                    elif label == "title":
+                        titles.append(text)
+    if synth:
+        samples.extend(synth_refs.generate(authors, titles, synth))
     return samples
 
 
@@ -72,6 +85,7 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--sets", default=",".join(ALL_SETS))
     ap.add_argument("--out", type=Path, default=MODEL_DIR)
+    ap.add_argument("--synth", type=int, default=SYNTH, help="generated web/report references to add")
     args = ap.parse_args()
     parsing = args.shared / "parsing"
     args.out.mkdir(parents=True, exist_ok=True)
@@ -79,11 +93,11 @@ def main() -> int:
     write_dictionary(table, args.out / features.DICT_FILE)
     features.dictionary.cache_clear()
     shutil.copyfile(parsing / "training" / "LICENSE", args.out / "LICENSE")
-    samples = load_sets(parsing / "training", args.sets.split(","))
+    samples = load_sets(parsing / "training", args.sets.split(","), args.synth)
     start = time.perf_counter()
     crf.train(samples, args.out / crf.MODEL_FILE)
     print(f"dictionary: {len(table)} words; trained on {len(samples)} references "
-          f"({args.sets}) in {time.perf_counter() - start:.0f}s -> {args.out}")
+          f"({args.sets} + {args.synth} generated) in {time.perf_counter() - start:.0f}s -> {args.out}")
     return 0
 
 

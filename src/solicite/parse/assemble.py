@@ -23,6 +23,10 @@ def segments(words: list[str], labels: list[str]) -> list[tuple[str, str]]:
     return [(label, " ".join(ws)) for label, ws in out]
 
 
+_MEDIUM = {"podcast", "youtube", "video", "vimeo", "webinar", "blog", "blog post", "online video", "audio",
+           "tweet", "website", "web page", "online"}
+
+
 def apply_rules(words: list[str], labels: list[str]) -> list[str]:
     """Override the CRF where a pattern is certain: DOIs and URLs."""
     labels = list(labels)
@@ -34,6 +38,8 @@ def apply_rules(words: list[str], labels: list[str]) -> list[str]:
                 labels[i - 1] = "doi"
         elif low.startswith(("http://", "https://", "www.", "<http", "(http", "[http")):
             labels[i] = "url"
+        elif low.strip("[](). ,") in _MEDIUM and (word[-1:] in ".]),"):
+            labels[i] = "genre"  # "Podcast." "[Video]" "Youtube." stand alone as the medium
     return labels
 
 
@@ -71,6 +77,8 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
             date = {"year": m.group(1) or m.group(2)}
     f.update(date)
     title = " ".join(F.clean(t) for t in by.get("title", []) if F.clean(t))
+    if not title:
+        title = _fallback_title(by, persons)
     if title:
         f["title"] = title
     journal = F.container(first("journal"))
@@ -84,6 +92,8 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
             f["volume"] = vol
         if num:
             f["number"] = num
+    if "pages" in by and not re.search(r"\d", " ".join(by["pages"])):
+        by.setdefault("publisher", []).extend(by.pop("pages"))  # "UNHCR." is no page number
     if "pages" in by:
         f["pages"] = F.pages(by["pages"][0])
     else:
@@ -121,9 +131,11 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
             journal = site
             f["title"] = title
     kind = "thesis" if thesis else _choose_type(raw, f, journal, book, publisher, genre, " ".join(notes), persons)
-    if kind == "online" and publisher and not (journal or book):
-        f["organization"] = publisher
-        publisher = ""
+    if kind == "online" and not (journal or book):
+        if publisher:
+            f["organization"], publisher = publisher, ""
+        elif f.get("address"):
+            f["organization"] = f.pop("address")  # "Podcast. Salto." names the site, not a place
     if kind == "article":
         f["journal"] = journal or book
     elif kind in ("incollection", "inproceedings"):
@@ -150,6 +162,9 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     if notes:
         f["note"] = "; ".join(notes)
 
+    if not f.get("title") and len(raw.split()) <= 12 and "year" not in f and re.search(r"\w\w", raw):
+        # A short line with no date: a title-only entry (an organisation, a project page).
+        return _misc(raw, f, {}), diags
     if not f.get("title"):
         # Nothing recognisable as a title: keep the raw text so nothing is lost.
         diags.append(Diagnostic("warning", "parse-unparsed", f"could not find a title; kept the text as @misc: {raw[:60]}"))
@@ -160,6 +175,30 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
             del f[name]
     persons = {role: [_safe_person(p) for p in people] for role, people in persons.items()}
     return Reference(type=kind, key="", fields=f, persons=persons, raw=raw), diags
+
+
+def _fallback_title(by: dict[str, list[str]], persons: dict[str, list[Person]]) -> str:
+    """Find a title when the CRF labelled none: a note's first sentence, or a non-personal "author"."""
+    if "note" in by:
+        text = " ".join(by.pop("note"))
+        head, _, rest = _first_sentence(text)
+        if rest:
+            by["note"] = [rest]
+        return F.clean(head)
+    author = " ".join(by.get("author", []))
+    if author and not re.search(r"(?:^|\s)[A-Z]\.", author) and (
+            re.search(r"\s(?!(?:van|von|de|der|la|le|du|da|di|del)\b)[a-z]{2,}\b", author)
+            or all(p.literal for p in persons.get("author", []))):
+        persons.pop("author", None)
+        return F.clean(" ".join(by.pop("author")))
+    return ""
+
+
+def _first_sentence(text: str) -> tuple[str, str, str]:
+    m = re.search(r"(?<=[a-z0-9\]\)][.?!])\s+(?=\S)", text)
+    if not m:
+        return text, "", ""
+    return text[: m.start()], " ", text[m.end():]
 
 
 _MINOR = {"of", "and", "the", "for", "in", "on", "&", "de", "a"}
