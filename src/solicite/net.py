@@ -1,12 +1,199 @@
-"""One configured HTTP session for web services: timeouts, retries, User-Agent.
+"""One configured HTTP session for web services: timeouts, retries, rate limits, a cache.
 
 Owned by the resolve stage; the link checker has its own client in ``solicite.check``
 because it needs HEAD/GET fallback, streaming and per-host limits of its own.
+
+``make_session`` builds a ``requests_cache.CachedSession`` (SQLite, with expiry) whose
+transport adapter waits for each service's rate limit before a request really goes out,
+retries with exponential backoff and honours ``Retry-After``. Cache hits never wait and
+never touch the network; in offline mode a miss comes back as a 504 response, which
+callers turn into a value ("not in the cache"), never an exception.
 """
 
 from __future__ import annotations
+
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
 from solicite import __version__
 
 USER_AGENT = f"solicite/{__version__} (+https://github.com/solicite/solicite)"
 DEFAULT_TIMEOUT = (5.0, 20.0)  # connect, read (seconds)
+OFFLINE_STATUS = 504  # what requests-cache answers for a miss when only the cache may answer
+
+
+def user_agent(mailto: str = "") -> str:
+    """The User-Agent: Crossref's polite pool wants a ``mailto:`` contact in it."""
+    return f"{USER_AGENT[:-1]}; mailto:{mailto})" if mailto else USER_AGENT
+
+
+def default_cache_dir() -> Path:
+    """The platformdirs user cache directory of solicite."""
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("solicite"))
+
+
+class RateLimiter:
+    """At most one request every ``interval`` seconds; thread-safe; can only be made stricter."""
+
+    def __init__(self, per_second: float) -> None:
+        self.interval = 1.0 / per_second if per_second > 0 else 0.0
+        self._next = 0.0
+        self._lock = threading.Lock()
+
+    def wait(self) -> float:
+        """Block until the next request may go out; return the seconds slept."""
+        with self._lock:
+            now = time.monotonic()
+            delay = max(0.0, self._next - now)
+            self._next = max(now, self._next) + self.interval
+        if delay:
+            time.sleep(delay)
+        return delay
+
+    def tighten(self, interval: float) -> None:
+        """Slow down to ``interval`` seconds per request if that is stricter than now."""
+        with self._lock:
+            if interval > self.interval:
+                self._next += interval - self.interval
+                self.interval = interval
+
+
+_INTERVAL = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(ms|s|m)?\s*$")
+
+
+def parse_rate_headers(headers) -> float | None:
+    """Seconds per request from Crossref's ``X-Rate-Limit-Limit``/``-Interval`` headers, or None."""
+    limit, interval = headers.get("X-Rate-Limit-Limit"), headers.get("X-Rate-Limit-Interval")
+    if not limit or not interval:
+        return None
+    m = _INTERVAL.match(interval)
+    try:
+        count = int(limit)
+    except ValueError:
+        return None
+    if not m or count <= 0:
+        return None
+    seconds = float(m.group(1)) * {"ms": 0.001, "s": 1.0, "m": 60.0, None: 1.0}[m.group(2)]
+    return seconds / count
+
+
+class CappedRetry(Retry):
+    """urllib3 Retry whose ``Retry-After`` wait is capped, so a server cannot stall us for hours."""
+
+    max_retry_after: float = 60.0
+
+    def get_retry_after(self, response):  # noqa: D401 - urllib3 hook
+        value = super().get_retry_after(response)
+        return None if value is None else min(value, self.max_retry_after)
+
+    def new(self, **kw):
+        new = super().new(**kw)
+        new.max_retry_after = self.max_retry_after
+        return new
+
+
+class ServiceAdapter(HTTPAdapter):
+    """Transport adapter: per-service rate limit, retries, and Crossref rate headers obeyed.
+
+    A service is known by its base URL; the longest base that prefixes the request URL
+    chooses the limiter. The adapter runs only when the cache misses, so cached answers
+    cost no waiting.
+    """
+
+    def __init__(self, limits: dict[str, float], default_per_second: float, retry: Retry) -> None:
+        super().__init__(max_retries=retry)
+        self.limiters = {base.rstrip("/"): RateLimiter(rate) for base, rate in limits.items()}
+        self.default = RateLimiter(default_per_second)
+        self.sent: list[str] = []  # URLs that really went out, for tests and --debug
+
+    def limiter_for(self, url: str) -> RateLimiter:
+        """The limiter of the service whose base URL is the longest prefix of ``url``."""
+        best = ""
+        for base in self.limiters:
+            if url.startswith(base) and len(base) > len(best):
+                best = base
+        return self.limiters[best] if best else self.default
+
+    def send(self, request, **kwargs):  # noqa: D401 - requests hook
+        limiter = self.limiter_for(request.url)
+        limiter.wait()
+        self.sent.append(request.url)
+        response = super().send(request, **kwargs)
+        seconds = parse_rate_headers(response.headers)
+        if seconds is not None:
+            limiter.tighten(seconds)
+        return response
+
+
+@dataclass
+class NetOptions:
+    """HTTP options, read from the ``[resolve]`` table (see ``solicite.resolve.settings``)."""
+
+    mailto: str = ""
+    timeout: float = 20.0
+    retries: int = 3
+    backoff: float = 0.5  # seconds; doubles on each retry
+    max_retry_after: float = 60.0
+    cache_dir: Path | None = None
+    cache_days: float = 30.0  # cached answers expire after this many days
+    rate_limits: dict[str, float] = field(default_factory=dict)  # base URL -> requests per second
+    default_rate: float = 2.0
+
+
+def make_session(options: NetOptions, *, offline: bool = False) -> requests.Session:
+    """A cached, rate-limited, retrying session; ``offline`` answers from the cache only.
+
+    The session has a ``timeout`` attribute callers pass on, and ``adapter`` (the
+    ServiceAdapter) so the URLs that really went out can be inspected.
+    """
+    import requests_cache
+
+    cache_dir = options.cache_dir or default_cache_dir()
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    session = requests_cache.CachedSession(
+        cache_name=str(cache_dir / "http-cache.sqlite"),
+        backend="sqlite",
+        fast_save=True,  # no fsync per answer: a cache may lose its last entries in a crash, never our data
+        wal=True,
+        expire_after=timedelta(days=options.cache_days) if options.cache_days > 0 else requests_cache.DO_NOT_CACHE,
+        allowable_codes=(200, 404),  # "no such DOI" is an answer worth keeping too
+        allowable_methods=("GET", "HEAD"),
+        match_headers=["Accept"],  # content negotiation: one URL, several answers
+        stale_if_error=offline,  # offline: an expired answer beats none
+        only_if_cached=offline,
+    )
+    retry = CappedRetry(
+        total=options.retries,
+        connect=options.retries,
+        read=options.retries,
+        status=options.retries,
+        backoff_factor=options.backoff,
+        status_forcelist=(429, 500, 502, 503, 504),
+        allowed_methods=frozenset({"GET", "HEAD"}),
+        respect_retry_after_header=True,
+        raise_on_status=False,  # the last response comes back as a value
+    )
+    retry.max_retry_after = options.max_retry_after
+    adapter = ServiceAdapter(options.rate_limits, options.default_rate, retry)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    session.headers["User-Agent"] = user_agent(options.mailto)
+    session.adapter = adapter  # type: ignore[attr-defined]
+    session.timeout = (min(DEFAULT_TIMEOUT[0], options.timeout), options.timeout)  # type: ignore[attr-defined]
+    session.offline = offline  # type: ignore[attr-defined]
+    return session
+
+
+def from_cache(response: requests.Response) -> bool:
+    """True when the response was answered by the cache."""
+    return bool(getattr(response, "from_cache", False))

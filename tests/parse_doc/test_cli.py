@@ -91,7 +91,7 @@ def test_add_to_library_with_unique_keys(seed_path, tmp_path):
     assert lib_path.read_text(encoding="utf-8").startswith("% my library\n@misc{lawyersborders,\n  title = {Already here},\n}\n")
     assert (tmp_path / "lib.bib.bak").exists()
     summary = run("--json", "--library", str(lib_path), "parse", "--add", "-", input="Solidarity City (external link)\n")
-    # the seed already gave "solidaritycity" (Solidarity City): the new entry gets the "a" suffix
+    # the seed already gave "solidaritycity" (Solidarity City), so the same title again gets a suffix
     assert json.loads(summary.stdout)["added"] == ["solidaritycitya"]
 
 

@@ -1,0 +1,80 @@
+"""Format 10,000 entries in APA as text and HTML; print entries/s for solicite and pybtex's plain style.
+
+usage: python bench/format_speed.py [--n 10000] [--bib ../shared/bib/rfc.bib]
+The entries are rfc.bib (9,519 @techreport) plus the varied golden corpus, repeated to N.
+Loading (bibfile) is timed separately; only formatting is compared with pybtex.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=10000)
+    ap.add_argument("--bib", default=str(ROOT.parent / "shared" / "bib" / "rfc.bib"))
+    ap.add_argument("--pybtex-n", type=int, default=1000, help="pybtex is slow: time it on this many and scale")
+    a = ap.parse_args()
+    from solicite import bibfile
+    from solicite.styles import bibliography, get_renderer
+
+    t0 = time.perf_counter()
+    refs = list(bibfile.load(a.bib, lenient=True).references)
+    varied = [r for r in bibfile.load(ROOT / "tests" / "golden" / "corpus.bib").references]
+    pool = refs + varied * 3
+    while len(pool) < a.n:
+        pool += varied
+    pool = pool[: a.n]
+    # unique keys so every entry is formatted
+    pool = [r.copy(key=f"{r.key}-{i}") for i, r in enumerate(pool)]
+    print(f"loaded {len(refs)} + {len(varied)} varied entries in {time.perf_counter() - t0:.2f} s; formatting {len(pool)}")
+    from solicite.styles import names, titles
+    from solicite.text import latex_to_unicode
+
+    for fmt in ("text", "html"):
+        renderer = get_renderer(fmt)
+        # Cold caches for each pass, so the second pass is not helped by the first.
+        titles.parse.cache_clear()
+        names.from_person.cache_clear()
+        names.initials.cache_clear()
+        latex_to_unicode.cache_clear()
+        t = time.perf_counter()
+        entries = bibliography(pool, "apa")
+        out = [e.render(renderer) for e in entries]
+        dt = time.perf_counter() - t
+        print(f"solicite apa {fmt:5s}: {len(out)} entries in {dt:.2f} s = {len(out) / dt:,.0f} entries/s "
+              f"({dt / len(out) * 1000:.3f} ms/entry)")
+    try:
+        from pybtex.database import parse_string
+        from pybtex.plugin import find_plugin
+    except ImportError:
+        print("pybtex not installed")
+        return
+    sample = pool[: a.pybtex_n]
+    text = "\n".join(bibfile.format_entry(r) for r in sample)
+    data = parse_string(text, "bibtex")
+    style = find_plugin("pybtex.style.formatting", "plain")()
+    for fmt, backend_name in (("text", "text"), ("html", "html")):
+        backend = find_plugin("pybtex.backends", backend_name)()
+        t = time.perf_counter()
+        ok = 0
+        for key, entry in data.entries.items():
+            try:
+                fe = style.format_entry(key, entry)
+                fe.text.render(backend)
+                ok += 1
+            except Exception:  # noqa: BLE001 - pybtex fails on some types; count only successes
+                pass
+        dt = time.perf_counter() - t
+        print(f"pybtex plain {fmt:5s}: {ok}/{len(sample)} entries in {dt:.2f} s = {ok / dt:,.0f} entries/s "
+              f"({dt / max(ok, 1) * 1000:.3f} ms/entry)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""Markdown renderer: clean CommonMark, escaping only what would otherwise turn into markup."""
+
+import re
+
+from solicite.render import Renderer
+
+# Only what would really turn into markup gets a backslash: asterisks, backticks, backslashes,
+# underscores at a word edge, "<" before a tag or autolink, and brackets of a link ("](").
+_SPECIAL = re.compile(r"([*`\\]|(?<!\w)_|_(?!\w)|<(?=[A-Za-z/!?])|\[(?=[^\]]*\][(\[])|\](?=[(\[]))")
+
+
+class MarkdownRenderer(Renderer):
+    """Markdown: *italics*, <url> autolinks, [text](url) links."""
+
+    name = "markdown"
+
+    def text(self, s: str) -> str:
+        return _SPECIAL.sub(lambda m: "\\" + m.group(0), s) if _SPECIAL.search(s) else s
+
+    def italic(self, inner: str) -> str:
+        if not inner:
+            return ""
+        # Keep spaces outside the asterisks, or CommonMark will not see the emphasis.
+        lead = inner[: len(inner) - len(inner.lstrip())]
+        trail = inner[len(inner.rstrip()):]
+        return f"{lead}*{inner.strip()}*{trail}"
+
+    def link(self, url: str, inner: str) -> str:
+        if inner == self.text(url):
+            return f"<{url}>"
+        return f"[{inner}]({url.replace(')', '%29').replace(' ', '%20')})"
+
+
+RENDERER = MarkdownRenderer()

@@ -1,0 +1,40 @@
+"""DOIs: recognising them in any common form, and CSL-JSON by content negotiation on doi.org."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote, unquote
+
+from solicite.model import Reference
+from solicite.resolve.client import Client
+from solicite.resolve.csl import from_csl
+
+NAME = "doi"
+CSL_JSON = "application/vnd.citationstyles.csl+json"
+_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+_PREFIXES = re.compile(r"^\s*(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/|https?://doi\.org/)", re.IGNORECASE)
+
+
+def normalize_doi(text: str) -> str | None:
+    """The bare DOI from ``10.x/y``, ``doi:10.x/y`` or ``https://doi.org/10.x/y``, else None."""
+    bare = unquote(_PREFIXES.sub("", text.strip())).strip().rstrip(".,;")
+    return bare if _DOI.match(bare) else None
+
+
+def fetch_csl(client: Client, doi: str) -> tuple[Reference | None, str]:
+    """The registered metadata of a DOI (Crossref, DataCite, mEDRA...) as a Reference."""
+    url = client.options.url(NAME) + "/" + quote(doi, safe="/:;()._-<>")
+    got = client.get(url, accept=CSL_JSON)
+    if got.status == 404:
+        return None, f"DOI {doi} is not registered (doi.org answered 404)"
+    if got.error or not got.ok:
+        return None, got.error or f"doi.org answered HTTP {got.status} for {doi}"
+    item = got.data[0] if isinstance(got.data, list) and got.data else got.data
+    if not isinstance(item, dict):
+        return None, f"doi.org sent no CSL-JSON for {doi}"
+    ref = from_csl(item)
+    if not ref.get("doi"):
+        ref.fields["doi"] = doi
+    ref.fields["url"] = f"https://doi.org/{ref.fields['doi']}"
+    ref.source = NAME
+    return ref, ""

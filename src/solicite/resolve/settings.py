@@ -1,0 +1,109 @@
+"""The ``[resolve]`` options: service base URLs, contact address, threshold, HTTP and cache.
+
+Every base URL defaults to the real service and can be pointed elsewhere (tests use a
+loopback server). Example ``solicite.toml``::
+
+    [resolve]
+    mailto = "you@example.org"      # Crossref polite pool, OpenAlex polite pool
+    openalex_api_key = ""           # optional
+    threshold = 0.9                 # accept a candidate only at or above this score
+    cache_days = 30                 # HTTP cache expiry
+    [resolve.rate_limits]           # requests per second, per service
+    crossref = 5
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from solicite.config import Settings
+from solicite.errors import ConfigError
+from solicite.net import NetOptions
+
+SERVICES = ("crossref", "openalex", "openlibrary", "wikidata", "datacite", "doi", "web")
+
+DEFAULT_URLS = {
+    "crossref": "https://api.crossref.org",
+    "openalex": "https://api.openalex.org",
+    "openlibrary": "https://openlibrary.org",
+    "wikidata": "https://www.wikidata.org/w/api.php",
+    "datacite": "https://api.datacite.org",
+    "doi": "https://doi.org",
+}
+
+# Requests per second. Crossref's polite pool allows 10/s (we stay well under); Open Library
+# asks heavy users to slow down; Wikidata and DataCite ask for restraint. "web" is any page.
+DEFAULT_RATES = {"crossref": 5.0, "openalex": 5.0, "openlibrary": 2.0, "wikidata": 5.0, "datacite": 5.0, "doi": 5.0, "web": 1.0}
+
+
+@dataclass
+class ResolveOptions:
+    """Options of ``resolve``, ``enrich`` and ``add IDENTIFIER``, with their defaults."""
+
+    crossref_url: str = DEFAULT_URLS["crossref"]
+    openalex_url: str = DEFAULT_URLS["openalex"]
+    openlibrary_url: str = DEFAULT_URLS["openlibrary"]
+    wikidata_url: str = DEFAULT_URLS["wikidata"]
+    datacite_url: str = DEFAULT_URLS["datacite"]
+    doi_url: str = DEFAULT_URLS["doi"]
+    mailto: str = ""
+    openalex_api_key: str = ""
+    threshold: float = 0.9
+    rows: int = 5
+    timeout: float = 20.0
+    retries: int = 3
+    backoff: float = 0.5
+    max_retry_after: float = 60.0
+    cache_dir: str = ""
+    cache_days: float = 30.0
+    rate_limits: dict[str, float] = field(default_factory=dict)
+    services: list[str] = field(default_factory=lambda: ["crossref", "openalex", "openlibrary", "wikidata", "datacite"])
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None) -> "ResolveOptions":
+        """Read ``[resolve]``; unknown keys and wrong types are configuration errors."""
+        table: dict[str, Any] = dict(settings.section("resolve")) if settings else {}
+        known = {f.name: f for f in fields(cls)}
+        opts = cls()
+        for name, value in table.items():
+            if name not in known:
+                raise ConfigError(f"unknown option {name!r} in [resolve]", hint="known: " + ", ".join(sorted(known)))
+            default = getattr(opts, name)
+            if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            if type(value) is not type(default):
+                raise ConfigError(f"[resolve] {name} must be a {type(default).__name__}, not {value!r}")
+            setattr(opts, name, value)
+        for name, rate in opts.rate_limits.items():
+            if name not in SERVICES:
+                raise ConfigError(f"unknown service {name!r} in [resolve.rate_limits]", hint="known: " + ", ".join(SERVICES))
+            if isinstance(rate, bool) or not isinstance(rate, (int, float)) or rate <= 0:
+                raise ConfigError(f"[resolve.rate_limits] {name} must be a number of requests per second above 0, not {rate!r}")
+        for name in opts.services:
+            if name not in SERVICES:
+                raise ConfigError(f"unknown service {name!r} in [resolve] services", hint="known: " + ", ".join(SERVICES))
+        if not 0 < opts.threshold <= 1:
+            raise ConfigError("[resolve] threshold must be between 0 and 1")
+        return opts
+
+    def url(self, service: str) -> str:
+        """The base URL of a service, without a trailing slash."""
+        return getattr(self, f"{service}_url").rstrip("/")
+
+    def net(self) -> NetOptions:
+        """The HTTP options for ``solicite.net.make_session``."""
+        rates = {**DEFAULT_RATES, **self.rate_limits}
+        limits = {self.url(s): rates[s] for s in DEFAULT_URLS}
+        return NetOptions(
+            mailto=self.mailto,
+            timeout=self.timeout,
+            retries=self.retries,
+            backoff=self.backoff,
+            max_retry_after=self.max_retry_after,
+            cache_dir=Path(self.cache_dir).expanduser() if self.cache_dir else None,
+            cache_days=self.cache_days,
+            rate_limits=limits,
+            default_rate=rates["web"],
+        )

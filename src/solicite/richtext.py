@@ -1,0 +1,114 @@
+"""A small rich-text tree that styles build and renderers turn into text, Markdown, HTML or LaTeX.
+
+A tree is a list of parts; a part is a ``str`` (plain text) or a node: ``Italic``, ``Quoted``
+(text in typographic quotes), ``Link`` (a clickable URL) or ``NoCase`` (text a case change
+must not touch). Lists nest freely. Keeping the tree this small keeps formatting fast.
+"""
+
+from __future__ import annotations
+
+from typing import Union
+
+
+class Node:
+    """A styled run of parts."""
+
+    __slots__ = ("children",)
+
+    def __init__(self, *children: "Part") -> None:
+        self.children = list(children)
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and all(getattr(self, f) == getattr(other, f) for f in self._fields())
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def _fields(self) -> tuple[str, ...]:
+        return ("children",)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({', '.join(repr(c) for c in self.children)})"
+
+
+class Italic(Node):
+    """Italic (emphasised) text: titles of books and journals."""
+
+    __slots__ = ()
+
+
+Emph = Italic
+
+
+class Quoted(Node):
+    """Text between typographic double quotes (single quotes when nested)."""
+
+    __slots__ = ()
+
+
+class NoCase(Node):
+    """Text protected from case changes ({Protected} in BibTeX)."""
+
+    __slots__ = ()
+
+
+class Link(Node):
+    """A clickable link; its children are the visible text (the URL itself when empty)."""
+
+    __slots__ = ("url",)
+
+    def __init__(self, url: str, *children: "Part") -> None:
+        super().__init__(*(children or (url,)))
+        self.url = url
+
+    def _fields(self) -> tuple[str, ...]:
+        return ("children", "url")
+
+    def __repr__(self) -> str:
+        return f"Link({self.url!r})"
+
+
+Part = Union[str, Node, list]
+
+
+def plain(part: Part) -> str:
+    """The plain text of a tree (quotes rendered as “ ”)."""
+    if isinstance(part, str):
+        return part
+    if isinstance(part, Quoted):
+        return "\u201c" + "".join(plain(c) for c in part.children) + "\u201d"
+    if isinstance(part, Node):
+        return "".join(plain(c) for c in part.children)
+    return "".join(plain(c) for c in part)
+
+
+def last_char(part: Part) -> str:
+    """The last character the tree prints ("" when it prints nothing)."""
+    if isinstance(part, str):
+        return part[-1:] if part else ""
+    if isinstance(part, Quoted):
+        return "\u201d" if part.children else ""
+    children = part.children if isinstance(part, Node) else part
+    for child in reversed(children):
+        c = last_char(child)
+        if c:
+            return c
+    return ""
+
+
+def first_char(part: Part) -> str:
+    """The first character the tree prints."""
+    if isinstance(part, str):
+        return part[:1]
+    if isinstance(part, Quoted):
+        return "\u201c" if part.children else ""
+    children = part.children if isinstance(part, Node) else part
+    for child in children:
+        c = first_char(child)
+        if c:
+            return c
+    return ""
+
+
+def is_empty(part: Part) -> bool:
+    """True when the tree prints nothing."""
+    return not first_char(part)

@@ -1,0 +1,81 @@
+"""Citation styles as code: one module per style on a shared core, producing rich-text trees.
+
+Use :func:`bibliography` for a reference list and :func:`citation` for in-text citations;
+styles and renderers are looked up through the entry-point registry, so plugins work the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from solicite.model import Reference
+from solicite.styles.base import Cite, Options, Style
+from solicite.styles.core import Item, make_item, merge_crossrefs
+
+__all__ = ["Entry", "Options", "bibliography", "citation", "get_style", "get_renderer", "prepare"]
+
+
+@dataclass
+class Entry:
+    """One formatted reference-list entry: its key, numeric label ("[1] "), rich-text parts, item."""
+
+    key: str
+    label: str
+    parts: list
+    item: Item
+
+    def render(self, renderer) -> str:
+        """The entry with its label, in the renderer's format."""
+        return renderer.text(self.label) + renderer.render(self.parts) if self.label else renderer.render(self.parts)
+
+
+def get_style(name: str) -> Style:
+    """The registered style (apa, mla, chicago, ieee, harvard, vancouver or a plugin's)."""
+    from solicite.registry import load
+
+    return load("style", name)
+
+
+def get_renderer(name: str):
+    """The registered renderer (text, markdown, html, latex or a plugin's)."""
+    from solicite.registry import load
+
+    return load("renderer", name)
+
+
+def prepare(refs: list[Reference]) -> list[Item]:
+    """Items for references, with crossref'd fields inherited."""
+    if any("crossref" in r.fields for r in refs):
+        refs = merge_crossrefs(refs)
+    return [make_item(r) for r in refs]
+
+
+def bibliography(refs: list[Reference], style: Style | str = "apa", options: Options | None = None,
+                 context: list[Reference] | None = None) -> list[Entry]:
+    """The reference list for ``refs`` in the style's order, with labels and year suffixes.
+
+    ``context`` (default: ``refs``) is the whole library, used to resolve crossrefs.
+    """
+    st = get_style(style) if isinstance(style, str) else style
+    opts = options or Options()
+    items = _items(refs, context)
+    ordered = st.arrange(items)
+    return [Entry(i.key, st.label(i.extra["number"]), st.entry(i, opts), i) for i in ordered]
+
+
+def citation(refs: list[Reference], cites: list[tuple[str, str]], style: Style | str = "apa",
+             narrative: bool = False) -> list:
+    """An in-text citation for ``(key, locator)`` pairs, disambiguated against all of ``refs``."""
+    st = get_style(style) if isinstance(style, str) else style
+    items = _items(refs, None)
+    st.arrange(items)
+    by_key = {i.key: i for i in items}
+    return st.citation([Cite(by_key[k], loc) for k, loc in cites], narrative=narrative, everyone=items)
+
+
+def _items(refs, context):
+    if context is not None and any("crossref" in r.fields for r in refs):
+        keys = {r.key for r in refs}
+        merged = merge_crossrefs(list(context))
+        return [make_item(r) for r in merged if r.key in keys]
+    return prepare(list(refs))

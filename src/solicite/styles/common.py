@@ -1,0 +1,120 @@
+"""Pieces several styles share: editions, ordinals, numbers, DOIs and links, date forms."""
+
+from __future__ import annotations
+
+import re
+
+from solicite.richtext import Italic, Link, Part
+from solicite.styles.core import Date, Item
+from solicite.styles.titles import title_rich
+
+_WORD_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12}
+_NUM = re.compile(r"^\s*(\d+)(?:st|nd|rd|th)?\.?\s*$", re.IGNORECASE)
+ABBR_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sep.", "Oct.", "Nov.", "Dec.")
+
+
+def ordinal(n: int) -> str:
+    """1 -> "1st", 2 -> "2nd", 11 -> "11th"."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def edition_number(item: Item) -> int | None:
+    """The edition as a number ("2", "2nd", "Second" -> 2), or None."""
+    ed = item.text("edition")
+    if not ed:
+        return None
+    m = _NUM.match(ed)
+    if m:
+        return int(m.group(1))
+    return _WORD_ORDINALS.get(ed.strip().rstrip(".").lower().replace(" edition", "").replace(" ed", ""))
+
+
+def edition(item: Item, suffix: str = " ed.") -> str:
+    """"2nd ed." (the manual's form, also for a written-out "Second"); other text as written."""
+    n = edition_number(item)
+    if n is not None:
+        return f"{ordinal(n)}{suffix}" if n != 1 or True else ""
+    return item.text("edition")
+
+
+def is_numeric(value: str) -> bool:
+    """True for numbers like citeproc-js sees them ("12", "2023/03", "12-14")."""
+    return bool(re.fullmatch(r"[\d\s/\-\u2013,&]+|\d+[a-zA-Z]?", value.strip())) and any(c.isdigit() for c in value)
+
+
+def doi_url(doi: str) -> str:
+    return "https://doi.org/" + doi
+
+
+def link(url: str) -> Link:
+    """A link showing its own URL."""
+    return Link(url)
+
+
+def title(item: Item, opts, raw: str | None = None, italic: bool = False, case: str | None = None) -> Part:
+    """The item's title (or ``raw``) as rich text, sentence-cased when asked, italic when asked."""
+    value = item.title_raw if raw is None else raw
+    if not value:
+        return ""
+    parts = title_rich(value, case or ("sentence" if opts.sentence_case and item.english else "as-is"))
+    return Italic(*parts) if italic else parts
+
+
+def full_date_mdy(d: Date) -> str:
+    """"October 4, 2018" (month and day when known)."""
+    if d.month and d.day:
+        return f"{d.month_name} {d.day}, {d.year}"
+    if d.month:
+        return f"{d.month_name} {d.year}"
+    return d.year
+
+
+def page_range(pages: str, fmt: str = "expanded") -> str:
+    """Reformat "1703–1774" as "1703–74" (minimal-two), "1703–74"/"10–2" (minimal), or leave it."""
+    if fmt == "expanded" or "\u2013" not in pages:
+        return pages
+    out = []
+    for piece in pages.split(", "):
+        a, _, b = piece.partition("\u2013")
+        if a.isdigit() and b.isdigit() and len(a) == len(b):
+            i = 0
+            while i < len(a) - 1 and a[i] == b[i]:
+                i += 1
+            keep = b[i:]
+            if fmt == "minimal-two" and len(keep) < 2:
+                keep = b[-2:]
+            out.append(f"{a}\u2013{keep}")
+        else:
+            out.append(piece)
+    return ", ".join(out)
+
+
+def given_first(n, initials_fn=None) -> str:
+    """"Given Family" (or initials first when ``initials_fn`` is given), suffix after."""
+    if n.literal:
+        return n.literal
+    given = initials_fn(n.given) if initials_fn else n.given
+    s = f"{given} {n.family_full}".strip()
+    return f"{s}, {n.suffix}" if n.suffix else s
+
+
+def family_first(n, initials_fn=None, demote: bool = False) -> str:
+    """"Family, Given" (particle demoted after the given name when ``demote``), suffix last."""
+    if n.literal:
+        return n.literal
+    given = initials_fn(n.given) if initials_fn else n.given
+    family = n.family if demote else n.family_full
+    if demote and n.particle:
+        given = f"{given} {n.particle}".strip()
+    s = f"{family}, {given}" if given else family
+    return f"{s}, {n.suffix}" if n.suffix else s
+
+
+def date_dmy(d: Date, abbr: bool = True) -> str:
+    """"4 Oct. 2018" (MLA) or "4 October 2018"."""
+    if d is None or not d.year:
+        return ""
+    month = (ABBR_MONTHS[d.month - 1] if abbr else d.month_name) if d.month else ""
+    return " ".join(x for x in (str(d.day) if d.day and d.month else "", month, d.year) if x)

@@ -1,0 +1,100 @@
+"""Names: Persons decoded to Unicode once, and the name forms styles need (initials, sort order, lists)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from solicite.model import Person
+from solicite.text import latex_to_unicode
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person's name parts in Unicode; ``literal`` for organisations and single names kept whole."""
+
+    family: str = ""
+    given: str = ""
+    particle: str = ""
+    suffix: str = ""
+    literal: str = ""
+
+    @property
+    def family_full(self) -> str:
+        """Family name with its particle in front ("van der Walt")."""
+        return f"{self.particle} {self.family}" if self.particle else self.family
+
+    @property
+    def last(self) -> str:
+        """What an in-text citation prints: family with particle, or the literal."""
+        return self.literal or self.family_full
+
+    def sort_key(self) -> str:
+        """Sort on family name with particle, then given name, ignoring case."""
+        return (self.literal or f"{self.family_full} {self.given}").casefold()
+
+
+@functools.lru_cache(maxsize=65536)
+def from_person(p: Person) -> Name:
+    """The Unicode Name of a model Person (cached: the same author recurs); ' becomes ’."""
+    return _from_person(p)
+
+
+def _u(value: str) -> str:
+    return latex_to_unicode(value).replace("'", "\u2019") if value else ""
+
+
+def _from_person(p: Person) -> Name:
+    latex_to_unicode = _u  # noqa: N806 - every part decoded the same way
+    if p.literal:
+        return Name(literal=latex_to_unicode(p.literal))
+    family = latex_to_unicode(p.family)
+    given = latex_to_unicode(p.given)
+    if not family and given:
+        family, given = given, ""
+    if family and not given and not p.particle and not p.suffix:
+        # A single name (Homer, Aristotle) prints whole, like an organisation.
+        return Name(literal=family)
+    return Name(family=family, given=given, particle=latex_to_unicode(p.particle), suffix=latex_to_unicode(p.suffix))
+
+
+def names(persons) -> list[Name]:
+    """Unicode Names for a list of Persons."""
+    return [from_person(p) for p in persons]
+
+
+_SPLIT_GIVEN = re.compile(r"[\s.]+")
+
+
+@functools.lru_cache(maxsize=65536)
+def initials(given: str, sep: str = ". ", end: str = ".", hyphen: str = "-") -> str:
+    """Initials of a given name: "Chun-Jie" -> "C.-J.", "Mary Ann" -> "M. A." (with the default separators)."""
+    out = []
+    for part in _SPLIT_GIVEN.split(given):
+        if not part:
+            continue
+        if "-" in part and hyphen is not None:
+            subs = [s for s in part.split("-") if s]
+            out.append((end + hyphen).join(_first(s) for s in subs) if subs else "")
+        elif part[:1].islower() and len(part) > 1:
+            continue  # a lowercase particle inside the given name ("de") is not an initial
+        else:
+            out.append(_first(part))
+    return sep.join(out) + end if out else ""
+
+
+def _first(word: str) -> str:
+    # Keep digraphs an initial cannot split (Th, Ch) only when given as such: take the first letter.
+    return word[:1].upper() if word[:1].isalpha() else word[:2]
+
+
+def join(items: list[str], sep: str = ", ", last_sep: str = ", & ", two_sep: str | None = None) -> str:
+    """Join names: "A, B, & C"; two names use ``two_sep`` (default: ``last_sep``)."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    if len(items) == 2:
+        return items[0] + (two_sep if two_sep is not None else last_sep) + items[1]
+    return sep.join(items[:-1]) + last_sep + items[-1]
