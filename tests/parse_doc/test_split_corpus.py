@@ -19,10 +19,10 @@ from solicite.parse.split import list_marker, split_blocks
 
 pytestmark = pytest.mark.corpus
 
-# Measured: 0.948, 0.988, 0.971, 0.975, 0.975, 0.705 (wrapped at 75 columns with no blank
+# Measured: 0.960, 1.000, 0.983, 0.987, 0.987, 0.714 (wrapped at 75 columns with no blank
 # lines and no indentation is ambiguous even to a reader: see the README).
-FLOORS = {"one-per-line": 0.93, "one-per-line-blank": 0.98, "blank-separated": 0.96,
-          "hanging": 0.96, "numbered": 0.96, "wrapped": 0.68}
+FLOORS = {"one-per-line": 0.95, "one-per-line-blank": 0.995, "blank-separated": 0.97,
+          "hanging": 0.975, "numbered": 0.975, "wrapped": 0.69}
 
 
 def _sample(shared_dir):
@@ -56,7 +56,7 @@ def test_layouts(shared_dir, mode):
     refs = _sample(shared_dir)
     chunks, _ = find_sections(extract_text(_layout(refs, mode)))
     blocks = [" ".join(b.text.split()) for c in chunks for b in split_blocks(c.lines)]
-    recovered = len(set(blocks) & set(refs)) / len(refs)
+    recovered = len(set(blocks) & set(refs)) / len(set(refs))  # the AnyStyle sets repeat a few strings
     print(f"{mode}: {recovered:.3f} recovered, {len(blocks)} blocks")
     assert recovered >= FLOORS[mode], f"{mode}: {recovered:.3f}"
     assert len(blocks) <= len(refs) * 1.03  # and little over-splitting
