@@ -110,3 +110,11 @@ def test_values_with_stray_braces_are_made_writable():
     assert result.references[0].fields["title"] == "A broken title"
     assert result.references[0].fields["publisher"] == "P"
     assert [d.code for d in result.diagnostics if d.code == "unbalanced-braces"] == ["unbalanced-braces"] * 2
+
+
+def test_progress_reports_tagged_strings(fake_tagger):
+    calls = []
+    text = "\n".join(f"A{i}, B. (2020). Title {i}." for i in range(1203))
+    result = parse_text(text, tagger=fake_tagger, progress=lambda done, total: calls.append((done, total)))
+    assert len(result.references) == 1203
+    assert calls == [(500, 1203), (1000, 1203), (1203, 1203)]

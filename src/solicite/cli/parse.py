@@ -49,16 +49,15 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: Path | None, add: bool,
 
     references: list[Reference] = []
     diagnostics = []
-    with env.progress(len(inputs), "parsing") as bar:
-        for name in inputs:
-            text = _read_input(name)
+    for name in inputs:
+        text = _read_input(name)
+        with _LazyBar(env, f"parsing {name}") as bar:
             result = parse_text(text, source=name, fmt=None if input_format == "auto" else input_format,
-                                one_per_line=one_per_line)
-            if not result.references:
-                env.warn(f"{name}: no references found")
-            references.extend(result.references)
-            diagnostics.extend(result.diagnostics)
-            bar.advance()
+                                one_per_line=one_per_line, progress=bar.update)
+        if not result.references:
+            env.warn(f"{name}: no references found")
+        references.extend(result.references)
+        diagnostics.extend(result.diagnostics)
     for d in diagnostics:
         if d.severity in ("warning", "error"):
             env.warn(f"{d.location()}: {d.message}")
@@ -101,6 +100,29 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: Path | None, add: bool,
     else:
         click.echo(text, nl=False)
     return int(ExitCode.FINDINGS) if problems else 0
+
+
+class _LazyBar:
+    """A progress bar opened at the first report, when the number of references is known."""
+
+    def __init__(self, env: Env, description: str) -> None:
+        self.env, self.description = env, description
+        self._cm = self._bar = None
+        self._done = 0
+
+    def update(self, done: int, total: int) -> None:
+        if self._bar is None:
+            self._cm = self.env.progress(total, self.description)
+            self._bar = self._cm.__enter__()
+        self._bar.advance(done - self._done)
+        self._done = done
+
+    def __enter__(self) -> "_LazyBar":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._cm is not None:
+            self._cm.__exit__(*exc)
 
 
 def _read_input(name: str) -> str:

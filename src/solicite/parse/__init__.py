@@ -47,6 +47,7 @@ def parse_text(
     fmt: str | None = None,
     one_per_line: bool = False,
     tagger: TaggerFn | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ParseResult:
     """Parse a document holding a reference list into References (key ""), in input order.
 
@@ -54,6 +55,7 @@ def parse_text(
     ``one_per_line`` takes every non-blank line as one reference (no sections, no prose
     skipping), for lists that are already split. ``tagger`` maps cleaned reference strings to
     ``(Reference, diagnostics)`` pairs; the default is :func:`solicite.parse.tagger.parse_references`.
+    ``progress(done, total)`` is called as strings are tagged (for a progress bar).
     """
     from solicite.parse import fixups, noise, sections, split
     from solicite.parse.extract import extract
@@ -80,7 +82,12 @@ def parse_text(
             if web is not None:
                 direct[i] = web
     to_tag = [i for i, c in enumerate(cleaned) if c.text and i not in direct]
-    tagged = _run_tagger(tagger, [cleaned[i].text for i in to_tag])
+    texts = [cleaned[i].text for i in to_tag]
+    tagged: list[tuple[Reference, list[Diagnostic]]] = []
+    for start in range(0, len(texts), _BATCH):
+        tagged.extend(_run_tagger(tagger, texts[start:start + _BATCH]))
+        if progress:
+            progress(len(tagged), len(texts))
     by_index = dict(zip(to_tag, tagged))
 
     result = ParseResult(diagnostics=diagnostics)
@@ -117,6 +124,9 @@ def parse_text(
         _balance_braces(ref, result.diagnostics, where)
         result.references.append(ref)
     return result
+
+
+_BATCH = 500  # strings per tagger call: large enough to be fast, small enough to show progress
 
 
 def _run_tagger(tagger: TaggerFn | None, texts: list[str]) -> list[tuple[Reference, list[Diagnostic]]]:
