@@ -13,6 +13,7 @@ from solicite.errors import ExitCode, InputError, UsageError
 from solicite.model import Reference
 
 FORMATS = ("bibtex", "csl-json", "json")
+_MAX_WARNINGS = 20  # more would bury the output; the JSON output has every diagnostic
 
 
 @click.command("parse")
@@ -58,9 +59,11 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: Path | None, add: bool,
             env.warn(f"{name}: no references found")
         references.extend(result.references)
         diagnostics.extend(result.diagnostics)
-    for d in diagnostics:
-        if d.severity in ("warning", "error"):
-            env.warn(f"{d.location()}: {d.message}")
+    warnings = [d for d in diagnostics if d.severity in ("warning", "error")]
+    for d in warnings[:_MAX_WARNINGS]:
+        env.warn(f"{d.location()}: {d.message}")
+    if len(warnings) > _MAX_WARNINGS:
+        env.warn(f"... and {len(warnings) - _MAX_WARNINGS} more warnings (--format json lists them all)")
     problems = not references or any(d.code in UNPARSED_CODES for d in diagnostics)
 
     if add:
