@@ -69,3 +69,21 @@ def test_bibtex_safe():
     assert F.bibtex_safe(r"Already \& escaped") == r"Already \& escaped"
     assert F.bibtex_safe("unbalanced {brace") == "unbalanced brace"
     assert F.bibtex_safe("https://x.org/a_b", url=True) == "https://x.org/a_b"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [("Health Services Research 49(5): 1670-1683.", {"volume": "49", "number": "5", "pages": "1670--1683"}),
+     ("Journal of Robotic Systems, 5:497–525, 1988.", {"volume": "5", "pages": "497--525"}),
+     ("Materials and Design 34 (2012): 285-292.", {"volume": "34", "pages": "285--292"}),
+     ("Meeting at 10:30 today", {})],
+)
+def test_volume_colon_pages(raw, expected):
+    assert F.volume_colon_pages(raw) == expected
+
+
+def test_certain_fields_vancouver_and_labels():
+    assert F.certain_fields("Urban Stud. 2021;58(16):3213-29.") == {
+        "year": "2021", "volume": "58", "number": "16", "pages": "3213--29"}
+    assert F.certain_fields("Press. Vol. 12.") == {"volume": "12"}
+    assert F.certain_fields("In Book (pp. 183-204).") == {"pages": "183--204"}

@@ -29,6 +29,10 @@ def bib(text):
         # Vancouver
         ("Bauder H, Landau L", ["Bauder, H", "Landau, L"]),
         ("Setrana MB, Kyei JRKO.", ["Setrana, MB", "Kyei, JRKO"]),
+        ("Lin TC, Kuo TC, Ku DC, Liang SF", ["Lin, TC", "Kuo, TC", "Ku, DC", "Liang, SF"]),
+        ("Linley S, Leshuk T, Gu F.", ["Linley, S", "Leshuk, T", "Gu, F."]),
+        # Chicago with several given names
+        ("Geggus, Karl Michael, Elizabeth C. Botha", ["Geggus, Karl Michael", "Botha, Elizabeth C."]),
         # Full names, no commas
         ("Marc Shapiro and Susan Horwitz.", ["Shapiro, Marc", "Horwitz, Susan"]),
         # Semicolons
@@ -45,6 +49,7 @@ def test_name_styles(text, expected):
         ("Bauder, H & Landau, L.", ["Bauder, H", "Landau, L."]),
         ("Bauder, H., Dreher, N. Lujan, O. & Asolo, O.", ["Bauder, H.", "Dreher, N.", "Lujan, O.", "Asolo, O."]),
         ("Hogan, G. & Smith, R.H.", ["Hogan, G.", "Smith, R. H."]),
+        ("Sasayama, D. Hattori, K. Teraishi, T.", ["Sasayama, D.", "Hattori, K.", "Teraishi, T."]),
         ("Bernhard, K., Young, J. & Goldring, L..", ["Bernhard, K.", "Young, J.", "Goldring, L."]),
     ],
 )

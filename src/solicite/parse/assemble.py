@@ -9,6 +9,8 @@ from solicite.parse import fields as F
 from solicite.parse.dates import parse_date
 from solicite.parse.names import parse_person_list, strip_role
 
+_EDS_END = re.compile(r"[\s,(]\(?(?:eds?|editors?|hrsg|hg)\.?\)?[.,:]?\s*$", re.IGNORECASE)
+_IN_BOOK = re.compile(r"^\s*(?:in:?\s|in:)|.*\(\s*pp?\.\s*\d|.*\(\s*eds?\.?\s*\)", re.IGNORECASE)
 _YEAR_ANYWHERE = re.compile(r"\(\s*(1[5-9]\d\d|20\d\d)[a-z]?\s*\)|(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d/-])")
 
 
@@ -56,6 +58,10 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     def first(label: str) -> str:
         return by.get(label, [""])[0]
 
+    if "author" in by and "editor" not in by and _EDS_END.search(" ".join(by["author"])):
+        by["editor"] = by.pop("author")  # "Brown, C. S., and T. Toadvine, eds." edited the book
+    if "editor" in by and "container-title" not in by and len(strip_role(" ".join(by["editor"])).split()) == 1:
+        by["container-title"] = by.pop("editor")  # "In NIPS," names proceedings, not an editor
     if "author" in by:
         people = parse_person_list(strip_role(" ".join(by["author"])))
         if people:
@@ -83,6 +89,8 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
         f["title"] = title
     journal = F.container(first("journal"))
     book = F.container(" ".join(by.get("container-title", [])))
+    if journal and not book and _IN_BOOK.match(first("journal")):
+        book, journal = journal, ""  # "In Questioning Planetary ... (pp. 54-75)" is a book, not a journal
     if "collection-title" in by:
         f["series"] = F.clean(" ".join(by["collection-title"]))
     vol_text = " ".join(by.get("volume", []))
@@ -116,6 +124,8 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     if isbn:
         f["isbn"] = re.sub(r"^\W*isbn\W*", "", F.clean(isbn), flags=re.IGNORECASE)
     f.update(F.certain_fields(raw))
+    for name, value in F.volume_colon_pages(raw).items():
+        f.setdefault(name, value)
     notes = [F.clean(t) for t in by.get("note", []) + by.get("genre", []) if F.clean(t)]
     genre = " ".join(by.get("genre", []))
     thesis = F.thesis_kind(raw)
@@ -165,7 +175,9 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     if not f.get("title") and len(raw.split()) <= 12 and "year" not in f and re.search(r"\w\w", raw):
         # A short line with no date: a title-only entry (an organisation, a project page).
         return _misc(raw, f, {}), diags
-    if not f.get("title"):
+    titleless = bool((f.get("journal") or f.get("booktitle")) and (persons.get("author") or f.get("volume")
+                                                                     or f.get("pages")))
+    if not f.get("title") and not titleless:
         # Nothing recognisable as a title: keep the raw text so nothing is lost.
         diags.append(Diagnostic("warning", "parse-unparsed", f"could not find a title; kept the text as @misc: {raw[:60]}"))
         return _misc(raw, f, persons), diags
@@ -244,7 +256,8 @@ def _report_fields(raw: str, f: dict[str, str], notes: list[str]) -> None:
 
 def _misc(raw: str, f: dict[str, str], persons: dict[str, list[Person]]) -> Reference:
     keep = {k: v for k, v in f.items() if k in ("year", "month", "day", "doi", "url")}
-    keep["title"] = " ".join(raw.split())
+    # The whole text is the best title we have; with names or a date found, it is a note.
+    keep["note" if persons or keep else "title"] = " ".join(raw.split())
     keep = {k: F.bibtex_safe(v, url=k in ("url", "doi")) for k, v in keep.items()}
     return Reference(type="misc", key="", fields=keep, persons=persons, raw=raw)
 

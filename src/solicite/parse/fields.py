@@ -13,7 +13,7 @@ from solicite.text import braces_balanced
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
-_PAGES = re.compile(r"([A-Za-z]?\d+)\s*(?:[-–—‐‑]+|\s+to\s+)\s*([A-Za-z]?\d+)")
+_PAGES = re.compile(r"([A-Za-z]{0,2}\d+)\s*(?:[-–—‐‑]+|\s+to\s+)\s*([A-Za-z]{0,2}\d+)")
 _SINGLE_PAGE = re.compile(r"(?<![\d.])([A-Za-z]?\d+)(?![\d])")
 _VOL_ISSUE = re.compile(r"^(?P<vol>[\dIVXLC]+[A-Za-z]?)\s*[(\[]\s*(?P<num>[^)\]]+?)\s*[)\]]")
 _VOL_WORD = re.compile(r"\b(?:vol(?:ume)?s?|v|bd|tome|t|jg)\.?\s*(?P<vol>[\w./-]*\d[\w./-]*|[IVXLC]+\b)", re.IGNORECASE)
@@ -34,8 +34,9 @@ _THESIS = re.compile(r"\b(?:thesis|dissertation|diss\.|doctoral|ph\.?\s?d|master
 _WEB = re.compile(r"\b(?:podcast|youtube|video|blog|webinar|website|web\s+page|online|tweet|episode|news|vimeo)\b", re.IGNORECASE)
 _PROC = re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop|congress|colloquium|meeting|convention)\b", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^\s*(?:in|en|dans|im|in:)\s*:?\s+(?=\S)", re.IGNORECASE)
-_PP_TAIL = re.compile(r"[,.]?\s*\(?\s*(?:pp?|s|pages?)\.?\s*[A-Za-z]?\d+\s*(?:[-–—]\s*[A-Za-z]?\d+)?\s*\)?[.,]?\s*$", re.IGNORECASE)
-_EDS_TAIL = re.compile(r"[,.]?\s*\(?\s*(?:eds?|editors?|hrsg|hg)\.?\s*\)?[.,:]?\s*$", re.IGNORECASE)
+_PP_TAIL = re.compile(r"(?:[,.]\s*|\s+|^)\(?\s*(?:pp?|s|pages?)\.?\s*[A-Za-z]?\d+\s*(?:[-–—]\s*[A-Za-z]?\d+)?\s*\)?[.,]?\s*$", re.IGNORECASE)
+_PAREN_TAIL = re.compile(r"\s*\((?:[^()]*\b(?:vol|pp?|eds?|no)\b\.?[^()]*)\)[.,]?\s*$", re.IGNORECASE)
+_EDS_TAIL = re.compile(r"(?:[,.]\s*|\s+|^)\(?\s*(?:eds?|editors?|hrsg|hg)\.?\s*\)?[.,:]?\s*$", re.IGNORECASE)
 _PAIRS = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "„": "“"}
 _CLOSERS = {'"': '"', "”": "“", "’": "‘", "'": "'", "»": "«"}
 _END_PUNCT = " ,;:./\t"
@@ -146,6 +147,7 @@ def container(text: str) -> str:
     prev = None
     while prev != text:
         prev = text
+        text = _PAREN_TAIL.sub("", text)
         text = _PP_TAIL.sub("", text)
         text = _EDS_TAIL.sub("", text)
         text = clean(text)
@@ -174,6 +176,7 @@ def report(text: str) -> tuple[str, str] | None:
 _VANCOUVER = re.compile(
     r"(?<!\d)(?P<year>1[5-9]\d\d|20\d\d)(?:\s+[A-Z][a-z]{2}\.?(?:\s+\d{1,2})?)?\s*;\s*(?P<vol>\d+)\s*"
     r"(?:\((?P<num>[^)]+)\))?\s*(?::\s*(?P<pages>[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?))?")
+_YEARLIKE = re.compile(r"^(?:1[5-9]|20)\d\d$")
 _VOL_LABEL = re.compile(r"\bVol(?:ume)?\.?\s+(?P<vol>\d+)\b(?:\s*,?\s*(?:no|issue)\.?\s*(?P<num>\d+))?", re.IGNORECASE)
 _PP_LABEL = re.compile(r"\bpp?\.\s*(?P<pages>[A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)")
 _THESIS_NOTE = re.compile(
@@ -201,6 +204,23 @@ def certain_fields(raw: str) -> dict[str, str]:
     m = _PP_LABEL.search(raw) if "p." in raw else None
     if m and "pages" not in out:
         out["pages"] = pages(m.group("pages"))
+    return out
+
+
+_VOL_COLON = re.compile(r"(?<![\d;:/.])(?P<vol>\d{1,4})\s*(?:\((?P<num>[\w/-]{1,9})\))?\s*:\s*"
+                        r"(?P<pages>[A-Za-z]{0,2}\d+\s*[-–—]\s*[A-Za-z]{0,2}\d+)")
+
+
+def volume_colon_pages(raw: str) -> dict[str, str]:
+    """"49(5): 1670-1683" and "5:497–525": volume, issue and pages together (fills gaps only)."""
+    if ":" not in raw:
+        return {}
+    m = _VOL_COLON.search(raw)
+    if not m or _YEARLIKE.match(m.group("vol")):
+        return {}
+    out = {"volume": m.group("vol"), "pages": pages(m.group("pages"))}
+    if m.group("num") and not _YEARLIKE.match(m.group("num")):
+        out["number"] = m.group("num")
     return out
 
 

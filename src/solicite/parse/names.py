@@ -28,7 +28,8 @@ CORPORATE = re.compile(
     r"collective|consortium|working|initiative|partnership|museum|library|school|college)\b",
     re.IGNORECASE,
 )
-_INITIAL_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ][a-z]?\.?-?){1,4}$")
+# An initial: "H", "H.", "R.H.", "Ch.", "J.-P.", or Vancouver's bare "JRK" (never "Ku": no dot).
+_INITIAL_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?|[A-ZÀ-Þ][a-z]\.-?){1,4}$")
 _DOTTED = re.compile(r"^(?:[A-ZÀ-Þ][a-z]?\.-?)+$")
 _SEP = re.compile(r"\s*(?:;|\s&\s|&|\s+and\s+|\s+und\s+|\s+et\s+(?!al)|\s+e\s+|\s+y\s+)\s*", re.IGNORECASE)
 _ET_AL = re.compile(r",?\s*(?:et\.?\s*al\.?|and others|u\.\s*a\.|\.\.\.|…)\s*$", re.IGNORECASE)
@@ -148,12 +149,12 @@ def _parse_chunk(chunk: str) -> list[Person]:
             words = nxt.split()
             # "Dreher, N. Lujan, O.": the initials belong to Dreher, Lujan pairs with "O.".
             if (len(words) >= 2 and _is_initials(" ".join(words[:-1])) and not _INITIAL_TOKEN.match(words[-1])
-                    and after is not None and _is_initials(after)):
+                    and after is not None and (_is_initials(after) or _initials_then_word(after))):
                 persons.append(_inverted(part, " ".join(words[:-1])))
                 parts[i + 1] = words[-1]
                 i += 1
                 continue
-            if _is_initials(nxt) or (_is_family(part) and _is_given(nxt) and not _looks_full(nxt, after)) or (
+            if _is_initials(nxt) or (_is_family(part) and _is_given(nxt)) or (
                     len(parts) == 2 and len(words) == 1 and _is_given(nxt)):
                 persons.append(_inverted(part, nxt))
                 i += 2
@@ -163,10 +164,10 @@ def _parse_chunk(chunk: str) -> list[Person]:
     return persons
 
 
-def _looks_full(part: str, after: str | None) -> bool:
-    """True when ``part`` is a whole "Given Family" name rather than the given names of the previous one."""
+def _initials_then_word(part: str) -> bool:
+    """"K. Teraishi": the initials of one person glued to the next person's family name."""
     words = part.split()
-    return len(words) >= 2 and not _INITIAL_TOKEN.match(words[-1]) and after is not None and not _is_initials(after)
+    return len(words) >= 2 and all(_DOTTED.match(w) for w in words[:-1]) and not _INITIAL_TOKEN.match(words[-1])
 
 
 def _inverted(family: str, given: str) -> Person:
