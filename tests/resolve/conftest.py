@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from resolve_helpers import make_settings
+from .resolve_helpers import make_settings
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "resolve"
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}

@@ -30,6 +30,14 @@ LACROIX = dict(kind="article", key="lacroix2022migration", title="Migration-rela
                authors="Lacroix, T.", year="2022", journal="Local Government Studies", volume="48", number="6", pages="1027--1047")
 PAIK = dict(kind="book", key="paik2020bans", title="Bans, walls, raids, sanctuary: Understanding US immigration for the twenty-first century",
             authors="Paik, A. N.", year="2020", publisher="University of California Press")
+OBRIEN = dict(kind="article", key="obrien2019politics",
+              title="The politics of refuge: Sanctuary cities, crime, and undocumented immigration",
+              authors="O'Brien, B. G. and Collingwood, L. and El-Khatib, S. O.", year="2019", journal="Urban Affairs Review",
+              volume="55", number="1", pages="3--40", lostlink="external link")
+KUGE = dict(kind="incollection", key="kuge2022countering",
+            title="Countering illiberal geographies through local policy? The political effects of sanctuary cities",
+            authors="Kuge, J.", year="2022", booktitle="Questioning Planetary Illiberal Geographies", pages="54--75",
+            publisher="Routledge", lostlink="external link")
 SAB = dict(kind="online", key="solidarityacrossborders", title="Solidarity Across Borders", lostlink="external link")
 SOLICITY = dict(kind="online", key="solidaritycity", title="Solidarity City", lostlink="external link")
 MIASA = dict(kind="techreport", key="bauder2019urban",

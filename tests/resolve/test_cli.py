@@ -165,3 +165,31 @@ def test_unreachable_services_exit_with_network_status(project, monkeypatch):
     result = invoke(project, "resolve", "hausman2020sanctuary", "solidarityacrossborders")
     assert result.exit_code == 4, result.output
     assert "cannot reach 127.0.0.1:9" in result.stdout
+
+
+def test_missing_mailto_is_warned_about(project):
+    toml = project.with_name("solicite.toml")
+    toml.write_text(toml.read_text(encoding="utf-8").replace('mailto = "tests@example.org"\n', ""), encoding="utf-8")
+    result = invoke(project, "resolve", "solidarityacrossborders")
+    assert result.exit_code == 0 and "no [resolve] mailto configured" in result.stderr
+    assert "mailto" not in invoke(project, "resolve", "--offline", "solidarityacrossborders").stderr
+
+
+def test_overwrite_replaces_a_user_value_and_says_so(project):
+    text = project.read_text(encoding="utf-8").replace("  lostlink = {external link},\n}", "  url = {https://example.org/old},\n}", 1)
+    project.write_text(text, encoding="utf-8")
+    kept = invoke(project, "resolve", "hausman2020sanctuary", "--apply")
+    assert "(kept; found {https://doi.org/10.1073/pnas.2014673117}, use --overwrite to replace)" in kept.stdout
+    assert bibfile.load(project)["hausman2020sanctuary"].get("url") == "https://example.org/old"
+    replaced = invoke(project, "resolve", "hausman2020sanctuary", "--overwrite", "--apply")
+    assert "  - url = {https://example.org/old}" in replaced.stdout
+    assert bibfile.load(project)["hausman2020sanctuary"].get("url") == "https://doi.org/10.1073/pnas.2014673117"
+
+
+def test_interactive_all_and_quit(project):
+    invoke(project, "resolve", "-i", input="q\n")
+    assert project.read_text(encoding="utf-8") == LIBRARY
+    result = invoke(project, "resolve", "-i", input="a\n")
+    lib = bibfile.load(project)
+    assert lib["hausman2020sanctuary"].get("doi") and lib["solidarityacrossborders"].get("url")
+    assert result.output.count("apply to") == 1  # asked once, then "all"

@@ -116,3 +116,24 @@ def test_offline_miss_says_so(server, settings):
     with pytest.raises(NetworkError, match="offline") as info:
         fetch_identifier("10.1073/pnas.2014673117", settings, offline=True)
     assert isinstance(info.value, SoliciteError) and server.seen == []
+
+
+def test_url_to_a_pdf_keeps_the_address_and_file_name(server, settings):
+    server.add("/files/expanding-sanctuary.pdf", b"%PDF-1.4 not really", content_type="application/pdf")
+    ref = fetch_identifier(server.url + "/files/expanding-sanctuary.pdf", settings)
+    assert ref.type == "online" and ref.fields["title"] == "expanding-sanctuary.pdf"
+    assert ref.fields["organization"] == server.url.split("//")[1] and ref.fields["urldate"] == date.today().isoformat()
+
+
+def test_utf8_page_without_charset_header_and_json_ld_type_list(server, settings):
+    html = ('<html><head><script type="application/ld+json">{"@type": ["Thing", "BlogPosting"], '
+            '"headline": "Solidarité sans frontières", "datePublished": "2019-05-01"}</script></head></html>')
+    server.add("/blog", html.encode("utf-8"), content_type="text/html")
+    ref = fetch_identifier(server.url + "/blog", settings)
+    assert ref.fields["title"] == "Solidarité sans frontières" and ref.year == "2019"
+
+
+def test_latin1_page_declared_in_meta(server, settings):
+    html = '<html><head><meta charset="iso-8859-1"><title>Société</title></head></html>'
+    server.add("/latin", html.encode("iso-8859-1"), content_type="text/html")
+    assert fetch_identifier(server.url + "/latin", settings).fields["title"] == "Société"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from solicite.resolve.match import normalize, score, score_name, similarity, title_similarity
-from resolve_helpers import entry
+from .resolve_helpers import entry
 
 QUERY = entry("article", "k", "Sanctuary cities: Policies and practices in international perspective", "Bauder, H.", "2017",
               journal="International Migration")
@@ -67,3 +67,24 @@ def test_particles_and_apostrophes_in_family_names():
     query = family_names(parse_names("O'Brien, B. G. and van der Walt, S."))
     cand = family_names(parse_names("O’Brien, Benjamin and Walt, Stéfan van der"))
     assert query == ["obrien", "vanderwalt"] and author_overlap(query, cand) == 1.0
+
+
+def test_name_variants_split_acronyms_and_bars():
+    from solicite.resolve.wikidata import name_variants
+
+    assert name_variants("OCASI | Ontario Council of Agencies Serving Immigrants") == [
+        "OCASI | Ontario Council of Agencies Serving Immigrants", "OCASI", "Ontario Council of Agencies Serving Immigrants"]
+    assert name_variants("PRAIDA (Regional Program for the Settlement and Integration of Asylum Seekers)")[1:] == [
+        "PRAIDA", "Regional Program for the Settlement and Integration of Asylum Seekers"]
+
+
+def test_provenance_clauses_accumulate():
+    from datetime import date
+
+    from solicite.resolve.diff import Change, apply
+
+    ref = entry("article", "k", "T")
+    once = apply(ref, [Change("doi", "", "10.1/x", "add")], "crossref", 0.97, today=date(2026, 1, 2))
+    twice = apply(once, [Change("pages", "", "1--2", "add"), Change("year", "1999", "2000", "keep")], "doi", today=date(2026, 1, 3))
+    assert twice.fields["provenance"] == "doi from crossref on 2026-01-02 (score 0.97); pages from doi on 2026-01-03"
+    assert "year" not in twice.fields and "provenance" not in ref.fields

@@ -11,7 +11,7 @@ from solicite.net import RateLimiter, parse_rate_headers, user_agent
 from solicite.resolve.client import Client
 from solicite.resolve.engine import resolve_entry
 from solicite.resolve.settings import ResolveOptions
-from resolve_helpers import BAUDER2016, BAUDER2017, HAUSMAN, LACROIX, SAB, make, make_settings
+from .resolve_helpers import BAUDER2016, BAUDER2017, HAUSMAN, LACROIX, SAB, make, make_settings
 
 
 def _serve_all(server):
@@ -130,3 +130,14 @@ def test_user_agent_and_rate_header_parsing():
     limiter = RateLimiter(1000.0)
     limiter.tighten(0.1)
     assert limiter.interval == 0.1
+
+
+def test_offline_serves_expired_answers(server, tmp_path):
+    server.add_file("/crossref/works", "crossref_bauder2017.json")
+    settings = make_settings(server, tmp_path / "c", cache_days=0.00001)  # under a second
+    with Client(ResolveOptions.from_settings(settings)) as c:
+        assert c.get(server.url + "/crossref/works").ok
+    time.sleep(1.1)
+    with Client(ResolveOptions.from_settings(settings), offline=True) as c:
+        got = c.get(server.url + "/crossref/works")
+    assert got.ok and got.cached and len(server.seen) == 1

@@ -9,7 +9,7 @@ from solicite.resolve import fetch_identifier
 from solicite.resolve.client import Client
 from solicite.resolve.engine import resolve_entry
 from solicite.resolve.settings import ResolveOptions
-from resolve_helpers import BAUDER2017, HAUSMAN, PAIK, make
+from .resolve_helpers import BAUDER2017, HAUSMAN, PAIK, make
 
 pytestmark = pytest.mark.online
 

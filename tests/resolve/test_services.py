@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+
 from solicite.resolve import crossref
 from solicite.resolve.client import Client
 from solicite.resolve.engine import enrich_entry, resolve_entry
+from solicite.resolve.match import score
 from solicite.resolve.settings import ResolveOptions
-from resolve_helpers import BAUDER2016, BAUDER2017, DATA_DIR as DATA, HAUSMAN, LACROIX, MIASA, PAIK, SAB, SOLICITY, make
+from .resolve_helpers import (BAUDER2016, BAUDER2017, DATA_DIR as DATA, HAUSMAN, KUGE, LACROIX, MIASA, OBRIEN, PAIK, SAB, SOLICITY,
+                              entry, make)
 
 
 def client(settings):
@@ -34,6 +38,7 @@ def test_crossref_query_carries_author_year_window_rows_and_mailto(server, setti
     assert req.query["filter"] == "from-pub-date:2019,until-pub-date:2021"
     assert req.query["rows"] == "5"
     assert req.query["mailto"] == "tests@example.org"
+    assert set(req.query["select"].split(",")) >= {"DOI", "title", "author", "issued", "container-title"}
     assert "mailto:tests@example.org" in req.headers["user-agent"]
 
 
@@ -131,8 +136,6 @@ def test_enrich_fills_missing_fields_from_recorded_content_negotiation(server, s
     server.add_file("/doi/10.1126/science.169.3946.635", "doi_cn_bibtex_step1_doi_org_302.html", status=302,
                     headers={"Location": "{base}/crossref/v1/works/10.1126%2Fscience.169.3946.635/transform"})
     server.add_file("/crossref/v1/works/10.1126/science.169.3946.635/transform", "crossref_transform_csljson.json")
-    from resolve_helpers import entry
-
     ref = entry("article", "frank1970", "The structure of ordinary water", "Frank, Henry S.", "1970",
                 journal="Science", doi="10.1126/science.169.3946.635", volume="169")
     with client(settings) as c:
@@ -144,8 +147,6 @@ def test_enrich_fills_missing_fields_from_recorded_content_negotiation(server, s
 
 def test_enrich_refuses_a_doi_whose_record_is_another_work(server, settings):
     server.add_file("/doi/10.1073/pnas.2014673117", "csl_hausman2020.json")
-    from resolve_helpers import entry
-
     ref = entry("article", "wrong", "Possibilities of urban belonging", "Bauder, H.", "2016", doi="10.1073/pnas.2014673117")
     with client(settings) as c:
         out = enrich_entry(c, ref)
@@ -186,8 +187,6 @@ def test_recorded_crossref_search_answer_is_read_and_an_unrelated_query_rejects_
 
 def test_enrich_fills_a_missing_year_from_the_csl_date(server, settings):
     server.add_file("/doi/10.1126/science.169.3946.635", "crossref_transform_csljson.json")
-    from resolve_helpers import entry
-
     ref = entry("article", "frank", "The Structure of Ordinary Water", "Frank, H. S.", doi="10.1126/science.169.3946.635")
     with client(settings) as c:
         out = enrich_entry(c, ref)
@@ -197,8 +196,6 @@ def test_enrich_fills_a_missing_year_from_the_csl_date(server, settings):
 
 def test_article_preferred_over_its_preprint_on_equal_scores(server, settings):
     body = (DATA / "crossref_bauder2017.json").read_text(encoding="utf-8")
-    import json
-
     data = json.loads(body)
     right = data["message"]["items"][1]
     preprint = dict(right, DOI="10.5555/preprint.bauder", type="posted-content", **{"container-title": []})
@@ -207,3 +204,32 @@ def test_article_preferred_over_its_preprint_on_equal_scores(server, settings):
     with client(settings) as c:
         out = resolve_entry(c, make(BAUDER2017))
     assert out.best.record.get("doi") == "10.1111/imig.12261"
+
+
+def test_same_authors_same_year_other_works_lose_to_the_article(server, settings):
+    server.add_file("/crossref/works", "crossref_obrien2019.json")
+    with client(settings) as c:
+        out = resolve_entry(c, make(OBRIEN))
+        records, _ = crossref.search(c, make(OBRIEN))
+    assert out.status == "matched" and out.best.record.get("doi") == "10.1177/1078087417704974"
+    decoys = [score(make(OBRIEN), r) for r in records if r.get("doi").startswith("10.5555")]
+    assert len(decoys) == 2 and all(s.vetoes for s in decoys)
+
+
+def test_only_same_author_decoys_of_obrien_give_no_match(server, settings):
+    data = json.loads((DATA / "crossref_obrien2019.json").read_text(encoding="utf-8"))
+    data["message"]["items"] = data["message"]["items"][:2]
+    server.add("/crossref/works", data)
+    server.add("/openalex/works", {"results": []})
+    server.add("/datacite/dois", {"data": []})
+    with client(settings) as c:
+        out = resolve_entry(c, make(OBRIEN))
+    assert out.status == "no-match" and out.changes == []
+
+
+def test_chapter_matched_by_title_subtitle_and_book_title_not_the_book(server, settings):
+    server.add_file("/crossref/works", "crossref_kuge2022.json", params={"query.bibliographic": "questioning planetary"})
+    with client(settings) as c:
+        out = resolve_entry(c, make(KUGE))
+    assert out.status == "matched" and out.best.record.get("doi") == "10.5555/kuge.2022.chapter"
+    assert out.best.record.type == "incollection" and out.best.score.parts["container"] == 1.0

@@ -10,7 +10,7 @@ from solicite.config import Settings
 from solicite.errors import ConfigError
 from solicite.resolve.page import parse_page
 from solicite.resolve.settings import DEFAULT_URLS, ResolveOptions
-from resolve_helpers import DATA_DIR
+from .resolve_helpers import DATA_DIR
 
 
 def test_defaults_are_the_real_services():

@@ -78,6 +78,9 @@ def _run(env: Env, command: str, keys, run, apply_: bool, interactive: bool, off
     options = ResolveOptions.from_settings(env.settings)
     lib = open_library(env)
     refs = [lib[k] for k in keys] if keys else [r for r in lib.references if wanted(r)]
+    if not options.mailto and not offline and refs:
+        env.warn("no [resolve] mailto configured: Crossref and OpenAlex serve anonymous clients last "
+                 "(add mailto = \"you@example.org\" to solicite.toml)")
     outcomes = []
     with Client(options, offline=offline) as client:
         with env.progress(len(refs), f"{command}: asking the services") as bar:
@@ -101,7 +104,7 @@ def _run(env: Env, command: str, keys, run, apply_: bool, interactive: bool, off
             if answer == "n":
                 continue
             if answer == "a":
-                interactive = False
+                interactive, apply_ = False, True  # this one and every one after it
         service = out.best.service if out.best else command
         score = out.best.score.total if out.best and command == "resolve" else None
         lib.replace(apply_changes(ref, out.changes, service, score))

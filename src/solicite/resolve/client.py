@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,7 +68,7 @@ class Client:
             except (ValueError, json.JSONDecodeError):
                 out.error = f"{_host(url)} answered something that is not JSON"
         else:
-            out.data = resp.text
+            out.data = _decode(resp)
         return out
 
     def close(self) -> None:
@@ -79,6 +80,26 @@ class Client:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
+
+
+def _decode(resp: requests.Response) -> str:
+    """The body as text: the declared charset, else a <meta charset>, else UTF-8.
+
+    requests falls back to ISO-8859-1 for text/* without a charset (RFC 2616), which garbles
+    the UTF-8 most pages are written in.
+    """
+    if "charset" in resp.headers.get("Content-Type", "").lower() and resp.encoding:
+        return resp.text
+    body = resp.content
+    m = _META_CHARSET.search(body[:4096])
+    encoding = m.group(1).decode("ascii", "replace") if m else "utf-8"
+    try:
+        return body.decode(encoding, errors="replace")
+    except LookupError:  # an unknown charset name
+        return body.decode("utf-8", errors="replace")
 
 
 def _host(url: str) -> str:

@@ -57,7 +57,8 @@ def search(client: Client, ref: Reference) -> tuple[list[Reference], str]:
     title = ref.text("title")
     if not title:
         return [], "no title to search for"
-    params: dict[str, str | int] = {"search": title, "per_page": opts.rows}
+    params: dict[str, str | int] = {"search": title, "per_page": opts.rows,
+                                    "select": "id,doi,title,display_name,publication_year,type,authorships,primary_location,biblio"}
     if ref.year.isdigit():
         y = int(ref.year)
         params["filter"] = f"publication_year:{y - 1}-{y + 1}"

@@ -77,6 +77,15 @@ def _jsonld_items(blocks: list[str]) -> list[dict]:
     return items
 
 
+def _ld_type(item: dict) -> str:
+    """The first schema.org type of a JSON-LD item that we read ("newsarticle"), or ""."""
+    types = item.get("@type", "")
+    for name in types if isinstance(types, list) else [types]:
+        if str(name).lower() in ARTICLE_TYPES:
+            return str(name).lower()
+    return ""
+
+
 def _ld_name(value) -> str:
     if isinstance(value, list):
         value = value[0] if value else ""
@@ -99,8 +108,7 @@ def parse_page(html: str, url: str, *, today: date | None = None) -> tuple[Refer
     except Exception:  # noqa: BLE001 - broken markup: keep what was read so far
         pass
     m = p.meta
-    ld = next((i for i in _jsonld_items(p.jsonld)
-               if str(i.get("@type", "")).lower() in ARTICLE_TYPES and (i.get("headline") or i.get("name"))), {})
+    ld = next((i for i in _jsonld_items(p.jsonld) if _ld_type(i) and (i.get("headline") or i.get("name"))), {})
     fields: dict[str, str] = {}
     authors: list[str] = []
     kind = "online"
@@ -141,7 +149,7 @@ def parse_page(html: str, url: str, *, today: date | None = None) -> tuple[Refer
             fields["doi"] = ident
     elif ld:
         vocab = "json-ld"
-        kind = ARTICLE_TYPES.get(str(ld.get("@type", "")).lower(), "online")
+        kind = ARTICLE_TYPES.get(_ld_type(ld), "online")
         fields["title"] = str(ld.get("headline") or ld.get("name"))
         authors = _ld_people(ld.get("author"))
         fields["year"] = str(ld.get("datePublished") or "")[:4]
