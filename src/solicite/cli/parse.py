@@ -79,14 +79,15 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: Path | None, add: bool,
     if fmt == "bibtex":
         from solicite import bibfile
 
-        lib = bibfile.loads("", source=str(output or "<stdout>"))
-        for ref in references:
-            lib.add(ref)
         if output:
-            lib.save(output)
+            lib = bibfile.loads("", source=str(output))
+            for ref in references:
+                lib.add(ref)
+            lib.save(output)  # atomic, checked, the old file kept as .bak
             env.info(f"wrote {len(references)} entries to {output}")
         else:
-            click.echo(lib.dumps(), nl=False)
+            # The same canonical text the library writer gives, without re-reading each entry.
+            click.echo("\n\n".join(bibfile.format_entry(ref) for ref in references) + ("\n" if references else ""), nl=False)
         return int(ExitCode.FINDINGS) if problems else 0
 
     if fmt == "csl-json":
@@ -155,16 +156,14 @@ def _read_input(name: str) -> str:
 
 
 def assign_keys(references: list[Reference], taken: set[str] | None = None) -> list[Reference]:
-    """Give every reference a unique citation key (``solicite.keys.generate_key``)."""
+    """Give every reference a unique citation key (``solicite.keys.generate_key``), in place."""
     from solicite.keys import generate_key
 
     taken = set(taken or ())
-    out = []
     for ref in references:
-        key = generate_key(ref, taken)
-        taken.add(key)
-        out.append(ref.copy(key=key))
-    return out
+        ref.key = generate_key(ref, taken)  # parse made these References: keyed in place
+        taken.add(ref.key)
+    return references
 
 
 def _add_to_library(env: Env, references: list[Reference]) -> list[str]:

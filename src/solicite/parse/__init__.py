@@ -114,7 +114,8 @@ def parse_text(
             result.diagnostics.append(
                 Diagnostic("warning", "unparsed", f"nothing left after removing markers: {_shorten(block.text)}", **where)
             )
-        ref = ref.copy(key="", raw=block.text, source=source, line=block.lineno)
+        # The Reference is ours (fresh from the tagger or built here): fill it in place.
+        ref.key, ref.raw, ref.source, ref.line = "", block.text, source, block.lineno
         for name, value in clean.fields.items():
             # URL and DOI fields are read verbatim: only "%" and "#" would break the .bib.
             safe = re.sub(r"(?<!\\)([%#])", r"\\\1", value) if name in ("url", "doi") else latex_escape(value)

@@ -105,8 +105,7 @@ def web_reference(text: str, anchors: list[str], fields: dict[str, str]) -> Refe
 
 
 def fix(ref: Reference, text: str, anchors: list[str]) -> Reference:
-    """Apply every correction that the reference's own text supports."""
-    ref = ref.copy()
+    """Apply every correction that the reference's own text supports (in place; returns ref)."""
     _cut_title_at_anchor(ref, text, anchors)
     _restore_opening_quote(ref, text)
     _merge_glued_place(ref, text)
