@@ -155,3 +155,14 @@ def test_many_warnings_are_summarised():
     assert len(lines) == 21 and lines[-1] == "solicite: warning: ... and 5 more warnings (--format json lists them all)"
     data = json.loads(run("parse", "-f", "json", "-", input="\n\n".join(f"??? garbled {i} (2020)" for i in range(25))).stdout)
     assert sum(d["severity"] == "warning" for d in data["diagnostics"]) == 25
+
+
+def test_folder_input_and_broken_library(tmp_path, seed_path):
+    _one_line_error(run("parse", str(tmp_path)), 3, "folder")
+    broken = tmp_path / "broken.bib"
+    broken.write_text("@article{a,\n  title = {unclosed\n", encoding="utf-8")
+    before = broken.read_bytes()
+    result = run("--library", str(broken), "parse", "--add", str(seed_path))
+    assert result.exit_code == 3, result.output
+    assert result.stderr.count("\n") == 1 and "broken.bib" in result.stderr
+    assert broken.read_bytes() == before  # nothing written
