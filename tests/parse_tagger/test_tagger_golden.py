@@ -57,3 +57,16 @@ def test_dates_with_day_and_month():
     ref, _ = parse_reference("Robbins, L. (25 October 2017). ‘Sanctuary city’ mayors vow to defy Trump’s immigration order. New York Times.")
     assert (ref.fields["year"], ref.fields["month"], ref.fields["day"]) == ("2017", "10", "25")
     assert [p.family for p in ref.authors] == ["Robbins"]
+
+
+def test_batch_restores_garbage_collector():
+    import gc
+
+    assert gc.isenabled()
+    parse_references(["Bagelman, J. (2016). Sanctuary city: A suspended state. Palgrave McMillan."])
+    assert gc.isenabled()
+
+
+def test_non_string_input_is_a_value_not_an_exception():
+    ref, diags = parse_references([None])[0]  # type: ignore[list-item]
+    assert ref.type == "misc" and diags

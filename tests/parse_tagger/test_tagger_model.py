@@ -45,3 +45,8 @@ def test_labelled_tokens_folds_rare_labels():
     words, labels = labelled_tokens([["director", "A. Film"], ["title", "Movie."]])
     assert words == ["A.", "Film", "Movie."]
     assert labels == ["author", "author", "title"]
+
+
+def test_tokenize_unsticks_glued_name_lists():
+    assert tokenize("Dence, M.R. and Cohen,A.J., Evidence") == ["Dence,", "M.R.", "and", "Cohen,", "A.J.,", "Evidence"]
+    assert tokenize("1,234 pages") == ["1,234", "pages"]

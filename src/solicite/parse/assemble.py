@@ -135,6 +135,11 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
         if "title" in f:
             f["title"] = F.clean(re.sub(r"\s*[(\[]?" + re.escape(thesis) + r"[)\]]?", "", f["title"]))
 
+    if (book and title and publisher and "editor" not in persons and not f.get("pages")
+            and not _IN_BOOK.match(" ".join(by.get("container-title", [])))):
+        # "Psychology. The Key Concepts. New York: Routledge": a subtitle, not a book it sits in.
+        f["title"] = title = f"{title}. {book}" if title[-1:] not in "?!:" else f"{title} {book}"
+        book = ""
     if title and not (journal or book or publisher):
         title, site = _split_site(f.get("title", title))
         if site:

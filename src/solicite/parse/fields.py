@@ -23,7 +23,7 @@ _EDITION = re.compile(r"(\d+)\s*(?:st|nd|rd|th|e|er|ème|\.)?", re.IGNORECASE)
 _EDITION_WORDS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6",
                   "seventh": "7", "eighth": "8", "ninth": "9", "tenth": "10", "revised": "Revised"}
 _REPORT = re.compile(
-    r"(?P<type>(?:[\w/&.-]+\s+){0,3}?(?:working|discussion|occasional|technical|research|policy|staff|"
+    r"(?P<type>(?-i:(?:[A-Z][A-Z0-9/&-]+\s+){0,3}?)(?:working|discussion|occasional|technical|research|policy|staff|"
     r"conference|briefing|background)\s+(?:paper|report|note|brief|memo)s?|technical\s+report|"
     r"tech\.\s*rep\.|report)"
     r"(?:\s*(?:series)?\s*(?:no\.?|nr\.?|number|#|n°)?\s*(?P<num>[A-Z]{0,6}[-\s]?\d[\w./()-]*))?",
@@ -49,6 +49,8 @@ def clean(text: str, keep_end: str = "?!") -> str:
     while prev != text:
         prev = text
         text = text.strip(_END_PUNCT)
+        if text[-1:] in "-–—" and text[-2:-1] == " ":
+            text = text.rstrip(" -–—")  # "Communities Of Solidarity -" (a dangling separator)
         head, tail = text[:1], text[-1:]
         close = _PAIRS.get(head)
         if close and len(text) > 1:

@@ -34,6 +34,7 @@ _DOTTED = re.compile(r"^(?:[A-ZÀ-Þ][a-z]?\.-?)+$")
 _SEP = re.compile(r"\s*(?:;|\s&\s|&|\s+and\s+|\s+und\s+|\s+et\s+(?!al)|\s+e\s+|\s+y\s+)\s*", re.IGNORECASE)
 _ET_AL = re.compile(r",?\s*(?:et\.?\s*al\.?|and others|u\.\s*a\.|\.\.\.|…)\s*$", re.IGNORECASE)
 _TRIM = " ,;:.\t"
+_NUMBERING = re.compile(r"^\s*(?:[\[(]?\d{1,4}[\]).]|\d{1,4}\s)\s*")
 _ROLE = re.compile(
     r"^\s*(?:in:?\s+|edited\s+by\s+|ed\.\s+by\s+|eds?\.\s+|hrsg\.\s+v\.\s+|by\s+|trans(?:lated)?\.?\s+by\s+|"
     r"translated\s+by\s+|trans\.\s+)|"
@@ -91,6 +92,7 @@ def _has_initials(text: str) -> bool:
 
 
 def _clean(text: str) -> str:
+    text = _NUMBERING.sub("", text)  # "[9] Eric Brown": the list number is not part of the name
     text = re.sub(r"\.{2,}(?!\.)", ".", text.strip())  # "Goldring, L.." -> "Goldring, L."
     text = re.sub(r"\s+", " ", text)
     text = re.sub(r",\s*,", ",", text)

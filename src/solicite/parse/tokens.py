@@ -38,7 +38,7 @@ LABEL_MAP: dict[str, str] = {
 }
 
 # Glued punctuation seen in real lists: "2017).‘Sanctuary" -> "2017)." + "‘Sanctuary".
-_GLUE = re.compile(r"(?<=[).,;:])(?=[‘“\"'(\[][A-Za-z])|(?<=\)\.)(?=[A-Z])")
+_GLUE = re.compile(r"(?<=[).,;:])(?=[‘“\"'(\[][A-Za-z])|(?<=\)\.)(?=[A-Z])|(?<=[a-z.],)(?=[A-Z][a-z]*\.)|(?<=\.,)(?=[A-Z])")
 
 
 def tokenize(text: str) -> list[str]:

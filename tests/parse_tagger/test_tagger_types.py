@@ -1,0 +1,45 @@
+"""Entry types chosen from the fields found and the telling words of the reference."""
+
+import pytest
+
+from solicite.parse.tagger import parse_reference
+
+CASES = [
+    ("Lacroix, T. (2022). Migration-related city networks: A global overview. Local Government Studies, 48(6), 1027-1047.",
+     "article"),
+    ("Bagelman, J. (2016). Sanctuary city: A suspended state. Palgrave McMillan.", "book"),
+    ("Smith, A. (2010). Cities and migrants. In B. Jones & C. Brown (Eds.), Handbook of urban studies (pp. 10-25). Routledge.",
+     "incollection"),
+    ("Lee, K., & Park, S. (2019). Fast parsing of references. In Proceedings of the 12th International Conference on "
+     "Document Analysis (pp. 101-108). IEEE.", "inproceedings"),
+    ("Bernhard, K., Young, J. & Goldring, L. (2023). Access to Early Childhood Services by Precarious Status Families. "
+     "Working paper no. 2023/02. Toronto Metropolitan University.", "techreport"),
+    ("Nguyen, T. (2018). Sanctuary and the city [Master's thesis]. York University.", "thesis"),
+    ("Penny, E. (13 December 2016). Solidarity cities. The Conversation.", "online"),
+    ("What makes a city solidary? Podcast. Salto.", "online"),
+    ("Lawyers Without Borders", "misc"),
+]
+
+
+@pytest.mark.parametrize("text, kind", CASES, ids=[k for _, k in CASES])
+def test_types(text, kind):
+    ref, _ = parse_reference(text)
+    assert ref.type == kind
+
+
+def test_techreport_fields():
+    ref, _ = parse_reference(CASES[4][0])
+    assert ref.fields["number"] == "2023/02"
+    assert ref.fields["institution"] == "Toronto Metropolitan University"
+    assert ref.fields["type"] == "Working paper"
+
+
+def test_thesis_kind_kept_and_title_clean():
+    ref, _ = parse_reference(CASES[5][0])
+    assert ref.fields["title"] == "Sanctuary and the city"
+    assert "thesis" in ref.fields["type"].lower()
+
+
+def test_online_site_name_goes_to_organization():
+    ref, _ = parse_reference(CASES[6][0])
+    assert ref.fields["organization"] == "The Conversation"
