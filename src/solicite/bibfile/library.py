@@ -191,7 +191,8 @@ class Library:
         if ref.key != old_key and ref.key in self._index:
             raise DuplicateKeyError(f"cannot rename {old_key!r} to {ref.key!r}: that key is taken", path=self.source)
         original = self._reference(block)
-        text = patch_entry(block.raw, block.fields, ref, original, newline=self.newline)
+        text = patch_entry(block.raw, block.fields, ref, original, key_end=block.key_offset + len(block.key),
+                           newline=self.newline)
         if ref.type.lower() != block.type.lower():
             at = block.raw.index(block.type)
             text = text[:at] + ref.type.lower() + text[at + len(block.type):]

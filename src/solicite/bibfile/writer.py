@@ -116,18 +116,19 @@ def atomic_write(path: Path, text: str, *, backup: bool = True) -> Path | None:
     return backup_path
 
 
-def patch_entry(raw: str, fields: list, ref: Reference, original: Reference, *, newline: str = "\n") -> str:
+def patch_entry(raw: str, fields: list, ref: Reference, original: Reference, *, key_end: int,
+                newline: str = "\n") -> str:
     """Edit an entry's source text in place so that it says what ref says, changing as little as possible.
 
-    ``fields`` are the entry's parsed fields (name, pieces, value as written, offset) and
-    ``original`` the Reference it was read as. Unchanged fields keep every byte; a changed
-    value is replaced where it stands; a dropped field loses its line; new fields go before
-    the closing brace with the entry's own indentation.
+    ``fields`` are the entry's parsed fields (name, pieces, value as written, offset),
+    ``original`` the Reference it was read as and ``key_end`` the offset just past its key.
+    Unchanged fields keep every byte; a changed value is replaced where it stands; a dropped
+    field loses its line; new fields go after the last kept field with the entry's own
+    indentation (two spaces when it has none).
     """
     edits: list[tuple[int, int, str]] = []
     seen: set[str] = set()
-    last_end = -1
-    had_comma = True
+    anchor, anchor_comma = -1, True  # where new fields go: just past the last field that stays
     for name_w, _pieces, raw_value, offset in fields:
         name = name_w.lower()
         seen.add(name)
@@ -136,14 +137,11 @@ def patch_entry(raw: str, fields: list, ref: Reference, original: Reference, *, 
         after = vend
         while after < len(raw) and raw[after] in " \t":
             after += 1
-        had_comma = raw[after : after + 1] == ","
-        seg_end = after + 1 if had_comma else vend
-        last_end = seg_end
+        has_comma = raw[after : after + 1] == ","
+        seg_end = after + 1 if has_comma else vend
         is_person = name in PERSON_FIELDS
         new = ref.persons.get(name) if is_person else ref.fields.get(name)
         old = original.persons.get(name) if is_person else original.fields.get(name)
-        if new == old:
-            continue
         if new is None or (is_person and not new):
             line_start = raw.rfind("\n", 0, offset) + 1
             line_end = raw.find("\n", seg_end)
@@ -152,27 +150,34 @@ def patch_entry(raw: str, fields: list, ref: Reference, original: Reference, *, 
             else:
                 edits.append((offset, seg_end, ""))
             continue
-        text = join_names(new) if is_person else new
-        edits.append((vstart, vend, format_value(name, text, key=ref.key)))
+        anchor, anchor_comma = seg_end, has_comma
+        if new != old:
+            text = join_names(new) if is_person else new
+            edits.append((vstart, vend, format_value(name, text, key=ref.key)))
     added = [n for n in canonical_order(ref) if n not in seen]
     if added:
-        first = fields[0][3] if fields else len(raw) - 1
-        line_start = raw.rfind("\n", 0, first) + 1
-        indent = raw[line_start:first] if line_start and raw[line_start:first].strip() == "" else None
-        sep = newline + indent if indent is not None else " "
         items = []
         for name in added:
             value = join_names(ref.persons[name]) if name in PERSON_FIELDS and name in ref.persons else ref.fields[name]
             items.append(f"{name} = {format_value(name, value, key=ref.key)}")
-        if last_end < 0:  # an entry with no fields: "@misc{key}" or "@misc{key,}"
-            close = len(raw) - 1
-            comma = "" if raw[:close].rstrip().endswith(",") else ","
-            edits.append((close, close, comma + sep + ("," + sep).join(items) + "," + (newline if indent is not None else "")))
+        first = fields[0][3] if fields else -1
+        line_start = raw.rfind("\n", 0, first) + 1 if first >= 0 else 0
+        if first >= 0 and line_start and raw[line_start:first].strip() == "":
+            sep = newline + raw[line_start:first]  # the entry's own indentation
+        elif first >= 0 and anchor >= 0:
+            sep = " "  # a one-line entry stays on one line
         else:
-            text = ("" if had_comma else ",") + "".join(sep + item + "," for item in items)
-            if not had_comma:
-                text = text[:-1]
-            edits.append((last_end, last_end, text))
-    for start, end, text in sorted(edits, reverse=True):
+            sep = newline + "  "
+        if anchor < 0:  # no field stays: new fields go right after the key
+            anchor = key_end
+            while anchor < len(raw) and raw[anchor] in " \t":
+                anchor += 1
+            anchor_comma = raw[anchor : anchor + 1] == ","
+            anchor += anchor_comma
+        text = ("" if anchor_comma else ",") + "".join(sep + item + "," for item in items)
+        if sep.startswith(newline) and not raw[anchor:].lstrip(" \t").startswith(("\n", "\r")):
+            text += newline  # keep the closing brace on its own line
+        edits.append((anchor, anchor, text))
+    for start, end, text in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
         raw = raw[:start] + text + raw[end:]
     return raw

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from solicite.cli.context import Env, pass_env
-from solicite.errors import ExitCode, InputError, UsageError
+from solicite.errors import ExitCode, InputError
 from solicite.model import Reference
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import click
 
 from solicite.cli.context import Env, pass_env
-from solicite.cli.library import open_library
 from solicite.errors import ExitCode
 
 

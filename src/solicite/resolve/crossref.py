@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 from solicite.model import Reference
 from solicite.resolve.client import Client
-from solicite.resolve.csl import _private_from_csl
+from solicite.resolve.csl import from_csl
 from solicite.resolve.match import family_names
 
 NAME = "crossref"
@@ -16,7 +16,7 @@ SELECT = "DOI,title,subtitle,author,editor,issued,container-title,volume,issue,p
 
 def from_crossref(item: dict) -> Reference:
     """A Reference from one Crossref work record (``message`` or an ``items`` entry)."""
-    ref = _private_from_csl(item)
+    ref = from_csl(item)
     if ref.get("doi"):
         ref.fields["url"] = f"https://doi.org/{ref.fields['doi']}"
     ref.source = NAME
