@@ -279,8 +279,13 @@ class _HtmlLines(HTMLParser):
 
 def extract_html(text: str) -> list[Line]:
     """HTML: one Line per block (paragraph, list item, heading), a blank Line after each block."""
+    # html.parser asserts on "<![...]" sections other than CDATA; in a web page they are junk.
+    text = re.sub(r"<!\[(?!CDATA\[)", "&lt;![", text)
     parser = _HtmlLines()
-    parser.feed(text)
-    parser.close()
+    try:
+        parser.feed(text)
+        parser.close()
+    except (AssertionError, ValueError):  # malformed markup the parser gives up on: read it as text
+        return extract_text(re.sub(r"<[^>]*>", " ", text))
     parser.flush()
     return parser.lines
