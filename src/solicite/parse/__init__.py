@@ -7,8 +7,10 @@ The document half of parsing runs in stages, each in its own module:
 3. :mod:`~solicite.parse.split` cuts the list into one text block per reference;
 4. :mod:`~solicite.parse.noise` removes link markers and access phrases and repairs punctuation;
 5. the field tagger (:mod:`solicite.parse.tagger`, injectable) turns each cleaned string into a
-   Reference; names that are only a link ("Lawyers Without Borders (external link)") become
-   ``@online``/``@misc`` entries with the name as title without going through the tagger.
+   Reference, and :mod:`~solicite.parse.fixups` checks it against what only the document
+   shows (the linked text is the title, a place glued to a name...). Names that are only a
+   link ("Lawyers Without Borders (external link)") and year-less "Title. Podcast. Publisher."
+   entries are built by fixups without going through the tagger.
 
 Every reference in the input gives exactly one Reference, in input order; one the tagger
 cannot read becomes ``@misc`` with its text in ``note`` and a warning. Nothing here raises
