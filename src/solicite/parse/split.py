@@ -31,11 +31,20 @@ _ENDS_REFERENCE = re.compile(
     r"|\d\)?)\s*$",  # a page, a year or "(1999)": references end with numbers, wrapped lines with commas
     re.IGNORECASE,
 )
-_STARTS_REFERENCE = re.compile(r"^(?:[\"'“‘(\[]?[A-ZÀ-ÖØ-Þ]|[-–—_]{2,}|(?:van|von|de|der|den|da|di|du|le|la|del|dos|das)\s)")
+_STARTS_REFERENCE = re.compile(r"^(?:[-–—_]{2,}|[-–—]\s?\.|(?:van|von|de|der|den|da|di|du|le|la|del|dos|das)\s)")
+
+
+def _starts_reference(text: str) -> bool:
+    """A capital in any script (or a letter of a script without case, as in Chinese), a dash for "same author"."""
+    if _STARTS_REFERENCE.match(text):
+        return True
+    first = text.lstrip("\"'“‘([")[:1]
+    return first.isalpha() and not first.islower()
 # "Bauder, H.", "Bauder H,", "H. Bauder", "UNHCR." at the start of a line: an author list begins.
 AUTHOR_START = re.compile(
     r"^(?:[-–—_]{2,}\.?"  # "———." : the same author as the reference before
-    r"|(?:(?:van|von|de|der|den|da|di|du|le|la|del|dos|das)\s+)*[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’\-]+)?,\s+[A-ZÀ-ÖØ-Þ]"
+    r"|(?:(?:van|von|de|der|den|da|di|du|le|la|del|dos|das)\s+)*[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s[A-ZÀ-ÖØ-Þ][\w'’\-]+)?,\s+"
+    r"(?![A-Z]{2}[:.,]\s)[A-ZÀ-ÖØ-Þ]"  # "Washington, DC: Publisher" is a place
     r"|[A-ZÀ-ÖØ-Þ]\.\s?(?:[A-ZÀ-ÖØ-Þ]\.\s?)*[A-ZÀ-ÖØ-Þ][\w'’\-]+"
     r"|[A-ZÀ-ÖØ-Þ][\w'’\-]+\s[A-Z]{1,3}[,.]"
     r"|[A-Z]{2,}[.,]\s)"
@@ -215,7 +224,7 @@ def _breaks_line_list(prev: str, cur: str) -> bool:
 def _breaks_reference(prev: str, cur: str, width: int) -> bool:
     """In wrapped text, decide whether ``cur`` starts a new reference or continues ``prev``."""
     prev, cur = prev.strip(), cur.strip()
-    if not _ENDS_REFERENCE.search(prev) or not _STARTS_REFERENCE.match(cur):
+    if not _ENDS_REFERENCE.search(prev) or not _starts_reference(cur):
         return False
     if AUTHOR_START.match(cur):
         return True
