@@ -82,7 +82,10 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
         if m:
             date = {"year": m.group(1) or m.group(2)}
     f.update(date)
-    title = " ".join(F.clean(t) for t in by.get("title", []) if F.clean(t))
+    titles = [F.clean(t) for t in by.get("title", []) if F.clean(t)]
+    title = titles[0] if titles else ""
+    if len(titles) > 1:  # a second, separate "title" run is rarely part of the title
+        by.setdefault("note", []).extend(titles[1:])
     if not title:
         title = _fallback_title(by, persons)
     if title:
