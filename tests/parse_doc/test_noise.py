@@ -34,6 +34,7 @@ from solicite.parse.noise import clean, repair
         ("Darwin, C. (1860). The missing link", "Darwin, C. (1860). The missing link", [], None),
         ("Smith, J. (2020). Data retrieved from archives. Nature.", "Smith, J. (2020). Data retrieved from archives. Nature.", [], None),
         ("Smith, J. (2020). Title. Retrieved from", "Smith, J. (2020). Title.", ["Retrieved from"], "Retrieved from"),
+        ("Report [PDF]. Retrieved from", "Report.", ["Retrieved from", "[PDF]"], "PDF, Retrieved from"),
         ("Smith, J. (2020). Wait... what? Ellipsis stays.", "Smith, J. (2020). Wait... what? Ellipsis stays.", [], None),
     ],
 )

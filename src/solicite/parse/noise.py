@@ -63,6 +63,7 @@ class Cleaned:
 
 def clean(text: str, links: list[Link] | None = None) -> Cleaned:
     """Strip link markers, access phrases, URLs and DOIs from ``text``; return them as fields."""
+    original = text
     removed: list[str] = []
     fields: dict[str, str] = {}
     anchors = [text[lk.start:lk.end] for lk in links or [] if 0 <= lk.start < lk.end <= len(text)]
@@ -124,7 +125,10 @@ def clean(text: str, links: list[Link] | None = None) -> Cleaned:
     elif urls and not dois:
         fields["url"] = urls[0]
     if link_markers and not urls and not dois:
-        fields[LOST_LINK_FIELD] = ", ".join(dict.fromkeys(link_markers))
+        # In the order they stand in the text (the removals above ran phrase kind by kind).
+        lowered = original.lower()
+        ordered = sorted(dict.fromkeys(link_markers), key=lambda m: (lowered.find(m.lower()) % (len(lowered) + 1)))
+        fields[LOST_LINK_FIELD] = ", ".join(ordered)
     anchors = [a for a in (_clean_anchor(a) for a in anchors) if len(a.split()) >= 2]
     return Cleaned(repair(text), fields, removed, list(dict.fromkeys(anchors)))
 
