@@ -16,7 +16,8 @@ from collections import defaultdict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
-KNOWN_DOIS = {"10.5555/good": "/ok", "10.5555/gone-landing": "/status/404", "10.5555/walled": "/botwall/doi"}
+KNOWN_DOIS = {"10.5555/good": "/ok", "10.5555/gone-landing": "/status/404", "10.5555/walled": "/botwall/doi",
+              "10.5555/blocked": "/cloudflare/doi"}
 BIG_SIZE = 50 * 1024 * 1024
 
 
@@ -93,6 +94,12 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(code, b"", {"Location": target}, method)
         if path.startswith("/mixed-redirect/"):  # 301 then 302
             return self.send(301, b"", {"Location": "/redirect/1/x?code=302"}, method)
+        if path.startswith("/lower-redirect"):  # header names in lower case, as HTTP/2-minded servers send them
+            self.send_response(301)
+            self.send_header("location", "/ok")
+            self.send_header("content-length", "0")
+            self.end_headers()
+            return
         if path.startswith("/loop/a"):
             return self.send(302, b"", {"Location": "/loop/b"}, method)
         if path.startswith("/loop/b"):
@@ -121,8 +128,9 @@ class Handler(BaseHTTPRequestHandler):
         if path == "/slow" or path.startswith("/slow/"):
             time.sleep(float(q("delay", "0.3")))
             return self.send(200, b"<title>slow</title>", method=method)
-        if path.startswith("/hang"):  # never answers (until the test server stops, 60 s at most)
-            self.state.stop.wait(60)
+        if path.startswith("/hang"):  # never answers (until the server stops, 120 s at most), then hangs up
+            self.state.stop.wait(120)
+            self.close_connection = True
             return
         if path.startswith("/head405"):
             if method == "HEAD":
@@ -213,6 +221,13 @@ class _Server(ThreadingHTTPServer):
     block_on_close = False
     allow_reuse_address = True
     request_queue_size = 256
+
+    def handle_error(self, request, client_address) -> None:
+        # Clients hang up mid-answer on purpose (big bodies, timeouts): not worth a traceback.
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            super().handle_error(request, client_address)
 
 
 class LoopbackServers:

@@ -18,7 +18,7 @@ def run(*args, cwd=None):
 
 
 def service_args(server):
-    return ["--doi-api", server.url("/api/handles/"), "--archive-url", server.url("/web/"), "--retries", "0",
+    return ["--doi-api", server.url("/api/handles/"), "--doi-resolver", server.url("/doi/"), "--archive-url", server.url("/web/"), "--retries", "0",
             "--timeout", "2"]
 
 
@@ -187,3 +187,26 @@ def test_core_never_imports_click_or_rich():
             "bad = [m for m in ('click', 'rich') if m in sys.modules]; print(bad); sys.exit(1 if bad else 0)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_follow_doi_from_the_command_line(server, tmp_path):
+    doc = tmp_path / "a.md"
+    doc.write_text("doi:10.5555/good\ndoi:10.5555/gone-landing\n")
+    result = run("--json", "check", str(doc), "--follow-doi", "--min-interval", "0", *service_args(server))
+    assert result.exit_code == 1
+    assert [l["verdict"] for l in json.loads(result.stdout)["links"]] == ["ok", "broken"]
+
+
+def test_no_files_and_no_library_is_a_usage_error(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("check")
+    assert result.exit_code == 2
+    assert "no library given" in result.output
+
+
+def test_malformed_library_is_an_input_error(tmp_path):
+    path = tmp_path / "bad.bib"
+    path.write_text("@article{broken,\n  title = {unclosed\n")
+    result = run("--library", str(path), "check")
+    assert result.exit_code == 3
+    assert "bad.bib" in result.output and "Traceback" not in result.output

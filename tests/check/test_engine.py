@@ -268,3 +268,37 @@ def test_suggest_archive_reads_the_location_without_following_it(server, make_op
     assert second.archive_url is None
     assert third.archive_url is None
     assert not server.state.paths("/web/2020")  # the copy itself was not fetched
+
+
+def test_malformed_address_is_a_broken_value_not_an_exception(server, make_options):
+    report = check_links([Link("http://[::1/x"), Link("http://127.0.0.1:99999/x")], make_options(use_cache=False))
+    assert [r.verdict for r in report.results] == [BROKEN, BROKEN]
+    assert all(r.reason for r in report.results)
+
+
+def test_fragments_of_one_page_are_fetched_once(server, make_options):
+    name = uid()
+    url = server.url(f"/ok/{name}")
+    report = check_links([Link(url + "#one"), Link(url + "#two")], make_options(use_cache=False))
+    assert [r.verdict for r in report.results] == [OK, OK]
+    assert [r.link.url for r in report.results] == [url + "#one", url + "#two"]
+    assert len(server.state.paths(f"/ok/{name}")) == 1
+
+
+def test_header_names_are_case_insensitive(server, make_options):
+    r = one(server, make_options, f"/lower-redirect/{uid()}")
+    assert (r.verdict, r.final_url) == (REDIRECTED, server.url("/ok"))
+
+
+def test_proxy_from_the_environment_is_used_and_no_proxy_honoured(server, make_options, monkeypatch):
+    # The loopback server on 127.0.0.3 doubles as a forward proxy: it answers absolute-URI requests.
+    name, other = uid(), uid()
+    monkeypatch.setenv("HTTP_PROXY", server.base(3))
+    monkeypatch.setenv("NO_PROXY", "127.0.0.4")
+    monkeypatch.delenv("no_proxy", raising=False)
+    target, direct = server.url(f"/ok/{name}", host=2), server.url(f"/ok/{other}", host=4)
+    report = check_links([Link(target), Link(direct)], make_options(use_cache=False))
+    assert [r.verdict for r in report.results] == [OK, OK]
+    hits = [(host, path) for host, _, path, _ in server.state.hits if name in path or other in path]
+    # The two links are checked concurrently: the order of the hits is the scheduler's, not ours.
+    assert sorted(hits) == [("127.0.0.3", target), ("127.0.0.4", f"/ok/{other}")]

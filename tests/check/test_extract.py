@@ -85,6 +85,12 @@ BIB = """@string{web = "https://example.org"}
   note = {Available at \\url{https://example.org/note}},
   doi = {https://doi.org/10.1000/ViaURL}
 }
+
+@misc{howpub,
+  title = {Only a Bare Address},
+  howpublished = {Online at https://example.org/x\\_y.},
+  url = {https://example.org/a\\%20b}
+}
 """
 
 
@@ -101,6 +107,8 @@ def test_bib_links_with_field_lines_and_missing_links(tmp_path):
         ("lost", MISSING, "", 17, "lostlink"),
         ("noteurl", URL, "https://example.org/note", 22, "note"),
         ("noteurl", DOI, "10.1000/ViaURL", 23, "doi"),
+        ("howpub", URL, "https://example.org/x_y", 28, "howpublished"),
+        ("howpub", URL, "https://example.org/a%20b", 29, "url"),
     ]
     assert all(l.source == str(path) for l in links)
 
@@ -109,4 +117,4 @@ def test_field_line_fallback_reads_the_raw_block():
     lib = bibfile.loads(BIB, source="x.bib")
     links = links_in_references(lib.references)  # without Library.field_line
     assert [(l.key, l.line) for l in links if l.kind != MISSING] == [
-        ("withurl", 6), ("withurl", 7), ("noteurl", 22), ("noteurl", 23)]
+        ("withurl", 6), ("withurl", 7), ("noteurl", 22), ("noteurl", 23), ("howpub", 28), ("howpub", 29)]

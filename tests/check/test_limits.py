@@ -35,7 +35,10 @@ def test_minimum_interval_between_requests_to_one_host(server, make_options):
     starts = sorted(server.state.starts[f"{group}@127.0.0.3"])
     gaps = [b - a for a, b in zip(starts, starts[1:])]
     assert len(starts) == 6
-    assert min(gaps) >= 0.08, gaps
+    # Seen from the server, so scheduling jitter blurs single gaps; the span and the median cannot
+    # reach these values unless the client spaced its starts (without the interval all six overlap).
+    assert starts[-1] - starts[0] >= 0.45, gaps
+    assert sorted(gaps)[len(gaps) // 2] >= 0.08, gaps
 
 
 def test_limiter_pause_delays_the_next_slot():

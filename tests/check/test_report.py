@@ -81,3 +81,9 @@ def test_terminal_table_lists_problems_only():
     out = env._console.file.getvalue()
     assert "notes.md:5" in out and "HTTP 404" in out and "bot protection" in out
     assert "https://a.org/ok" not in out and "ftp://a.org/f" not in out
+
+
+def test_github_paths_are_relative_to_the_checkout(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = LinkResult(Link("https://a.org/x", str(tmp_path / "docs" / "refs.bib"), 4), BROKEN, reason="HTTP 404")
+    assert render("github", [result]).splitlines()[0].startswith("::error file=docs/refs.bib,line=4,")

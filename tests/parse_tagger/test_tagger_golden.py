@@ -70,3 +70,15 @@ def test_batch_restores_garbage_collector():
 def test_non_string_input_is_a_value_not_an_exception():
     ref, diags = parse_references([None])[0]  # type: ignore[list-item]
     assert ref.type == "misc" and diags
+
+
+def test_parsed_entries_round_trip_through_bibtex():
+    from solicite import bibfile
+
+    texts = [c["text"] for c in CASES] + ["Smith & Sons (2020). 100% #1: a_b {odd. Journal of Q&A, 3(1), 1-9."]
+    for i, (ref, _) in enumerate(parse_references(texts)):
+        ref.key = f"k{i}"
+        back = bibfile.loads(bibfile.format_entry(ref)).references[0]
+        assert back.type == ref.type
+        assert back.fields.get("title") == ref.fields.get("title")
+        assert [p.family for p in back.authors] == [p.family for p in ref.authors]

@@ -50,6 +50,7 @@ def test_name_styles(text, expected):
         ("Bauder, H., Dreher, N. Lujan, O. & Asolo, O.", ["Bauder, H.", "Dreher, N.", "Lujan, O.", "Asolo, O."]),
         ("Hogan, G. & Smith, R.H.", ["Hogan, G.", "Smith, R. H."]),
         ("Sasayama, D. Hattori, K. Teraishi, T.", ["Sasayama, D.", "Hattori, K.", "Teraishi, T."]),
+        ("Schumann, CM. Barnes, CC. Lord, C.", ["Schumann, CM.", "Barnes, CC.", "Lord, C."]),
         ("Bernhard, K., Young, J. & Goldring, L..", ["Bernhard, K.", "Young, J.", "Goldring, L."]),
     ],
 )
@@ -62,6 +63,15 @@ def test_particles():
     assert [(p.particle, p.family) for p in people] == [("van der", "Walt"), ("de la", "Cruz")]
     (p,) = parse_person_list("Ludwig van Beethoven")
     assert (p.given, p.particle, p.family) == ("Ludwig", "van", "Beethoven")
+
+
+def test_suffix_after_vancouver_name_and_initials_that_look_like_suffixes():
+    assert bib("Campbell JR, Mason EO, Jr., Baker CJ.") == ["Campbell, JR", "Mason, Jr., EO", "Baker, CJ"]
+    assert bib("Henry Ford II") == ["Ford, II, Henry"]
+
+
+def test_dates_left_in_names_are_dropped():
+    assert bib("Briggs, Asa (1985/1983).") == ["Briggs, Asa"]
 
 
 def test_suffixes():

@@ -32,7 +32,14 @@ _NOT_FOUND = re.compile(
 
 def unsupported(link: Link) -> bool:
     """True when the URL's scheme is not http or https (file:, ftp:, mailto:, javascript:, data:...)."""
-    return link.kind != DOI and urlsplit(link.url).scheme.lower() not in SUPPORTED_SCHEMES
+    return link.kind != DOI and _scheme(link.url) not in SUPPORTED_SCHEMES
+
+
+def _scheme(url: str) -> str:
+    try:
+        return urlsplit(url).scheme.lower()
+    except ValueError:
+        return url.split(":", 1)[0].lower() if ":" in url else ""
 
 
 def is_bot_wall(ex: Exchange) -> bool:
@@ -98,7 +105,7 @@ class Checker:
     @staticmethod
     def skip_scheme(link: Link) -> LinkResult:
         """The ``skipped`` verdict for file:, ftp:, mailto:, javascript:, data: and other schemes."""
-        scheme = urlsplit(link.url).scheme.lower() or "(none)"
+        scheme = _scheme(link.url) or "(none)"
         return LinkResult(link, SKIPPED, reason=f"unsupported scheme {scheme}:")
 
     def check_url(self, link: Link) -> LinkResult:

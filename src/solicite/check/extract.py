@@ -20,6 +20,9 @@ _URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`{}|\\^]+", re.IGNORECASE)
 _DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"'<>{}]+")
 _DOI_HOST = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/.+)$", re.IGNORECASE)
 _LATEX_URL = re.compile(r"\\(?:url|href)\s*\{([^{}]+)\}")
+_LATEX_ESCAPE = re.compile(r"\\([_%&#$~])")
+# Fields whose addresses are not links to check: local files, and the parser's lost-link marker.
+_NOT_LINK_FIELDS = {LOST_LINK_FIELD, "file", "pdf", "localfile"}
 _TRAILING = ".,;:!?*~'\"’”»"
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _BIB_SUFFIXES = {".bib", ".bibtex"}
@@ -129,6 +132,11 @@ def links_in_html(text: str, source: str = "") -> list[Link]:
     return parser.links
 
 
+def _unlatex(text: str) -> str:
+    # BibTeX authors escape _ % & # in addresses (https://a.org/x\_y); the server wants them bare.
+    return _LATEX_ESCAPE.sub(r"\1", text.strip().strip("{}"))
+
+
 def field_line(ref: Reference, name: str) -> int:
     """The line of field ``name`` inside the entry, from ``ref.raw``; the entry's line otherwise."""
     if not ref.line:
@@ -150,19 +158,23 @@ def links_in_references(refs: Iterable[Reference], source: str | None = None,
         for name, value in ref.fields.items():
             if name == "url":
                 for url in value.split():
-                    found.append(classify(url.strip("{}"), src, line_of(ref, name), ref.key, name))
+                    found.append(classify(_unlatex(url), src, line_of(ref, name), ref.key, name))
             elif name == "doi":
-                doi = value.strip().strip("{}")
+                doi = _unlatex(value)
                 m = _DOI_HOST.match(doi)
                 doi = unquote(m.group(1)) if m else re.sub(r"^doi:\s*", "", doi, flags=re.IGNORECASE)
                 if doi:
                     found.append(Link(doi, src, line_of(ref, name), DOI, ref.key, name))
-            elif name != LOST_LINK_FIELD:
-                for m in _LATEX_URL.finditer(value):
-                    found.append(classify(m.group(1).strip(), src, line_of(ref, name), ref.key, name))
+            elif name not in _NOT_LINK_FIELDS and ("://" in value or "\\url" in value or "\\href" in value):
+                # \url{...}, \href{...}{...} and bare addresses in howpublished, note and the like.
+                line = line_of(ref, name)
+                urls = [_unlatex(m.group(1)) for m in _LATEX_URL.finditer(value)]
+                urls += [trim_url(m.group(0)) for m in _URL.finditer(_unlatex(_LATEX_URL.sub(" ", value)))]
+                for url in dict.fromkeys(urls):
+                    found.append(classify(url, src, line, ref.key, name))
         out.extend(found)
         lost = ref.fields.get(LOST_LINK_FIELD)
-        if lost is not None or not any(l.field in ("url", "doi") for l in found):
+        if lost is not None or not found:
             field = LOST_LINK_FIELD if lost is not None else ""
             out.append(Link("", src, line_of(ref, field) if field else ref.line, MISSING, ref.key, field))
     return out

@@ -1,8 +1,8 @@
 """One HTTP exchange at a time, done carefully: timeouts, retries, redirects, and a bounded body.
 
-``Fetcher`` sends single requests through a shared ``requests.Session`` (its connection pool
-is thread-safe), follows redirects by hand so it can detect loops and drop credentials on a
-change of host, and reads at most ``max_body`` bytes of any body.
+``Fetcher`` sends single requests through a shared ``Transport`` (urllib3's thread-safe
+pools), follows redirects by hand so it can detect loops and drop credentials on a change of
+host, and reads at most ``max_body`` bytes of any body.
 """
 
 from __future__ import annotations
@@ -10,13 +10,14 @@ from __future__ import annotations
 import email.utils
 import time
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from typing import Mapping
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
-import requests
-from requests.adapters import HTTPAdapter
+from urllib3 import exceptions as u3
 
 from solicite.check.limiter import HostLimiter
 from solicite.check.options import CheckOptions
+from solicite.check.transport import Transport
 
 REDIRECTS = (301, 302, 303, 307, 308)
 PERMANENT = (301, 308)
@@ -38,7 +39,7 @@ class Exchange:
 
     url: str
     status: int | None = None
-    headers: dict[str, str] = field(default_factory=dict)
+    headers: Mapping[str, str] = field(default_factory=dict)  # case-insensitive when from a response
     body: bytes = b""
     error: str = ""  # one of the error kinds above, "" when a status came back
     detail: str = ""
@@ -50,25 +51,7 @@ class Exchange:
         """True for outcomes that may change by themselves: 429, 5xx, timeouts, connection errors."""
         if self.error:
             return self.error in (TIMEOUT, CONNECT, DEADLINE)
-        return self.status == 429 or (self.status or 0) >= 500
-
-
-def make_session(options: CheckOptions) -> requests.Session:
-    """A Session with pools sized for the per-host limit, no retries of its own, and no cookie store."""
-    from http.cookiejar import DefaultCookiePolicy
-
-    session = requests.Session()
-    size = max(options.max_per_host, 1) + 2
-    adapter = HTTPAdapter(pool_connections=32, pool_maxsize=size, max_retries=0)
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    # Cookies would leak between unrelated links and grow without bound; each chain keeps its own.
-    session.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
-    session.headers.clear()
-    # Environment lookups (proxies, netrc, CA bundle) cost ~0.5 ms per request inside requests;
-    # the Fetcher reads them once per host instead.
-    session.trust_env = False
-    return session
+        return self.status == 429 or 500 <= (self.status or 0) <= 599
 
 
 def retry_after(value: str | None, now: float | None = None) -> float | None:
@@ -89,9 +72,12 @@ def retry_after(value: str | None, now: float | None = None) -> float | None:
 
 def host_of(url: str) -> str:
     """The host[:port] a URL points at, lower case, without credentials."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    return f"{host}:{parts.port}" if parts.port else host
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        return f"{host}:{parts.port}" if parts.port else host
+    except ValueError:  # a malformed address (bad IPv6 literal or port) still gets a verdict later
+        return ""
 
 
 def strip_credentials(url: str) -> str:
@@ -105,41 +91,18 @@ def strip_credentials(url: str) -> str:
 class Fetcher:
     """Sends requests with retries, backoff and Retry-After, per-host limits, and a run deadline."""
 
-    def __init__(self, options: CheckOptions, session: requests.Session | None = None,
+    def __init__(self, options: CheckOptions, transport: Transport | None = None,
                  limiter: HostLimiter | None = None, deadline_at: float | None = None) -> None:
         self.options = options
-        self.session = session or make_session(options)
+        self.transport = transport or Transport(options.max_per_host, options.insecure)
         self.limiter = limiter or HostLimiter(options.max_per_host, options.min_interval)
         self.deadline_at = deadline_at if deadline_at is not None else time.monotonic() + options.deadline
-        self.verify: bool | str = not options.insecure
-        if options.insecure:
-            # The user chose --insecure; one warning per request on stderr would bury the report.
-            import urllib3
-
-            urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
-        else:
-            import os
-
-            self.verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
-        self._proxies: dict[str, dict[str, str]] = {}
-
-    def proxies(self, url: str) -> dict[str, str]:
-        """The proxies the environment sets for this URL (HTTP_PROXY, NO_PROXY...), read once per host."""
-        parts = urlsplit(url)
-        key = f"{parts.scheme}://{parts.netloc}"
-        found = self._proxies.get(key)
-        if found is None:
-            from requests.utils import get_environ_proxies
-
-            found = self._proxies[key] = get_environ_proxies(url)
-        return found
 
     def remaining(self) -> float:
         """Seconds left before the run's deadline."""
         return self.deadline_at - time.monotonic()
 
-    def once(self, method: str, url: str, headers: dict[str, str], read_body: bool,
-             cookies=None) -> Exchange:
+    def once(self, method: str, url: str, headers: dict[str, str], read_body: bool) -> Exchange:
         """One request, no retry and no redirect; never raises for network trouble."""
         left = self.remaining()
         if left <= 0:
@@ -147,44 +110,38 @@ class Fetcher:
         timeout = (min(self.options.connect_timeout, left), min(self.options.timeout, left))
         try:
             with self.limiter.slot(host_of(url)):
-                # Request.prepare + send skips Session.request's per-call merging of settings we never
-                # use (session headers, params, hooks): about a third of requests' overhead per link.
-                prepared = requests.Request(method, url, headers=headers, cookies=cookies).prepare()
-                resp = self.session.send(prepared, allow_redirects=False, stream=True, timeout=timeout,
-                                         verify=self.verify, proxies=self.proxies(url))
-                try:
-                    # Reading a short body to its end lets the connection go back to the pool.
-                    body = _read_some(resp, self.options.max_body if read_body else 4096)
-                    if not read_body:
-                        body = b""
-                finally:
-                    resp.close()
-        except requests.exceptions.Timeout:
-            return Exchange(url, error=TIMEOUT, detail=f"no answer within {timeout[1]:g}s")
-        except requests.exceptions.SSLError as exc:
-            return Exchange(url, error=TLS, detail=f"TLS error: {_short(exc)}")
-        except requests.exceptions.ConnectionError as exc:
-            text = str(exc)
-            if "RemoteDisconnected" in text or "Connection aborted" in text or "BadStatusLine" in text:
-                return Exchange(url, error=PROTOCOL, detail=f"bad answer: {_short(exc)}")
+                status, got, body = self.transport.send(method, url, headers, timeout,
+                                                        self.options.max_body if read_body else 4096)
+        except u3.NameResolutionError:
+            return Exchange(url, error=CONNECT, detail="cannot connect: host not found (DNS)")
+        except u3.NewConnectionError as exc:  # before ConnectTimeoutError: urllib3 derives it from that
             return Exchange(url, error=CONNECT, detail=f"cannot connect: {_short(exc)}")
-        except (requests.exceptions.InvalidURL, requests.exceptions.MissingSchema,
-                requests.exceptions.InvalidSchema, ValueError, UnicodeError) as exc:
+        except u3.ConnectTimeoutError:
+            return Exchange(url, error=TIMEOUT, detail=f"no connection within {timeout[0]:g}s")
+        except (u3.ReadTimeoutError, u3.TimeoutError, TimeoutError):
+            return Exchange(url, error=TIMEOUT, detail=f"no answer within {timeout[1]:g}s")
+        except u3.SSLError as exc:
+            return Exchange(url, error=TLS, detail=f"TLS error: {_short(exc)}")
+        except u3.ProxyError as exc:
+            return Exchange(url, error=CONNECT, detail=f"proxy failed: {_short(exc)}")
+        except (u3.LocationValueError, ValueError, UnicodeError) as exc:
             return Exchange(url, error=INVALID, detail=f"invalid URL: {_short(exc)}")
-        except requests.exceptions.RequestException as exc:
+        except (u3.ProtocolError, u3.HTTPError) as exc:
             return Exchange(url, error=PROTOCOL, detail=f"bad answer: {_short(exc)}")
-        ex = Exchange(url, status=resp.status_code, headers=dict(resp.headers), body=body)
-        if cookies is not None:
-            cookies.update(resp.cookies)
-        return ex
+        except OSError as exc:
+            return Exchange(url, error=CONNECT, detail=f"cannot connect: {_short(exc)}")
+        return Exchange(url, status=status, headers=got, body=body if read_body else b"")
 
-    def retrying(self, method: str, url: str, headers: dict[str, str], read_body: bool, cookies=None) -> Exchange:
+    def retrying(self, method: str, url: str, headers: dict[str, str], read_body: bool) -> Exchange:
         """``once`` again on timeouts, connection errors, 5xx and 429, with backoff and Retry-After."""
         attempt = 0
         while True:
-            ex = self.once(method, url, headers, read_body, cookies)
+            ex = self.once(method, url, headers, read_body)
             ex.attempts = attempt + 1
-            if not ex.transient or ex.error == DEADLINE or attempt >= self.options.retries:
+            # A timeout costs a whole read timeout: retry it once at most, so a server that
+            # never answers settles in about two timeouts, not (retries + 1).
+            limit = min(self.options.retries, 1) if ex.error == TIMEOUT else self.options.retries
+            if not ex.transient or ex.error == DEADLINE or attempt >= limit:
                 return ex
             delay = self.options.backoff * (2 ** attempt)
             asked = retry_after(ex.headers.get("Retry-After")) if ex.status in (429, 503) else None
@@ -201,29 +158,46 @@ class Fetcher:
             attempt += 1
 
     def follow(self, method: str, url: str, headers: dict[str, str], read_body: bool = False) -> Exchange:
-        """Follow up to ``max_redirects`` redirects by hand; loops and too-long chains are errors."""
-        from requests.cookies import RequestsCookieJar
+        """Follow up to ``max_redirects`` redirects by hand; loops and too-long chains are errors.
 
-        cookies = RequestsCookieJar()  # cookies set along this chain only (some sites need them to stop redirecting)
+        Credentials in the URL go, as Basic auth, to its own host only; cookies set along the
+        chain (some sites redirect until their cookie comes back) go back to the host that set them.
+        """
         origin = host_of(url)
-        seen = {(url, "")}
+        try:
+            auth = _basic_auth(url)
+            current = strip_credentials(url)
+        except ValueError as exc:  # e.g. an unclosed IPv6 bracket
+            return Exchange(url, error=INVALID, detail=f"invalid URL: {exc}")
+        jar: dict[str, dict[str, str]] = {}  # host -> cookies set during this chain only
+        seen = {(current, "")}
         hops: list[int] = []
-        current = url
         for _ in range(self.options.max_redirects + 1):
-            ex = self.retrying(method, current, headers, read_body, cookies)
+            host = host_of(current)
+            sent = dict(headers)
+            if auth and host == origin:
+                sent["Authorization"] = auth
+            if jar.get(host):
+                sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in jar[host].items())
+            ex = self.retrying(method, current, sent, read_body)
+            _keep_cookies(jar.setdefault(host, {}), ex.headers)
             location = ex.headers.get("Location") if ex.status in REDIRECTS else None
             if ex.error or not location:
+                ex.url = current
                 ex.hops = hops
                 return ex
-            target = urljoin(current, location.strip())
-            if urlsplit(target).scheme.lower() not in ("http", "https"):
+            try:
+                target = urljoin(current, location.strip())
+                supported = urlsplit(target).scheme.lower() in ("http", "https")
+                target = strip_credentials(target)  # credentials named in a Location are not ours to send
+            except ValueError:
+                supported = False
+            if not supported:
                 return Exchange(current, status=ex.status, error=INVALID, hops=hops,
-                                detail=f"redirects to an unsupported address: {target}")
+                                detail=f"redirects to an unsupported address: {location.strip()[:200]}")
             hops.append(ex.status)
-            if host_of(target) != origin:
-                target = strip_credentials(target)  # never send credentials to another host
             # A revisit with new cookies is progress (a cookie check), not a loop.
-            state = (target, ";".join(sorted(f"{c.name}={c.value}" for c in cookies)))
+            state = (target, repr(sorted((h, sorted(c.items())) for h, c in jar.items())))
             if state in seen:
                 return Exchange(target, status=ex.status, error=LOOP, hops=hops,
                                 detail=f"redirect loop after {len(hops)} redirects")
@@ -233,20 +207,28 @@ class Fetcher:
                         detail=f"more than {self.options.max_redirects} redirects")
 
 
-def _read_some(resp: requests.Response, limit: int) -> bytes:
-    # Read at most `limit` bytes; a body read to its end leaves the connection reusable.
-    chunks: list[bytes] = []
-    total = 0
-    for chunk in resp.iter_content(4096):
-        chunks.append(chunk)
-        total += len(chunk)
-        if total >= limit:
-            break
-    return b"".join(chunks)[:limit]
+def _basic_auth(url: str) -> str | None:
+    # user:password@ in a URL means HTTP Basic auth, as browsers and requests read it.
+    parts = urlsplit(url)
+    if parts.username is None:
+        return None
+    import base64
+
+    pair = f"{unquote(parts.username)}:{unquote(parts.password or '')}".encode("utf-8")
+    return "Basic " + base64.b64encode(pair).decode("ascii")
+
+
+def _keep_cookies(jar: dict[str, str], headers) -> None:
+    # Only name=value matters within one chain; attributes (path, expiry) are not worth parsing here.
+    getlist = getattr(headers, "getlist", None)
+    for line in getlist("Set-Cookie") if getlist else ():
+        name, _, value = line.split(";", 1)[0].partition("=")
+        if name.strip():
+            jar[name.strip()] = value.strip()
 
 
 def _short(exc: BaseException) -> str:
-    # requests nests urllib3's errors; name the common causes plainly, else the innermost reason.
+    # urllib3 wraps socket errors in its own; name the common causes plainly, else the inner reason.
     reason = exc.args[0] if exc.args else exc
     reason = getattr(reason, "reason", reason)
     name = type(reason).__name__

@@ -7,6 +7,7 @@ in ``solicite.cli.check``.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from solicite.check.result import BROKEN, REDIRECTED, SKIPPED, URL, WARN, LinkResult, summarize
@@ -114,6 +115,17 @@ def _gh_prop(text: str) -> str:
     return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def _gh_path(source: str) -> str:
+    # GitHub attaches annotations to paths relative to the checkout (the working directory).
+    path = Path(source)
+    if path.is_absolute():
+        try:
+            return path.relative_to(Path.cwd()).as_posix()
+        except ValueError:
+            return source
+    return path.as_posix()
+
+
 def to_github(results: list[LinkResult], elapsed: float = 0.0) -> str:
     """GitHub Actions workflow commands: ``::error file=...,line=...::`` per broken link, warnings too."""
     lines = []
@@ -128,7 +140,7 @@ def to_github(results: list[LinkResult], elapsed: float = 0.0) -> str:
             continue
         props = []
         if r.link.source:
-            props.append(f"file={_gh_prop(r.link.source)}")
+            props.append(f"file={_gh_prop(_gh_path(r.link.source))}")
             if r.link.line:
                 props.append(f"line={r.link.line}")
         props.append(f"title={_gh_prop(title)}")

@@ -13,6 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from itertools import zip_longest
 from typing import Callable
+from urllib.parse import urldefrag
 
 from solicite.check.checker import Checker, unsupported
 from solicite.check.http import Fetcher, host_of
@@ -64,7 +65,8 @@ def check_links(links: list[Link], options: CheckOptions, *, on_result: Callable
         elif options.excluded(link.target if link.kind == DOI else link.url):
             done(i, LinkResult(link, SKIPPED, reason="excluded"))
         else:
-            todo.setdefault((link.kind, link.url), []).append(i)
+            # One request per page: #fragments name places in it, not other addresses.
+            todo.setdefault((link.kind, urldefrag(link.url)[0] if link.kind == URL else link.url), []).append(i)
 
     cache = None
     if options.use_cache and todo:
@@ -90,7 +92,7 @@ def check_links(links: list[Link], options: CheckOptions, *, on_result: Callable
     fresh: list[tuple[str, LinkResult]] = []
     if pending:
         _run_pool(checker, links, _interleave(pending, links), options, done, fresh)
-    if options.suggest_archive:
+    if options.suggest_archive and not options.offline:  # --offline means no network at all
         _suggest_archives(checker, [r for r in results if r is not None], options)
     if cache:
         cache.put_many(fresh)
@@ -124,8 +126,11 @@ def _run_pool(checker: Checker, links: list[Link], order: list[list[int]], optio
             fresh.append((cache_key(links[indices[0]], options), result))
             for i in indices:
                 done(i, result if i == indices[0] else result.for_link(links[i]))
+    except BaseException:
+        # Ctrl-C or a bug: drop what has not started, and stop retries of what is in flight.
+        checker.fetcher.deadline_at = 0.0
+        raise
     finally:
-        # On Ctrl-C: drop what has not started; requests in flight end at their timeouts.
         pool.shutdown(wait=True, cancel_futures=True)
 
 

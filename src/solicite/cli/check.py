@@ -61,6 +61,9 @@ def _accept(ctx, param, value):
 @click.option("--suggest-archive", is_flag=True, default=None, help="Propose a Wayback Machine copy for broken links.")
 @click.option("--insecure", is_flag=True, default=None, help="Do not verify TLS certificates.")
 @click.option("--doi-api", metavar="URL", help="DOI Handle API base [https://doi.org/api/handles/].")
+@click.option("--doi-resolver", metavar="URL", help="DOI resolver for --follow-doi [https://doi.org/].")
+@click.option("--min-interval", type=click.FloatRange(0, 60), metavar="SECONDS",
+              help="Gap between the starts of two requests to one host [0.005].")
 @click.option("--archive-url", "archive_base", metavar="URL", help="Wayback Machine base [https://web.archive.org/web/].")
 @click.option("--all", "show_all", is_flag=True, help="List every link, not only problems and redirects.")
 @pass_env

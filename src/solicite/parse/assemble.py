@@ -10,6 +10,12 @@ from solicite.parse.dates import parse_date
 from solicite.parse.names import parse_person_list, strip_role
 
 _EDS_END = re.compile(r"[\s,(]\(?(?:eds?|editors?|hrsg|hg)\.?\)?[.,:]?\s*$", re.IGNORECASE)
+_ED_INSIDE = re.compile(r"[.,]\s+(?:eds?\.|edited\s+by|ed\.\s+by|hrsg\.\s+v\.|hg\.\s+v\.)\s+(?P<names>.+)$",
+                        re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_TWO_CHARS = re.compile(r"\w\w")
+_PP_PAREN = re.compile(r"\(\s*pp?\.\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)\s*\)")
+_MEDIA_WORD = re.compile(r"\b(?:podcast|youtube|video)\b", re.IGNORECASE)
 _IN_BOOK = re.compile(r"^\s*(?:in:?\s|in:)|.*\(\s*pp?\.\s*\d|.*\(\s*eds?\.?\s*\)", re.IGNORECASE)
 _YEAR_ANYWHERE = re.compile(r"\(\s*(1[5-9]\d\d|20\d\d)[a-z]?\s*\)|(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d/-])")
 
@@ -91,7 +97,16 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     if title:
         f["title"] = title
     journal = F.container(first("journal"))
-    book = F.container(" ".join(by.get("container-title", [])))
+    book_text = " ".join(by.get("container-title", []))
+    m = _ED_INSIDE.search(book_text)
+    if m:
+        # "Childhood in the English Renaissance. Ed. Anja Müller": the editors end the book title.
+        if "editor" not in persons:
+            people = parse_person_list(m.group("names"))
+            if people:
+                persons["editor"] = people
+        book_text = book_text[: m.start()]
+    book = F.container(book_text)
     if journal and not book and _IN_BOOK.match(first("journal")):
         book, journal = journal, ""  # "In Questioning Planetary ... (pp. 54-75)" is a book, not a journal
     if "collection-title" in by:
@@ -103,12 +118,12 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
             f["volume"] = vol
         if num:
             f["number"] = num
-    if "pages" in by and not re.search(r"\d", " ".join(by["pages"])):
+    if "pages" in by and not _DIGIT.search(" ".join(by["pages"])):
         by.setdefault("publisher", []).extend(by.pop("pages"))  # "UNHCR." is no page number
     if "pages" in by:
         f["pages"] = F.pages(by["pages"][0])
     else:
-        m = re.search(r"\(\s*pp?\.\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)\s*\)", raw)
+        m = _PP_PAREN.search(raw) if "p" in raw else None
         if m:
             f["pages"] = F.pages(m.group(1))
     publisher = "; ".join(F.clean(t) for t in by.get("publisher", []) if F.clean(t))
@@ -138,6 +153,9 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
         if "title" in f:
             f["title"] = F.clean(re.sub(r"\s*[(\[]?" + re.escape(thesis) + r"[)\]]?", "", f["title"]))
 
+    if (book and not journal and "editor" not in persons and f.get("volume") and f.get("number")
+            and not _IN_BOOK.match(book_text)):
+        journal, book = book, ""  # "Proceedings of the National Academy of Sciences, 117(44)" is a journal
     if (book and title and publisher and "editor" not in persons and not f.get("pages")
             and not _IN_BOOK.match(" ".join(by.get("container-title", [])))):
         # "Psychology. The Key Concepts. New York: Routledge": a subtitle, not a book it sits in.
@@ -180,7 +198,7 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     if notes:
         f["note"] = "; ".join(notes)
 
-    if not f.get("title") and len(raw.split()) <= 12 and "year" not in f and re.search(r"\w\w", raw):
+    if not f.get("title") and len(raw.split()) <= 12 and "year" not in f and _TWO_CHARS.search(raw):
         # A short line with no date: a title-only entry (an organisation, a project page).
         return _misc(raw, f, {}), diags
     titleless = bool((f.get("journal") or f.get("booktitle")) and (persons.get("author") or f.get("volume")
@@ -284,7 +302,7 @@ def _choose_type(raw: str, f: dict[str, str], journal: str, book: str, publisher
         rep = F.report(genre or notes or journal or raw)
         if rep and (rep[1] or rep[0].lower() != "report"):
             return "techreport"
-    if F.is_web(genre) or F.is_web(notes) or re.search(r"\b(?:podcast|youtube|video)\b", context, re.I):
+    if F.is_web(genre) or F.is_web(notes) or _MEDIA_WORD.search(context):
         return "online"
     if f.get("day") and not (f.get("volume") or f.get("pages") or book or f.get("edition")):
         return "online"  # a dated news or blog piece

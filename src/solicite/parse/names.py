@@ -34,6 +34,10 @@ _DOTTED = re.compile(r"^(?:[A-ZÀ-Þ][a-z]?\.-?)+$")
 _SEP = re.compile(r"\s*(?:;|\s&\s|&|\s+and\s+|\s+und\s+|\s+et\s+(?!al)|\s+e\s+|\s+y\s+)\s*", re.IGNORECASE)
 _ET_AL = re.compile(r",?\s*(?:et\.?\s*al\.?|and others|u\.\s*a\.|\.\.\.|…)\s*$", re.IGNORECASE)
 _TRIM = " ,;:.\t"
+_DOTS = re.compile(r"\.{2,}(?!\.)")
+_DOUBLE_COMMA = re.compile(r",\s*,")
+_DOT_LETTER = re.compile(r"\.(?=[A-ZÀ-Þ])")
+_PAREN_DATE = re.compile(r"\s*[(\[]\s*\d[^)\]]*[)\]]")
 _NUMBERING = re.compile(r"^\s*(?:[\[(]?\d{1,4}[\]).]|\d{1,4}\s)\s*")
 _ROLE = re.compile(
     r"^\s*(?:in:?\s+|edited\s+by\s+|ed\.\s+by\s+|eds?\.\s+|hrsg\.\s+v\.\s+|by\s+|trans(?:lated)?\.?\s+by\s+|"
@@ -93,9 +97,12 @@ def _has_initials(text: str) -> bool:
 
 def _clean(text: str) -> str:
     text = _NUMBERING.sub("", text)  # "[9] Eric Brown": the list number is not part of the name
-    text = re.sub(r"\.{2,}(?!\.)", ".", text.strip())  # "Goldring, L.." -> "Goldring, L."
-    text = re.sub(r"\s+", " ", text)
-    text = re.sub(r",\s*,", ",", text)
+    text = _PAREN_DATE.sub("", text)  # "Briggs, Asa (1985/1983)": a date the tagger left in
+    if ".." in text:
+        text = _DOTS.sub(".", text)  # "Goldring, L.." -> "Goldring, L."
+    text = " ".join(text.split())
+    if ",," in text or ", ," in text:
+        text = _DOUBLE_COMMA.sub(",", text)
     return text.strip(" ,;:")
 
 
@@ -109,6 +116,14 @@ def _looks_corporate(text: str) -> bool:
     if CORPORATE.search(text) and not _INITIAL_TOKEN.match(words[0]):
         return True
     return len(words) > 4 and not any(_INITIAL_TOKEN.match(w) for w in words)
+
+
+def _is_suffix(word: str) -> bool:
+    """"Jr.", "Sr", "III"; not Vancouver initials written "JR"."""
+    low = word.lower()
+    if low not in SUFFIXES and low.rstrip(".") + "." not in SUFFIXES:
+        return False
+    return not (word.isupper() and low.rstrip(".") in ("jr", "sr"))
 
 
 def _is_initials(part: str) -> bool:
@@ -139,13 +154,13 @@ def _parse_chunk(chunk: str) -> list[Person]:
     while i < len(parts):
         part = parts[i]
         nxt = parts[i + 1] if i + 1 < len(parts) else None
-        if part.lower().rstrip(".") + "." in SUFFIXES or part.lower() in SUFFIXES:
+        if _is_suffix(part):
             if persons:  # "King, Martin Luther, Jr." -> suffix of the previous person
                 p = persons[-1]
                 persons[-1] = Person(p.family, p.given, p.particle, part, p.literal)
             i += 1
             continue
-        if nxt is not None and (_is_family(part) or len(part.split()) <= 2 and not any(
+        if nxt is not None and not _is_suffix(nxt) and (_is_family(part) or len(part.split()) <= 2 and not any(
                 _DOTTED.match(w) for w in part.split())):
             after = parts[i + 2] if i + 2 < len(parts) else None
             words = nxt.split()
@@ -169,7 +184,8 @@ def _parse_chunk(chunk: str) -> list[Person]:
 def _initials_then_word(part: str) -> bool:
     """"K. Teraishi": the initials of one person glued to the next person's family name."""
     words = part.split()
-    return len(words) >= 2 and all(_DOTTED.match(w) for w in words[:-1]) and not _INITIAL_TOKEN.match(words[-1])
+    return (len(words) >= 2 and all(_INITIAL_TOKEN.match(w) and w.endswith(".") for w in words[:-1])
+            and not _INITIAL_TOKEN.match(words[-1]))
 
 
 def _inverted(family: str, given: str) -> Person:
@@ -184,7 +200,7 @@ def _direct(part: str) -> Person:
     """Parse a name without a comma: "Harald Bauder", "H. Bauder", "Bauder H", "van Gogh"."""
     words = part.split()
     suffix = ""
-    if len(words) > 1 and words[-1].lower() in SUFFIXES:
+    if len(words) > 1 and _is_suffix(words[-1]):
         suffix = words.pop()
     if len(words) == 1:
         return Person(family=words[0], suffix=suffix)
@@ -207,5 +223,7 @@ def _direct(part: str) -> Person:
 
 def _fix_initials(given: str) -> str:
     """Tidy initials without changing their letters: "R.H." -> "R. H.", "H" stays "H"."""
-    given = re.sub(r"\.(?=[A-ZÀ-Þ])", ". ", given.strip(" ,"))
+    given = given.strip(" ,")
+    if "." in given:
+        given = _DOT_LETTER.sub(". ", given)
     return given
