@@ -82,3 +82,15 @@ def test_parsed_entries_round_trip_through_bibtex():
         assert back.type == ref.type
         assert back.fields.get("title") == ref.fields.get("title")
         assert [p.family for p in back.authors] == [p.family for p in ref.authors]
+
+
+@pytest.mark.parametrize("text, title", [
+    ('ROUVIERE, Serge. "Michel n’arrive pas à faire son ménage". Carnet de route. JANSSEN-CILAG 2011, 44 p.',
+     "Michel n’arrive pas à faire son ménage"),
+    ("Shlikhter, A. “Bor’ba za khleb na Ukraine v 1919 godu,” Litopys revoliutsii, no. 2 (1928): 5-9.",
+     "Bor’ba za khleb na Ukraine v 1919 godu"),
+])
+def test_quoted_title_ends_at_closing_quote(text, title):
+    ref, diags = parse_reference(text)
+    assert ref.fields["title"] == title
+    assert not any(d.code == "parse-unparsed" for d in diags)

@@ -113,3 +113,11 @@ def test_editor_roles_removed(text, expected):
 def test_empty_and_odd_input():
     assert parse_person_list("") == []
     assert parse_person_list(" , ; ") == []
+
+
+def test_capitalised_particles_after_initials_and_lowercase_conjunctions():
+    people = parse_person_list("S. Schockaert, M. De Cock, G. L. Van der Heijde")
+    assert [(p.particle, p.family) for p in people] == [("", "Schockaert"), ("De", "Cock"), ("Van der", "Heijde")]
+    # A capital "E" is an initial, not the Portuguese "e" (and).
+    assert bib("Jianbo Lu and Robert E Skelton") == ["Lu, Jianbo", "Skelton, Robert E"]
+    assert bib("João Silva e Maria Souza") == ["Silva, João", "Souza, Maria"]

@@ -16,8 +16,12 @@ _DIGIT = re.compile(r"\d")
 _TWO_CHARS = re.compile(r"\w\w")
 _PP_PAREN = re.compile(r"\(\s*pp?\.\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)\s*\)")
 _MEDIA_WORD = re.compile(r"\b(?:podcast|youtube|video)\b", re.IGNORECASE)
+_QUOTED_TITLE = re.compile(
+    r"^\s*[“\"«]\s*(?P<t>[^“”\"«»]+?)(?:(?P<end>[.,?!])\s*[”\"»]|[”\"»]\s*[.,])\s*(?P<rest>[A-ZÀ-Þ0-9(«“\"].*)$")
+_TRAILING_VOLUME = re.compile(r"(?<=[A-Za-z.)])\s+(\d{1,4})$")
+_ISSUE_WORD = re.compile(r"(?:,|\d)\s+(?:no|nr|issue)\.?\s*(\d{1,4})\b", re.IGNORECASE)
 _IN_BOOK = re.compile(r"^\s*(?:in:?\s|in:)|.*\(\s*pp?\.\s*\d|.*\(\s*eds?\.?\s*\)", re.IGNORECASE)
-_YEAR_ANYWHERE = re.compile(r"\(\s*(1[5-9]\d\d|20\d\d)[a-z]?\s*\)|(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d/-])")
+_YEAR_ANYWHERE = re.compile(r"\(\s*(1[5-9]\d\d|20\d\d)[a-z]?\s*\)|(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d-])")
 
 
 def segments(words: list[str], labels: list[str]) -> list[tuple[str, str]]:
@@ -90,6 +94,12 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     f.update(date)
     titles = [F.clean(t) for t in by.get("title", []) if F.clean(t)]
     title = titles[0] if titles else ""
+    quoted = _QUOTED_TITLE.match(by["title"][0]) if titles else None
+    if quoted:
+        # '“Bor’ba za khleb,” Litopys revoliutsii': the closing quote ends the title (MLA, Chicago).
+        title = F.clean(quoted.group("t") + (quoted.group("end") or ""))
+        rest = quoted.group("rest")
+        by.setdefault("note" if "journal" in by or "container-title" in by else "journal", []).insert(0, rest)
     if len(titles) > 1:  # a second, separate "title" run is rarely part of the title
         by.setdefault("note", []).extend(titles[1:])
     if not title:
@@ -156,6 +166,10 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     if (book and not journal and "editor" not in persons and f.get("volume") and f.get("number")
             and not _IN_BOOK.match(book_text)):
         journal, book = book, ""  # "Proceedings of the National Academy of Sciences, 117(44)" is a journal
+    if book and not title and "editor" in persons and "author" not in persons and not _IN_BOOK.match(book_text):
+        # "Baker, David W., ed. Looking Into the Future. Grand Rapids: Baker, 2001.": an edited book.
+        f["title"] = title = book
+        book = ""
     if (book and title and publisher and "editor" not in persons and not f.get("pages")
             and not _IN_BOOK.match(" ".join(by.get("container-title", [])))):
         # "Psychology. The Key Concepts. New York: Routledge": a subtitle, not a book it sits in.
@@ -174,6 +188,14 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
             f["organization"] = f.pop("address")  # "Podcast. Salto." names the site, not a place
     if kind == "article":
         f["journal"] = journal or book
+        m = _TRAILING_VOLUME.search(f["journal"])
+        if m and not f.get("volume"):
+            # Chicago: "Perspectives of New Music 30, no. 1 (1992)": the number after the name is the volume.
+            f["volume"], f["journal"] = m.group(1), f["journal"][: m.start()]
+        if not f.get("number"):
+            m = _ISSUE_WORD.search(raw)
+            if m:
+                f["number"] = m.group(1)
     elif kind in ("incollection", "inproceedings"):
         f["booktitle"] = book or journal
     elif kind == "online":
@@ -289,6 +311,8 @@ def _misc(raw: str, f: dict[str, str], persons: dict[str, list[Person]]) -> Refe
 
 
 def _safe_person(p: Person) -> Person:
+    if not F.needs_care(p.family + p.given + p.particle + p.suffix + p.literal):
+        return p
     return Person(*(F.bibtex_safe(x) for x in (p.family, p.given, p.particle, p.suffix, p.literal)))
 
 

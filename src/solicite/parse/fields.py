@@ -253,6 +253,11 @@ _SPECIAL = re.compile(r"(?<!\\)([&%#$_])")
 _NEEDS_CARE = re.compile(r"[&%#$_{}]")
 
 
+def needs_care(value: str) -> bool:
+    """True when ``value`` holds a character BibTeX needs escaped or balanced."""
+    return _NEEDS_CARE.search(value) is not None
+
+
 def bibtex_safe(value: str, url: bool = False) -> str:
     """Escape what BibTeX/LaTeX would misread (& % # $ _) and drop unbalanced braces."""
     if not _NEEDS_CARE.search(value):

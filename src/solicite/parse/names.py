@@ -31,7 +31,7 @@ CORPORATE = re.compile(
 # An initial: "H", "H.", "R.H.", "Ch.", "J.-P.", or Vancouver's bare "JRK" (never "Ku": no dot).
 _INITIAL_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?|[A-ZÀ-Þ][a-z]\.-?){1,4}$")
 _DOTTED = re.compile(r"^(?:[A-ZÀ-Þ][a-z]?\.-?)+$")
-_SEP = re.compile(r"\s*(?:;|\s&\s|&|\s+and\s+|\s+und\s+|\s+et\s+(?!al)|\s+e\s+|\s+y\s+)\s*", re.IGNORECASE)
+_SEP = re.compile(r"\s*(?:;|\s&\s|&|\s+(?i:and|und)\s+|\s+(?:et(?!\s*al)|e|y)\s+)\s*")
 _ET_AL = re.compile(r",?\s*(?:et\.?\s*al\.?|and others|u\.\s*a\.|\.\.\.|…)\s*$", re.IGNORECASE)
 _TRIM = " ,;:.\t"
 _DOTS = re.compile(r"\.{2,}(?!\.)")
@@ -214,7 +214,10 @@ def _direct(part: str) -> Person:
     words += tail
     # Given names, then particles (lower-case), then the family name.
     j = len(words) - 1
-    while j > 1 and words[j - 1].lower() in PARTICLES and words[j - 1][:1].islower():
+    # Particles before the family name: "Ludwig van Beethoven", also capitalised after
+    # initials as IEEE lists write them ("M. De Cock", "G. L. Van der Heijde").
+    while j > 1 and words[j - 1].lower() in PARTICLES and (
+            words[j - 1][:1].islower() or all(_INITIAL_TOKEN.match(w) for w in words[: j - 1])):
         j -= 1
     given, rest = words[:j], words[j:]
     particle = rest[:-1] if len(rest) > 1 else []
