@@ -6,8 +6,14 @@ import functools
 import re
 import unicodedata
 
-_SIMPLE_BRACES = re.compile(r"(?<!\\)[{}]")
 _NEEDS_LATEX = re.compile(r"[\\$~]")
+# A backslash pair is read first, so "\\\\{}" is a line break then a group, not an escaped brace.
+_ESCAPES = re.compile(r"\\([\\{}])")
+
+
+def _protect(m: re.Match) -> str:
+    # "\\\\" is a line break: in plain text it reads as a space.
+    return {"{": "\ue000", "}": "\ue001", "\\": " "}[m.group(1)]
 
 
 @functools.lru_cache(maxsize=65536)
@@ -15,6 +21,10 @@ def latex_to_unicode(value: str) -> str:
     """Decode LaTeX accents and symbols to Unicode and drop grouping braces ("{\\'a}" -> "á")."""
     if not value:
         return ""
+    # Escaped braces are text, every other brace is grouping. Protect the escaped ones first:
+    # after decoding, "{\\textbackslash}" reads "{\\}" and the backslash must not escape the brace.
+    if "\\" in value:
+        value = _ESCAPES.sub(_protect, value)
     if _NEEDS_LATEX.search(value):
         import latexcodec  # noqa: F401  (registers the "latex" codec; comes with pybtex)
 
@@ -23,7 +33,7 @@ def latex_to_unicode(value: str) -> str:
         except (UnicodeError, ValueError, IndexError):
             # latexcodec gives up on a few unusual commands: fall back to the braces-only reading.
             pass
-    value = _SIMPLE_BRACES.sub("", value)
+    value = value.replace("{", "").replace("}", "").replace("\ue000", "{").replace("\ue001", "}")
     return " ".join(value.split())
 
 
@@ -34,12 +44,17 @@ def fold(value: str) -> str:
 
 
 def braces_balanced(value: str) -> bool:
-    """True when every unescaped "{" in the value has its "}"."""
+    """True when the value's braces balance as BibTeX counts them: every brace, even after a backslash.
+
+    BibTeX has no escaped braces when it delimits a value (``\\{`` still opens a group), so
+    neither do we: the scanner that reads files counts the same way.
+    """
     depth = 0
-    for i, ch in enumerate(value):
-        if ch in "{}" and i and value[i - 1] == "\\":
-            continue
-        depth += 1 if ch == "{" else -1 if ch == "}" else 0
-        if depth < 0:
-            return False
+    for ch in value:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth < 0:
+                return False
     return depth == 0

@@ -60,7 +60,8 @@ def test_text_helpers() -> None:
     assert latex_to_unicode("Gonz{\\'a}lez {DNA} \\\"{u}ber") == "González DNA über"
     assert latex_to_unicode("Plain  text\nwrapped") == "Plain text wrapped"
     assert fold("Gonzàlez ÉMILE") == "gonzalez emile"
-    assert braces_balanced("{a} \\{ b") and not braces_balanced("{a")
+    assert braces_balanced("{a} \\{ b \\}") and not braces_balanced("{a") and not braces_balanced("a \\{ b")
+    assert braces_balanced("\\\\{x}") and not braces_balanced("}{")
     assert [month_number(m) for m in ("mar", "March", "3", "Sept.", "13", "spring")] == [3, 3, 3, 9, None, None]
 
 
@@ -139,3 +140,18 @@ def test_help_starts_without_importing_heavy_modules() -> None:
             "print(sorted(m for m in ('pybtex', 'rich', 'requests', 'solicite.bibfile') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("latex, text", [
+    ("ObjectWorks{\\textbackslash}Smalltalk", "ObjectWorks\\Smalltalk"),
+    ("a \\{b\\} c", "a {b} c"),
+    ("{DNA} of Gonz{\\'a}lez", "DNA of González"),
+    ("100\\%", "100%"),
+])
+def test_latex_to_unicode_keeps_escaped_braces_and_drops_grouping(latex: str, text: str) -> None:
+    assert latex_to_unicode(latex) == text
+
+
+def test_latex_line_break_and_escaped_backslashes() -> None:
+    assert latex_to_unicode("\\textbackslash\\textbackslash\\{\\}: \\\\{}") == "\\\\{}:"
+    assert latex_to_unicode("Line one\\\\Line two") == "Line one Line two"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable, Protocol, runtime_checkable
 
 from solicite.model import Reference
+from solicite.text import braces_balanced
 
 
 @runtime_checkable
@@ -47,3 +48,48 @@ def first_field(ref: Reference, *names: str) -> tuple[str, str]:
         if value.strip():
             return name, value
     return "", ""
+
+
+def balanced(ref: Reference) -> Reference:
+    """The reference with the unmatched braces of broken values written as ``\\textbraceleft{}``/``...right{}``.
+
+    The library writer refuses a value whose braces do not balance (BibTeX counts every brace,
+    escaped or not); an export writes the stray ones as commands rather than stop for one field.
+    """
+    bad = {k: v for k, v in ref.fields.items() if not _writable(v)}
+    if not bad:
+        return ref
+    new = ref.copy()
+    for name, value in bad.items():
+        out, opened = [], []
+        for ch in value:
+            if ch == "{":
+                opened.append(len(out))
+            elif ch == "}":
+                if not opened:
+                    if out and out[-1] == "\\":
+                        out.pop()  # an escaped stray brace: one command for both
+                    out.append("\\textbraceright{}")
+                    continue
+                opened.pop()
+            out.append(ch)
+        for i in opened:
+            out[i] = "\\textbraceleft{}"
+            if i and out[i - 1] == "\\":
+                out[i - 1] = ""
+        fixed = "".join(out)
+        if not _writable(fixed):
+            # Backslashes before braces confuse brace counting: write the text itself, every special escaped.
+            from solicite.export.richtext import to_plain
+
+            fixed = "".join(_SAFE.get(c, c) for c in to_plain(value))
+        new.fields[name] = fixed
+    return new
+
+
+_SAFE = {"\\": "\\textbackslash{}", "{": "\\textbraceleft{}", "}": "\\textbraceright{}", "&": "\\&", "%": "\\%",
+         "$": "\\$", "#": "\\#", "_": "\\_"}
+
+
+def _writable(value: str) -> bool:
+    return braces_balanced(value) and value.count("{") == value.count("}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from solicite.export import FunctionExporter
+from solicite.export import FunctionExporter, balanced
 from solicite.export.csljson import date_to_csl
 from solicite.model import Reference
 
@@ -61,7 +61,7 @@ def export_biblatex(refs: list[Reference]) -> str:
     """The entries as BibLaTeX, one blank line between them."""
     from solicite.bibfile import format_entry
 
-    return "".join(format_entry(to_biblatex(ref)) + "\n\n" for ref in refs).rstrip("\n") + ("\n" if refs else "")
+    return "".join(format_entry(to_biblatex(balanced(ref))) + "\n\n" for ref in refs).rstrip("\n") + ("\n" if refs else "")
 
 
 EXPORTER = FunctionExporter("biblatex", "bib", export_biblatex, "BibLaTeX (biber)")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from solicite.export import FunctionExporter
+from solicite.export import FunctionExporter, balanced
 from solicite.model import Reference
 
 
@@ -10,7 +10,7 @@ def export_bibtex(refs: list[Reference]) -> str:
     """The entries as canonical BibTeX, one blank line between them."""
     from solicite.bibfile import format_entry
 
-    return "".join(format_entry(ref) + "\n\n" for ref in refs).rstrip("\n") + ("\n" if refs else "")
+    return "".join(format_entry(balanced(ref)) + "\n\n" for ref in refs).rstrip("\n") + ("\n" if refs else "")
 
 
 EXPORTER = FunctionExporter("bibtex", "bib", export_bibtex, "BibTeX, as the library writes it")

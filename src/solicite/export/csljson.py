@@ -13,8 +13,9 @@ import json
 import re
 
 from solicite.export import FunctionExporter, first_field
+from solicite.export.csldates import date_from_csl, date_to_csl
 from solicite.export.richtext import escape_latex, from_csl_text, to_csl_text, to_plain
-from solicite.model import Person, Reference, month_number
+from solicite.model import Person, Reference
 
 # BibTeX/BibLaTeX entry type -> CSL type (refined by entrysubtype, type and howpublished in csl_type()).
 TYPE_TO_CSL: dict[str, str] = {
@@ -69,11 +70,16 @@ NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator
 # CSL variables holding titles: the only ones where case protection matters (rich text kept).
 _TITLE_VARS = ("title", "title-short", "container-title", "collection-title", "event-title")
 _WEBLIKE = ("webpage", "post-weblog", "post", "broadcast")
+# Mastheads of newspapers and news sites: an @online entry published by one is a newspaper article.
+# (The reliable signal is ``entrysubtype = {newspaper}``; this catches what the parser cannot mark.)
+_NEWSPAPER = re.compile(r"\b(times|post|guardian|tribune|herald|gazette|telegraph|chronicle|economist|daily|"
+                        r"newspaper|news|journal|observer|independent|globe and mail|le monde|die zeit|conversation)\b",
+                        re.IGNORECASE)
 _URL_ESCAPES = re.compile(r"\\([_%&#~$])")
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", re.IGNORECASE)
-_KEY_OK = re.compile(r"^[^\s,{}()\"'#%~\\/=]+$")
-CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$", re.IGNORECASE | re.MULTILINE)
+_KEY_OK = re.compile(r"^(?!.*://)[^\s,{}()\"'#%~\\=]+$")
+CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$\n?", re.IGNORECASE | re.MULTILINE)
+KEYWORDS_LINE = re.compile(r"^\s*Keywords:\s*(.+?)\s*$\n?", re.IGNORECASE | re.MULTILINE)
 
 
 def _hints(ref: Reference) -> str:
@@ -92,15 +98,28 @@ def csl_type(ref: Reference) -> str:
         return base
     if base in ("document", "song", "webpage", "motion_picture") and "podcast" in hints:
         return "broadcast"
+    if base in ("document", "webpage") and re.search(r"\b(youtube|vimeo|video)\b", hints):
+        return "motion_picture"
+    if base == "webpage" and _NEWSPAPER.search(to_plain(ref.get("organization") or ref.get("journaltitle"))):
+        return "article-newspaper"  # a news site's article: Zotero's Newspaper Article
     if base in ("document", "webpage"):
         if "blog" in hints:
             return "post-weblog"
         if "working paper" in hints or "workingpaper" in hints:
             return "report"
-    if base == "document" and ref.get("url") and not first_field(
+    if base == "document" and (ref.get("url") or _howpublished_url(ref)) and not first_field(
             ref, "journal", "journaltitle", "booktitle", "publisher", "institution", "school")[1]:
         return "webpage"
     return base
+
+
+def _howpublished_url(ref: Reference) -> str:
+    """The link when ``howpublished`` holds only a URL (``\\url{...}``, ``{\\tt http...}``), else ""."""
+    value = ref.get("howpublished")
+    if not value or not re.match(r"https?://", to_plain(value)):
+        return ""
+    m = re.search(r"https?://[^\s{}]+", value)
+    return _URL_ESCAPES.sub(r"\1", m.group(0)) if m else ""
 
 
 def _clean_url(value: str) -> str:
@@ -113,64 +132,15 @@ def _clean_url(value: str) -> str:
 
 def clean_doi(value: str) -> str:
     """A bare DOI from what a BibTeX doi field may hold (a doi.org URL, "doi:", escaped underscores)."""
-    return _DOI_PREFIX.sub("", _clean_url(value))
-
-
-def date_to_csl(date: str = "", year: str = "", month: str = "", day: str = "") -> dict | None:
-    """A CSL date from a BibLaTeX ``date`` (ISO 8601, ranges with "/") or year/month/day; raw when unparsable."""
-    date = to_plain(date)
-    if date:
-        parts = []
-        for piece in date.split("/"):
-            m = _ISO_DATE.match(piece.strip())
-            if not m:
-                return {"raw": date}
-            parts.append([int(g) for g in m.groups() if g])
-        return {"date-parts": parts}
-    year = to_plain(year)
-    if not year:
-        return None
-    if not re.fullmatch(r"\d{4}", year):
-        return {"raw": year}
-    part = [int(year)]
-    mon = month_number(to_plain(month)) if month else None
-    if mon:
-        part.append(mon)
-        d = to_plain(day)
-        if d.isdigit() and 1 <= int(d) <= 31:
-            part.append(int(d))
-    return {"date-parts": [part]}
-
-
-def date_from_csl(value) -> dict[str, str]:
-    """BibTeX fields (year, month, or an ISO ``date`` when there is a day or a range) from a CSL date."""
-    if not isinstance(value, dict):
-        return {}
-    parts = value.get("date-parts")
-    if parts and isinstance(parts, list) and parts[0]:
-        parts = [[int(x) for x in p if str(x).strip().lstrip("-").isdigit()] for p in parts if p]
-        parts = [p for p in parts if p]
-        if not parts:
-            return {}
-        if len(parts) > 1 or len(parts[0]) > 2:
-            return {"date": "/".join("-".join(f"{x:02d}" if i else f"{x:04d}" for i, x in enumerate(p)) for p in parts)}
-        out = {"year": str(parts[0][0])}
-        if len(parts[0]) > 1:
-            out["month"] = str(parts[0][1])
-        return out
-    raw = str(value.get("raw") or value.get("literal") or "").strip()
-    if not raw:
-        return {}
-    m = _ISO_DATE.match(raw)
-    if m and (m.group(2) or m.group(3)):
-        return date_from_csl({"date-parts": [[int(g) for g in m.groups() if g]]})
-    return {"year": raw} if re.fullmatch(r"\d{4}", raw) else {"date": raw}
+    return _DOI_PREFIX.sub("", _clean_url(value)).strip()
 
 
 def person_to_csl(person: Person) -> dict:
     """A CSL name: {family, given, non-dropping-particle, suffix} or {literal}, decoded to Unicode."""
     if person.literal:
         return {"literal": to_plain(person.literal)}
+    if not (person.given or person.particle or person.suffix) and " " in to_plain(person.family):
+        return {"literal": to_plain(person.family)}  # "{GNU Project}" as a last name: an organisation
     name = {"family": to_plain(person.family), "given": to_plain(person.given),
             "non-dropping-particle": to_plain(person.particle), "suffix": to_plain(person.suffix)}
     return {k: v for k, v in name.items() if v}
@@ -183,10 +153,17 @@ def person_from_csl(name: dict) -> Person:
     family = str(name.get("family", "")).strip()
     given = str(name.get("given", "")).strip()
     particle = " ".join(str(name[k]).strip() for k in ("dropping-particle", "non-dropping-particle") if name.get(k))
+    suffix = str(name.get("suffix", "")).strip()
+    if not suffix and ", " in given:
+        # Zotero keeps a suffix after the first name ("Juliet P., Jr.").
+        given, suffix = (x.strip() for x in given.rsplit(", ", 1))
     if family and not given and not particle and " " in family:
         return Person(literal=escape_latex(family))  # "World Health Organization" must not be split
-    esc = [escape_latex(x) for x in (family, given, particle, str(name.get("suffix", "")).strip())]
+    esc = [escape_latex(x) for x in (family, given, particle, suffix)]
     esc = ["{" + x + "}" if "," in x else x for x in esc]
+    if not particle and family[:1].islower() and " " in family:
+        # A family name with no particle given stays whole ("{van Leeuwen}"), as BibTeX's braces say.
+        esc[0] = "{" + esc[0] + "}"
     return Person(family=esc[0], given=esc[1], particle=esc[2], suffix=esc[3])
 
 
@@ -225,7 +202,8 @@ def to_csl(ref: Reference) -> dict:
     if ctype in _WEBLIKE:
         name, container = first_field(ref, "journaltitle", "journal", "booktitle", "maintitle", "organization")
     elif ctype.startswith("article") or ctype == "periodical":
-        name, container = first_field(ref, "journaltitle", "journal", "booktitle")
+        web = ("organization",) if ref.type.lower() in ("online", "www", "electronic") else ()
+        name, container = first_field(ref, "journaltitle", "journal", "booktitle", *web)
     else:
         name, container = first_field(ref, "booktitle", "journaltitle", "journal", "maintitle")
     text["container-title"] = container
@@ -236,10 +214,11 @@ def to_csl(ref: Reference) -> dict:
     genre = ref.get("type")
     if ctype == "thesis" and not genre:
         genre = THESIS_GENRES.get(ref.type.lower(), "")
+    if ctype == "report" and not genre and ref.type.lower() == "techreport":
+        genre = "techreport"  # what BibTeX's styles print for a @techreport without a type
     genre = THESIS_GENRES.get(genre, REPORT_GENRES.get(genre, genre))
-    howpublished = ref.get("howpublished")
-    if re.match(r"\s*(\\url\{)?https?://", howpublished):
-        howpublished = ""
+    link = _howpublished_url(ref)
+    howpublished = "" if link else ref.get("howpublished")
     text.update({
         "event-title": ref.get("eventtitle"),
         "publisher": publisher,
@@ -264,15 +243,17 @@ def to_csl(ref: Reference) -> dict:
             item[var] = value
     _number_vars(ref, ctype, item)
     pages = to_plain(ref.get("pages")).replace("\u2013", "-").replace("\u2014", "-")
+    pages = re.sub(r"\s*-+\s*", "-", pages).strip("-")
     if pages:
-        item["page"] = re.sub(r"\s*-+\s*", "-", pages)
+        item["page"] = pages
     if ref.get("doi"):
         item["DOI"] = clean_doi(ref.get("doi"))
-    url = ref.get("url") or (ref.get("howpublished") if not howpublished and ref.get("howpublished") else "")
+    url = _clean_url(ref.get("url")) if ref.get("url") else link
     if url:
-        item["URL"] = _clean_url(url)
-    if ref.keywords:
-        item["keyword"] = ", ".join(to_plain(k) for k in ref.keywords)
+        item["URL"] = url
+    keywords = [to_plain(k) for k in re.split(r"[,;]", ref.get("keywords"))]
+    if any(keywords):
+        item["keyword"] = ", ".join(k for k in keywords if k)
     issued = date_to_csl(ref.get("date"), ref.get("year"), ref.get("month"), ref.get("day"))
     if issued:
         item["issued"] = issued
@@ -295,11 +276,20 @@ def from_csl(item: dict) -> Reference:
     ctype = str(item.get("type", "document"))
     note = str(item.get("note", ""))
     m = CITATION_KEY_LINE.search(note)
-    key = str(item.get("citation-key") or (m.group(1) if m else "") or item.get("id") or "").strip()
-    if not _KEY_OK.match(key):
-        key = ""  # Zotero's item URIs and the like: the library generates a proper key
+    key = str(item.get("citation-key") or (m.group(1) if m else "") or "").strip()
+    if not key:
+        key = str(item.get("id") or "").strip()
+        if not _KEY_OK.match(key):
+            key = ""  # Zotero's item URIs and the like: the library generates a proper key
+    if re.search(r"[\s,{}]", key):
+        key = ""
     if m:
         note = CITATION_KEY_LINE.sub("", note).strip()
+    k = KEYWORDS_LINE.search(note)
+    if k:
+        # The "Keywords: ..." line solicite's Zotero export adds to Extra (Zotero's CSL import has no tags).
+        item = {**item, "keyword": item.get("keyword") or k.group(1)}
+        note = KEYWORDS_LINE.sub("", note).strip()
     btype = TYPE_FROM_CSL.get(ctype, "misc")
     fields: dict[str, str] = {}
 
@@ -334,6 +324,10 @@ def from_csl(item: dict) -> Reference:
             btype, genre = "phdthesis", ("" if low == "phd thesis" else genre)
         elif low in ("master's thesis", "masters thesis", "ma thesis"):
             btype, genre = "mastersthesis", ("" if low == "master's thesis" else genre)
+    if ctype == "post-weblog":
+        fields["entrysubtype"] = "blog"
+    if ctype == "report" and genre.lower() == "technical report":
+        genre = ""  # @techreport says it
     if ctype == "article-newspaper":
         fields["entrysubtype"] = "newspaper"
     elif ctype == "article-magazine":

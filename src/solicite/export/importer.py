@@ -140,7 +140,9 @@ class DuplicateIndex:
         if same is not None:
             other_doi = clean_doi(same.get("doi")).lower()
             other_sig = signature(same)
-            differs = (doi and other_doi and doi != other_doi) or (sig and other_sig and sig[0] != other_sig[0])
+            # Titles differ unless one starts with the other (a subtitle left out is the same work).
+            differs = (doi and other_doi and doi != other_doi) or (
+                sig and other_sig and not (sig[0].startswith(other_sig[0]) or other_sig[0].startswith(sig[0])))
             if not differs:
                 return ref.key, "key"
         if doi and doi in self.dois:

@@ -10,6 +10,7 @@ to ``<sup>``/``<sub>``.
 
 from __future__ import annotations
 
+import html
 import re
 
 from solicite.text import latex_to_unicode
@@ -37,9 +38,16 @@ _TO_LATEX = {"i": "\\textit{", "b": "\\textbf{", "sc": "\\textsc{", "sup": "\\te
              "nocase": "{"}
 
 _ACCENTS = frozenset("cdbHkrtuv")  # letter-named accents that take an argument
+# Old-style font switches ({\em text}, {\bf text}) and the italic correction: dropped, the text kept.
+_SWITCHES = re.compile(r"\\(?:em|it|bf|sl|sc|rm|tt|sf|normalfont|upshape|itshape|bfseries|scshape)\b\s*|\\/")
+_LEFTOVER = re.compile(r"\\([A-Za-z]+)\s*")
+_BOXES = frozenset("mbox hbox text textrm textnormal relax protect ensuremath".split())
+_MATH = re.compile(r"\$([^$]*)\$")
 _SINGLE_QUOTES = re.compile(r"`([^`']*)'")
 _COMMAND = re.compile(r"\\([A-Za-z]+|.)")
-_TAG = re.compile(r"<(/?)(i|b|sup|sub|span)((?:\s[^<>]*)?)>", re.IGNORECASE)
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)((?:\s[^<>]*?)?)(/?)>")
+_HTML_KINDS = {"i": "i", "em": "i", "jats:italic": "i", "b": "b", "strong": "b", "jats:bold": "b", "sup": "sup",
+               "jats:sup": "sup", "sub": "sub", "jats:sub": "sub", "sc": "sc", "jats:sc": "sc"}
 _LATEX_SPECIALS = {"\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "&": "\\&", "%": "\\%", "$": "\\$", "#": "\\#",
                    "_": "\\_"}
 _SPECIAL_RE = re.compile(r"[\\{}&%$#_]")
@@ -80,6 +88,9 @@ def _parse(s: str, top: bool) -> list[Node]:
         ch = s[i]
         if ch == "\\":
             m = _COMMAND.match(s, i)
+            if m is None:  # a lone backslash at the very end
+                buf.append("\\")
+                break
             name = m.group(1)
             j = m.end()
             k = j
@@ -137,11 +148,17 @@ def _parse(s: str, top: bool) -> list[Node]:
 
 def _decode(raw: str) -> str:
     """Unicode for a run of LaTeX, keeping one leading/trailing space where there was whitespace."""
-    core = raw.replace("---", "\u2014").replace("--", "\u2013")
+    core = _SWITCHES.sub("", raw.replace("\\$", "\x00"))
+    # $math$: keep what it says, without the delimiters ("$k$-limiting" -> "k-limiting").
+    core = _MATH.sub(lambda m: m.group(1), core)
+    core = core.replace("---", "\u2014").replace("--", "\u2013")
     # TeX quotes: ``double'' and `single' (an apostrophe without an opening ` stays as written).
     core = core.replace("``", "\u201c").replace("''", "\u201d")
     core = _SINGLE_QUOTES.sub("\u2018\\1\u2019", core)
-    text = latex_to_unicode(core)
+    text = latex_to_unicode(core).replace("\x00", "$").replace("\\{", "{").replace("\\}", "}")
+    if "\\" in text:
+        # Commands latexcodec does not know: boxes go, the others keep their name as text.
+        text = _LEFTOVER.sub(lambda m: "" if m.group(1) in _BOXES else m.group(1), text)
     if raw[:1].isspace() and text:
         text = " " + text
     if raw[-1:].isspace() and text:
@@ -188,32 +205,40 @@ def escape_latex(text: str) -> str:
 
 
 def from_csl_text(text: str) -> str:
-    """CSL rich text back to a BibTeX value: nocase spans as {braces}, tags as LaTeX commands."""
+    """CSL rich text back to a BibTeX value: nocase spans as {braces}, tags as LaTeX commands.
+
+    HTML entities are decoded and unknown tags (JATS ``<jats:p>``, ``<scp>``...) dropped with their
+    text kept, as web services (Crossref) send them.
+    """
     if not text:
         return ""
     out: list[str] = []
-    stack: list[str] = []
+    stack: list[tuple[str, str]] = []  # (tag name, kind)
     pos = 0
+
+    def plain(chunk: str) -> str:
+        return escape_latex(html.unescape(chunk))
+
     for m in _TAG.finditer(text):
-        out.append(escape_latex(text[pos:m.start()]))
+        out.append(plain(text[pos:m.start()]))
         pos = m.end()
-        closing, tag, attrs = m.group(1), m.group(2).lower(), m.group(3) or ""
+        closing, tag, attrs, selfclosing = m.group(1), m.group(2).lower(), m.group(3) or "", m.group(4)
+        if selfclosing:
+            continue
         if closing:
-            if stack:
-                kind = stack.pop()
-                out.append("}" if kind else "")
+            if any(name == tag for name, _ in stack):
+                while stack:
+                    name, kind = stack.pop()
+                    out.append("}" if kind else "")
+                    if name == tag:
+                        break
             continue
         if tag == "span":
-            if "nocase" in attrs:
-                kind = "nocase"
-            elif "small-caps" in attrs:
-                kind = "sc"
-            else:
-                kind = ""  # an unknown span: keep its text, drop the markup
+            kind = "nocase" if "nocase" in attrs else "sc" if "small-caps" in attrs else ""
         else:
-            kind = tag
-        stack.append(kind)
+            kind = _HTML_KINDS.get(tag, "")
+        stack.append((tag, kind))
         out.append(_TO_LATEX[kind] if kind else "")
-    out.append(escape_latex(text[pos:]))
-    out.extend("}" for kind in reversed(stack) if kind)
-    return "".join(out)
+    out.append(plain(text[pos:]))
+    out.extend("}" for _, kind in reversed(stack) if kind)
+    return re.sub(r"[ \t]{2,}", " ", "".join(out))

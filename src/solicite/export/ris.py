@@ -133,9 +133,9 @@ def csl_to_ris(item: dict) -> str:
         lines.append(("M3", _plain(genre)))
     add("DO", "DOI")
     add("UR", "URL")
-    _, accessed = _date(item.get("accessed"))
-    if accessed:
-        lines.append(("Y2", accessed))
+    year, accessed = _date(item.get("accessed"))
+    if accessed or year:
+        lines.append(("Y2", accessed or year))
     for word in re.split(r"\s*[,;]\s*", _plain(item.get("keyword", ""))):
         if word:
             lines.append(("KW", word))
@@ -217,7 +217,7 @@ def ris_to_csl(record: dict[str, list[str]]) -> dict:
     ctype = RIS_TO_CSL.get(ty, "document")
     if ty == "SOUND" and genre.lower() == "podcast":
         ctype, genre = "broadcast", ""
-    item: dict = {"id": first.get("ID", ""), "type": ctype}
+    item: dict = {"id": first.get("ID", ""), "citation-key": first.get("ID", ""), "type": ctype}
     names = {"author": record.get("AU", []) + record.get("A1", []), "translator": record.get("A4", []),
              "container-author": record.get("C2", []),
              "editor": record.get("ED", []) + record.get("A2" if ty != "BOOK" else "A3", [])}
@@ -263,8 +263,10 @@ def ris_to_csl(record: dict[str, list[str]]) -> dict:
     else:
         sn = first.get("SN", "")
         if sn:
-            digits = re.sub(r"[^0-9Xx]", "", sn)
-            item["ISSN" if len(digits) == 8 else "ISBN"] = sn
+            # One tag for both: an ISSN is 8 characters (1234-567X), an ISBN 10 or 13.
+            isbn = re.search(r"\b(?:97[89][- ]?)?(?:\d[- ]?){9}[\dXx]\b", sn)
+            issn = re.search(r"\b\d{4}-?\d{3}[\dXx]\b", sn)
+            item["ISSN" if issn and not isbn else "ISBN"] = sn
         put("collection-number" if ty == "BOOK" else "number", "M1")
     if genre:
         item["genre"] = genre

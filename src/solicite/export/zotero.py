@@ -59,23 +59,64 @@ ZOTERO_CSL_TYPES = frozenset(
     "webpage".split())
 _CSL_FALLBACK = {"pamphlet": "book", "periodical": "book", "entry": "entry-encyclopedia", "review": "article-journal",
                  "review-book": "article-journal", "performance": "speech", "event": "speech", "hearing": "bill"}
+# The Zotero item types an entry is meant to become, by its CSL type (Zotero's CSL type mappings).
+_MEANT: dict[str, set[str]] = {
+    "article-journal": {"journalArticle"}, "article-newspaper": {"newspaperArticle"},
+    "article-magazine": {"magazineArticle"}, "broadcast": {"podcast", "radioBroadcast", "tvBroadcast"},
+    "webpage": {"webpage"}, "post-weblog": {"blogPost", "webpage"}, "report": {"report"}, "book": {"book"},
+    "pamphlet": {"book"}, "chapter": {"bookSection"}, "paper-conference": {"conferencePaper"}, "thesis": {"thesis"},
+    "motion_picture": {"film", "videoRecording"}, "document": {"document", "webpage"}, "manuscript": {"manuscript"},
+    "software": {"computerProgram"}, "song": {"audioRecording"}, "patent": {"patent"}, "graphic": {"artwork"},
+    "personal_communication": {"letter"}, "entry-encyclopedia": {"encyclopediaArticle"}, "legal_case": {"case"},
+    "legislation": {"statute", "bill"},
+}
 _STRING_NAMES = re.compile(r"(?im)^\s*(author|editor|translator)\s*=\s*[A-Za-z][\w:.-]*\s*[,}#]")
 _CONCAT = re.compile(r"(?m)=\s*(?:[A-Za-z][\w:.-]*|\{[^{}]*\}|\"[^\"]*\")\s*#")
 
 
+# Variables that make Zotero's itemFromCSLJSON() turn a "broadcast" into a TV Broadcast, not a Podcast.
+_NOT_PODCAST = {"publisher": "Publisher", "publisher-place": "Place", "event-place": "Event Place",
+                "archive": "Archive", "archive_location": "Loc. in Archive", "source": "Source"}
+
+
+def _zotero_name(name: dict) -> dict:
+    # itemFromCSLJSON() reads only family/given/literal: particles belong in the last name
+    # ("van der Walt") and a suffix after the first name ("Juliet P., Jr."), as Zotero stores them.
+    if "literal" in name:
+        return name
+    family = " ".join(x for x in (name.get("dropping-particle"), name.get("non-dropping-particle"), name.get("family"))
+                      if x)
+    given = ", ".join(x for x in (name.get("given"), name.get("suffix")) if x)
+    return {k: v for k, v in (("family", family), ("given", given)) if v}
+
+
 def zotero_csl(ref: Reference) -> dict:
-    """The CSL item for Zotero: a "Citation Key:" line first in note, types Zotero maps, the show as series."""
+    """The CSL item for Zotero: a "Citation Key:" line first in note, types and names as Zotero reads them."""
     item = to_csl(ref)
     item.pop("citation-key", None)
     ctype = item["type"]
     if ctype not in ZOTERO_CSL_TYPES:
         item["type"] = _CSL_FALLBACK.get(ctype, "document")
-    if item["type"] == "broadcast" and "container-title" in item and "collection-title" not in item:
-        # Zotero's Podcast item has no publication title: the show is its Series Title.
-        item["collection-title"] = item.pop("container-title")
-    if ref.key:
-        lines = [f"Citation Key: {ref.key}"] + ([item["note"]] if item.get("note") else [])
-        item["note"] = "\n".join(lines)
+    extra = [f"Citation Key: {ref.key}"] if ref.key else []
+    if item["type"] == "broadcast":
+        if "container-title" in item and "collection-title" not in item:
+            # Zotero's Podcast item has no publication title: the show is its Series Title.
+            item["collection-title"] = item.pop("container-title")
+        for var, label in _NOT_PODCAST.items():
+            if var in item:
+                extra.append(f"{label}: {item.pop(var)}")
+        if "container-title" in item:
+            extra.append(f"Container Title: {item.pop('container-title')}")
+    for var in ("author", "editor", "translator", "container-author"):
+        if var in item:
+            item[var] = [_zotero_name(n) for n in item[var]]
+    if item.get("keyword"):
+        # Zotero's CSL import has no field for keywords (its tags): keep them readable in Extra.
+        extra.append(f"Keywords: {item['keyword']}")
+    if item.get("note"):
+        extra.append(item["note"])
+    if extra:
+        item["note"] = "\n".join(extra)
     return item
 
 
@@ -145,8 +186,11 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
     if item.get("DOI"):
         fields["doi"] = clean_doi(item["DOI"])
     put("url", "URL", escape=False)
+    if "url" in fields:
+        fields["url"] = fields["url"].replace("{", "%7B").replace("}", "%7D")  # braces are not allowed bare
     put("keywords", "keyword")
-    put("howpublished", "medium")  # Zotero keeps it in Extra as "Published: ..."
+    if item.get("medium", "").lower() != fields.get("type", "").lower():
+        put("howpublished", "medium")  # Zotero keeps it in Extra as "Published: ..."
     put("note", "note")
     for var, name in (("issued", "date"), ("accessed", "urldate")):
         d = item.get(var)
@@ -180,17 +224,17 @@ def zotero_lint(refs: list[Reference]) -> list[Diagnostic]:
             report(ref, "error", "zotero-type-dropped",
                    f"Zotero's BibTeX importer discards @{btype} entries; export with `--to zotero` (CSL-JSON), "
                    f"where it becomes a {ctype} item")
-        elif btype == "misc":
-            report(ref, "warning", "zotero-type-mangled", "Zotero's BibTeX importer turns @misc into a Book")
-        elif btype == "article" and ctype in ("article-newspaper", "article-magazine"):
+        elif target not in _MEANT.get(ctype, {target}):
+            meant = " or ".join(sorted(_MEANT[ctype]))
             report(ref, "warning", "zotero-type-mangled",
-                   f"Zotero's BibTeX importer makes every @article a Journal Article (this is a {ctype})")
+                   f"Zotero's BibTeX importer makes this @{btype} a {target}, not a {meant}; "
+                   f"`--to zotero` (CSL-JSON) keeps it")
         dropped = sorted(f for f in list(ref.fields) + [p for p in ref.persons if ref.persons[p]]
                          if f not in ZOTERO_BIBTEX_FIELDS)
         if dropped:
             report(ref, "warning", "zotero-field-dropped",
                    "Zotero's BibTeX importer drops " + ", ".join(dropped))
-        for name in ("title", "booktitle", "journal", "series", "shorttitle"):
+        for name in ("title", "booktitle", "journal", "series", "shorttitle", "eventtitle"):
             words = protected_words(ref.get(name))
             if words:
                 report(ref, "warning", "zotero-case-lost",
@@ -206,7 +250,7 @@ def zotero_lint(refs: list[Reference]) -> list[Diagnostic]:
     if refs:
         out.append(Diagnostic("info", "zotero-key-dropped",
                               "Zotero's BibTeX importer does not keep citation keys; `solicite export --to zotero` "
-                              "(CSL-JSON) puts them in Extra as \"Citation Key: ...\""))
+                              "(CSL-JSON) puts them in Extra as \"Citation Key: ...\"", source=refs[0].source))
     return out
 
 

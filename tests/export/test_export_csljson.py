@@ -118,3 +118,12 @@ def test_exporter_writes_a_json_array() -> None:
     assert EXPORTER.name == "csl-json" and EXPORTER.extension == "json"
     data = json.loads(EXPORTER.export([_article()]))
     assert [d["id"] for d in data] == ["hausman2020sanctuary"]
+
+
+def test_bibtex_export_writes_stray_braces_as_commands_instead_of_failing() -> None:
+    from solicite import bibfile
+    from solicite.export.bibtex import EXPORTER as BIBTEX
+
+    out = BIBTEX.export([Reference("misc", "k", {"title": "a } b {c} \\} d", "note": "\\{x"})])
+    ref = bibfile.loads(out).references[0]
+    assert ref.fields == {"title": "a \\textbraceright{} b {c} \\textbraceright{} d", "note": "\\textbraceleft{}x"}
