@@ -194,19 +194,27 @@ def _page_after_volume(ref: Reference, text: str) -> None:
 _TRAILING_VOLUME_PAGE = re.compile(r"([^,]+),\s*(\w+)(?:\s*\([^)]*\))?,\s*(\d+(?:\s*[-–]+\s*\d+)?)\s*\.?\s*$")
 
 
+_REPEAT_FIELDS = ("type", "howpublished", "institution", "publisher", "journal", "booktitle")
+_FIRST_SENTENCE = re.compile(r"(.+?)[.?!]\s+(?=\S)")
+_DIGIT = re.compile(r"\d")
+_ROMAN = re.compile(r"[ivxlcdm]+(?:\s*[-–]+\s*[ivxlcdm]+)?", re.IGNORECASE)
+
+
 def _drop_repeats(ref: Reference) -> None:
     f = ref.fields
-    title = latex_to_unicode(f.get("title", "")).rstrip(" .?!")
-    for name in ("type", "howpublished", "institution", "publisher", "journal", "booktitle"):
+    title = ""
+    for name in _REPEAT_FIELDS:
         # "Toronto Canada. Working paper" after a title ending in "Toronto Canada": the end of
         # the title was read twice; keep it only in the title.
         value = f.get(name, "")
-        m = re.match(r"(.+?)[.?!]\s+(?=\S)", value)
-        if m and title and title.endswith(latex_to_unicode(m.group(1)).strip()) and len(m.group(1)) < len(title):
+        m = _FIRST_SENTENCE.match(value) if value else None
+        if not m or not f.get("title"):
+            continue
+        title = title or latex_to_unicode(f["title"]).rstrip(" .?!")
+        if title.endswith(latex_to_unicode(m.group(1)).strip()) and len(m.group(1)) < len(title):
             f[name] = value[m.end():]
     pages = f.get("pages", "")
-    roman = re.fullmatch(r"[ivxlcdm]+(?:\s*[-–]+\s*[ivxlcdm]+)?", pages, re.IGNORECASE)
-    if pages and not re.search(r"\d", pages) and not roman and not any(
+    if pages and not _DIGIT.search(pages) and not _ROMAN.fullmatch(pages) and not any(
             f.get(n) for n in ("publisher", "institution", "organization")):
         f["publisher"] = f.pop("pages")  # "(2022). UNHCR." read as pages: a name, not a page
     if f.get("howpublished") and f.get("howpublished") == f.get("type"):
