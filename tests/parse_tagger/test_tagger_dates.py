@@ -23,3 +23,12 @@ from solicite.parse.dates import parse_date
 )
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
+
+
+def test_full_date_near_the_year_but_not_access_dates():
+    from solicite.parse.dates import full_date_near
+
+    assert full_date_near("Forum [Internet]. 2018 Oct 4 [cited 2024 Jan 5].", "2018") == {"month": "10", "day": "4"}
+    assert full_date_near("The Times, March 17, 1969.", "1969") == {"month": "3", "day": "17"}
+    assert full_date_near("Accessed June 1, 2023. (2023).", "2023") == {}
+    assert full_date_near("Urban Studies 2017, 12(3)", "2017") == {}

@@ -40,6 +40,20 @@ def test_thesis_kind_kept_and_title_clean():
     assert "thesis" in ref.fields["type"].lower()
 
 
+def test_apa6_thesis_splits_kind_and_school():
+    ref, _ = parse_reference("Nguyen, T. (2018). Sanctuary and the city (Doctoral dissertation, York University).")
+    assert ref.type == "thesis"
+    assert (ref.fields["title"], ref.fields["type"], ref.fields["school"]) == (
+        "Sanctuary and the city", "Doctoral dissertation", "York University")
+
+
+def test_ieee_proc_abbreviation_is_inproceedings():
+    ref, _ = parse_reference('J. Smith and K. Lee, "Deep parsing of citations," in Proc. 12th Int. Conf. '
+                             'Document Analysis, Sydney, Australia, 2019, pp. 101-108.')
+    assert ref.type == "inproceedings"
+    assert ref.fields["pages"] == "101--108"
+
+
 def test_online_site_name_goes_to_organization():
     ref, _ = parse_reference(CASES[6][0])
     assert ref.fields["organization"] == "The Conversation"

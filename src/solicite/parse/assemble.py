@@ -6,7 +6,7 @@ import re
 
 from solicite.model import Diagnostic, Person, Reference
 from solicite.parse import fields as F
-from solicite.parse.dates import parse_date
+from solicite.parse.dates import full_date_near, parse_date
 from solicite.parse.names import parse_person_list, strip_role
 
 _EDS_END = re.compile(r"[\s,(]\(?(?:eds?|editors?|hrsg|hg)\.?\)?[.,:]?\s*$", re.IGNORECASE)
@@ -39,10 +39,15 @@ _MEDIUM = {"podcast", "youtube", "video", "vimeo", "webinar", "blog", "blog post
            "tweet", "website", "web page", "online"}
 
 
+_PLAIN: set[str] = set()  # words known to match no rule below
+
+
 def apply_rules(words: list[str], labels: list[str]) -> list[str]:
     """Override the CRF where a pattern is certain: DOIs and URLs."""
     labels = list(labels)
     for i, word in enumerate(words):
+        if word in _PLAIN:  # most words match no rule: remember them
+            continue
         low = word.lower()
         if "10." in word and F.find_doi(word) and ("doi" in low or word.startswith("10.")):
             labels[i] = "doi"
@@ -52,6 +57,8 @@ def apply_rules(words: list[str], labels: list[str]) -> list[str]:
             labels[i] = "url"
         elif low.strip("[](). ,") in _MEDIUM and (word[-1:] in ".]),"):
             labels[i] = "genre"  # "Podcast." "[Video]" "Youtube." stand alone as the medium
+        elif len(_PLAIN) < 200_000:
+            _PLAIN.add(word)
     return labels
 
 
@@ -91,6 +98,8 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
         m = _YEAR_ANYWHERE.search(raw)
         if m:
             date = {"year": m.group(1) or m.group(2)}
+    if date.get("year") and "month" not in date and len(raw) < 2000:
+        date.update(full_date_near(raw, date["year"]))
     f.update(date)
     titles = [F.clean(t) for t in by.get("title", []) if F.clean(t)]
     title = titles[0] if titles else ""
@@ -157,11 +166,16 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     notes = [F.clean(t) for t in by.get("note", []) + by.get("genre", []) if F.clean(t)]
     genre = " ".join(by.get("genre", []))
     thesis = F.thesis_kind(raw)
+    thesis_school = ""
     if thesis:
+        # APA 6 "(Doctoral dissertation, University of X)": the kind, then the school.
+        full = thesis
+        thesis, _, thesis_school = (p.strip() for p in full.partition(","))
         genre = thesis
-        notes = [n for n in notes if thesis.lower() not in n.lower()]
-        if "title" in f:
-            f["title"] = F.clean(re.sub(r"\s*[(\[]?" + re.escape(thesis) + r"[)\]]?", "", f["title"]))
+        notes = [n for n in notes if thesis.lower() not in n.lower() and n.lower() not in full.lower()]
+        if "title" in f:  # the whole "(Doctoral dissertation, School)", or what the title caught of it
+            for part in (full, thesis):
+                f["title"] = F.clean(re.sub(r"\s*[(\[]?" + re.escape(part) + r"[,)\]]?", "", f["title"]))
 
     if (book and not journal and "editor" not in persons and f.get("volume") and f.get("number")
             and not _IN_BOOK.match(book_text)):
@@ -207,6 +221,10 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
             f["title"] = journal or book
     elif journal or book:
         f["howpublished"] = journal or book
+    if kind == "thesis" and thesis_school and not publisher:
+        publisher = thesis_school
+        if f.get("address", "") and f["address"] in thesis_school:
+            f.pop("address")
     if publisher:
         key = {"techreport": "institution", "thesis": "school"}.get(kind, "publisher")
         f[key] = publisher

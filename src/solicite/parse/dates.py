@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from solicite.model import month_number
 
@@ -49,3 +50,32 @@ def _month(word: str) -> int | None:
     except (ValueError, KeyError):
         return None
     return num or None
+
+
+_NEAR = (r"(?:{y}\s*,?\s+(?P<m1>[A-Za-z]{{3,9}})\.?\s+(?P<d1>\d{{1,2}})\b"
+         r"|\b(?P<d2>\d{{1,2}})\s+(?P<m2>[A-Za-z]{{3,9}})\.?,?\s+{y}"
+         r"|(?P<m3>[A-Za-z]{{3,9}})\.?\s+(?P<d3>\d{{1,2}}),\s+{y})")
+_MONTHISH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
+_ACCESS = re.compile(r"(?:accessed|cited|retrieved|viewed|consulted|abgerufen|consulté)\W*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _near_pattern(year: str) -> re.Pattern:
+    return re.compile(_NEAR.format(y=re.escape(year)))
+
+
+def full_date_near(raw: str, year: str) -> dict[str, str]:
+    """Month and day written next to ``year`` anywhere in ``raw`` ("2018 Oct 4", "4 October 2018").
+
+    Used when the labelled date gave only the year; access dates ("Accessed June 1, 2023") are skipped.
+    """
+    if not _MONTHISH.search(raw):  # most strings name no month: skip the costly pattern
+        return {}
+    for m in _near_pattern(year).finditer(raw):
+        if _ACCESS.search(raw[max(0, m.start() - 16): m.start()]):
+            continue
+        month = _month(m.group("m1") or m.group("m2") or m.group("m3"))
+        day = int(m.group("d1") or m.group("d2") or m.group("d3"))
+        if month and 1 <= day <= 31:
+            return {"month": str(month), "day": str(day)}
+    return {}

@@ -191,6 +191,8 @@ class FeatureCache:
             state |= _IS_STOP
         entry = (own, ["-2:" + f for f in far], ["-1:" + f for f in near], ["+1:" + f for f in near],
                  ["+2:" + f for f in far], state, own[1][2:])
+        if len(self._words) >= _CACHE_LIMIT:  # bound memory on endless input; hits come back quickly
+            self._words.clear()
         self._words[word] = entry
         return entry
 
@@ -243,5 +245,6 @@ class FeatureCache:
         return out
 
 
+_CACHE_LIMIT = 300_000
 _POS = ["pos=%d" % i for i in range(10)]
 _STOPS = ["stops=%d" % i for i in range(5)]

@@ -32,7 +32,8 @@ _REPORT = re.compile(
 _REPORT_HINTS = ("paper", "report", "brief", "memo", "rep.", "note")
 _THESIS = re.compile(r"\b(?:thesis|dissertation|diss\.|doctoral|ph\.?\s?d|master'?s|mémoire|thèse|dissertação|tesis)\b", re.IGNORECASE)
 _WEB = re.compile(r"\b(?:podcast|youtube|video|blog|webinar|website|web\s+page|online|tweet|episode|news|vimeo)\b", re.IGNORECASE)
-_PROC = re.compile(r"\b(?:proceedings|proc\.|conference|symposium|workshop|congress|colloquium|meeting|convention)\b", re.IGNORECASE)
+_PROC = re.compile(r"\b(?:proceedings|conference|symposium|workshop|congress|colloquium|meeting|convention)\b|"
+                   r"\b(?:proc|conf|symp)\.", re.IGNORECASE)
 _LEAD_IN = re.compile(r"^\s*(?:in|en|dans|im|in:)\s*:?\s+(?=\S)", re.IGNORECASE)
 _PP_TAIL = re.compile(r"(?:[,.]\s*|\s+|^)\(?\s*(?:pp?|s|pages?)\.?\s*[A-Za-z]?\d+\s*(?:[-–—]\s*[A-Za-z]?\d+)?\s*\)?[.,]?\s*$", re.IGNORECASE)
 _PAREN_TAIL = re.compile(r"\s*\((?:[^()]*\b(?:vol|pp?|eds?|no)\b\.?[^()]*)\)[.,]?\s*$", re.IGNORECASE)
@@ -42,7 +43,7 @@ _CLOSERS = {'"': '"', "”": "“", "’": "‘", "'": "'", "»": "«"}
 _END_PUNCT = " ,;:./\t"
 
 
-def clean(text: str, keep_end: str = "?!") -> str:
+def clean(text: str) -> str:
     """Strip list punctuation and unpaired quotes/brackets around a segment, keeping "?" and "!"."""
     text = " ".join(text.split())
     prev = None
@@ -108,7 +109,7 @@ def pages(text: str) -> str:
 
 def volume_number(text: str) -> tuple[str, str]:
     """Split "55(2)", "Vol. 12, no. 3", "12: 3", "No. 365" into (volume, number)."""
-    t = clean(text.strip(), keep_end="")
+    t = clean(text.strip())
     vol = num = ""
     m = _VOL_ISSUE.match(t)
     if m:
@@ -145,6 +146,8 @@ def edition(text: str) -> str:
 
 def container(text: str) -> str:
     """A book or proceedings title: drop "In", trailing "(pp. 1-2)" and "(Eds.)"."""
+    if not text:
+        return ""
     text = _LEAD_IN.sub("", text.strip())
     prev = None
     while prev != text:
@@ -227,7 +230,7 @@ def volume_colon_pages(raw: str) -> dict[str, str]:
 
 
 def thesis_kind(text: str) -> str:
-    """"Doctoral dissertation" from "... (Doctoral dissertation). ...", or ""."""
+    """"Doctoral dissertation" from "... (Doctoral dissertation, Univ.). ...", or ""."""
     low = text.lower()
     if "thes" not in low and "dissert" not in low:
         return ""
