@@ -29,15 +29,17 @@ def main() -> None:
     ap.add_argument("--format", default="text")
     ap.add_argument("--oracle-dir", default="/work/oracle-build")
     ap.add_argument("--sentence-case", action="store_true")
-    ap.add_argument("--sample", type=int, default=0, help="format a random sample of N entries (seed 5)")
+    ap.add_argument("--sample", type=int, default=0, help="format a random sample of N entries (--seed, default 5)")
     ap.add_argument("--show", type=int, default=0)
+    ap.add_argument("--seed", type=int, default=5)
+    ap.add_argument("--mode", default="bib", choices=["bib", "cite", "narrative"])
     a = ap.parse_args()
     lib = bibfile.load(a.bib, lenient=True)
     refs = lib.references
     src = a.bib
     tmp = Path(tempfile.mkdtemp(prefix="solicite-agree-"))
     if a.sample and a.sample < len(refs):
-        rng = random.Random(5)
+        rng = random.Random(a.seed)
         keep = rng.sample([r for r in refs if r.type not in ("proceedings",)], a.sample)
         keys = {r.key for r in keep}
         # keep crossref parents so both tools see the same data
@@ -51,11 +53,17 @@ def main() -> None:
         context = refs
     renderer = get_renderer(a.format)
     for style in a.styles.split(","):
-        entries = bibliography(refs, style, Options(sentence_case=a.sentence_case), context=context)
         cand = tmp / f"{style}.tsv"
-        cand.write_text("".join(f"{e.key}\t{e.render(renderer)}\n" for e in entries), encoding="utf-8")
+        if a.mode == "bib":
+            entries = bibliography(refs, style, Options(sentence_case=a.sentence_case), context=context)
+            cand.write_text("".join(f"{e.key}\t{e.render(renderer)}\n" for e in entries), encoding="utf-8")
+        else:
+            from solicite.styles import citation
+
+            cand.write_text("".join(f"{r.key}\t{renderer.render(citation(refs, [(r.key, '')], style, a.mode == 'narrative'))}\n"
+                                    for r in refs), encoding="utf-8")
         cmd = [sys.executable if False else "python3", str(Path(a.oracle_dir) / "vs_oracle.py"), "--bib", src,
-               "--style", ORACLE_NAMES[style], "--candidate", str(cand), "--format", a.format, "--show", str(a.show)]
+               "--style", ORACLE_NAMES[style], "--candidate", str(cand), "--format", a.format, "--show", str(a.show), "--mode", a.mode]
         p = subprocess.run(cmd, capture_output=True, text=True)
         lines = p.stdout.splitlines()
         print(f"{style:10s} " + (lines[0] if lines else p.stderr[-300:]))

@@ -66,10 +66,10 @@ def test_year_suffixes_same_in_list_and_citation():
 
 
 def test_renderers():
-    tree = ["A ", Italic("Journal"), " 1*2 ", Link("https://x.org/a_b")]
-    assert get_renderer("html").render(tree) == 'A <i>Journal</i> 1*2 <a href="https://x.org/a_b">https://x.org/a_b</a>'
-    assert get_renderer("markdown").render(tree) == "A *Journal* 1\\*2 <https://x.org/a_b>"
-    assert get_renderer("latex").render(tree) == "A \\emph{Journal} 1*2 \\url{https://x.org/a_b}"
+    tree = ["A ", Italic("Journal"), " 1*2*3 ", Link("https://x.org/a_b")]
+    assert get_renderer("html").render(tree) == 'A <i>Journal</i> 1*2*3 <a href="https://x.org/a_b">https://x.org/a_b</a>'
+    assert get_renderer("markdown").render(tree) == "A *Journal* 1\\*2\\*3 <https://x.org/a_b>"
+    assert get_renderer("latex").render(tree) == "A \\emph{Journal} 1*2*3 \\url{https://x.org/a_b}"
 
 
 def test_cli_format_json_and_numeric_label(tmp_path):
@@ -85,3 +85,50 @@ def test_cli_format_json_and_numeric_label(tmp_path):
     assert r.exit_code == 0 and "## Papers" in r.output and "- [Some Org](https://org.example/)" in r.output
     r = CliRunner().invoke(cli, ["--library", str(bib), "cite", "missing"])
     assert r.exit_code == 2 and "Traceback" not in r.output
+
+
+MINI_CSL = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>Mini</title><id>mini</id><updated>2024-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout suffix=".">
+    <group delimiter=". "><names variable="author"><name/></names><text variable="title"/></group>
+  </layout></bibliography>
+</style>
+"""
+
+
+def test_cli_csl_renders_through_citeproc_py_or_says_why(tmp_path):
+    import importlib.util
+
+    from solicite.cli.main import cli
+
+    bib = tmp_path / "lib.bib"
+    bib.write_text("@article{k, author={Doe, Jane}, title={A title}, journal={J}, year={2020}}\n")
+    csl = tmp_path / "mini.csl"
+    csl.write_text(MINI_CSL)
+    r = CliRunner().invoke(cli, ["--library", str(bib), "format", "--csl", str(csl)])
+    assert "Traceback" not in r.output
+    if importlib.util.find_spec("citeproc") is None:
+        assert r.exit_code == 2 and "solicite[csl]" in r.output
+    else:
+        assert r.exit_code == 0, r.output
+        assert "Jane Doe. A title." in r.output
+        broken = tmp_path / "broken.csl"
+        broken.write_text(MINI_CSL.replace('<text variable="title"/></group>', '<foo/></group>'))
+        r = CliRunner().invoke(cli, ["--library", str(bib), "format", "--csl", str(broken)])
+        assert "Traceback" not in r.output and "citeproc-py" in r.output and r.exit_code == 1
+
+
+def test_format_defaults_come_from_the_config(tmp_path, monkeypatch):
+    from solicite.cli.main import cli
+
+    bib = tmp_path / "lib.bib"
+    bib.write_text("@article{k, author={Doe, Jane}, title={Cities of {New York} And More}, journal={J}, year={2020}}\n")
+    (tmp_path / "solicite.toml").write_text('[format]\nstyle = "ieee"\nsentence_case = true\n')
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(cli, ["--library", str(bib), "format"])
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("[1] J. Doe, “Cities of New York and more,”")
+    r = CliRunner().invoke(cli, ["--library", str(bib), "format", "--as-written", "--style", "apa"])
+    assert "Cities of New York And More." in r.output

@@ -14,7 +14,9 @@ for style in "${!CSL[@]}"; do
       --reader pandoc --tsv > "$HERE/expected/oracle/$style.$fmt.tsv"
   done
 done
-for mode in cite narrative; do
-  node "$ORACLE/cjs_format.js" "$HERE/corpus.bib" "$ORACLE/styles/apa.csl" text --reader pandoc --tsv \
-    --mode "$mode" > "$HERE/expected/oracle/apa.$mode.tsv"
+for style in "${!CSL[@]}"; do
+  for mode in cite narrative; do
+    node "$ORACLE/cjs_format.js" "$HERE/corpus.bib" "$ORACLE/styles/${CSL[$style]}.csl" text --reader pandoc --tsv \
+      --mode "$mode" > "$HERE/expected/oracle/$style.$mode.tsv"
+  done
 done

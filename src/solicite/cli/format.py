@@ -33,19 +33,39 @@ def _select(lib, keys, keyword):
     return refs
 
 
-def _options(sentence_case: bool):
+def _options(env: Env, sentence_case: bool | None):
     from solicite.styles import Options
 
+    if sentence_case is None:
+        sentence_case = bool(_settings(env).get("sentence_case", False))
     return Options(sentence_case=sentence_case)
+
+
+def _settings(env: Env) -> dict:
+    """The [format] table of solicite.toml: default ``style`` and ``sentence_case``."""
+    return env.settings.section("format")
+
+
+def _style(env: Env, style: str | None) -> str:
+    from solicite.errors import ConfigError
+    from solicite.registry import names
+
+    chosen = style or _settings(env).get("style", "apa")
+    if chosen not in names("style"):
+        raise ConfigError(f"unknown style {chosen!r} in [format] of the configuration",
+                          hint="choose one of: " + ", ".join(names("style")))
+    return chosen
 
 
 @click.command("format")
 @click.argument("keys", nargs=-1)
-@click.option("--style", "-s", type=click.Choice(STYLES), default="apa", show_default=True, help="Citation style.")
+@click.option("--style", "-s", type=click.Choice(STYLES), default=None,
+              help="Citation style (default: [format] style in solicite.toml, else apa).")
 @click.option("--to", "to", type=click.Choice(["text", "markdown", "html", "latex"]), default="text", show_default=True,
               help="Output format.")
 @click.option("--keyword", "-k", help="Only entries with this keyword (show-notes section).")
-@click.option("--sentence-case", is_flag=True, help="Titles in sentence case, keeping {Protected} words.")
+@click.option("--sentence-case/--as-written", "sentence_case", default=None,
+              help="Titles in sentence case, keeping {Protected} words (default: as written, or [format] sentence_case).")
 @click.option("--csl", "csl", type=click.Path(exists=True, dir_okay=False), help="Render with this CSL file (citeproc-py).")
 @pass_env
 def format_cmd(env: Env, keys, style, to, keyword, sentence_case, csl):
@@ -65,8 +85,9 @@ def format_cmd(env: Env, keys, style, to, keyword, sentence_case, csl):
         else:
             for _, t in texts:
                 env.out(t)
-        return 0
-    entries = bibliography(refs, style, _options(sentence_case), context=lib.references)
+        return 0 if texts or not refs else 1
+    style = _style(env, style)
+    entries = bibliography(refs, style, _options(env, sentence_case), context=lib.references)
     if env.json_output:
         text_r, md_r, html_r = get_renderer("text"), get_renderer("markdown"), get_renderer("html")
         env.emit_json([{"key": e.key, "text": e.render(text_r), "markdown": e.render(md_r), "html": e.render(html_r)}
@@ -79,16 +100,10 @@ def format_cmd(env: Env, keys, style, to, keyword, sentence_case, csl):
     sep = "\n" if to in ("html", "text") else "\n\n"
     out = [e.render(renderer) for e in entries]
     if to == "html":
-        out = ["<ol class=\"references\">" if _numeric(style) else "<ul class=\"references\">"] + \
-              [f"  <li>{o}</li>" for o in out] + ["</ol>" if _numeric(style) else "</ul>"]
+        # A plain list: numeric styles already carry their own labels ("[1] ").
+        out = ['<ul class="references">'] + [f"  <li>{o}</li>" for o in out] + ["</ul>"]
     env.out(sep.join(out) if to != "html" else "\n".join(out))
     return 0
-
-
-def _numeric(style: str) -> bool:
-    from solicite.styles import get_style
-
-    return get_style(style).numeric
 
 
 def _print_rich(env: Env, entries) -> None:
@@ -129,7 +144,8 @@ _LOC = re.compile(r"^(?P<key>.+?):(?P<loc>\d[\w\u2013\-,]*)$")
 
 @click.command("cite")
 @click.argument("keys", nargs=-1, required=True)
-@click.option("--style", "-s", type=click.Choice(STYLES), default="apa", show_default=True, help="Citation style.")
+@click.option("--style", "-s", type=click.Choice(STYLES), default=None,
+              help="Citation style (default: [format] style in solicite.toml, else apa).")
 @click.option("--narrative", is_flag=True, help='Narrative form: "Bauder (2017)".')
 @click.option("--to", "to", type=click.Choice(["text", "markdown", "html", "latex"]), default="text", show_default=True)
 @pass_env
@@ -148,6 +164,7 @@ def cite_cmd(env: Env, keys, style, narrative, to):
         if key not in lib:
             raise KeyNotFoundError(f"no entry with key {raw!r} in the library", hint="list the keys with: solicite list")
         cites.append((key, loc))
+    style = _style(env, style)
     parts = citation(lib.references, cites, style, narrative=narrative)
     text = get_renderer(to).render(parts)
     if env.json_output:
@@ -159,15 +176,17 @@ def cite_cmd(env: Env, keys, style, narrative, to):
 
 @click.command("shownotes")
 @click.option("--to", "to", type=click.Choice(["markdown", "html"]), default="markdown", show_default=True)
-@click.option("--style", "-s", type=click.Choice(STYLES), default="apa", show_default=True)
-@click.option("--sentence-case", is_flag=True, help="Titles in sentence case, keeping {Protected} words.")
+@click.option("--style", "-s", type=click.Choice(STYLES), default=None,
+              help="Citation style (default: [format] style in solicite.toml, else apa).")
+@click.option("--sentence-case/--as-written", "sentence_case", default=None,
+              help="Titles in sentence case, keeping {Protected} words (default: as written, or [format] sentence_case).")
 @pass_env
 def shownotes_cmd(env: Env, to, style, sentence_case):
     """Print the library as a show-notes page: one heading per section (keywords), links clickable."""
     from solicite.styles.shownotes import build_page
 
     lib = _load(env)
-    page = build_page(lib.references, style=style, to=to, options=_options(sentence_case))
+    page = build_page(lib.references, style=_style(env, style), to=to, options=_options(env, sentence_case))
     if env.json_output:
         env.emit_json(page.as_json())
     else:

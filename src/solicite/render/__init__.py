@@ -21,6 +21,9 @@ class Renderer:
 
     def _walk(self, part: Part, out: list[str], depth: int) -> None:
         if isinstance(part, str):
+            if depth % 2 and ("\u201c" in part or "\u201d" in part):
+                # Quotation marks written in a quoted title turn single: “A ‘B’ C”.
+                part = part.replace("\u201c", "\u2018").replace("\u201d", "\u2019")
             out.append(self.text(part))
         elif isinstance(part, list):
             for child in part:

@@ -11,13 +11,16 @@ class HtmlRenderer(Renderer):
     name = "html"
 
     def text(self, s: str) -> str:
-        return escape(s, quote=False)
+        if "&" in s or "<" in s or ">" in s:
+            return escape(s, quote=False)
+        return s
 
     def italic(self, inner: str) -> str:
         return f"<i>{inner}</i>" if inner else ""
 
     def link(self, url: str, inner: str) -> str:
-        return f'<a href="{escape(url, quote=True)}">{inner}</a>'
+        href = escape(url, quote=True) if any(c in url for c in '&<>"\'') else url
+        return f'<a href="{href}">{inner}</a>'
 
 
 RENDERER = HtmlRenderer()

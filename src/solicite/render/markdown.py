@@ -6,7 +6,7 @@ from solicite.render import Renderer
 
 # Only what would really turn into markup gets a backslash: asterisks, backticks, backslashes,
 # underscores at a word edge, "<" before a tag or autolink, and brackets of a link ("](").
-_SPECIAL = re.compile(r"([*`\\]|(?<!\w)_|_(?!\w)|<(?=[A-Za-z/!?])|\[(?=[^\]]*\][(\[])|\](?=[(\[]))")
+_SPECIAL = re.compile(r"([`\\]|(?<!\w)_|_(?!\w)|<(?=[A-Za-z/!?])|\[(?=[^\]]*\][(\[])|\](?=[(\[]))")
 
 
 class MarkdownRenderer(Renderer):
@@ -15,7 +15,12 @@ class MarkdownRenderer(Renderer):
     name = "markdown"
 
     def text(self, s: str) -> str:
-        return _SPECIAL.sub(lambda m: "\\" + m.group(0), s) if _SPECIAL.search(s) else s
+        if _SPECIAL.search(s):
+            s = _SPECIAL.sub(lambda m: "\\" + m.group(0), s)
+        if "*" in s and (s.count("*") > 1 or s.lstrip().startswith("*")):
+            # A lone asterisk inside a word ("Soli*City") stays literal in CommonMark; pairs would not.
+            s = s.replace("*", "\\*")
+        return s
 
     def italic(self, inner: str) -> str:
         if not inner:

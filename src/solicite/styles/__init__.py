@@ -60,7 +60,30 @@ def bibliography(refs: list[Reference], style: Style | str = "apa", options: Opt
     opts = options or Options()
     items = _items(refs, context)
     ordered = st.arrange(items)
-    return [Entry(i.key, st.label(i.extra["number"]), st.entry(i, opts), i) for i in ordered]
+    return [Entry(i.key, st.label(i.extra["number"]), _capitalise(_entry(st, i, opts)), i) for i in ordered]
+
+
+def _entry(st: Style, item: Item, opts: Options) -> list:
+    # One odd entry must not stop a whole reference list: print what is safe and go on.
+    try:
+        return st.entry(item, opts)
+    except Exception:  # noqa: BLE001 - a formatting bug becomes a plain entry, not a crash
+        from solicite.styles.titles import plain_text
+
+        who = "; ".join(n.last for n in item.authors or item.editors)
+        return [". ".join(x for x in (who, item.year, plain_text(item.title_raw)) if x) + "."]
+
+
+_TERMS = ("(n.d.", "n.d.", "(no date", "no date")
+
+
+def _capitalise(parts: list) -> list:
+    # An entry that opens with a term ("n.d.") starts with a capital, as citeproc-js prints it.
+    if parts and isinstance(parts[0], str) and parts[0].startswith(_TERMS):
+        head = parts[0]
+        i = 1 if head[0] == "(" else 0
+        parts[0] = head[:i] + head[i].upper() + head[i + 1:]
+    return parts
 
 
 def citation(refs: list[Reference], cites: list[tuple[str, str]], style: Style | str = "apa",

@@ -8,11 +8,13 @@ date, and no publisher repeated when it is the author.
 
 from __future__ import annotations
 
-from solicite.richtext import Italic, Link, Part
+
+from solicite.richtext import Italic, Link, Part, Quoted
+from solicite.styles.titles import title_rich
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import doi_url, edition, full_date_mdy, is_numeric, title
-from solicite.styles.core import Item, type_name
+from solicite.styles.common import pages_label, citeproc_range, doi_url, edition, full_date_mdy, number_label, thesis_genre, title
+from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.names import Name, initials, join
 
 STANDALONE = {"book", "report", "thesis", "webpage", "misc", "dataset", "software", "patent", "manuscript",
@@ -71,16 +73,19 @@ class APA(Style):
         if item.is_podcast:
             ttl = title(item, opts, italic=True)
         if title_first:
+            # The title moves to the author's place, with its descriptions: "Title (2nd ed.). (2003)."
             out.add(ttl)
+            self.descriptions(item, out)
+            out.punct(". ")
+            out.add(self.date(item))
             out.punct(". ")
         else:
             out.add(author)
             out.punct(". ")
-        out.add(self.date(item))
-        out.punct(". ")
-        if not title_first:
+            out.add(self.date(item))
+            out.punct(". ")
             out.add(ttl)
-        self.descriptions(item, out)
+            self.descriptions(item, out)
         out.punct(". ")
         self.source(item, out, opts, author_is_site)
         self.link(item, out)
@@ -98,6 +103,10 @@ class APA(Style):
             return apa_author_list(item.editors) + (" (Eds.)" if len(item.editors) > 1 else " (Ed.)"), False, False
         if item.kind == "webpage" and item.publisher:
             return item.publisher, True, False
+        if item.kind in ("video", "audio") and item.ref.type in ("online", "misc") and item.text("organization"):
+            # A channel or show named only as organization: it is the author (APA 7 §10.12).
+            org = item.text("organization")
+            return org, False, False
         return "", False, True
 
     def date(self, item: Item) -> str:
@@ -115,8 +124,8 @@ class APA(Style):
     def descriptions(self, item: Item, out: Out) -> None:
         """Parenthesised details after the title, then the bracketed description."""
         kind = item.kind
-        paren: list[str] = []
-        if item.editors and item.authors and kind in ("book", "report", "misc", "thesis"):
+        paren: list[str] = []  # groups joined by "; "; inside the last group details joined by ", "
+        if item.editors and item.authors and kind not in ("chapter", "paper", "article", "magazine", "newspaper"):
             eds = editors_in(item.editors)
             paren.append(f"{eds}, {'Eds.' if len(item.editors) > 1 else 'Ed.'}")
         if item.translators:
@@ -125,29 +134,35 @@ class APA(Style):
                 paren[-1] = paren[-1].replace(", Ed.", ", Ed. & Trans.").replace(", Eds.", ", Eds. & Trans.")
             else:
                 paren.append(f"{trans}, Trans.")
+        details: list[str] = []
         if kind not in ("chapter", "paper", "article", "magazine", "newspaper"):
             ed = edition(item)
             if ed:
-                paren.append(ed)
+                details.append(ed)
             vol = item.text("volume")
-            if vol and kind in ("book",):
-                paren.append(("Vols. " if "-" in vol or "\u2013" in vol else "Vol. ") + vol.replace("--", "\u2013"))
-            elif item.text("volumes") and kind == "book":
-                paren.append(f"Vols. 1\u2013{item.text('volumes')}")
+            if vol and kind in ("book",) and not item.volume_in_title:
+                details.append(("Vols. " if "-" in vol or "\u2013" in vol else "Vol. ") + vol.replace("--", "\u2013").replace("-", "\u2013"))
+            elif item.text("volumes") and kind == "book" and not vol:
+                details.append(f"Vols. 1\u2013{item.text('volumes')}")
+            if kind == "book" and item.pages:
+                details.append(pages_label(item.pages) + item.pages)
         if kind == "report":
             typ, num = type_name(item.text("type")), item.text("number")
             if num and typ:
-                paren.append(f"{typ}{' No.' if is_numeric(num) else ''} {num}")
+                details.append(f"{typ}{_number_label(num)} {_number(num)}")
             elif num:
-                paren.append(num)
+                label = _number_label(num).strip()
+                details.append(f"{label} {_number(num)}" if label else num)
             elif typ and typ.lower() not in ("techreport", "report"):
-                paren.append(typ)
+                details.append(typ)
         if kind == "patent" and item.text("number"):
-            paren.append(f"{type_name(item.text('type') or 'patent')} No. {item.text('number')}")
+            details.append(f"{type_name(item.text('type') or 'patent')} No. {item.text('number')}")
         if kind in ("software", "dataset") and item.text("version"):
-            paren.append(f"Version {item.text('version')}")
+            details.append(f"Version {item.text('version')}")
         if item.is_podcast and item.text("number"):
-            paren.append(f"No. {item.text('number')}")
+            details.append(f"No. {item.text('number')}")
+        if details:
+            paren.append(", ".join(details))
         if paren:
             out.add(f"({'; '.join(paren)})", " ")
         bracket = self.bracket(item)
@@ -157,10 +172,7 @@ class APA(Style):
     def bracket(self, item: Item) -> str:
         kind = item.kind
         if kind == "thesis":
-            t = (item.text("type") or "").lower()
-            if item.ref.type == "mastersthesis" or "master" in t or t == "mathesis":
-                return "Master\u2019s thesis"
-            return "PhD thesis"
+            return thesis_genre(item).replace("'", "\u2019")
         if kind == "software":
             return "Computer software"
         if kind == "dataset":
@@ -172,7 +184,7 @@ class APA(Style):
         if kind == "video":
             return "Video"
         if kind == "manuscript":
-            return item.text("note") or "Unpublished manuscript"
+            return "Unpublished manuscript"  # (the note is free text; citeproc-js ignores it too)
         return ""
 
     def source(self, item: Item, out: Out, opts: Options, author_is_site: bool) -> None:
@@ -180,11 +192,14 @@ class APA(Style):
         cont = item.container_raw
         if kind in ("article", "magazine", "newspaper", "periodical") or (kind == "paper" and not item.editors):
             ser = title(item, opts, raw=cont, italic=True, case="title" if item.english else "as-is") if cont else ""
-            vol = item.text("volume")
-            issue = item.text("number") or item.text("issue")
+            vol = number_range(item.text("volume"))
+            issue = number_range(item.text("number") or item.text("issue"))
             pages = item.pages
             o = Out()
             o.add(ser)
+            o.add(item.journal_series, ", ")
+            if kind == "paper" and item.series:
+                o.add(title(item, opts, raw=item.series), ", ")
             if vol:
                 o.add(Italic(vol), ", ")
                 if issue:
@@ -210,7 +225,7 @@ class APA(Style):
             if vol:
                 paren.append(f"Vol. {vol}")
             if item.pages:
-                paren.append(("pp. " if "\u2013" in item.pages or "," in item.pages else "p. ") + item.pages)
+                paren.append(pages_label(item.pages) + item.pages)
             if paren:
                 o.add(f"({', '.join(paren)})", " ")
             out.add(o.result(), " ")
@@ -230,8 +245,27 @@ class APA(Style):
             out.add(pub, " ")
             out.punct(". ")
 
+    def cite_names(self, item: Item, narrative: bool, everyone=None):
+        if not (item.authors or item.editors):
+            if item.kind == "webpage" and item.publisher:
+                return item.publisher
+            return self.cite_title(item, narrative)
+        return super().cite_names(item, narrative, everyone)
+
+    def cite_title(self, item: Item, narrative: bool = False):
+        """The short title (before a colon) in title case: quoted for parts, italic for whole works."""
+        raw = item.f.get("shorttitle") or item.f.get("title", "")
+        if not item.f.get("shorttitle") and ":" in raw:
+            raw = raw.split(":", 1)[0]
+        parts = title_rich(raw, "title" if item.english else "as-is")
+        if item.kind in ("article", "magazine", "newspaper", "chapter", "paper"):
+            return parts if narrative else Quoted(*parts)
+        return Italic(*parts)
+
     @staticmethod
     def _same_as_author(item: Item, pub: str) -> bool:
+        if not item.authors and item.kind in ("video", "audio") and item.text("organization").casefold() == pub.casefold():
+            return True
         return any(n.literal and n.literal.casefold() == pub.casefold() for n in item.authors)
 
     def link(self, item: Item, out: Out) -> None:
@@ -247,6 +281,16 @@ class APA(Style):
             out.add(["Retrieved ", full_date_mdy(acc), ", from ", Link(url)], " ")
         else:
             out.add(Link(url), " ")
+
+
+def _number_label(num: str) -> str:
+    # citeproc-js: " No." before a number, " Nos." before several, nothing before text.
+    label = number_label(num, "No.", "Nos.")
+    return f" {label}" if label else ""
+
+
+def _number(num: str) -> str:
+    return citeproc_range(num) if number_label(num, "1", "2") else num
 
 
 STYLE = APA()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from solicite.richtext import Part
@@ -76,7 +77,7 @@ class Style:
     def suffix_key(self, item: Item) -> tuple:
         """Items that share this key get a/b suffixes: the same names and the same year."""
         people = item.authors or item.editors
-        who = tuple((n.literal, n.family_full, initials(n.given)) for n in people) if people else plain_text(item.title_raw)
+        who = tuple(map(_short_key, people)) if people else plain_text(item.title_raw)
         return (who, item.year)
 
     # --- citations ----------------------------------------------------------------------
@@ -111,8 +112,22 @@ class Style:
     def et_al(self) -> str:
         return " et al."
 
-    def cite_title(self, item: Item) -> str:
+    def cite_title(self, item: Item, narrative: bool = False):
         return plain_text(item.title_raw)
+
+    @staticmethod
+    def short_title(item: Item, case: str, quoted: bool, full: bool = False):
+        """The title before a colon (or ``shorttitle``), as rich text, quoted or italic."""
+        from solicite.richtext import Italic, Quoted
+        from solicite.styles.titles import title_rich
+
+        raw = item.f.get("shorttitle") if not full else None
+        if not raw:
+            raw = item.title_raw if full else item.f.get("title", "")
+            if not full and ":" in raw:
+                raw = raw.split(":", 1)[0]
+        parts = title_rich(raw, case if item.english else "as-is")
+        return Quoted(*parts) if quoted else Italic(*parts)
 
     def cite_year(self, item: Item) -> str:
         return (item.year or "n.d.") + (("-" if not item.year else "") + item.extra.get("suffix", "") if item.extra.get("suffix") else "")
@@ -125,26 +140,48 @@ class Style:
     def citation(self, cites: list[Cite], narrative: bool = False, everyone: list[Item] | None = None) -> list[Part]:
         """An in-text citation: parenthetical "(A, 2017; B, 2020)" or narrative "A (2017)"."""
         if self.numeric:
-            nums = ", ".join(self.numeric_cite(c) for c in cites)
-            return [f"[{nums}]"]
-        if narrative:
-            out = []
-            for c in cites:
-                loc = f", {self.locator(c.locator)}" if c.locator else ""
-                out.append(f"{self.cite_names(c.item, True, everyone)} ({self.cite_year(c.item)}{loc})")
-            return ["; ".join(out) if len(out) > 1 else out[0]]
-        parts = []
-        for c in cites:
+            return [self.numeric_cluster(sorted(cites, key=lambda c: c.item.extra.get("number", 0)))]
+        from solicite.styles.build import Out
+
+        out = Out()
+        for i, c in enumerate(cites):
+            if i:
+                out.punct("; ")
             loc = f", {self.locator(c.locator)}" if c.locator else ""
-            parts.append(f"{self.cite_names(c.item, False, everyone)}{self.name_year_sep()}{self.cite_year(c.item)}{loc}")
-        return ["(" + "; ".join(parts) + ")"]
+            who = self.cite_names(c.item, narrative, everyone)
+            out.add(unquote(who) if narrative else who)
+            if narrative:
+                out.add(f"({self.cite_year(c.item)}{loc})", " ")
+            else:
+                # punct() moves the comma inside a quoted title: (“Cities as Sanctuaries,” 2020)
+                out.punct(self.name_year_sep())
+                out.add(f"{self.cite_year(c.item)}{loc}")
+        parts = out.result()
+        return parts if narrative else ["(", *parts, ")"]
 
     def name_year_sep(self) -> str:
         return ", "
 
+    def numeric_cluster(self, cites: list[Cite]) -> str:
+        """IEEE's form: "[1], [3, p. 12]"."""
+        return ", ".join(f"[{self.numeric_cite(c)}]" for c in cites)
+
     def numeric_cite(self, c: Cite) -> str:
         n = str(c.item.extra.get("number", "?"))
         return f"{n}, {self.locator(c.locator)}" if c.locator else n
+
+
+@functools.lru_cache(maxsize=65536)
+def _short_key(n: Name) -> tuple:
+    # A name as an author-date citation prints it: family and initials.
+    return (n.literal, n.family_full, initials(n.given))
+
+
+def unquote(part):
+    """A title without its quotation marks (narrative citations name a work without them)."""
+    from solicite.richtext import Quoted
+
+    return list(part.children) if isinstance(part, Quoted) else part
 
 
 def _letters(i: int) -> str:

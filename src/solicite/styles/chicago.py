@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from solicite.richtext import Italic, Link, Part, Quoted
-from solicite.styles.base import Options, Style
+from solicite.styles.base import Options, Style, unquote
 from solicite.styles.build import Out
-from solicite.styles.common import date_dmy, doi_url, edition, family_first, full_date_mdy, given_first, page_range, title
-from solicite.styles.core import Item, type_name
+from solicite.styles.common import citeproc_range, number_label, doi_url, edition, thesis_genre, family_first, full_date_mdy, given_first, page_range, title
+from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.mla import MLA
+from solicite.styles.titles import plain_text
 
-INSIDE = {"article", "magazine", "newspaper", "chapter", "paper", "thesis", "webpage"}
+INSIDE = {"article", "magazine", "newspaper", "chapter", "paper", "thesis", "webpage", "misc", "manuscript", "dataset"}
 
 
 def chicago_names(people) -> str:
@@ -37,19 +38,44 @@ class Chicago(MLA):
     def sort_key(self, item: Item) -> tuple:
         return Style.sort_key(self, item)
 
+    def arrange(self, items):
+        ordered = Style.arrange(self, items)
+        prev = None
+        for item in ordered:
+            who = chicago_names(item.authors) or chicago_names(item.editors)
+            item.extra["same_author"] = bool(who) and who == prev
+            prev = who
+        return ordered
+
+    def suffix_key(self, item: Item) -> tuple:
+        # Chicago prints full given names: "Clarke, Dave" and "Clarke, David" are different authors.
+        people = item.authors or item.editors
+        who = tuple((n.literal, n.family_full, n.given) for n in people) if people else plain_text(item.title_raw)
+        return (who, item.year)
+
     def entry(self, item: Item, opts: Options) -> list[Part]:
         out = Out()
         kind = item.kind
         case = "title" if item.english else "as-is"
         ttl = title(item, opts, case=case)
-        ttl = Quoted(*(ttl if isinstance(ttl, list) else [ttl])) if kind in INSIDE else Italic(*(ttl if isinstance(ttl, list) else [ttl]))
+        if ttl and kind != "patent":  # a patent's title is roman, neither quoted nor italic
+            ttl = Quoted(*(ttl if isinstance(ttl, list) else [ttl])) if kind in INSIDE else Italic(*(ttl if isinstance(ttl, list) else [ttl]))
         who = chicago_names(item.authors)
+        role = "author"
         if not who and item.editors and kind not in ("chapter", "paper"):
             who = chicago_names(item.editors) + (", eds." if len(item.editors) > 1 else ", ed.")
+            role = "editor"
+        elif not who and item.translators:
+            who = chicago_names(item.translators) + ", trans."
+            role = "translator"
+        elif not who and kind == "webpage" and item.publisher:
+            who, role = item.publisher, "site"  # the site stands in for a missing author
         if who and item.extra.get("same_author"):
             who = "———" + ("" if item.authors else (", eds." if len(item.editors) > 1 else ", ed."))
         d = item.date
-        year = (d.year + (f"\u2013{d.end_year}" if d.end_year else "") if d and d.year else "n.d.") + item.extra.get("suffix", "")
+        suffix = item.extra.get("suffix", "")
+        year = (d.year + (f"\u2013{d.end_year}" if d.end_year else "") + suffix) if d and d.year else \
+            ("n.d." + (f"-{suffix}" if suffix else ""))
         if who:
             out.add(who)
             out.punct(". ")
@@ -61,63 +87,126 @@ class Chicago(MLA):
             out.punct(". ")
             out.add(year, " ")
         out.punct(". ")
-        cont = item.container_raw
-        if kind in ("article", "magazine", "newspaper", "periodical"):
+        cont = item.container_raw if kind not in ("audio", "video") else ""
+        month_year = (f"{d.month_name} {d.year}" if d and d.month else d.year if d and d.year else "")
+        if kind in ("article", "magazine", "newspaper", "periodical") or (kind == "paper" and not item.editors):
             o = Out()
-            o.add(title(item, opts, raw=cont, italic=True, case=case))
+            ct = title(item, opts, raw=cont, italic=True, case=case) if cont else ""
+            o.add([ct, f" ({item.place})"] if ct and item.place else ct)
             if kind in ("magazine", "newspaper"):
                 if d and d.month:
                     o.add(full_date_mdy(d), ", ")
-            else:
+            elif kind == "paper":
+                if item.series:
+                    o.add(title(item, opts, raw=item.series, case=case), ", ")
                 vol = item.text("volume")
-                iss = item.text("number") or item.text("issue")
                 if vol:
                     o.add(vol, " ")
-                    o.add(f"({iss})" if iss else f"({d.year})" if d and d.year else "", " ")
+                    o.add(f"({month_year})" if month_year else "", " ")
+                else:
+                    o.add(month_year, ", ")
+                if item.pages:
+                    o.add(page_range(item.pages, "chicago"), ": " if vol else ", ")
+            else:
+                if item.journal_series:
+                    o.add(item.journal_series.replace(" Series", " series"), ", ")
+                vol = item.text("volume")
+                iss = number_range(item.text("number") or item.text("issue"))
+                if vol:
+                    o.add(f"vol. {vol}" if item.journal_series else vol, ", " if item.journal_series else " ")
+                    o.add(f"({iss})" if iss else f"({month_year})" if month_year else "", " ")
                 elif iss:
                     o.add(f"no. {iss}", ", ")
+                    o.add(f"({month_year})" if month_year else "", " ")
+                else:
+                    if kind == "article" and not item.pages:
+                        o.add("ahead of print", ", ")
+                    o.add(month_year, ", ")
                 if item.pages:
-                    o.add(page_range(item.pages, "minimal-two"), ": " if vol else ", ")
+                    o.add(page_range(item.pages, "chicago"), ": " if (vol or iss) else ", ")
             out.add(o.result(), " ")
             out.punct(". ")
         elif kind in ("chapter", "paper"):
             o = Out()
-            if kind == "chapter" or item.editors:
-                o.add("In ")
+            o.add("In ")
             o.add(title(item, opts, raw=cont, italic=True, case=case))
+            o.add(edition(item), ", ")
             if item.editors:
                 o.add("edited by " + _and(item.editors), ", ")
-            if kind == "paper" and not item.editors and d and d.year:
-                o.add(d.year, ", ")
+            vol = item.text("volume")
             if item.pages:
-                o.add(page_range(item.pages, "minimal-two"), ", ")
+                o.add((f"{vol}:" if vol else "") + page_range(item.pages, "chicago"), ", ")
+            elif vol:
+                o.add(f"vol. {vol}", ", ")
             out.add(o.result(), " ")
             out.punct(". ")
-            if kind == "chapter" or item.editors:
-                self._pub(item, out)
+            self._series(item, out, opts, case)
+            self._pub(item, out)
         elif kind == "thesis":
-            typ = "Master\u2019s thesis" if item.ref.type == "mastersthesis" or "master" in item.text("type").lower() else "PhD thesis"
+            typ = thesis_genre(item)
             out.add(f"{typ}, {item.publisher}" if item.publisher else typ, " ")
             out.punct(". ")
         elif kind == "webpage":
             o = Out()
-            o.add(item.publisher)
+            o.add(item.publisher if role != "site" else "")
+            if item.text("version"):
+                o.add(f"Version {item.text('version')}", ". ")
             if d and d.month:
                 o.add(f"{d.month_name} {d.day}" if d.day else d.month_name, ", ")
             out.add(o.result(), " ")
             out.punct(". ")
         else:
-            if item.translators:
-                out.add("Translated by " + _and(item.translators), " ")
-                out.punct(". ")
             ed = edition(item)
             out.add(ed, " ")
             out.punct(". ") if ed else None
+            eds = item.editors if role != "editor" else []
+            trs = item.translators if role != "translator" else []
+            if eds and eds == trs:
+                out.add("Edited and translated by " + _and(eds), " ")
+                out.punct(". ")
+            else:
+                if eds:
+                    out.add("Edited by " + _and(eds), " ")
+                    out.punct(". ")
+                if trs:
+                    out.add("Translated by " + _and(trs), " ")
+                    out.punct(". ")
+            vol = item.text("volume")
+            if vol and kind == "book" and not item.volume_in_title:
+                out.add(f"Vol. {vol}", " ")
+                out.punct(". ")
+            elif item.text("volumes") and kind == "book":
+                out.add(f"{item.text('volumes')} vols.", " ")
+            if kind == "patent" and item.text("number"):
+                typ = type_name(item.text("type")) if item.text("type") else "Patent"
+                when = full_date_mdy(d) if d and d.year else ""
+                out.add(f"{typ[:1].upper() + typ[1:]} {item.text('number')}" + (f", issued {when}" if when else ""), " ")
+                out.punct(". ")
+            if kind in ("dataset", "software") and item.text("version"):
+                out.add(f"Version {item.text('version')}", " ")
+                out.punct(". ")
             if kind == "report":
                 num, typ = item.text("number"), type_name(item.text("type"))
-                out.add(f"{typ} No. {num}" if typ and num else num or typ, " ")
+                label = number_label(num, "No.", "Nos.")
+                shown = f"{label} {citeproc_range(num)}".strip() if label else num
+                out.add(f"{typ} {shown}" if typ and num else shown or typ, " ")
                 out.punct(". ")
-            self._pub(item, out)
+            if kind == "manuscript":
+                out.add("Unpublished manuscript", " ")  # the note is free text the oracle ignores
+                out.punct(". ")
+            self._series(item, out, opts, case)
+            if kind in ("misc", "manuscript"):
+                # A document's month and day close the entry: "2006. Standard ECMA-367, June."
+                o = Out()
+                place, pub = item.place, item.publisher
+                o.add(f"{place}: {pub}" if place and pub else pub or place)
+                o.add(item.text("number"), ", ")
+                if d and d.month:
+                    o.add(f"{d.month_name} {d.day}" if d.day else d.month_name, ", ")
+                out.add(o.result(), " ")
+                out.punct(". ")
+            else:
+                self._pub(item, out)
         acc = item.urldate
         if acc and acc.year and (not d or not d.year):
             out.add(f"Accessed {full_date_mdy(acc)}.", " ")
@@ -129,20 +218,46 @@ class Chicago(MLA):
             out.punct(".")
         return out.result()
 
+    def _series(self, item: Item, out: Out, opts: Options, case: str) -> None:
+        if item.series and item.kind in ("book", "chapter", "paper", "report", "misc"):
+            o = Out()
+            o.add(title(item, opts, raw=item.series, case=case))
+            if item.text("number") and item.kind in ("book", "chapter", "paper"):
+                o.add(item.text("number"), " ")
+            out.add(o.result(), " ")
+            out.punct(". ")
+
     def _pub(self, item: Item, out: Out) -> None:
-        place, pub = item.text("location") or item.text("address"), item.publisher
+        place, pub = item.place, item.publisher
         s = f"{place}: {pub}" if place and pub else pub or place
         out.add(s, " ")
         out.punct(". ") if s else None
 
     def citation(self, cites, narrative=False, everyone=None):
-        parts = []
-        for c in cites:
-            who = self.cite_names(c.item, True, everyone)
+        out = Out()
+        for i, c in enumerate(cites):
+            if i:
+                out.punct("; ")
             yr = self.cite_year(c.item)
             loc = f", {c.locator}" if c.locator else ""
-            parts.append(f"{who} ({yr}{loc})" if narrative else f"{who} {yr}{loc}")
-        return ["; ".join(parts)] if narrative else ["(" + "; ".join(parts) + ")"]
+            who = self._cite_who(c.item, everyone)
+            out.add(unquote(who) if narrative else who)
+            if narrative:
+                out.add(f"({yr}{loc})", " ")
+            elif yr.startswith("n.d."):
+                out.punct(", ")
+                out.add(f"{yr}{loc}")
+            else:
+                out.add(f"{yr}{loc}", " ")
+        res = out.result()
+        return res if narrative else ["(", *res, ")"]
+
+    def _cite_who(self, item: Item, everyone):
+        if item.authors or item.editors:
+            return self.cite_names(item, True, everyone)
+        if item.kind == "webpage" and item.publisher:
+            return item.publisher
+        return self.short_title(item, "title", item.kind in INSIDE)
 
     def cite_year(self, item):
         return (item.year or "n.d.") + item.extra.get("suffix", "")

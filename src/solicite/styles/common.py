@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from solicite.richtext import Italic, Link, Part
@@ -39,6 +40,7 @@ def edition(item: Item, suffix: str = " ed.") -> str:
     return item.text("edition")
 
 
+@functools.lru_cache(maxsize=4096)
 def is_numeric(value: str) -> bool:
     """True for numbers like citeproc-js sees them ("12", "2023/03", "12-14")."""
     return bool(re.fullmatch(r"[\d\s/\-\u2013,&]+|\d+[a-zA-Z]?", value.strip())) and any(c.isdigit() for c in value)
@@ -58,6 +60,9 @@ def title(item: Item, opts, raw: str | None = None, italic: bool = False, case: 
     value = item.title_raw if raw is None else raw
     if not value:
         return ""
+    if case == "title" and opts.sentence_case and item.english and value not in (
+            item.f.get("journaltitle"), item.f.get("journal")):
+        case = "sentence+title"
     parts = title_rich(value, case or ("sentence" if opts.sentence_case and item.english else "as-is"))
     return Italic(*parts) if italic else parts
 
@@ -75,6 +80,8 @@ def page_range(pages: str, fmt: str = "expanded") -> str:
     """Reformat "1703–1774" as "1703–74" (minimal-two), "1703–74"/"10–2" (minimal), or leave it."""
     if fmt == "expanded" or "\u2013" not in pages:
         return pages
+    if fmt == "chicago":
+        return ", ".join(_chicago_range(p) for p in pages.split(", "))
     out = []
     for piece in pages.split(", "):
         a, _, b = piece.partition("\u2013")
@@ -89,6 +96,24 @@ def page_range(pages: str, fmt: str = "expanded") -> str:
         else:
             out.append(piece)
     return ", ".join(out)
+
+
+def _chicago_range(piece: str) -> str:
+    # CMOS 9.61: all digits below 100 and from multiples of 100; only the changed digits
+    # after 101-109; otherwise at least two digits ("321–28", "1496–1504").
+    a, _, b = piece.partition("\u2013")
+    if not (a.isdigit() and b.isdigit() and len(a) == len(b)):
+        return piece
+    n = int(a)
+    if n < 100 or n % 100 == 0:
+        return piece
+    i = 0
+    while i < len(a) - 1 and a[i] == b[i]:
+        i += 1
+    keep = b[i:]
+    if n % 100 >= 10 and len(keep) < 2:
+        keep = b[-2:]
+    return f"{a}\u2013{keep}"
 
 
 def given_first(n, initials_fn=None) -> str:
@@ -118,3 +143,56 @@ def date_dmy(d: Date, abbr: bool = True) -> str:
         return ""
     month = (ABBR_MONTHS[d.month - 1] if abbr else d.month_name) if d.month else ""
     return " ".join(x for x in (str(d.day) if d.day and d.month else "", month, d.year) if x)
+
+
+def container(item: Item, opts, italic: bool = False) -> Part:
+    """The container title: a booktitle follows --sentence-case like a title, a journal stays as written."""
+    raw = item.container_raw
+    if not raw or item.kind in ("audio", "video"):
+        return ""  # pandoc (the oracle's reader) drops the booktitle of audio and video
+    is_book = item.kind in ("chapter", "paper", "audio", "video")
+    return title(item, opts, raw=raw, italic=italic, case=None if is_book else "as-is")
+
+
+def thesis_genre(item: Item) -> str:
+    """"PhD thesis" or "Master’s thesis" (BibLaTeX's type keys read), or the type as written."""
+    from solicite.styles.core import type_name
+
+    t = item.text("type")
+    if t and type_name(t) != t:
+        return type_name(t)
+    if t:
+        return t
+    return "Master\u2019s thesis" if item.ref.type == "mastersthesis" else "PhD thesis"
+
+
+_NUMERIC = re.compile(r"^[A-Za-z]*\d+[A-Za-z]*(?:\s*(?:[-\u2013,&/]|and)\s*[A-Za-z]*\d+[A-Za-z]*)*$")
+_LAST_RANGE = re.compile(r"(?<![\w])(\d+)-(\d+)$|(?<=-)(\d+)-(\d+)$")
+
+
+def number_label(value: str, singular: str, plural: str) -> str:
+    """citeproc-js's label for a number: plural when it reads as several ("99-02", "TRCS98-31"),
+    singular for one ("260"), nothing for text ("MIT-CSAIL-TR-2007-020")."""
+    v = value.strip()
+    if not _NUMERIC.match(v):
+        return ""
+    return plural if any(sep in v for sep in "-\u2013,&") or " and " in v else singular
+
+
+def citeproc_range(value: str) -> str:
+    """For a value read as numbers, the last hyphen between two plain numbers becomes an en dash
+    ("91-08-04" -> "91-08–04"); text ("CMU-CS-90-177") is left alone."""
+    if not _NUMERIC.match(value.strip()):
+        return value
+    m = re.search(r"(^|-)(\d+)-(\d+)$", value)
+    if not m:
+        return value
+    return value[:m.start(2)] + m.group(2) + "\u2013" + m.group(3)
+
+
+_PLURAL_PAGES = re.compile(r"[\u2013,&]|\d\s*-")
+
+
+def pages_label(pages: str) -> str:
+    """"pp. " for several pages ("174–187", "101-??"), "p. " for one ("252", "e453", "4:1-4:14")."""
+    return "pp. " if _PLURAL_PAGES.search(pages) and ":" not in pages else "p. "

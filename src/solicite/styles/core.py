@@ -6,10 +6,11 @@ year/month vs date, school vs institution, crossref) are handled in one place.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
-from solicite.model import Reference, month_number
+from solicite.model import Reference, month_number, split_names
 from solicite.styles.names import Name, names
 from solicite.text import latex_to_unicode
 
@@ -61,7 +62,12 @@ def parse_date(value: str) -> Date | None:
     if not m:
         return None
     end = _ISO.match(second) if second else None
-    return Date(m.group(1), int(m.group(2) or 0), int(m.group(3) or 0), end.group(1) if end and end.group(1) != m.group(1) else "")
+    month, day = int(m.group(2) or 0), int(m.group(3) or 0)
+    if not 1 <= month <= 12:
+        month, day = 0, 0  # BibLaTeX's seasons (21-24) and other codes are not months
+    if not 1 <= day <= 31:
+        day = 0
+    return Date(m.group(1), month, day, end.group(1) if end and end.group(1) != m.group(1) else "")
 
 
 @dataclass(slots=True)
@@ -80,9 +86,22 @@ class Item:
     extra: dict = field(default_factory=dict)  # style-specific scratch (year suffix, number)
 
     def text(self, name: str) -> str:
-        """A field as Unicode (LaTeX decoded, braces removed)."""
+        """A field as Unicode (LaTeX decoded, braces removed, -- and --- as dashes)."""
         v = self.f.get(name)
-        return latex_to_unicode(v) if v else ""
+        if not v:
+            return ""
+        if "--" in v:
+            v = v.replace("---", "\u2014").replace("--", "\u2013")
+        return latex_to_unicode(v)
+
+    def list_text(self, name: str) -> str:
+        """A BibLaTeX list field ("A and {B and C}") as Unicode, items joined with "; "."""
+        v = self.f.get(name)
+        if not v:
+            return ""
+        if " and " not in v:
+            return latex_to_unicode(v)
+        return "; ".join(latex_to_unicode(p) for p in split_names(v))
 
     def raw(self, *names_: str) -> str:
         """The first non-empty raw value among the fields named."""
@@ -99,12 +118,24 @@ class Item:
 
     @property
     def title_raw(self) -> str:
-        """Title with subtitle joined by ": " (raw)."""
-        t = self.f.get("title", "")
-        sub = self.f.get("subtitle")
+        """Title with subtitle joined by ": " and, for a volume of a multi-volume book, the main title first."""
+        f = self.f
+        t = f.get("title", "")
+        sub = f.get("subtitle")
         if sub:
             t = f"{t}: {sub}" if t else sub
+        main = f.get("maintitle")
+        if main and self.kind == "book" and t:
+            if f.get("mainsubtitle"):
+                main = f"{main}: {f['mainsubtitle']}"
+            vol = f.get("volume")
+            t = f"{main}: {vol}. {t}" if vol else f"{main}. {t}"
         return t
+
+    @property
+    def volume_in_title(self) -> bool:
+        """True when the volume was printed inside the title (a volume of a multi-volume book)."""
+        return bool(self.f.get("maintitle") and self.kind == "book" and self.f.get("volume") and self.f.get("title"))
 
     @property
     def container_raw(self) -> str:
@@ -112,21 +143,41 @@ class Item:
         if self.kind in ("article", "periodical", "magazine", "newspaper"):
             return self.raw("journaltitle", "journal")
         if self.kind in ("chapter", "paper"):
-            return self.raw("booktitle", "maintitle")
+            t = self.raw("booktitle", "maintitle")
+            if t and self.f.get("booksubtitle"):
+                t = f"{t}: {self.f['booksubtitle']}"
+            if t and self.f.get("booktitleaddon"):
+                t = f"{t}. {self.f['booktitleaddon']}"
+            return t
         if self.kind in ("audio", "video"):
             return self.raw("booktitle", "maintitle", "journaltitle", "series")
         return self.raw("journaltitle", "journal") if self.kind == "webpage" else ""
 
     @property
+    def journal_series(self) -> str:
+        """An article's journal series: "3" -> "3rd Series", "newseries" -> "New Series"."""
+        ser = self.text("series").strip() if self.kind in ("article", "magazine", "newspaper") else ""
+        if not ser:
+            return ""
+        if ser.isdigit():
+            n = int(ser)
+            suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+            return f"{n}{suffix} Series"
+        return {"newseries": "New Series", "oldseries": "Old Series"}.get(ser.lower(), ser)
+
+    @property
     def publisher(self) -> str:
         """Publisher, institution or school (Unicode)."""
         if self.kind == "report":
-            return self.text("institution") or self.text("publisher")
+            return self.list_text("institution") or self.list_text("publisher")
         if self.kind == "thesis":
-            return self.text("school") or self.text("institution") or self.text("publisher")
+            return self.list_text("school") or self.list_text("institution") or self.list_text("publisher")
         if self.kind == "webpage":
-            return self.text("organization") or self.text("publisher") or self.text("institution")
-        return _and_list(self.text("publisher")) or self.text("organization") or self.text("institution") or \
+            return self.list_text("organization") or self.list_text("publisher") or self.list_text("institution")
+        if self.kind == "video" and self.ref.type in ("online", "misc") and self.f.get("howpublished"):
+            how = self.text("howpublished")
+            return "YouTube" if how.lower() == "youtube" else how
+        return self.list_text("publisher") or self.list_text("organization") or self.list_text("institution") or \
             (self.text("howpublished") if self.kind in ("book", "misc") and not self.url_from_howpublished else "")
 
     @property
@@ -134,7 +185,7 @@ class Item:
         hp = self.f.get("howpublished", "")
         m = _URL_CMD.search(hp)
         if m:
-            return m.group(1)
+            return m.group(1).replace("\\_", "_").replace("\\%", "%").replace("\\#", "#").replace("\\&", "&")
         return hp.strip() if hp.strip().startswith(("http://", "https://")) else ""
 
     @property
@@ -147,9 +198,13 @@ class Item:
     def url(self) -> str:
         """The URL (from url, an arXiv eprint, or a \\url in howpublished)."""
         u = self.f.get("url", "").strip()
-        if not u and self.f.get("eprint") and self.f.get("eprinttype", "").lower() in ("arxiv", "arxiv.org"):
-            return "https://arxiv.org/abs/" + self.f["eprint"].strip()
+        if not u and self.f.get("eprint"):
+            base = EPRINT_URLS.get(self.f.get("eprinttype", self.f.get("archiveprefix", "")).strip().lower())
+            if base:
+                return base + self.f["eprint"].strip()
         if u:
+            if "\\" not in u:
+                return u
             u = _URL_CMD.sub(r"\1", u)
             return u.replace("\\_", "_").replace("\\%", "%").replace("\\#", "#").replace("\\&", "&")
         return self.url_from_howpublished
@@ -178,6 +233,21 @@ class Item:
         return ", ".join(_range(x) for x in p.split(",")) if "," in p else _range(p)
 
     @property
+    def csl_type(self) -> str:
+        """The CSL type pandoc gives this entry (the oracle's reading of BibTeX types)."""
+        return CSL_TYPES.get(self.kind, "document") if self.kind != "book" or self.ref.type != "booklet" else "pamphlet"
+
+    @property
+    def place(self) -> str:
+        """Publisher place (location or address), "; "-joined when it is a list."""
+        return self.list_text("address") or self.list_text("location")
+
+    @property
+    def series(self) -> str:
+        """The series (collection title) of a book, chapter or paper (raw)."""
+        return self.f.get("series", "") if self.kind not in ("article", "magazine", "newspaper") else ""
+
+    @property
     def is_podcast(self) -> bool:
         return self.kind == "audio" and "podcast" in (self.subtype + self.f.get("type", "")).lower()
 
@@ -189,13 +259,24 @@ def make_item(ref: Reference) -> Item:
     subtype = f.get("entrysubtype", "").lower()
     if kind == "article" and subtype in ("magazine", "newspaper"):
         kind = subtype
+    elif kind == "report" and "thesis" in f.get("type", "").lower():
+        kind = "thesis"  # @techreport{type = {Engineer's thesis}}, read as pandoc reads it
+    elif kind in ("webpage", "misc") and f.get("howpublished"):
+        # Show notes say "Youtube" or "Podcast" where BibLaTeX would use @video or @audio.
+        how = f["howpublished"].strip().strip("{}").lower()
+        if how in ("youtube", "vimeo", "video", "online video"):
+            kind = "video"
+        elif "podcast" in how:
+            kind, subtype = "audio", "podcast"
     persons = ref.persons
     date = parse_date(f.get("date", ""))
     if date is None:
-        year = latex_to_unicode(f.get("year", "")).strip()
-        m = re.match(r"(\d{4})(?:\s*[-\u2013/]+\s*(\d{4}))?", year)
+        year = f.get("year", "")
+        if "\\" in year or "{" in year:
+            year = latex_to_unicode(year)
+        m = _YEAR.match(year.strip())
         if m:
-            date = Date(m.group(1), month_number(f.get("month", "")) or 0, _day(f.get("day", "")),
+            date = Date(m.group(1), _month(f.get("month", "")), _day(f.get("day", "")),
                         m.group(2) or "")
     return Item(ref=ref, key=ref.key, kind=kind, authors=names(persons.get("author", ())),
                 editors=names(persons.get("editor", ())), translators=names(persons.get("translator", ())),
@@ -207,15 +288,23 @@ _RANGE = re.compile(r"^\s*([A-Za-z]?\d+[a-z]?)\s*(?:-{1,3}|\u2013)\s*([A-Za-z]?\
 
 def _range(p: str) -> str:
     m = _RANGE.match(p)
-    return f"{m.group(1)}\u2013{m.group(2)}" if m else p.strip()
+    # Not a simple range ("4:1--4:14"): BibTeX's "--" becomes a plain hyphen, as pandoc reads it.
+    return f"{m.group(1)}\u2013{m.group(2)}" if m else p.strip().replace("--", "-")
+
+
+def number_range(value: str) -> str:
+    """An issue or number range "5-7" with an en dash; anything else unchanged."""
+    m = _RANGE.match(value)
+    return f"{m.group(1)}\u2013{m.group(2)}" if m and m.group(1).isdigit() and m.group(2).isdigit() else value
 
 
 def _and_list(value: str) -> str:
     # BibLaTeX list fields ("A and B") print as "A; B".
+    # (BibLaTeX list fields; pandoc, the oracle's reader, reads them the same way.)
     return "; ".join(p.strip() for p in re.split(r"\s+and\s+", value)) if " and " in value else value
 
 
-TYPE_NAMES = {"techreport": "Technical report", "resreport": "Research report", "phdthesis": "PhD thesis",
+TYPE_NAMES = {"techreport": "Technical Report", "resreport": "Research Report", "phdthesis": "PhD thesis",
               "mathesis": "Master\u2019s thesis", "candthesis": "Candidate thesis", "patent": "Patent",
               "patentus": "U.S. patent", "patenteu": "European patent", "patentfr": "French patent",
               "patentde": "German patent", "patentuk": "British patent", "patreq": "Patent request",
@@ -227,9 +316,38 @@ def type_name(value: str) -> str:
     return TYPE_NAMES.get(value.strip().lower(), value)
 
 
+_YEAR = re.compile(r"(\d{4})(?:\s*[-\u2013/]+\s*(\d{4}))?")
+
+
+@functools.lru_cache(maxsize=256)
+def _month(value: str) -> int:
+    # Only what BibTeX readers (pandoc) accept: 1-12, "mar", "March"; not "Sept.".
+    v = value.strip().strip("{}").strip()
+    if not v:
+        return 0
+    n = month_number(v)
+    if n is None:
+        return 0
+    word = v.rstrip(".").lower()
+    if word.isdigit() or len(word) == 3 or word == MONTHS[n - 1].lower():
+        return n
+    return 0
+
+
 def _day(value: str) -> int:
     value = value.strip()
     return int(value) if value.isdigit() and 1 <= int(value) <= 31 else 0
+
+
+EPRINT_URLS = {"arxiv": "https://arxiv.org/abs/", "arxiv.org": "https://arxiv.org/abs/",
+               "googlebooks": "https://books.google.com?id=", "jstor": "https://www.jstor.org/stable/",
+               "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/", "hdl": "https://hdl.handle.net/"}
+
+CSL_TYPES = {"article": "article-journal", "magazine": "article-magazine", "newspaper": "article-newspaper",
+             "book": "book", "chapter": "chapter", "paper": "paper-conference", "report": "report",
+             "thesis": "thesis", "webpage": "webpage", "misc": "document", "manuscript": "manuscript",
+             "patent": "patent", "audio": "song", "video": "motion_picture", "dataset": "dataset",
+             "software": "software", "periodical": "periodical"}
 
 
 # BibLaTeX's inheritance for crossref'd entries: the parent's title becomes the child's booktitle.

@@ -1,19 +1,27 @@
-"""Harvard, Cite Them Right: "Author, I. (Year) “Title,” Journal, 55(2), pp. 1–9. Available at: URL."."""
+"""Harvard, Cite Them Right: "Author, I. (Year) “Title,” Journal, 55(2), pp. 1–9. Available at: URL."
+
+The layout follows the official harvard-cite-them-right.csl (author, year, title or
+container, secondary contributors, publisher; then locators and access).
+"""
 
 from __future__ import annotations
 
-from solicite.richtext import Link, Part, Quoted
+from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import date_dmy, doi_url, edition, full_date_mdy, title
+from solicite.styles.common import pages_label, citeproc_range, container, doi_url, edition_number, full_date_mdy, ordinal, title
 from solicite.styles.core import Item, type_name
 from solicite.styles.names import Name, initials
+from solicite.styles.titles import title_rich
 
-INSIDE = {"article", "magazine", "newspaper", "chapter", "paper"}
+BOOKISH = {"bill", "book", "legal_case", "legislation", "motion_picture", "report", "song", "thesis", "webpage", "graphic"}
+PAGED = {"chapter", "paper-conference", "article-journal", "article", "article-magazine", "article-newspaper", "book",
+         "report"}
 
 
 def ini(given: str) -> str:
-    return initials(given, sep="", end=".")
+    """"J.J." (initials without spaces)."""
+    return initials(given, sep=".", end=".")
 
 
 def h_name(n: Name) -> str:
@@ -25,20 +33,22 @@ def h_name(n: Name) -> str:
     return f"{s}, {n.suffix}" if n.suffix else s
 
 
-def h_names(people) -> str:
+def _join(names: list[str], oxford: bool) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + (", and " if oxford else " and ") + names[-1]
+
+
+def h_names(people) -> list:
+    """Authors in sort order, "A, B and C"; four or more: first + italic et al."""
     if len(people) >= 4:
-        return h_name(people[0]) + " et al."
-    names = [h_name(n) for n in people]
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + ", and " + names[-1]
+        return [h_name(people[0]) + " ", Italic("et al.")]
+    return [_join([h_name(n) for n in people], False)]
 
 
-def h_names_given_first(people) -> str:
-    names = [f"{ini(n.given)} {n.family_full}".strip() if not n.literal else n.literal for n in people]
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + ", and " + names[-1]
+def given_first(people, oxford: bool = True) -> str:
+    names = [n.literal or (f"{ini(n.given)} {n.family_full}".strip() + (f", {n.suffix}" if n.suffix else "")) for n in people]
+    return _join(names, oxford)
 
 
 class Harvard(Style):
@@ -53,86 +63,146 @@ class Harvard(Style):
         return " and "
 
     def last_sep(self, and_):
-        return ", and "
+        return " and "
+
+    def _edition(self, item: Item) -> str:
+        n = edition_number(item)
+        ed = item.text("edition")
+        if n is not None and any(c.isdigit() for c in ed):
+            return f"{ordinal(n)} edn" if False else f"{ordinal(n)} ed"
+        return ed
 
     def entry(self, item: Item, opts: Options) -> list[Part]:
-        out = Out()
-        kind = item.kind
+        t = item.csl_type
         d = item.date
-        year = (d.year if d and d.year else "no date") + item.extra.get("suffix", "")
+        year = (d.year + (f"\u2013{d.end_year}" if d.end_year else "") if d and d.year else "no date") + (
+            ("" if d and d.year else " ") + item.extra["suffix"] if item.extra.get("suffix") else "")
+        # title macro
         ttl = title(item, opts)
-        ttl = Quoted(*(ttl if isinstance(ttl, list) else [ttl])) if kind in INSIDE else title(item, opts, italic=True)
-        who = h_names(item.authors)
-        if not who and item.editors and kind not in ("chapter", "paper"):
-            who = h_names(item.editors) + (" (eds.)" if len(item.editors) > 1 else " (ed.)")
-        if who:
-            out.add(f"{who} ({year})")
-            out.add(ttl, " ")
+        ttl = ttl if isinstance(ttl, list) else [ttl]
+        if t in BOOKISH:
+            tm = Out()
+            tg = Out()
+            tg.add(Italic(*ttl) if ttl and ttl != [""] else "")
+            if item.text("volumes") and not item.text("volume"):
+                tg.add(f"({item.text('volumes')} vol)", " ")
+            tm.add(tg.result())
+            tm.add(self._edition(item), ". ")
+            title_part = tm.result()
         else:
-            out.add(ttl)
-            out.add(f"({year})", " ")
-        cont = item.container_raw
-        if kind in ("article", "magazine", "newspaper", "periodical"):
-            out.punct(",")
-            o = Out()
-            o.add(title(item, opts, raw=cont, italic=True, case="as-is"))
-            if kind in ("magazine", "newspaper") and d and d.month:
-                o.add(f"{d.day} {d.month_name}" if d.day else d.month_name, ", ")
-            else:
-                vol, iss = item.text("volume"), item.text("number") or item.text("issue")
-                o.add(vol + (f"({iss})" if iss else "") if vol else f"({iss})" if iss else "", ", ")
-            if item.pages:
-                o.add(("pp. " if "\u2013" in item.pages or "," in item.pages else "p. ") + item.pages, ", ")
-            out.add(o.result(), " ")
-            out.punct(".")
-        elif kind in ("chapter", "paper"):
-            out.punct(",")
-            o = Out()
-            if item.editors:
-                o.add("in " + h_names_given_first(item.editors) + (" (eds.)" if len(item.editors) > 1 else " (ed.)"))
-                o.add(title(item, opts, raw=cont, italic=True), " ")
-            elif kind == "chapter":
-                o.add("in ")
-                o.add(title(item, opts, raw=cont, italic=True))
-            else:
-                o.add(title(item, opts, raw=cont, italic=True))
-            out.add(o.result(), " ")
-            out.punct(".")
-            pub = self._pub(item)
-            out.add(pub, " ")
-            if item.pages:
-                out.add(("pp. " if "\u2013" in item.pages or "," in item.pages else "p. ") + item.pages, ", " if pub else " ")
-            out.punct(".")
+            title_part = Quoted(*ttl) if ttl and ttl != [""] else ""
+        # author macro, with substitutes
+        substituted = ""
+        if item.authors:
+            author = h_names(item.authors)
+        elif item.editors:
+            author = h_names(item.editors) + [" (eds.)" if len(item.editors) > 1 else " (ed.)"]
+            substituted = "editor"
+        elif item.translators:
+            author = h_names(item.translators) + [" (trans.)"]
+            substituted = "translator"
+        elif t.startswith("article") and item.container_raw:
+            author = [container(item, opts, italic=False)]
+            author = [Italic(*title_rich(item.container_raw, "title" if item.english else "as-is"))]
+            substituted = "container"
         else:
-            out.punct(".")
-            ed = edition(item)
-            out.add(ed, " ")
-            out.punct(".") if ed else None
-            if kind == "report":
-                num, typ = item.text("number"), type_name(item.text("type"))
-                out.add(f"{typ} {num}" if typ and num else num or typ, " ")
-                out.punct(".")
-            if kind == "thesis":
-                out.add("Master\u2019s thesis" if item.ref.type == "mastersthesis" else "PhD thesis", " ")
-                out.punct(".")
-            pub = self._pub(item)
-            out.add(pub, " ")
-            out.punct(".") if pub else None
-        link = Link(doi_url(item.doi)) if item.doi else Link(item.url) if item.url else None
-        if link:
-            out.add(["Available at: ", link], " ")
+            author = [title_part]
+            substituted = "title"
+        head = Out()
+        head.add(author)
+        head.add(f"({year})", " ")
+        tg = Out()
+        if substituted != "title":
+            tg.add(title_part)
+        eg = Out()
+        if t in ("chapter", "paper-conference") and item.editors and substituted != "editor":
+            eg.add("in " + given_first(item.editors) + (" (eds.)" if len(item.editors) > 1 else " (ed.)"))
+        if substituted != "container":
+            cg = Out()
+            cg2 = Out()
+            cg2.add(container(item, opts, italic=True))
+            if t in ("article-journal",) and item.container_raw and not item.pages and not item.text("volume"):
+                cg2.add("[Preprint]", " ")
+            cg.add(cg2.result())
+            if item.container_raw:
+                cg.add(self._edition(item) if t not in BOOKISH else "", ". ")
+            eg.add(cg.result(), " ")
+        tg.add(eg.result(), ", ")
+        head.add(tg.result(), " ")
+        body = Out()
+        body.add(head.result())
+        if t not in ("chapter", "paper-conference"):
+            if item.editors and substituted != "editor" and item.editors == item.translators:
+                body.add("Edited & translated by " + given_first(item.editors, False), ". ")
+            else:
+                if item.editors and substituted != "editor":
+                    body.add("Edited by " + given_first(item.editors, False), ". ")
+                if item.translators and substituted != "translator":
+                    body.add("Translated by " + given_first(item.translators, False), ". ")
+        body.add(self._publisher(item, t, opts), ". ")
+        out = Out()
+        out.add(body.result())
+        tail = Out()
+        if t == "article-journal":
+            vol, iss = item.text("volume"), item.text("number") or item.text("issue")
+            tail.add((vol or "") + (f"({iss})" if iss else ""))
+        if t in ("article-newspaper", "article-magazine") and d and d.month:
+            tail.add(f"{d.day} {d.month_name}" if d.day else d.month_name, ", ")
+        if t in PAGED and item.pages:
+            tail.add(pages_label(item.pages) + item.pages, ", ")
+        out.add(tail.result(), ", ")
+        if item.doi:
+            out.add(["Available at: ", Link(doi_url(item.doi))], ". ")
+        elif item.url and not (t == "document" and item.url_from_howpublished and not item.f.get("url")):
             acc = item.urldate
+            a = ["Available at: ", Link(item.url)]
             if acc and acc.year:
-                out.add(f"(Accessed: {full_date_mdy(acc)})", " ")
-            out.punct(".")
+                a.append(f" (Accessed: {full_date_mdy(acc)})")
+            out.add(a, ". ")
+        out.punct(".")
         return out.result()
 
-    def _pub(self, item: Item) -> str:
-        place, pub = item.text("location") or item.text("address"), item.publisher
-        return f"{place}: {pub}" if place and pub else pub or place
+    def _publisher(self, item: Item, t: str, opts: Options) -> list:
+        pub, place = item.publisher, item.place
+        if t == "document" and not pub and item.url_from_howpublished and not item.f.get("url"):
+            pub = item.url_from_howpublished  # the oracle reads \url in howpublished as publisher text
+        o = Out()
+        if t == "thesis":
+            o.add(self._thesis_genre(item))
+            o.add(pub, ". ")
+        elif t == "report":
+            raw_type = item.text("type")
+            typ = (type_name(raw_type).lower() if type_name(raw_type) != raw_type else raw_type) if raw_type else ""
+            num = citeproc_range(item.text("number"))
+            o.add(" ".join(x for x in (typ, num) if x))
+            o.add(f"{place}: {pub}" if place and pub else pub or place, ". ")
+        elif not t.startswith("article"):
+            if t == "patent":
+                place = ""  # a patent's location lists countries, not a place of publication
+            o.add(f"{place}: {pub}" if place and pub else pub or place)
+            ser = item.series
+            if ser:
+                s = Out()
+                s.add(title(item, opts, raw=ser))
+                s.add(item.text("number") if item.kind in ("book", "chapter", "paper") else "", ", ")
+                o.add(["(", s.result(), ")"], " ")
+        return o.result()
+
+    def _thesis_genre(self, item: Item) -> str:
+        t = item.text("type")
+        if t and type_name(t) != t:
+            return type_name(t)
+        return t or ("Master\u2019s thesis" if item.ref.type == "mastersthesis" else "PhD thesis")
 
     def cite_year(self, item):
         return (item.year or "no date") + item.extra.get("suffix", "")
+
+    def cite_names(self, item: Item, narrative: bool, everyone=None):
+        if item.authors or item.editors or item.translators:
+            return super().cite_names(item, narrative, everyone)
+        if item.csl_type.startswith("article") and item.container_raw:
+            return Italic(*title_rich(item.container_raw, "title" if item.english else "as-is"))
+        return self.short_title(item, "as-is", item.csl_type not in BOOKISH, full=True)
 
 
 STYLE = Harvard()

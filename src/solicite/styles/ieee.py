@@ -1,41 +1,50 @@
-"""IEEE: numbered in citation order, "[1] A. Author, “Title,” Journal, vol. 1, no. 2, pp. 3–4, 2020."."""
+"""IEEE: numbered in citation order, "[1] A. Author, “Title,” Journal, vol. 1, no. 2, pp. 3–4, 2020."
+
+The layout follows the official ieee.csl type by type (journal, conference paper, chapter,
+report, thesis, book-like, web page and the generic fallback).
+"""
 
 from __future__ import annotations
 
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import ABBR_MONTHS, edition, title
+from solicite.styles.common import pages_label, citeproc_range, ABBR_MONTHS, container, edition_number, ordinal, title
 from solicite.styles.core import Item, type_name
 from solicite.styles.names import Name, initials
 
-INSIDE = {"article", "magazine", "newspaper", "chapter", "paper", "report", "thesis", "webpage", "misc"}
+ITALIC_TITLE = {"book", "song", "motion_picture", "software"}
+BOOKISH = {"book", "chapter", "paper-conference", "report", "song", "motion_picture"}
 
 
 def i_name(n: Name) -> str:
+    """"A. B. Family Jr."."""
     if n.literal:
         return n.literal
     s = f"{initials(n.given)} {n.family_full}".strip()
     return f"{s} {n.suffix}" if n.suffix else s
 
 
-def i_names(people) -> str:
-    if len(people) >= 7:
-        return i_name(people[0]) + " et al."
+def i_names(people, et_al: bool = True):
+    if et_al and len(people) >= 7:
+        return [i_name(people[0]) + " ", Italic("et al.")]
     names = [i_name(n) for n in people]
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + ", and " + names[-1]
 
 
-def i_date(d) -> str:
+def text_date(d, leading_zero: bool = True) -> str:
+    """"Jan. 05, 2017" (IEEE's text date form)."""
     if d is None or not d.year:
         return ""
-    if d.month and d.day:
-        return f"{ABBR_MONTHS[d.month - 1]} {d.day}, {d.year}"
+    parts = []
     if d.month:
-        return f"{ABBR_MONTHS[d.month - 1]} {d.year}"
-    return d.year
+        parts.append(ABBR_MONTHS[d.month - 1])
+        if d.day:
+            parts[-1] += f" {d.day:02d}," if leading_zero else f" {d.day},"
+    parts.append(d.year)
+    return " ".join(parts)
 
 
 class IEEE(Style):
@@ -48,97 +57,257 @@ class IEEE(Style):
     def label(self, n: int) -> str:
         return f"[{n}] "
 
-    def entry(self, item: Item, opts: Options) -> list[Part]:
-        out = Out()
-        kind = item.kind
-        inside = kind in INSIDE and item.title_raw
-        who = i_names(item.authors)
-        if not who and item.editors and kind not in ("chapter", "paper"):
-            who = i_names(item.editors) + (", Eds." if len(item.editors) > 1 else ", Ed.")
+    # --- macros -----------------------------------------------------------------------------
+    def _author(self, item: Item):
+        if item.authors:
+            return i_names(item.authors)
+        if item.editors:
+            return [i_names(item.editors), ", Eds." if len(item.editors) > 1 else ", Ed."]
+        if item.translators:
+            return [i_names(item.translators), ", Trans."]
+        return ""
+
+    def _title(self, item: Item, opts: Options, t: str) -> Part:
         ttl = title(item, opts)
-        ttl_list = ttl if isinstance(ttl, list) else [ttl]
-        d = item.date
+        if not ttl:
+            return ""
+        ttl = ttl if isinstance(ttl, list) else [ttl]
+        return Italic(*ttl) if t in ITALIC_TITLE else Quoted(*ttl)
+
+    def _edition(self, item: Item, t: str) -> str:
+        if t not in BOOKISH:
+            return ""
+        n = edition_number(item)
+        if n is not None and item.text("edition").strip().rstrip(".").isalnum() and any(c.isdigit() for c in item.text("edition")):
+            return f"{ordinal(n)} ed."
+        ed = item.text("edition")
+        return (ed[:1].upper() + ed[1:] + ".") if ed else ""
+
+    def _locators(self, item: Item, t: str) -> Out:
         o = Out()
-        o.add(who)
-        if inside:
-            o.add(Quoted(*ttl_list), ", ")
-        else:
-            o.add(Italic(*ttl_list), ", ")
-        cont = item.container_raw
-        rest = Out()
-        if kind in ("article", "magazine", "newspaper", "periodical"):
-            rest.add(title(item, opts, raw=cont, italic=True, case="as-is"))
-            if item.text("volume"):
-                rest.add(f"vol. {item.text('volume')}", ", ")
-            iss = item.text("number") or item.text("issue")
-            if iss:
-                rest.add(f"no. {iss}", ", ")
-            if item.pages:
-                rest.add(("pp. " if "\u2013" in item.pages else "p. ") + item.pages, ", ")
-            rest.add(i_date(d) if kind in ("magazine", "newspaper") else d.year if d else "", ", ")
-            if item.doi:
-                rest.add(f"doi: {item.doi}", ", ")
-        elif kind in ("chapter", "paper"):
-            rest.add(["in ", title(item, opts, raw=cont, italic=True)])
-            if item.editors:
-                rest.add(i_names(item.editors) + (", Eds." if len(item.editors) > 1 else ", Ed."), ", ")
-            rest.add(item.publisher, ", ")
-            rest.add(d.year if d else "", ", ")
-            if item.pages:
-                rest.add(("pp. " if "\u2013" in item.pages else "p. ") + item.pages, ", ")
-        elif kind == "report":
-            rest.add(item.publisher)
-            num, typ = item.text("number"), type_name(item.text("type"))
-            rest.add(f"{typ} {num}" if typ and num else num or typ, ", ")
-            rest.add(i_date(d), ", ")
-        elif kind == "thesis":
-            rest.add("Master\u2019s thesis" if item.ref.type == "mastersthesis" else "PhD thesis")
-            rest.add(item.publisher, ", ")
-            rest.add(d.year if d else "", ", ")
-        elif kind in ("webpage", "misc"):
-            pass
-        else:
-            ed = edition(item)
-            place, pub = item.text("location") or item.text("address"), item.publisher
-            pubs = f"{place}: {pub}" if place and pub else pub or place
-            first = Out()
-            first.add(ed)
-            rest_parts = Out()
-            rest_parts.add(pubs)
-            rest_parts.add(d.year if d else "", ", ")
-            if ed:
-                o.add(ed, ", ")
-                o.punct(". ")
-            else:
-                o.punct(". ")
-            rest.add(rest_parts.result())
-            out.add(o.result())
-            out.add(rest.result(), " ")
-            out.punct(".")
-            if item.doi:
-                out.add(f"doi: {item.doi}.", " ")
-            self._online(item, out)
-            return out.result()
-        if inside and kind in ("webpage", "misc"):
-            # “Title.” with the period inside the quotes
-            out.add(o.result())
-            out.punct(".")
-        else:
-            o.punct(",")
-            out.add(o.result())
-            out.add(rest.result(), " ")
-            out.punct(".")
-        if kind in ("chapter", "paper") and item.doi:
+        o.add(self._edition(item, t))
+        vol = item.text("volume")
+        if vol:
+            o.add(f"vol. {vol}", ", ")
+        if item.text("volumes"):
+            o.add(f"{item.text('volumes')} vols.", ", ")
+        iss = (item.text("number") or item.text("issue")) if t.startswith("article") else item.text("issue")
+        if t in ("article-journal", "article-magazine", "article-newspaper") and iss:
+            o.add(f"no. {iss}", ", ")
+        return o
+
+    def _page(self, item: Item) -> str:
+        p = item.pages
+        if not p:
+            return ""
+        return pages_label(p) + p
+
+    def _publisher(self, item: Item, t: str) -> str:
+        pub, place = item.publisher, item.place
+        if t in ("book", "chapter", "paper-conference", "song", "motion_picture"):
+            return f"{place}: {pub}" if place and pub else pub or place
+        return ", ".join(x for x in (pub, place) if x)
+
+    def _issued(self, item: Item, t: str) -> str:
+        d = item.date
+        if d is None or not d.year:
+            return ""
+        if d.end_year:
+            return f"{d.year}\u2013{d.end_year}"
+        if t in ("article-journal", "report"):
+            return (ABBR_MONTHS[d.month - 1] + " " if d.month else "") + d.year
+        if t in ("book", "chapter", "song", "thesis"):
+            return d.year
+        if t == "paper-conference":
+            return (ABBR_MONTHS[d.month - 1] + " " if d.month else "") + d.year
+        return text_date(d)
+
+    def _collection(self, item: Item, opts: Options) -> list:
+        ser = item.series
+        if not ser:
+            return []
+        o = Out()
+        o.add(title(item, opts, raw=ser))
+        num = item.text("number") if item.kind in ("book", "chapter", "paper") else ""
+        if num:
+            o.add(f"no. {num}", ", ")
+        if item.text("volume"):
+            o.add(f"vol. {item.text('volume')}", ", ")
+        return ["in ", o.result()]
+
+    def _access(self, item: Item, out: Out, t: str) -> None:
+        url, acc = item.url, item.urldate
+        if t == "webpage":
+            if url:
+                o = Out()
+                if acc and acc.year:
+                    o.add(f"Accessed: {text_date(acc)}")
+                o.add("[Online]", ". ")
+                o.add(["Available: ", Link(url)], ". ")
+                out.add(o.result(), " ")
+            return
+        if item.doi:
             out.add(f"doi: {item.doi}.", " ")
-        self._online(item, out)
+            return
+        if url:
+            o = Out()
+            if acc and acc.year:
+                o.add(f"Accessed: {text_date(acc)}")
+            o.add("[Online Video]" if t == "motion_picture" else "[Online]", ". ")
+            out.add(o.result(), " ")
+            out.punct(".")
+            out.add(["Available: ", Link(url)], " ")
+
+    # --- layout ------------------------------------------------------------------------------
+    def entry(self, item: Item, opts: Options) -> list[Part]:
+        t = item.csl_type
+        out = Out()
+        author = self._author(item)
+        out.add(author)
+        if author:
+            out.punct(", ")
+        ttl = self._title(item, opts, t)
+        cont = container(item, opts)
+        cont_i = Italic(*(cont if isinstance(cont, list) else [cont])) if cont else ""
+        g = Out()
+        if t == "article-journal":
+            g.add(ttl)
+            g.add(cont_i, ", ")
+            g.add(self._locators(item, t).result(), ", ")
+            g.add(self._page(item), ", ")
+            g.add(self._issued(item, t), ", ")
+            out.add(g.result())
+            out.punct("," if (item.url or item.doi) else ".")
+            self._access(item, out, t)
+        elif t == "paper-conference":
+            g.add(ttl)
+            g.add(["in ", cont_i] if cont else "", ", ")
+            if item.editors and item.authors:
+                g.add(i_names(item.editors, False) + (", Eds." if len(item.editors) > 1 else ", Ed."), ", ")
+            out.add(g.result())
+            out.punct(", ")
+            coll = self._collection(item, opts)
+            if coll:
+                out.add(coll)
+                out.punct(". ")
+            h = Out()
+            h.add(self._publisher(item, t))
+            h.add(self._issued(item, t), ", ")
+            h.add(self._page(item), ", ")
+            out.add(h.result())
+            out.punct(".")
+            self._access(item, out, t)
+        elif t == "chapter":
+            g.add(ttl)
+            g.add(["in ", cont_i] if cont else "", ", ")
+            g.add(self._locators(item, t).result(), ", ")
+            if item.editors and item.authors:
+                g.add(i_names(item.editors, False) + (", Eds." if len(item.editors) > 1 else ", Ed."), ", ")
+            g.add(self._collection(item, opts), ", ")
+            g.add(self._publisher(item, t), ", ")
+            g.add(self._issued(item, t), ", ")
+            g.add(self._page(item), ", ")
+            out.add(g.result())
+            out.punct(".")
+            self._access(item, out, t)
+        elif t == "report":
+            g.add(ttl)
+            g.add(self._publisher(item, t), ", ")
+            raw_type = item.text("type")
+            typ = (type_name(raw_type).lower() if type_name(raw_type) != raw_type else raw_type) if raw_type else ""
+            g.add(" ".join(x for x in (typ, citeproc_range(item.text("number"))) if x), ", ")
+            g.add(self._issued(item, t), ", ")
+            out.add(g.result())
+            out.punct(".")
+            self._access(item, out, t)
+        elif t == "thesis":
+            g.add(ttl)
+            g.add(self._genre_thesis(item), ", ")
+            g.add(self._publisher(item, t), ", ")
+            g.add(self._issued(item, t), ", ")
+            out.add(g.result())
+            out.punct(".")
+            self._access(item, out, t)
+        elif t == "software":
+            g.add(ttl)
+            g.add(f"({self._issued(item, t)})" if self._issued(item, t) else "", ". ")
+            g.add(self._publisher(item, t), ". ")
+            out.add(g.result())
+            out.punct(".")
+            self._access(item, out, t)
+        elif t == "webpage":
+            g.add(ttl)
+            g.add(cont, ", ")
+            out.add(g.result())
+            out.punct(".")
+            self._access(item, out, t)
+        elif t == "patent":
+            g.add(ttl)
+            g.add(item.text("number"), ", ")
+            g.add(self._issued(item, t), ", ")
+            out.add(g.result())
+            self._access(item, out, t)
+        elif t == "motion_picture":
+            place = item.place
+            if place:
+                out.add(place + ".", "")
+            g.add(ttl)
+            g.add(f"({self._issued(item, t)})" if self._issued(item, t) else "", ", ")
+            out.add(g.result(), " ")
+            out.punct(".")
+            self._access(item, out, t)
+        elif t in ("book", "song"):
+            g.add(ttl)
+            g.add(self._locators(item, t).result(), ", ")
+            out.add(g.result())
+            out.punct(". ")
+            coll = self._collection(item, opts)
+            if coll:
+                out.add(coll)
+                out.punct(". ")
+            h = Out()
+            h.add(self._publisher(item, t))
+            h.add(self._issued(item, t), ", ")
+            h.add(self._page(item), ", ")
+            out.add(h.result(), " ")
+            out.punct(".")
+            self._access(item, out, t)
+        elif t in ("article-magazine", "article-newspaper", "manuscript"):
+            g.add(ttl)
+            g.add(cont_i, ", ")
+            g.add(self._locators(item, t).result(), ", ")
+            g.add(self._publisher(item, t), ", ")
+            g.add(self._page(item), ", ")
+            g.add(self._issued(item, t), ", ")
+            out.add(g.result())
+            out.punct(".")
+            self._access(item, out, t)
+        else:
+            g.add(ttl)
+            g.add(cont_i, ", ")
+            g.add(self._locators(item, t).result(), ", ")
+            out.add(g.result())
+            out.punct(". ")
+            coll = self._collection(item, opts)
+            if coll:
+                out.add(coll)
+                out.punct(". ")
+            h = Out()
+            h.add(self._publisher(item, t))
+            h.add(self._page(item), ", ")
+            h.add(self._issued(item, t), ", ")
+            out.add(h.result(), " ")
+            out.punct(".")
+            self._access(item, out, t)
         return out.result()
 
-    def _online(self, item: Item, out: Out) -> None:
-        if item.url and not item.doi:
-            acc = item.urldate
-            if acc and acc.year:
-                out.add(f"Accessed: {ABBR_MONTHS[acc.month - 1] if acc.month else ''} {acc.day:02d}, {acc.year}.".replace("  ", " "), " ")
-            out.add(["[Online]. Available: ", Link(item.url)], " ")
+    def _genre_thesis(self, item: Item) -> str:
+        t = item.text("type")
+        if t and type_name(t) != t:
+            return type_name(t)
+        if item.ref.type == "mastersthesis":
+            return t or "Master\u2019s thesis"
+        return t or "PhD thesis"
 
 
 STYLE = IEEE()

@@ -41,6 +41,9 @@ def from_person(p: Person) -> Name:
     return _from_person(p)
 
 
+_SPACE_INITIALS = re.compile(r"\.(?=[^\W\d_])")
+
+
 def _u(value: str) -> str:
     return latex_to_unicode(value).replace("'", "\u2019") if value else ""
 
@@ -50,7 +53,7 @@ def _from_person(p: Person) -> Name:
     if p.literal:
         return Name(literal=latex_to_unicode(p.literal))
     family = latex_to_unicode(p.family)
-    given = latex_to_unicode(p.given)
+    given = _SPACE_INITIALS.sub(". ", latex_to_unicode(p.given))  # "D.R." -> "D. R."
     if not family and given:
         family, given = given, ""
     if family and not given and not p.particle and not p.suffix:
@@ -71,8 +74,12 @@ _SPLIT_GIVEN = re.compile(r"[\s.]+")
 def initials(given: str, sep: str = ". ", end: str = ".", hyphen: str = "-") -> str:
     """Initials of a given name: "Chun-Jie" -> "C.-J.", "Mary Ann" -> "M. A." (with the default separators)."""
     out = []
+    given = given.replace(".-", "-")  # "H.-C." is one hyphenated name
     for part in _SPLIT_GIVEN.split(given):
         if not part:
+            continue
+        if part[0] in "([":
+            out.append(part.rstrip("." if part.endswith(")") else ""))  # a nickname stays whole: "J. (Yossi)"
             continue
         if "-" in part and hyphen is not None:
             subs = [s for s in part.split("-") if s]
@@ -81,7 +88,10 @@ def initials(given: str, sep: str = ". ", end: str = ".", hyphen: str = "-") -> 
             continue  # a lowercase particle inside the given name ("de") is not an initial
         else:
             out.append(_first(part))
-    return sep.join(out) + end if out else ""
+    if not out:
+        return ""
+    joiner = sep[len(end):] if end and sep.startswith(end) else sep
+    return joiner.join(p if p[0] in "([" else p + end for p in out)
 
 
 def _first(word: str) -> str:

@@ -14,6 +14,7 @@ from solicite.richtext import Link
 from solicite.styles import Options, bibliography, get_renderer
 from solicite.styles.core import Item
 from solicite.styles.titles import title_rich
+from solicite.text import latex_to_unicode
 
 OTHER = "Other references"
 
@@ -46,7 +47,7 @@ def build_page(refs: list[Reference], style: str = "apa", to: str = "markdown", 
     order: list[str] = []
     groups: dict[str, list[str]] = {}
     for r in refs:
-        section = r.keywords[0] if r.keywords else OTHER
+        section = latex_to_unicode(r.keywords[0]) if r.keywords else OTHER
         if section not in groups:
             order.append(section)
             groups[section] = []
@@ -83,7 +84,7 @@ def build_page(refs: list[Reference], style: str = "apa", to: str = "markdown", 
             lines.extend(f"  <li>{t}</li>" for t in rendered)
             lines.append("</ul>")
         else:
-            lines.append(f"## {section}")
+            lines.append(f"## {renderer.text(section)}")
             lines.append("")
             lines.extend(f"- {t}" for t in rendered)
             lines.append("")

@@ -14,12 +14,15 @@ import re
 from solicite.richtext import Italic, NoCase, Part, Quoted
 from solicite.text import latex_to_unicode
 
-_COMMANDS = (("\\LaTeXe", "LaTeX2e"), ("\\LaTeX", "LaTeX"), ("\\TeX", "TeX"), ("\\BibTeX", "BibTeX"),
+_COMMANDS = (("\\hyphen ", "-"), ("\\hyphen", "-"), ("\\,", "\u2006"), ("\\-", "\u00ad"), ("\\LaTeXe", "LaTeX2e"), ("\\LaTeX", "LaTeX"), ("\\TeX", "TeX"), ("\\BibTeX", "BibTeX"),
              ("\\ldots", "…"), ("\\dots", "…"), ("\\textendash", "–"), ("\\textemdash", "—"))
 _ITALIC_CMDS = ("\\emph{", "\\textit{", "\\mkbibemph{", "\\textsl{", "\\mkbibitalic{")
-_DROP_CMDS = ("\\textbf{", "\\textsc{", "\\textup{", "\\textnormal{", "\\mbox{", "\\textrm{", "\\url{", "\\mkbibquote{")
-_ACCENT_GROUP = re.compile(r"^\\(?:['`^\"~=.uvHckdbtr]|[a-zA-Z]{1,2}\b|ss|ae|oe|aa|o|l|i|j)")
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_QUOTE_CMDS = ("\\mkbibquote{", "\\enquote{", "\\textquote{")
+_DROP_CMDS = ("\\textbf{", "\\textsc{", "\\textup{", "\\textnormal{", "\\mbox{", "\\textrm{", "\\url{", "\\mkbibbold{")
+_ACCENT_GROUP = re.compile(r"^\\(?:['`^\"~=.]|[uvHckdbtr](?![a-zA-Z])|(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![a-zA-Z]))")
+_WORD = re.compile(r"[^\W\d_]+(?:\u00ad[^\W\d_]+)*", re.UNICODE)  # a soft hyphen does not split a word
+_TOKEN = re.compile(r"[^\W_]+(?:\u00ad[^\W_]+)*", re.UNICODE)
+_GENERIC_CMD = re.compile(r"\\[a-zA-Z]{2,}\{")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -50,6 +53,8 @@ def _decode_plain(raw: str) -> str:
     # The fast path's decoder: dashes and ties only (no LaTeX commands in the value).
     if "--" in raw:
         raw = raw.replace("---", "\u2014").replace("--", "\u2013")
+    if "``" in raw or "''" in raw:
+        raw = raw.replace("``", "\u201c").replace("''", "\u201d")
     if "~" in raw:
         raw = raw.replace("~", "\u00a0")
     return _SPACES.sub(" ", raw)
@@ -67,8 +72,22 @@ def _parse_into(value: str, chunks: list, protected: bool, italic: bool) -> None
     while i < n:
         ch = value[i]
         if ch == "\\":
+            quote = next((c for c in _QUOTE_CMDS if value.startswith(c, i)), None)
+            if quote:
+                flush()
+                start = i + len(quote)
+                end = _match(value, start - 1)
+                _add(chunks, "\u201c", protected, italic)
+                _parse_into(value[start:end], chunks, protected, italic)
+                _add(chunks, "\u201d", protected, italic)
+                i = end + 1
+                continue
             cmd = next((c for c in _ITALIC_CMDS if value.startswith(c, i)), None)
             drop = None if cmd else next((c for c in _DROP_CMDS if value.startswith(c, i)), None)
+            if not cmd and not drop:
+                g = _GENERIC_CMD.match(value, i)
+                if g and g.group() not in ("\\url{",):
+                    drop = g.group()  # an unknown command with an argument: keep the argument
             if cmd or drop:
                 flush()
                 start = i + len(cmd or drop)
@@ -114,13 +133,18 @@ def _match(value: str, open_at: int) -> int:
     return len(value)
 
 
+_FONT_SWITCH = re.compile(r"\\(?:tt|sc|bf|it|em|rm|sf|sl|small|footnotesize|scriptsize|large|Large|normalsize)\b\s*")
+
+
 def _decode(raw: str) -> str:
+    if "\\" in raw:
+        raw = _FONT_SWITCH.sub("", raw)  # old-style switches ({\tt name}) change only the font
     lead = " " if raw[:1].isspace() else ""
     trail = " " if raw[-1:].isspace() else ""
     for cmd, rep in _COMMANDS:
         if cmd in raw:
             raw = raw.replace(cmd + "{}", rep).replace(cmd, rep)
-    text = latex_to_unicode(raw.replace("---", "\u2014").replace("--", "\u2013"))
+    text = latex_to_unicode(raw.replace("---", "\u2014").replace("--", "\u2013").replace("``", "\u201c").replace("''", "\u201d"))
     return (lead + text + trail) if text else lead or trail
 
 
@@ -133,6 +157,7 @@ def _add(chunks: list, text: str, protected: bool, italic: bool) -> None:
         chunks.append((text, protected, italic))
 
 
+@functools.lru_cache(maxsize=65536)
 def plain_text(value: str) -> str:
     """The title as plain Unicode (no case change)."""
     return " ".join("".join(c[0] for c in parse(value)).split())
@@ -162,10 +187,14 @@ def sentence_case_chunks(chunks: tuple) -> list:
             before = text[pos:m.start()]
             pieces.append(before)
             ctx = (prev_tail + before)
+            if any(c.isalnum() for c in before):
+                start = False  # a number ("5.2 nm") is the first word
             if pos or before:
                 stripped = ctx.rstrip()
                 if stripped[-1:] in (".", "?", "!", ":") and ctx[-1:].isspace():
                     start = True
+                elif ctx[-1:] in ("\u201c", "\u2018", '"'):
+                    start = True  # a quotation starts like a sentence (pandoc reads ``...'' so)
             word = m.group()
             if not before and pos == 0 and prev_tail[-1:].isalpha():
                 pass  # a word continued after a brace: {Z}{\"u}rich
@@ -184,12 +213,13 @@ def sentence_case_chunks(chunks: tuple) -> list:
 
 
 STOP_WORDS = frozenset(
-    "a according across afore after against ahead along alongside amid amidst among amongst an and anenst apropos "
+    "a about above across afore after against ahead along alongside amid amidst among amongst an and anenst apropos "
     "apud around as aside astride at athwart atop barring before behind below beneath beside besides between beyond "
     "but by circa despite down during except for forenenst from given in inside into lest like modulo near next nor "
-    "notwithstanding of off on onto or out over per plus pro qua sans since so than that the through thru throughout "
+    "notwithstanding of off on onto or out over per plus pro qua sans since so than the through thru throughout "
     "thruout till to toward towards under underneath until unto up upon versus vs. v. vs v via vis-à-vis with within "
-    "without worth yet de d’ von van der la le du des".split()
+    "without worth yet mid midst minus opposite outside pace past regarding round save times unlike "
+    "de d l von van der la le du des".split()
 )
 
 
@@ -198,16 +228,14 @@ def title_case_chunks(chunks: tuple) -> list:
     # Words of the whole title, to know which is first and last.
     out = []
     flat = "".join(c[0] for c in chunks)
-    words = list(_WORD.finditer(flat))
+    words = list(_TOKEN.finditer(flat))  # numbers count as words for first and last ("Speedup of 400")
     if not words:
         return list(chunks)
     first_start, last_start = words[0].start(), words[-1].start()
     offset = 0
     for text, protected, italic in chunks:
-        if protected:
-            out.append((text, protected, italic))
-            offset += len(text)
-            continue
+        # Braces do not protect from title case: pandoc's CSL-JSON drops them, and citeproc-js
+        # capitalises "{van} Gogh" as "Van Gogh"; only words already capitalised are left alone.
         pieces = []
         pos = 0
         for m in _WORD.finditer(text):
@@ -215,17 +243,16 @@ def title_case_chunks(chunks: tuple) -> list:
             word = m.group()
             pieces.append(text[pos:m.start()])
             before = flat[:gstart].rstrip()
-            after_colon = before[-1:] in (":", "?", "!", ".") or before.endswith("\u2014")
+            after_colon = before[-1:] in (":", "?", "!", ".")
             prev_char = flat[gstart - 1] if gstart else " "
             lower = word.lower()
             next_char = flat[gstart + len(word)] if gstart + len(word) < len(flat) else " "
-            if prev_char.isalnum() or (prev_char in "'\u2019" and gstart >= 2 and flat[gstart - 2].isalpha()):
-                pass  # the rest of a word split by a brace, or the s of a possessive
-            elif word.islower() or _is_capitalised(word):
-                if (lower in STOP_WORDS and gstart not in (first_start, last_start) and not after_colon
-                        and prev_char != "-" and next_char != "-"):
-                    word = lower
-                else:
+            if prev_char.isalnum() or prev_char in "'\u2019":
+                pass  # the rest of a word split by a brace, a possessive s, or 't
+            elif word.islower():
+                # citeproc-js only capitalises lower-case words; a capitalised stop word stays as written.
+                if not (lower in STOP_WORDS and gstart not in (first_start, last_start) and not after_colon
+                        and (next_char != "-" or prev_char == "-")):
                     word = word[0].upper() + word[1:]
             pieces.append(word)
             pos = m.end()
@@ -256,8 +283,11 @@ def to_rich(chunks, *, nocase: bool = False) -> list:
     return parts
 
 
+_QUOTE_CHARS = re.compile("[`'\"\u201c\u2018]")
+
+
 def _quoted(text: str) -> list:
-    if not any(q in text for q in "`'\"\u201c\u2018"):
+    if not _QUOTE_CHARS.search(text):
         return [text]
     out: list[Part] = []
     pos = 0
@@ -276,12 +306,22 @@ def _apos(text: str) -> str:
 
 def title_rich(value: str, case: str = "as-is") -> list:
     """Rich text for a title value: ``case`` is "as-is", "sentence" or "title"."""
+    return to_rich(_cased(value, case))
+
+
+@functools.lru_cache(maxsize=65536)
+def _cased(value: str, case: str) -> tuple:
+    # The case change is the slow part and a title recurs (sorting, then the entry): cache it.
     chunks = parse(value)
     if case == "sentence":
         chunks = sentence_case_chunks(chunks)
     elif case == "title":
         chunks = title_case_chunks(chunks)
-    return to_rich(_strip_chunks(chunks))
+    elif case == "sentence+title":
+        # What the oracle does to a BibTeX title in a title-case style: pandoc sentence-cases it,
+        # citeproc-js title-cases the result (so "Space and Beyond" becomes "Space and beyond").
+        chunks = title_case_chunks(tuple(sentence_case_chunks(chunks)))
+    return tuple(_strip_chunks(chunks))
 
 
 def _strip_chunks(chunks) -> list:
@@ -291,6 +331,5 @@ def _strip_chunks(chunks) -> list:
         chunks[0] = (t.lstrip(), p, i)
         t, p, i = chunks[-1]
         chunks[-1] = (t.rstrip(), p, i)
-    # collapse runs of whitespace inside chunks
-    return [(" ".join(t.split()) if t.strip() else " ") if False else (re.sub(r"\s+", " ", t), p, i)
-            for t, p, i in chunks if t]
+    # (whitespace inside chunks is already collapsed by the parser)
+    return [c for c in chunks if c[0]]

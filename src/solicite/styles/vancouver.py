@@ -5,8 +5,8 @@ from __future__ import annotations
 from solicite.richtext import Link, Part
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import edition, page_range, title
-from solicite.styles.core import Item, type_name
+from solicite.styles.common import citeproc_range, edition, number_label, page_range, thesis_genre, title
+from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.names import Name, initials
 
 SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -29,7 +29,7 @@ def v_names(people) -> str:
 def v_date(d) -> str:
     if d is None or not d.year:
         return ""
-    s = d.year
+    s = d.year + (f"\u2013{d.end_year}" if d.end_year else "")
     if d.month:
         s += f" {SHORT_MONTHS[d.month - 1]}"
         if d.day:
@@ -47,36 +47,58 @@ class Vancouver(Style):
     def label(self, n: int) -> str:
         return f"{n}. "
 
+    def numeric_cluster(self, cites) -> str:
+        """NLM's form: "(1,3)", runs collapsed "(1–3)", a locator after its number "(2 p. 12)"."""
+        nums = [c.item.extra.get("number", 0) for c in cites]
+        if any(c.locator for c in cites):
+            return "(" + ",".join(f"{n} {self.locator(c.locator)}" if c.locator else str(n)
+                                  for n, c in zip(nums, cites)) + ")"
+        out, i = [], 0
+        while i < len(nums):
+            j = i
+            while j + 1 < len(nums) and nums[j + 1] == nums[j] + 1:
+                j += 1
+            out.append(f"{nums[i]}\u2013{nums[j]}" if j - i >= 2 else ",".join(str(n) for n in nums[i:j + 1]))
+            i = j + 1
+        return "(" + ",".join(out) + ")"
+
     def entry(self, item: Item, opts: Options) -> list[Part]:
         out = Out()
         kind = item.kind
         d = item.date
         who = v_names(item.authors)
+        role = "author"
         if not who and item.editors and kind not in ("chapter", "paper"):
             who = v_names(item.editors) + (", editors" if len(item.editors) > 1 else ", editor")
+            role = "editor"
+        elif not who and item.translators:
+            who = v_names(item.translators) + (", translators" if len(item.translators) > 1 else ", translator")
+            role = "translator"
         out.add(who)
         out.punct(". ")
         out.add(title(item, opts), " ")
         bracket = ""
         if kind == "thesis":
-            bracket = "[Master\u2019s thesis]" if item.ref.type == "mastersthesis" else "[PhD thesis]"
-        elif kind == "report" and item.text("type"):
-            bracket = f"[{type_name(item.text('type'))}]"
+            bracket = f"[{thesis_genre(item)}]"
+        elif kind in ("report", "patent") and item.text("type"):
+            bracket = f"[{_genre(item.text('type'), lower=True)}]"
         out.add(bracket, " ")
-        online = bool(item.url) and not item.doi and kind not in ("article",)
-        if online and kind in ("webpage", "misc", "report", "audio", "video", "software", "dataset"):
+        has_url = bool(item.f.get("url")) or bool(item.url and not item.doi)
+        standalone = kind not in ("article", "magazine", "newspaper", "periodical", "chapter", "paper")
+        if has_url and standalone:
             out.add("[Internet]", " ")
         out.punct(". ")
-        cont = item.container_raw
+        cont = item.container_raw if kind not in ("audio", "video") else ""
         pages = page_range(item.pages, "minimal")
         if kind in ("article", "magazine", "newspaper", "periodical"):
-            out.add(title(item, opts, raw=cont, case="as-is"))
-            if kind == "newspaper" and item.url:
+            out.add(_strip_periods(title(item, opts, raw=cont, case="as-is")))
+            if has_url:
                 out.add("[Internet]", " ")
             out.punct(". ")
-            vol, iss = item.text("volume"), item.text("number") or item.text("issue")
-            s = v_date(d) if kind in ("magazine", "newspaper") else (d.year if d else "")
-            loc = (vol or "") + (f"({iss})" if iss else "")
+            vol, iss = item.text("volume"), number_range(item.text("number") or item.text("issue"))
+            s = v_date(d)
+            loc = (item.journal_series.replace(" Series", " series") if vol and item.journal_series else "") + \
+                (vol or "") + (f"({iss})" if iss else "")
             if loc:
                 s = f"{s};{loc}" if s else loc
             if pages:
@@ -90,6 +112,8 @@ class Vancouver(Style):
                 o.add(v_names(item.editors) + (", editors" if len(item.editors) > 1 else ", editor"))
                 o.punct(". ")
             o.add(title(item, opts, raw=cont))
+            if has_url:
+                o.add("[Internet]", " ")
             out.add(o.result(), " ")
             out.punct(". ")
             ed = edition(item)
@@ -99,34 +123,78 @@ class Vancouver(Style):
             if pages:
                 out.add(f"p. {pages}", " ")
                 out.punct(".")
+            self._series(item, out, opts)
+        elif kind == "patent":
+            out.add(", ".join(x for x in (item.text("number"), d.year if d and d.year else "") if x), " ")
+            out.punct(".")
         else:
+            if item.editors and role != "editor" and kind not in ("chapter", "paper"):
+                out.add(v_names(item.editors) + (", editors" if len(item.editors) > 1 else ", editor"), " ")
+                out.punct(". ")
+            vol = item.text("volume")
+            if vol and kind == "book" and not item.volume_in_title:
+                out.add(f"Vol. {vol}", " ")
+                out.punct(". ")
             ed = edition(item)
             out.add(ed, " ")
             out.punct(". ") if ed else None
-            self._pub(item, out, d if kind != "report" else d)
+            self._pub(item, out, d)
+            if kind == "book" and item.text("pagetotal"):
+                out.add(f"{item.text('pagetotal')} p.", " ")
             if kind == "report" and item.text("number"):
-                typ = type_name(item.text("type")) or "Report"
-                out.add(f"{typ} no.: {item.text('number')}", " ")
+                typ = _genre(item.text("type")) or "Report"
+                raw_num = item.text("number")
+                label = number_label(raw_num, " no.:", " nos.:")
+                num = citeproc_range(raw_num) if label else raw_num
+                out.add(f"{typ}{label} {num}", " ")
                 out.punct(".")
-        acc = item.urldate
+            self._series(item, out, opts)
+        if item.url and (has_url or not item.doi):
+            out.add(["Available from: ", Link(item.url)], " ")
         if item.doi:
             out.add(f"doi:{item.doi}", " ")
-        elif item.url:
-            if acc and acc.year:
-                out.add(f"[cited {v_date(acc)}].", " ")
-            out.add(["Available from: ", Link(item.url)], " ")
         return out.result()
 
+    def _series(self, item: Item, out: Out, opts: Options) -> None:
+        if item.series:
+            num = item.text("number") if item.kind in ("book", "chapter", "paper") else ""
+            out.add(["(", title(item, opts, raw=item.series), f"; no. {num}" if num else "", ")."], " ")
+
     def _pub(self, item: Item, out: Out, d) -> None:
-        place, pub = item.text("location") or item.text("address"), item.publisher
+        place, pub = item.place, item.publisher
+        if place and item.kind == "thesis":
+            place = f"[{place}]"
         s = f"{place}: {pub}" if place and pub else pub or place
-        date = v_date(d) if item.kind == "report" else (d.year if d and d.year else "")
+        date = v_date(d) if item.kind in ("report", "magazine", "newspaper") else (
+            d.year + (f"\u2013{d.end_year}" if d.end_year else "") if d and d.year else "")
+        acc = item.urldate
+        if acc and acc.year and item.url:
+            date = f"{date} [cited {v_date(acc)}]".strip()
         if s and date:
             s = f"{s}; {date}"
         else:
             s = s or date
         out.add(s, " ")
         out.punct(".") if s else None
+
+
+def _genre(value: str, lower: bool = False) -> str:
+    # BibLaTeX's type keys ("resreport") read as NLM prints them; a written type stays as written.
+    name = type_name(value)
+    if name == value:
+        return value
+    return name.lower() if lower else name[:1].upper() + name[1:].lower()
+
+
+def _strip_periods(part):
+    """NLM prints journal abbreviations without periods ("J Amer Math Soc")."""
+    if isinstance(part, str):
+        return part.replace(".", "")
+    if isinstance(part, list):
+        return [_strip_periods(p) for p in part]
+    if hasattr(part, "children"):
+        part.children = [_strip_periods(c) for c in part.children]
+    return part
 
 
 STYLE = Vancouver()
