@@ -146,3 +146,23 @@ def test_findings_exit_status():
     assert unparsed.exit_code == 1
     assert "could not parse" in unparsed.stderr and "@misc{" in unparsed.stdout
     assert "note = {??? garbled (2020)}" in unparsed.stdout
+
+
+def test_many_warnings_are_summarised():
+    result = run("parse", "-", input="\n\n".join(f"??? garbled {i} (2020)" for i in range(25)) + "\n")
+    assert result.exit_code == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 21 and lines[-1] == "solicite: warning: ... and 5 more warnings (--format json lists them all)"
+    data = json.loads(run("parse", "-f", "json", "-", input="\n\n".join(f"??? garbled {i} (2020)" for i in range(25))).stdout)
+    assert sum(d["severity"] == "warning" for d in data["diagnostics"]) == 25
+
+
+def test_folder_input_and_broken_library(tmp_path, seed_path):
+    _one_line_error(run("parse", str(tmp_path)), 3, "folder")
+    broken = tmp_path / "broken.bib"
+    broken.write_text("@article{a,\n  title = {unclosed\n", encoding="utf-8")
+    before = broken.read_bytes()
+    result = run("--library", str(broken), "parse", "--add", str(seed_path))
+    assert result.exit_code == 3, result.output
+    assert result.stderr.count("\n") == 1 and "broken.bib" in result.stderr
+    assert broken.read_bytes() == before  # nothing written

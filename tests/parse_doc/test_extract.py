@@ -71,3 +71,16 @@ def test_detect_format():
     assert detect_format("See [a](https://a.org)", "-") == "markdown"
     assert detect_format("Bauder, H. (2017). Title.", "-") == "text"
     assert extract("<p>x</p>", "text")[0].text == "<p>x</p>"  # an explicit format wins
+
+
+def test_malformed_html_does_not_stop_the_parse():
+    lines = [ln.text for ln in extract_html("<p>Penny, E. (2016). Cities.</p><![PDF]> <p>Next</p>") if not ln.blank]
+    assert lines[0] == "Penny, E. (2016). Cities." and "Next" in lines[-1]
+
+
+def test_bold_lines_are_headings():
+    md = extract_markdown("**Organisations we work with**\n\n**Bold** start of a reference. 2020.\n")
+    assert md[0].heading and md[0].text == "Organisations we work with" and not md[2].heading
+    html = [ln for ln in extract_html("<p><strong>Organisations we work with</strong></p>"
+                                      "<p><b>Penny</b>, E. (2016). Cities.</p>") if not ln.blank]
+    assert html[0].heading and not html[1].heading

@@ -31,7 +31,10 @@ from solicite.parse.noise import clean, repair
         ("Solidarity City Vienna (external link)  - Media.", "Solidarity City Vienna - Media.", ["(external link)"], "external link"),
         ("Charta of Palermo, 2015  (external link) ", "Charta of Palermo, 2015", ["(external link)"], "external link"),
         ("The Missing Link in physics. (2019). Nature.", "The Missing Link in physics. (2019). Nature.", [], None),
+        ("Darwin, C. (1860). The missing link", "Darwin, C. (1860). The missing link", [], None),
+        ("Smith, J. (2020). Data retrieved from archives. Nature.", "Smith, J. (2020). Data retrieved from archives. Nature.", [], None),
         ("Smith, J. (2020). Title. Retrieved from", "Smith, J. (2020). Title.", ["Retrieved from"], "Retrieved from"),
+        ("Report [PDF]. Retrieved from", "Report.", ["Retrieved from", "[PDF]"], "PDF, Retrieved from"),
         ("Smith, J. (2020). Wait... what? Ellipsis stays.", "Smith, J. (2020). Wait... what? Ellipsis stays.", [], None),
     ],
 )

@@ -100,3 +100,21 @@ def test_is_name_only():
 def test_latex_escape():
     assert latex_escape("Media & Blogs 100% #1 a_b") == "Media \\& Blogs 100\\% \\#1 a\\_b"
     assert latex_escape("already \\& escaped") == "already \\& escaped"
+
+
+def test_values_with_stray_braces_are_made_writable():
+    def tagger(texts):
+        return [(Reference("book", "", {"title": "A {broken title", "publisher": "P}"}), []) for _ in texts]
+
+    result = parse_text("Smith, J. (2020). A {broken title. P}.\n", tagger=tagger)
+    assert result.references[0].fields["title"] == "A broken title"
+    assert result.references[0].fields["publisher"] == "P"
+    assert [d.code for d in result.diagnostics if d.code == "unbalanced-braces"] == ["unbalanced-braces"] * 2
+
+
+def test_progress_reports_tagged_strings(fake_tagger):
+    calls = []
+    text = "\n".join(f"A{i}, B. (2020). Title {i}." for i in range(1203))
+    result = parse_text(text, tagger=fake_tagger, progress=lambda done, total: calls.append((done, total)))
+    assert len(result.references) == 1203
+    assert calls == [(500, 1203), (1000, 1203), (1203, 1203)]

@@ -95,3 +95,34 @@ def test_markdown_headings_are_sections():
     assert [(c.section, [ln.text for ln in c.lines if not ln.blank]) for c in chunks] == [
         ("Organisations we like", ["PRAIDA (external link)"])
     ]
+
+
+def test_a_papers_body_before_references_is_skipped(seed_path):
+    # The body cites years ("Lacroix (2022)") but no line of it is shaped like a reference.
+    text = (seed_path.parent / "paper-body.txt").read_text(encoding="utf-8")
+    chunks, diags = find_sections(extract_text(text), "paper-body.txt")
+    assert [(c.section, [ln.text for ln in c.lines if not ln.blank]) for c in chunks] == [
+        ("", ["Bauder, H. (2017). Sanctuary cities. International Migration, 55(2), 174-187.",
+              "Lacroix, T. (2022). Migration-related city networks. Local Government Studies, 48(6), 1027-1047."])]
+    assert [(d.code, d.line) for d in diags] == [("skipped-preamble", 1)]
+
+
+ARTICLE = """Cities of Refuge: A Symposium Report
+
+by Ana Writer & Ben Author
+
+The symposium brought together academics and practitioners to discuss how cities support migrants, which services they offer to newcomers regardless of status, how they work with civil society, and what remains to be done by all of them in the coming years of work.
+
+Local Partnerships
+
+Speakers stressed that partnerships between cities and civil society organisations matter a great deal, that such partnerships need stable funding, shared data and trust, and that national governments should fund them better over many more years than they do now.
+
+This report first appeared in the March 2023 issue of City Magazine.
+"""
+
+
+def test_mostly_prose_page_keeps_only_reference_like_lines():
+    chunks, diags = find_sections(extract_text(ARTICLE), "article.txt")
+    kept = [ln.text for c in chunks for ln in c.lines if not ln.blank]
+    assert kept == ["This report first appeared in the March 2023 issue of City Magazine."]
+    assert [d.line for d in diags if d.code == "skipped-in-prose"] == [1, 3, 7]

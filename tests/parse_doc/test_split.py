@@ -97,3 +97,15 @@ def test_link_offsets_survive_joining_and_marker_removal():
 def test_one_per_line_takes_every_line():
     lines = extract_text("Scholarly Articles\n\n1. Bauder, H. (2017). X.\n  indented\n")
     assert [b.text for b in one_per_line(lines)] == ["Scholarly Articles", "Bauder, H. (2017). X.", "indented"]
+
+
+def test_names_one_per_line_end_at_their_link_markers():
+    text = "Lawyers Without Borders (external link)\nSolidarity City (external link)\nReport [PDF]\nNext one.\n"
+    assert [t for t, _ in _split(text)] == [
+        "Lawyers Without Borders (external link)", "Solidarity City (external link)", "Report [PDF]", "Next one."]
+
+
+def test_html_line_breaks_separate_references():
+    lines = extract_html("<p>Penny, E. (2016). Solidarity cities.<br>Soli*City Blog<br>Lawyers Without Borders</p>")
+    assert [b.text for b in split_blocks(lines)] == [
+        "Penny, E. (2016). Solidarity cities.", "Soli*City Blog", "Lawyers Without Borders"]

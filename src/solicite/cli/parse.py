@@ -13,6 +13,7 @@ from solicite.errors import ExitCode, InputError, UsageError
 from solicite.model import Reference
 
 FORMATS = ("bibtex", "csl-json", "json")
+_MAX_WARNINGS = 20  # more would bury the output; the JSON output has every diagnostic
 
 
 @click.command("parse")
@@ -49,19 +50,20 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: Path | None, add: bool,
 
     references: list[Reference] = []
     diagnostics = []
-    with env.progress(len(inputs), "parsing") as bar:
-        for name in inputs:
-            text = _read_input(name)
+    for name in inputs:
+        text = _read_input(name)
+        with _LazyBar(env, f"parsing {name}") as bar:
             result = parse_text(text, source=name, fmt=None if input_format == "auto" else input_format,
-                                one_per_line=one_per_line)
-            if not result.references:
-                env.warn(f"{name}: no references found")
-            references.extend(result.references)
-            diagnostics.extend(result.diagnostics)
-            bar.advance()
-    for d in diagnostics:
-        if d.severity in ("warning", "error"):
-            env.warn(f"{d.location()}: {d.message}")
+                                one_per_line=one_per_line, progress=bar.update)
+        if not result.references:
+            env.warn(f"{name}: no references found")
+        references.extend(result.references)
+        diagnostics.extend(result.diagnostics)
+    warnings = [d for d in diagnostics if d.severity in ("warning", "error")]
+    for d in warnings[:_MAX_WARNINGS]:
+        env.warn(f"{d.location()}: {d.message}")
+    if len(warnings) > _MAX_WARNINGS:
+        env.warn(f"... and {len(warnings) - _MAX_WARNINGS} more warnings (--format json lists them all)")
     problems = not references or any(d.code in UNPARSED_CODES for d in diagnostics)
 
     if add:
@@ -77,14 +79,15 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: Path | None, add: bool,
     if fmt == "bibtex":
         from solicite import bibfile
 
-        lib = bibfile.loads("", source=str(output or "<stdout>"))
-        for ref in references:
-            lib.add(ref)
         if output:
-            lib.save(output)
+            lib = bibfile.loads("", source=str(output))
+            for ref in references:
+                lib.add(ref)
+            lib.save(output)  # atomic, checked, the old file kept as .bak
             env.info(f"wrote {len(references)} entries to {output}")
         else:
-            click.echo(lib.dumps(), nl=False)
+            # The same canonical text the library writer gives, without re-reading each entry.
+            click.echo("\n\n".join(bibfile.format_entry(ref) for ref in references) + ("\n" if references else ""), nl=False)
         return int(ExitCode.FINDINGS) if problems else 0
 
     if fmt == "csl-json":
@@ -101,6 +104,29 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: Path | None, add: bool,
     else:
         click.echo(text, nl=False)
     return int(ExitCode.FINDINGS) if problems else 0
+
+
+class _LazyBar:
+    """A progress bar opened at the first report, when the number of references is known."""
+
+    def __init__(self, env: Env, description: str) -> None:
+        self.env, self.description = env, description
+        self._cm = self._bar = None
+        self._done = 0
+
+    def update(self, done: int, total: int) -> None:
+        if self._bar is None:
+            self._cm = self.env.progress(total, self.description)
+            self._bar = self._cm.__enter__()
+        self._bar.advance(done - self._done)
+        self._done = done
+
+    def __enter__(self) -> "_LazyBar":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._cm is not None:
+            self._cm.__exit__(*exc)
 
 
 def _read_input(name: str) -> str:
@@ -130,16 +156,14 @@ def _read_input(name: str) -> str:
 
 
 def assign_keys(references: list[Reference], taken: set[str] | None = None) -> list[Reference]:
-    """Give every reference a unique citation key (``solicite.keys.generate_key``)."""
+    """Give every reference a unique citation key (``solicite.keys.generate_key``), in place."""
     from solicite.keys import generate_key
 
     taken = set(taken or ())
-    out = []
     for ref in references:
-        key = generate_key(ref, taken)
-        taken.add(key)
-        out.append(ref.copy(key=key))
-    return out
+        ref.key = generate_key(ref, taken)  # parse made these References: keyed in place
+        taken.add(ref.key)
+    return references
 
 
 def _add_to_library(env: Env, references: list[Reference]) -> list[str]:

@@ -7,8 +7,10 @@ The document half of parsing runs in stages, each in its own module:
 3. :mod:`~solicite.parse.split` cuts the list into one text block per reference;
 4. :mod:`~solicite.parse.noise` removes link markers and access phrases and repairs punctuation;
 5. the field tagger (:mod:`solicite.parse.tagger`, injectable) turns each cleaned string into a
-   Reference; names that are only a link ("Lawyers Without Borders (external link)") become
-   ``@online``/``@misc`` entries with the name as title without going through the tagger.
+   Reference, and :mod:`~solicite.parse.fixups` checks it against what only the document
+   shows (the linked text is the title, a place glued to a name...). Names that are only a
+   link ("Lawyers Without Borders (external link)") and year-less "Title. Podcast. Publisher."
+   entries are built by fixups without going through the tagger.
 
 Every reference in the input gives exactly one Reference, in input order; one the tagger
 cannot read becomes ``@misc`` with its text in ``note`` and a warning. Nothing here raises
@@ -47,6 +49,7 @@ def parse_text(
     fmt: str | None = None,
     one_per_line: bool = False,
     tagger: TaggerFn | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ParseResult:
     """Parse a document holding a reference list into References (key ""), in input order.
 
@@ -54,6 +57,7 @@ def parse_text(
     ``one_per_line`` takes every non-blank line as one reference (no sections, no prose
     skipping), for lists that are already split. ``tagger`` maps cleaned reference strings to
     ``(Reference, diagnostics)`` pairs; the default is :func:`solicite.parse.tagger.parse_references`.
+    ``progress(done, total)`` is called as strings are tagged (for a progress bar).
     """
     from solicite.parse import fixups, noise, sections, split
     from solicite.parse.extract import extract
@@ -80,7 +84,12 @@ def parse_text(
             if web is not None:
                 direct[i] = web
     to_tag = [i for i, c in enumerate(cleaned) if c.text and i not in direct]
-    tagged = _run_tagger(tagger, [cleaned[i].text for i in to_tag])
+    texts = [cleaned[i].text for i in to_tag]
+    tagged: list[tuple[Reference, list[Diagnostic]]] = []
+    for start in range(0, len(texts), _BATCH):
+        tagged.extend(_run_tagger(tagger, texts[start:start + _BATCH]))
+        if progress:
+            progress(len(tagged), len(texts))
     by_index = dict(zip(to_tag, tagged))
 
     result = ParseResult(diagnostics=diagnostics)
@@ -107,15 +116,20 @@ def parse_text(
             result.diagnostics.append(
                 Diagnostic("warning", "unparsed", f"nothing left after removing markers: {_shorten(block.text)}", **where)
             )
-        ref = ref.copy(key="", raw=block.text, source=source, line=block.lineno)
+        # The Reference is ours (fresh from the tagger or built here): fill it in place.
+        ref.key, ref.raw, ref.source, ref.line = "", block.text, source, block.lineno
         for name, value in clean.fields.items():
             # URL and DOI fields are read verbatim: only "%" and "#" would break the .bib.
             safe = re.sub(r"(?<!\\)([%#])", r"\\\1", value) if name in ("url", "doi") else latex_escape(value)
             ref.fields.setdefault(name, safe)
         if block.section:
             ref.fields["keywords"] = latex_escape(block.section)
+        _balance_braces(ref, result.diagnostics, where)
         result.references.append(ref)
     return result
+
+
+_BATCH = 500  # strings per tagger call: large enough to be fast, small enough to show progress
 
 
 def _run_tagger(tagger: TaggerFn | None, texts: list[str]) -> list[tuple[Reference, list[Diagnostic]]]:
@@ -138,6 +152,16 @@ def _run_tagger(tagger: TaggerFn | None, texts: list[str]) -> list[tuple[Referen
         except Exception as exc:  # noqa: BLE001
             out.append((Reference("misc", ""), [Diagnostic("warning", "tagger-failed", f"tagger failed: {exc}")]))
     return out
+
+
+def _balance_braces(ref: Reference, diagnostics: list[Diagnostic], where: dict) -> None:
+    """Every value must be writable BibTeX: a stray brace from any stage is dropped, with a note."""
+    from solicite.text import braces_balanced
+
+    for name, value in ref.fields.items():
+        if ("{" in value or "}" in value) and not braces_balanced(value):
+            ref.fields[name] = value.replace("{", "").replace("}", "")
+            diagnostics.append(Diagnostic("info", "unbalanced-braces", f"dropped unbalanced braces in {name}", **where))
 
 
 def _usable(ref: Reference) -> bool:

@@ -93,6 +93,7 @@ _MD_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 # names such as "Soli*City" keep their asterisk.
 _MD_STRONG = re.compile(r"(?<![\w*])(\*\*|__)(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _MD_EM = re.compile(r"(?<![\w*\\])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_\\])\1(?![\w*])")
+_MD_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?=\S)([^*_]{1,80}?)(?<=\S)\1\s*:?\s*$")
 _MD_CODE = re.compile(r"`([^`]*)`")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
 
@@ -120,7 +121,7 @@ def extract_markdown(text: str) -> list[Line]:
         if setext and set(raw.strip()) == {"-"} and len(raw.strip()) >= 3:
             lines.append(Line("", n))
             continue
-        heading = False
+        heading = bool(_MD_BOLD_LINE.match(raw))  # "**Media & Blogs**" alone on its line
         m = _MD_HEADING.match(raw)
         if m:
             raw, heading = m.group(2), True
@@ -193,6 +194,8 @@ class _HtmlLines(HTMLParser):
         self._lineno = 0
         self._heading = False
         self._item = False
+        self._bold = 0  # depth of <strong>/<b>
+        self._bold_chars = 0  # characters of the current block written in bold
 
     # Text accumulates in _parts; a block boundary flushes it as one Line.
     def _text(self) -> str:
@@ -204,11 +207,14 @@ class _HtmlLines(HTMLParser):
         if stripped:
             offset = len(text) - len(text.lstrip())
             links = [Link(max(0, lk.start - offset), min(len(stripped), lk.end - offset), lk.url) for lk in self._links]
-            self.lines.append(Line(stripped, self._lineno, links, heading=self._heading, item=self._item))
+            # A short block written wholly in bold is a heading in all but name.
+            bold = self._bold_chars >= len(stripped.replace(" ", "")) and len(stripped.split()) <= 10
+            self.lines.append(Line(stripped, self._lineno, links, heading=self._heading or bold, item=self._item))
             if blank_after:
                 self.lines.append(Line("", self._lineno))
         self._parts, self._links = [], []
         self._heading = self._item = False
+        self._bold_chars = 0
         self._lineno = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -221,7 +227,8 @@ class _HtmlLines(HTMLParser):
         if self._skip:
             return
         if tag == "br":
-            self.flush(blank_after=False)
+            # Browsers wrap lines themselves: a <br> is the author's own break between items.
+            self.flush()
             return
         if tag in _BLOCK_TAGS:
             self.flush()
@@ -232,6 +239,8 @@ class _HtmlLines(HTMLParser):
         if tag == "a":
             href = (dict(attrs).get("href") or "").strip()
             self._open_link = (len(self._text()), href)
+        elif tag in ("strong", "b"):
+            self._bold += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -244,6 +253,8 @@ class _HtmlLines(HTMLParser):
             return
         if tag in _BLOCK_TAGS:
             self.flush()
+        elif tag in ("strong", "b"):
+            self._bold = max(0, self._bold - 1)
         elif tag == "a" and self._open_link:
             start, href = self._open_link
             self._open_link = None
@@ -263,6 +274,8 @@ class _HtmlLines(HTMLParser):
         if not self._text() or self._text().endswith(" "):
             data = data.lstrip()
         self._parts.append(data)
+        if self._bold:
+            self._bold_chars += len(data.replace(" ", ""))
 
     def _absolute(self, href: str) -> str:
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
@@ -278,8 +291,13 @@ class _HtmlLines(HTMLParser):
 
 def extract_html(text: str) -> list[Line]:
     """HTML: one Line per block (paragraph, list item, heading), a blank Line after each block."""
+    # html.parser asserts on "<![...]" sections other than CDATA; in a web page they are junk.
+    text = re.sub(r"<!\[(?!CDATA\[)", "&lt;![", text)
     parser = _HtmlLines()
-    parser.feed(text)
-    parser.close()
+    try:
+        parser.feed(text)
+        parser.close()
+    except (AssertionError, ValueError):  # malformed markup the parser gives up on: read it as text
+        return extract_text(re.sub(r"<[^>]*>", " ", text))
     parser.flush()
     return parser.lines

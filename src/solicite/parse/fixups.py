@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from solicite.model import LOST_LINK_FIELD, Reference
-from solicite.text import fold, latex_to_unicode
+from solicite.text import braces_balanced, fold, latex_to_unicode
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.")
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.?!]\s+\S")
@@ -36,7 +36,9 @@ _LATEX_SPECIALS = re.compile(r"(?<!\\)([&%$#_])")
 
 
 def latex_escape(text: str) -> str:
-    """Escape the characters that BibTeX values must not hold bare (& % $ # _)."""
+    """Escape the characters that BibTeX values must not hold bare (& % $ # _); drop unbalanced braces."""
+    if ("{" in text or "}" in text) and not braces_balanced(text):
+        text = text.replace("{", "").replace("}", "")
     return _LATEX_SPECIALS.sub(r"\\\1", text)
 
 
@@ -57,6 +59,8 @@ def is_name_only(text: str) -> bool:
 
 def is_all_link(text: str, anchors: list[str]) -> bool:
     """True when the whole reference was link text ("Charta of Palermo, 2015 (external link)")."""
+    if not anchors:
+        return False
     body = _norm(text.rstrip(" ."))
     return any(_norm(a) == body for a in anchors)
 
@@ -74,7 +78,7 @@ def name_reference(text: str, fields: dict[str, str]) -> Reference:
 
 def web_reference(text: str, anchors: list[str], fields: dict[str, str]) -> Reference | None:
     """A year-less "Title. Medium. Publisher." as @online, or None when the text is not of that form."""
-    if _YEAR.search(text):
+    if _YEAR.search(text) or _AUTHOR_INITIALS.search(text):
         return None
     title = next((a for a in anchors if _norm(text).startswith(_norm(a))), "")
     if title:
@@ -94,15 +98,14 @@ def web_reference(text: str, anchors: list[str], fields: dict[str, str]) -> Refe
         return None
     if parts:
         out["organization"] = latex_escape(parts[0])
-    if "howpublished" not in out and "organization" not in out:
-        return None
+    if "howpublished" not in out and ("organization" not in out or not anchors):
+        return None  # without a medium word or link text to go by, "A. B." is the tagger's to read
     return Reference("online" if fields.get("url") or fields.get(LOST_LINK_FIELD) or "howpublished" in out else "misc",
                      "", out)
 
 
 def fix(ref: Reference, text: str, anchors: list[str]) -> Reference:
-    """Apply every correction that the reference's own text supports."""
-    ref = ref.copy()
+    """Apply every correction that the reference's own text supports (in place; returns ref)."""
     _cut_title_at_anchor(ref, text, anchors)
     _restore_opening_quote(ref, text)
     _merge_glued_place(ref, text)
@@ -113,7 +116,9 @@ def fix(ref: Reference, text: str, anchors: list[str]) -> Reference:
 
 
 def _cut_title_at_anchor(ref: Reference, text: str, anchors: list[str]) -> None:
-    title = _norm(ref.fields.get("title", ""))
+    if not anchors or not ref.fields.get("title"):
+        return
+    title = _norm(ref.fields["title"])
     for anchor in anchors:
         key = _norm(anchor)
         if not title.startswith(key) or len(title) <= len(key):
@@ -142,6 +147,8 @@ _OPEN_FOR = {"’": "‘", "”": "“"}
 
 def _restore_opening_quote(ref: Reference, text: str) -> None:
     title = ref.fields.get("title", "")
+    if "’" not in title and "”" not in title:
+        return
     for close, open_ in _OPEN_FOR.items():
         # A closing quote not between two letters (so not an apostrophe) with no opening one.
         closes = len(re.findall(rf"{close}(?![^\W\d_])|(?<![^\W\d_]){close}", title))
@@ -167,7 +174,9 @@ def _chapter_from_in(ref: Reference, text: str) -> None:
     journal = ref.fields.get("journal")
     if ref.type != "article" or not journal:
         return
-    if re.search(r"\bIn\s+" + re.escape(latex_to_unicode(journal)) + r"\s*[(,.]", text):
+    at = text.find("In " + latex_to_unicode(journal))
+    after = text[at + 3 + len(latex_to_unicode(journal)):].lstrip()[:1] if at >= 0 else ""
+    if at >= 0 and (at == 0 or not text[at - 1].isalnum()) and after in ("(", ",", ".", ""):
         ref.type = "incollection"
         ref.fields["booktitle"] = ref.fields.pop("journal")
 
@@ -176,14 +185,38 @@ def _page_after_volume(ref: Reference, text: str) -> None:
     journal, volume = ref.fields.get("journal"), ref.fields.get("volume")
     if ref.type != "article" or not journal or not volume or ref.fields.get("pages"):
         return
-    m = re.search(re.escape(latex_to_unicode(journal)) + r",\s*" + re.escape(volume)
-                  + r"(?:\s*\([^)]*\))?,\s*(\d+(?:\s*[-–]+\s*\d+)?)\s*\.?\s*$", text)
-    if m:
-        ref.fields["pages"] = re.sub(r"\s*[-–]+\s*", "--", m.group(1))
+    m = _TRAILING_VOLUME_PAGE.search(text)
+    if m and m.group(2) == volume and m.group(1).endswith(latex_to_unicode(journal)):
+        ref.fields["pages"] = re.sub(r"\s*[-–]+\s*", "--", m.group(3))
+
+
+# "Boston College Law Review, 59, 1703." at the end: container, volume, (issue), page(s).
+_TRAILING_VOLUME_PAGE = re.compile(r"([^,]+),\s*(\w+)(?:\s*\([^)]*\))?,\s*(\d+(?:\s*[-–]+\s*\d+)?)\s*\.?\s*$")
+
+
+_REPEAT_FIELDS = ("type", "howpublished", "institution", "publisher", "journal", "booktitle")
+_FIRST_SENTENCE = re.compile(r"(.+?)[.?!]\s+(?=\S)")
+_DIGIT = re.compile(r"\d")
+_ROMAN = re.compile(r"[ivxlcdm]+(?:\s*[-–]+\s*[ivxlcdm]+)?", re.IGNORECASE)
 
 
 def _drop_repeats(ref: Reference) -> None:
     f = ref.fields
+    title = ""
+    for name in _REPEAT_FIELDS:
+        # "Toronto Canada. Working paper" after a title ending in "Toronto Canada": the end of
+        # the title was read twice; keep it only in the title.
+        value = f.get(name, "")
+        m = _FIRST_SENTENCE.match(value) if value else None
+        if not m or not f.get("title"):
+            continue
+        title = title or latex_to_unicode(f["title"]).rstrip(" .?!")
+        if title.endswith(latex_to_unicode(m.group(1)).strip()) and len(m.group(1)) < len(title):
+            f[name] = value[m.end():]
+    pages = f.get("pages", "")
+    if pages and not _DIGIT.search(pages) and not _ROMAN.fullmatch(pages) and not any(
+            f.get(n) for n in ("publisher", "institution", "organization")):
+        f["publisher"] = f.pop("pages")  # "(2022). UNHCR." read as pages: a name, not a page
     if f.get("howpublished") and f.get("howpublished") == f.get("type"):
         del f["howpublished"]
     if ref.type == "techreport" and f.get("volume") and f.get("number", "").startswith(f["volume"]):

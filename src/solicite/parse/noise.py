@@ -27,8 +27,8 @@ _LINK_MARKERS = re.compile(
     r"|\((?P<b>\s*PDF(?: file| document)?(?:,?\s*\d[\d.,]*\s*[KMG]i?B)?\s*)\)"
     r"|\[(?P<c>\s*(?:PDF|link|external link|web link|online)\s*)\]"
     r"|\((?P<d>\s*link\s*)\)"
-    r"|(?<![\w-])(?P<e>Link)(?:\s*:)?(?=\s*$)"
-    r"|(?<![\w-])(?P<f>Link):",
+    r"|(?<![\w-])(?P<e>(?-i:Link))(?:\s*:)?(?=\s*$)"  # "Link" capitalised only: "the missing link" stays
+    r"|(?<![\w-])(?P<f>(?-i:Link)):",
     re.IGNORECASE,
 )
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"]+", re.IGNORECASE)
@@ -40,9 +40,16 @@ _ACCESSED = re.compile(
     re.IGNORECASE,
 )
 _RETRIEVED = re.compile(
-    rf"\bRetrieved(?:\s+on)?\s*(?:(?P<date>{_DATE}),?\s*)?(?:,\s*)?(?:from\b\s*:?)?", re.IGNORECASE
+    rf"\b(?-i:Retrieved)(?:\s+on)?\s*(?:(?P<date>{_DATE}),?\s*)?(?:,\s*)?(?:from\b\s*:?)?", re.IGNORECASE
 )
 _AVAILABLE = re.compile(r"\bAvailable(?:\s+online)?(?:\s+(?:at|from))?\s*:|\bAvailable(?:\s+online)?\s+(?:at|from)\b")
+_NOISE_WORDS = ("link", "pdf", "retriev", "availab", "access", "viewed", "consulted", "http", "ftp:", "www.", "10.")
+
+
+def _maybe_noise(text: str) -> bool:
+    """Cheap test for anything the removals below could match (plain substring tests are fastest)."""
+    low = text.lower()
+    return any(word in low for word in _NOISE_WORDS)
 # Phrases that, standing without a URL, still tell that the reference had a link.
 _LINK_PHRASES = {"retrieved": "Retrieved from", "available": "Available at"}
 
@@ -61,9 +68,12 @@ class Cleaned:
 
 def clean(text: str, links: list[Link] | None = None) -> Cleaned:
     """Strip link markers, access phrases, URLs and DOIs from ``text``; return them as fields."""
+    original = text
     removed: list[str] = []
     fields: dict[str, str] = {}
     anchors = [text[lk.start:lk.end] for lk in links or [] if 0 <= lk.start < lk.end <= len(text)]
+    if not links and not _maybe_noise(text):
+        return Cleaned(repair(text), fields, removed, [])  # the common case, kept fast
     urls: list[str] = []
     dois: list[str] = []
 
@@ -120,7 +130,10 @@ def clean(text: str, links: list[Link] | None = None) -> Cleaned:
     elif urls and not dois:
         fields["url"] = urls[0]
     if link_markers and not urls and not dois:
-        fields[LOST_LINK_FIELD] = ", ".join(dict.fromkeys(link_markers))
+        # In the order they stand in the text (the removals above ran phrase kind by kind).
+        lowered = original.lower()
+        ordered = sorted(dict.fromkeys(link_markers), key=lambda m: (lowered.find(m.lower()) % (len(lowered) + 1)))
+        fields[LOST_LINK_FIELD] = ", ".join(ordered)
     anchors = [a for a in (_clean_anchor(a) for a in anchors) if len(a.split()) >= 2]
     return Cleaned(repair(text), fields, removed, list(dict.fromkeys(anchors)))
 
@@ -189,8 +202,14 @@ _FIXES = (
 )
 
 
+# Anything at all that one of the fixes above could change (most references need none).
+_NEEDS_REPAIR = re.compile(r"\s[\s.,;:?!)\]]|[(\[]\s|[?!][.,]|\.\.|[,;:]\.|\)\.[\w‘“\"']|^[\s.,;:|]|[,;:|\-–—]\s*$|\(\s*\)|\[\s*\]|[\t\n\r\f\v]")
+
+
 def repair(text: str) -> str:
     """Fix spacing and punctuation left broken by removals ("title (x) ?." -> "title?")."""
+    if not _NEEDS_REPAIR.search(text):
+        return text.strip()
     for pattern, replacement in _FIXES:
         text = pattern.sub(replacement, text)
     return text.strip()
