@@ -39,6 +39,8 @@ def latex_to_unicode(value: str) -> str:
 
 def fold(value: str) -> str:
     """Case- and accent-insensitive form for search and comparison ("Gonzàlez" -> "gonzalez")."""
+    if value.isascii():
+        return value.lower()  # no accents to strip, and casefold() is lower() on ASCII
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

@@ -19,6 +19,11 @@ for a bad reference: problems are :class:`~solicite.model.Diagnostic` values.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import pickle
+import threading
+
 import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
@@ -86,8 +91,9 @@ def parse_text(
     to_tag = [i for i, c in enumerate(cleaned) if c.text and i not in direct]
     texts = [cleaned[i].text for i in to_tag]
     tagged: list[tuple[Reference, list[Diagnostic]]] = []
-    for start in range(0, len(texts), _BATCH):
-        tagged.extend(_run_tagger(tagger, texts[start:start + _BATCH]))
+    batches = [texts[start:start + _BATCH] for start in range(0, len(texts), _BATCH)]
+    for batch in _tag_batches(tagger, batches):
+        tagged.extend(batch)
         if progress:
             progress(len(tagged), len(texts))
     by_index = dict(zip(to_tag, tagged))
@@ -130,6 +136,41 @@ def parse_text(
 
 
 _BATCH = 500  # strings per tagger call: large enough to be fast, small enough to show progress
+_PARALLEL_FROM = 2_000  # strings: below this, starting workers costs more than it saves
+
+
+def _tag_batches(tagger: TaggerFn | None, batches: list[list[str]]):
+    """Tagged batches, in order: on several cores, long inputs are tagged by forked workers.
+
+    Tagging is pure CPU work in Python, so threads would not help; forked processes inherit
+    the model already loaded in this one. Only the shipped tagger goes to workers (an injected
+    one may not survive the trip), only where fork is safe (no other thread running), and any
+    failure of the pool falls back to tagging here, so no entry depends on it.
+    """
+    workers = min(os.cpu_count() or 1, 4, len(batches))
+    total = sum(len(b) for b in batches)
+    if (tagger is not None or workers < 2 or total < _PARALLEL_FROM or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        for batch in batches:
+            yield _run_tagger(tagger, batch)
+        return
+    from solicite.parse.crf import default_tagger
+
+    default_tagger()  # load the model before forking, so every worker shares it
+    done = 0
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            for result in pool.imap(_tag_default, batches):
+                yield result
+                done += 1
+    except (OSError, multiprocessing.ProcessError, pickle.PicklingError, AttributeError, TypeError):
+        for batch in batches[done:]:
+            yield _run_tagger(None, batch)
+
+
+def _tag_default(batch: list[str]) -> list[tuple[Reference, list[Diagnostic]]]:
+    """Worker entry point: tag one batch with the shipped model."""
+    return _run_tagger(None, batch)
 
 
 def _run_tagger(tagger: TaggerFn | None, texts: list[str]) -> list[tuple[Reference, list[Diagnostic]]]:
