@@ -106,6 +106,16 @@ def _is_von(word: str) -> bool:
     return False
 
 
+_INITIAL = re.compile(r"(?:^|(?<=\s))\S")
+
+
+def _capitalised(text: str) -> bool:
+    # Every word starts with an upper-case letter: then no word is a "von" word. One C-level
+    # findall instead of a Python loop over the words.
+    first = "".join(_INITIAL.findall(text))
+    return first.isalpha() and first.isupper()
+
+
 def _make_person(cls, family: str, given: str, particle: str = "", suffix: str = "") -> "Person":
     # A frozen dataclass's __init__ sets each attribute through object.__setattr__; filling
     # __dict__ directly is several times faster and gives an identical, equal object.
@@ -116,17 +126,15 @@ def _make_person(cls, family: str, given: str, particle: str = "", suffix: str =
 
 def _plain_person(cls, name: str) -> "Person":
     """BibTeX's name rules for names without braces or TeX commands (First von Last / von Last, Jr, First)."""
-    head, comma, tail = name.partition(",")
-    if comma and "," not in tail:
-        # The commonest shape, "Family, Given": a von part is only possible if a word of the family starts lower-case.
-        fam = head.split()
-        if fam and all(w[0].isupper() for w in fam):
-            return _make_person(cls, " ".join(fam), " ".join(_NAME_SEP.split(tail.strip())) if tail.strip() else "")
-    elif not comma:
-        words = _NAME_SEP.split(name)
-        if words and all(w[0].isupper() for w in words if w):
-            words = [w for w in words if w]
-            return _make_person(cls, words[-1], " ".join(words[:-1]))
+    if "~" not in name:  # "~" also separates words in BibTeX: such names take the general path
+        head, comma, tail = name.partition(",")
+        if comma and "," not in tail:
+            # The commonest shape, "Family, Given": a von part needs a family word that starts lower-case.
+            if _capitalised(head):
+                return _make_person(cls, " ".join(head.split()), " ".join(tail.split()))
+        elif not comma and _capitalised(name):
+            given, _, family = " ".join(name.split()).rpartition(" ")
+            return _make_person(cls, family, given)
     parts = [p.strip() for p in name.split(",")]
     if len(parts) > 3:
         parts = parts[:2] + [" ".join(parts[2:])]

@@ -51,25 +51,31 @@ CSL_TO_ZOTERO_BIBTEX = {
     "personal_communication": "letter", "legislation": "legislation", "legal_case": "jurisdiction",
     "entry-encyclopedia": "inreference", "entry-dictionary": "inreference", "entry": "inreference",
 }
-# CSL types Zotero's CSL import maps to an item type (schema.json "csl" -> "types").
-ZOTERO_CSL_TYPES = frozenset(
-    "article article-journal article-magazine article-newspaper bill book broadcast chapter dataset document "
-    "entry-dictionary entry-encyclopedia graphic interview legal_case legislation manuscript map motion_picture "
-    "paper-conference patent personal_communication post post-weblog report software song speech standard thesis "
-    "webpage".split())
-_CSL_FALLBACK = {"pamphlet": "book", "periodical": "book", "entry": "entry-encyclopedia", "review": "article-journal",
-                 "review-book": "article-journal", "performance": "speech", "event": "speech", "hearing": "bill"}
-# The Zotero item types an entry is meant to become, by its CSL type (Zotero's CSL type mappings).
-_MEANT: dict[str, set[str]] = {
-    "article-journal": {"journalArticle"}, "article-newspaper": {"newspaperArticle"},
-    "article-magazine": {"magazineArticle"}, "broadcast": {"podcast", "radioBroadcast", "tvBroadcast"},
-    "webpage": {"webpage"}, "post-weblog": {"blogPost", "webpage"}, "report": {"report"}, "book": {"book"},
-    "pamphlet": {"book"}, "chapter": {"bookSection"}, "paper-conference": {"conferencePaper"}, "thesis": {"thesis"},
-    "motion_picture": {"film", "videoRecording"}, "document": {"document", "webpage"}, "manuscript": {"manuscript"},
-    "software": {"computerProgram"}, "song": {"audioRecording"}, "patent": {"patent"}, "graphic": {"artwork"},
-    "personal_communication": {"letter"}, "entry-encyclopedia": {"encyclopediaArticle"}, "legal_case": {"case"},
-    "legislation": {"statute", "bill"},
+# Zotero's own table (zotero/zotero-schema, schema.json "csl" -> "types"): each CSL type Zotero
+# imports and the item types it maps to; itemFromCSLJSON() picks the first unless the item's
+# variables point to another (a "broadcast" with a publisher becomes a TV Broadcast).
+ZOTERO_CSL_ITEM_TYPES: dict[str, tuple[str, ...]] = {
+    "article": ("preprint",), "article-journal": ("journalArticle",), "article-magazine": ("magazineArticle",),
+    "article-newspaper": ("newspaperArticle",), "bill": ("bill",), "book": ("book",),
+    "broadcast": ("podcast", "tvBroadcast", "radioBroadcast"), "chapter": ("bookSection",), "dataset": ("dataset",),
+    "document": ("document", "attachment", "note"), "entry-dictionary": ("dictionaryEntry",),
+    "entry-encyclopedia": ("encyclopediaArticle",), "graphic": ("artwork",), "hearing": ("hearing",),
+    "interview": ("interview",), "legal_case": ("case",), "legislation": ("statute",), "manuscript": ("manuscript",),
+    "map": ("map",), "motion_picture": ("film", "videoRecording"), "paper-conference": ("conferencePaper",),
+    "patent": ("patent",), "personal_communication": ("letter", "email", "instantMessage"), "post": ("forumPost",),
+    "post-weblog": ("blogPost",), "report": ("report",), "software": ("computerProgram",), "song": ("audioRecording",),
+    "speech": ("presentation",), "standard": ("standard",), "thesis": ("thesis",), "webpage": ("webpage",),
 }
+ZOTERO_CSL_TYPES = frozenset(ZOTERO_CSL_ITEM_TYPES)
+# CSL types Zotero does not import, written as the nearest type it does.
+_CSL_FALLBACK = {"pamphlet": "book", "periodical": "book", "entry": "entry-encyclopedia", "review": "article-journal",
+                 "review-book": "article-journal", "performance": "speech", "event": "speech"}
+# Item types the BibTeX importer may choose that are close enough not to count as mangling.
+_ALSO_FINE = {"document": {"webpage"}, "post-weblog": {"webpage"}, "legislation": {"bill"}}
+# The Zotero item types an entry is meant to become, by its CSL type.
+_MEANT: dict[str, set[str]] = {ctype: set(types) | _ALSO_FINE.get(ctype, set())
+                               for ctype, types in ZOTERO_CSL_ITEM_TYPES.items()}
+_MEANT.update({ctype: _MEANT[target] for ctype, target in _CSL_FALLBACK.items()})
 _STRING_NAMES = re.compile(r"(?im)^\s*(author|editor|translator)\s*=\s*[A-Za-z][\w:.-]*\s*[,}#]")
 _CONCAT = re.compile(r"(?m)=\s*(?:[A-Za-z][\w:.-]*|\{[^{}]*\}|\"[^\"]*\")\s*#")
 
