@@ -71,3 +71,11 @@ def test_current_references_bib_round_trips_through_csl_json_and_ris() -> None:
         assert to_csl(from_csl(item)) == item, ref.key
     back = read_ris(export_ris(refs))
     assert [r.key for r in back] == [r.key for r in refs]
+
+
+def test_snapshot_is_the_bundled_library() -> None:
+    """The reviewed goldens are for data/references.bib as it is: a change there means reviewing them again."""
+    bundled = Path(__file__).resolve().parents[2] / "data" / "references.bib"
+    assert (SNAPSHOT / "references.bib").read_bytes() == bundled.read_bytes(), (
+        "data/references.bib changed: copy it to tests/data/export/references/, regenerate the expected files and "
+        "review the diff by hand (tests/data/export/README.md)")
