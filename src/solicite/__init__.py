@@ -5,3 +5,6 @@ Nothing outside ``solicite.cli`` imports click or rich, and the core never print
 """
 
 __version__ = "0.1.0"
+# Sent by every HTTP client of solicite (resolve's session, the link checker). It lives here,
+# in a module with no imports, so the checker can use it without loading requests.
+USER_AGENT = f"solicite/{__version__} (+https://github.com/solicite/solicite)"

@@ -23,9 +23,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from solicite import __version__
-
-USER_AGENT = f"solicite/{__version__} (+https://github.com/solicite/solicite)"
+from solicite import USER_AGENT  # noqa: F401  (re-exported: resolve's User-Agent)
 DEFAULT_TIMEOUT = (5.0, 20.0)  # connect, read (seconds)
 OFFLINE_STATUS = 504  # what requests-cache answers for a miss when only the cache may answer
 

@@ -12,11 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from solicite.errors import ConfigError, UsageError
-from solicite import __version__
-
-# The same User-Agent as solicite.net (a test keeps them equal); not imported from there because
-# solicite.net loads requests, which the checker does not need: 5 MB and 70 ms saved per run.
-USER_AGENT = f"solicite/{__version__} (+https://github.com/solicite/solicite)"
+from solicite import USER_AGENT  # noqa: F401  (re-exported: the checker's default User-Agent)
 
 # A current desktop browser's headers: sent once when a site answers a bot wall (403, 999, Cloudflare).
 BROWSER_USER_AGENT = (
