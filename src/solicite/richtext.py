@@ -83,13 +83,12 @@ def plain(part: Part) -> str:
 
 def last_char(part: Part) -> str:
     """The last character the tree prints ("" when it prints nothing)."""
-    if isinstance(part, str):
-        return part[-1:] if part else ""
+    if type(part) is str:
+        return part[-1:]
     if isinstance(part, Quoted):
         return "\u201d" if part.children else ""
-    children = part.children if isinstance(part, Node) else part
-    for child in reversed(children):
-        c = last_char(child)
+    for child in reversed(part.children if isinstance(part, Node) else part):
+        c = child[-1:] if type(child) is str else last_char(child)
         if c:
             return c
     return ""

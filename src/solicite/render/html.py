@@ -5,6 +5,9 @@ from html import escape
 from solicite.render import Renderer
 
 
+_PLAIN_URL = frozenset('&<>"\'')  # none of these: the URL needs no escaping
+
+
 class HtmlRenderer(Renderer):
     """HTML fragments: text escaped, italics as <i>, links as <a href="...">."""
 
@@ -19,7 +22,7 @@ class HtmlRenderer(Renderer):
         return f"<i>{inner}</i>" if inner else ""
 
     def link(self, url: str, inner: str) -> str:
-        href = escape(url, quote=True) if any(c in url for c in '&<>"\'') else url
+        href = url if _PLAIN_URL.isdisjoint(url) else escape(url, quote=True)
         return f'<a href="{href}">{inner}</a>'
 
 

@@ -148,11 +148,12 @@ class APA(Style):
                 details.append(pages_label(item.pages) + item.pages)
         if kind == "report":
             typ, num = type_name(item.text("type")), item.text("number")
-            if num and typ:
-                details.append(f"{typ}{_number_label(num)} {_number(num)}")
-            elif num:
-                label = _number_label(num).strip()
-                details.append(f"{label} {_number(num)}" if label else num)
+            if num:
+                label, number = _numbered(num)
+                if typ:
+                    details.append(f"{typ}{label} {number}")
+                else:
+                    details.append(f"{label.strip()} {number}" if label else num)
             elif typ and typ.lower() not in ("techreport", "report"):
                 details.append(typ)
         if kind == "patent" and item.text("number"):
@@ -283,14 +284,13 @@ class APA(Style):
             out.add(Link(url), " ")
 
 
-def _number_label(num: str) -> str:
-    # citeproc-js: " No." before a number, " Nos." before several, nothing before text.
+def _numbered(num: str) -> tuple[str, str]:
+    """(" No.", " Nos." or "", the number as printed), as citeproc-js labels a report number:
+    "No." before a number, "Nos." before several, nothing before text."""
+    if num.isascii() and num.isdigit():
+        return " No.", num  # the common case, without the regular expressions
     label = number_label(num, "No.", "Nos.")
-    return f" {label}" if label else ""
-
-
-def _number(num: str) -> str:
-    return citeproc_range(num) if number_label(num, "1", "2") else num
+    return (f" {label}", citeproc_range(num)) if label else ("", num)
 
 
 STYLE = APA()

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from solicite.richtext import Part
 from solicite.styles.core import Item
-from solicite.styles.names import Name, initials
+from solicite.styles.names import Name
 from solicite.styles.titles import plain_text
 
 
@@ -77,7 +76,7 @@ class Style:
     def suffix_key(self, item: Item) -> tuple:
         """Items that share this key get a/b suffixes: the same names and the same year."""
         people = item.authors or item.editors
-        who = tuple(map(_short_key, people)) if people else plain_text(item.title_raw)
+        who = tuple([n.short_key() for n in people]) if people else plain_text(item.title_raw)
         return (who, item.year)
 
     # --- citations ----------------------------------------------------------------------
@@ -169,12 +168,6 @@ class Style:
     def numeric_cite(self, c: Cite) -> str:
         n = str(c.item.extra.get("number", "?"))
         return f"{n}, {self.locator(c.locator)}" if c.locator else n
-
-
-@functools.lru_cache(maxsize=65536)
-def _short_key(n: Name) -> tuple:
-    # A name as an author-date citation prints it: family and initials.
-    return (n.literal, n.family_full, initials(n.given))
 
 
 def unquote(part):

@@ -22,21 +22,23 @@ class Out:
 
     def add(self, part: Part, before: str = "") -> "Out":
         """Append ``before`` then ``part``; nothing at all when the part is empty."""
-        if isinstance(part, str):
+        if type(part) is str:
             if not part:
                 return self
             last = part[-1]
+        elif part is None:
+            return self
         else:
-            if part is None:
-                return self
             last = last_char(part)
             if not last:
                 return self
-        if before and self.parts:
+        parts = self.parts
+        if before and parts:
             if before[0].isspace() and self._last.isspace():
                 before = before.lstrip()
-            self.punct(before)
-        self.parts.append(part)
+            if before:
+                self.punct(before)
+        parts.append(part)
         self._last = last
         return self
 

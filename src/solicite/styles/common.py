@@ -176,7 +176,10 @@ def number_label(value: str, singular: str, plural: str) -> str:
     v = value.strip()
     if not _NUMERIC.match(v):
         return ""
-    return plural if any(sep in v for sep in "-\u2013,&") or " and " in v else singular
+    return plural if "-" in v or "\u2013" in v or "," in v or "&" in v or " and " in v else singular
+
+
+_LAST_PAIR = re.compile(r"(^|-)(\d+)-(\d+)$")
 
 
 def citeproc_range(value: str) -> str:
@@ -184,7 +187,7 @@ def citeproc_range(value: str) -> str:
     ("91-08-04" -> "91-08–04"); text ("CMU-CS-90-177") is left alone."""
     if not _NUMERIC.match(value.strip()):
         return value
-    m = re.search(r"(^|-)(\d+)-(\d+)$", value)
+    m = _LAST_PAIR.search(value)
     if not m:
         return value
     return value[:m.start(2)] + m.group(2) + "\u2013" + m.group(3)

@@ -84,6 +84,7 @@ class Item:
     f: dict  # the fields (raw)
     subtype: str = ""
     extra: dict = field(default_factory=dict)  # style-specific scratch (year suffix, number)
+    is_podcast: bool = False  # an audio episode of a podcast (asked often, so worked out once)
 
     def text(self, name: str) -> str:
         """A field as Unicode (LaTeX decoded, braces removed, -- and --- as dashes)."""
@@ -212,11 +213,17 @@ class Item:
     @property
     def doi(self) -> str:
         """The bare DOI, or ""."""
-        d = self.f.get("doi", "").strip()
-        for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"):
-            if d.lower().startswith(prefix):
-                d = d[len(prefix):]
-        return d.replace("\\_", "_")
+        d = self.f.get("doi")
+        if not d:
+            return ""
+        d = d.strip()
+        if not d.startswith("10."):
+            low = d[:19].lower()
+            for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"):
+                if low.startswith(prefix):
+                    d = d[len(prefix):]
+                    low = d[:19].lower()
+        return d.replace("\\_", "_") if "\\" in d else d
 
     @property
     def urldate(self) -> Date | None:
@@ -247,10 +254,6 @@ class Item:
         """The series (collection title) of a book, chapter or paper (raw)."""
         return self.f.get("series", "") if self.kind not in ("article", "magazine", "newspaper") else ""
 
-    @property
-    def is_podcast(self) -> bool:
-        return self.kind == "audio" and "podcast" in (self.subtype + self.f.get("type", "")).lower()
-
 
 def make_item(ref: Reference) -> Item:
     """Prepare one Reference for formatting."""
@@ -280,7 +283,8 @@ def make_item(ref: Reference) -> Item:
                         m.group(2) or "")
     return Item(ref=ref, key=ref.key, kind=kind, authors=names(persons.get("author", ())),
                 editors=names(persons.get("editor", ())), translators=names(persons.get("translator", ())),
-                date=date, f=f, subtype=subtype)
+                date=date, f=f, subtype=subtype,
+                is_podcast=kind == "audio" and "podcast" in (subtype + f.get("type", "")).lower())
 
 
 _RANGE = re.compile(r"^\s*([A-Za-z]?\d+[a-z]?)\s*(?:-{1,3}|\u2013)\s*([A-Za-z]?\d+[a-z]?)\s*$")

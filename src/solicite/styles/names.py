@@ -4,35 +4,56 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from solicite.model import Person
 from solicite.text import latex_to_unicode
 
 
-@dataclass(frozen=True)
 class Name:
-    """A person's name parts in Unicode; ``literal`` for organisations and single names kept whole."""
+    """A person's name parts in Unicode; ``literal`` for organisations and single names kept whole.
 
-    family: str = ""
-    given: str = ""
-    particle: str = ""
-    suffix: str = ""
-    literal: str = ""
+    Immutable by convention, and compared by value. Names are made once per Person and
+    cached, so the forms every entry asks for (the family name with its particle, the
+    sort key, the short key that decides year suffixes) are worked out once, here.
+    """
 
-    @property
-    def family_full(self) -> str:
-        """Family name with its particle in front ("van der Walt")."""
-        return f"{self.particle} {self.family}" if self.particle else self.family
+    __slots__ = ("family", "given", "particle", "suffix", "literal", "family_full", "last", "_parts",
+                 "_hash", "_sort", "_short")
 
-    @property
-    def last(self) -> str:
-        """What an in-text citation prints: family with particle, or the literal."""
-        return self.literal or self.family_full
+    def __init__(self, family: str = "", given: str = "", particle: str = "", suffix: str = "",
+                 literal: str = "") -> None:
+        self.family, self.given, self.particle, self.suffix, self.literal = family, given, particle, suffix, literal
+        #: family name with its particle in front ("van der Walt")
+        self.family_full = f"{particle} {family}" if particle else family
+        #: what an in-text citation prints: family with particle, or the literal
+        self.last = literal or self.family_full
+        self._parts = (family, given, particle, suffix, literal)
+        self._hash = hash(self._parts)
+        self._sort: str | None = None
+        self._short: tuple | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return self is other or (type(other) is Name and self._parts == other._parts)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={v!r}" for k, v in zip(("family", "given", "particle", "suffix", "literal"),
+                                                         self._parts) if v)
+        return f"Name({fields})"
 
     def sort_key(self) -> str:
         """Sort on family name with particle, then given name, ignoring case."""
-        return (self.literal or f"{self.family_full} {self.given}").casefold()
+        if self._sort is None:
+            self._sort = (self.literal or f"{self.family_full} {self.given}").casefold()
+        return self._sort
+
+    def short_key(self) -> tuple:
+        """The name as an author-date citation prints it: family and initials (decides a/b suffixes)."""
+        if self._short is None:
+            self._short = (self.literal, self.family_full, initials(self.given))
+        return self._short
 
 
 @functools.lru_cache(maxsize=65536)

@@ -31,6 +31,14 @@ def parse(value: str) -> tuple:
     chunks: list[tuple[str, bool, bool]] = []
     if "\\" not in value:
         # Fast path (most titles): only braces to track, no commands to decode.
+        inner = value[1:-1] if value[:1] == "{" and value[-1:] == "}" else None
+        if inner is not None and "{" not in inner and "}" not in inner:
+            # The whole title in one pair of braces ({{Host Software}}), as many .bib files write it.
+            text = _decode_plain(inner)
+            return ((text, True, False),) if text else ()
+        if "{" not in value and "}" not in value:
+            text = _decode_plain(value)
+            return ((text, False, False),) if text else ()
         depth = 0
         for m in _BRACE_TOKENS.finditer(value):
             tok = m.group()
@@ -57,6 +65,10 @@ def _decode_plain(raw: str) -> str:
         raw = raw.replace("``", "\u201c").replace("''", "\u201d")
     if "~" in raw:
         raw = raw.replace("~", "\u00a0")
+    if raw.isprintable() and "  " not in raw:
+        # Only single ASCII spaces: nothing to collapse. (Every other space character,
+        # the no-break space of "~" included, is unprintable, so it still takes the sub.)
+        return raw
     return _SPACES.sub(" ", raw)
 
 
@@ -160,7 +172,11 @@ def _add(chunks: list, text: str, protected: bool, italic: bool) -> None:
 @functools.lru_cache(maxsize=65536)
 def plain_text(value: str) -> str:
     """The title as plain Unicode (no case change)."""
-    return " ".join("".join(c[0] for c in parse(value)).split())
+    chunks = parse(value)
+    text = chunks[0][0] if len(chunks) == 1 else "".join([c[0] for c in chunks])
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # already single-spaced and trimmed (the usual case)
+    return " ".join(text.split())
 
 
 # --- case changes -------------------------------------------------------------------------
