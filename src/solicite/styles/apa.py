@@ -13,7 +13,7 @@ from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.titles import title_rich
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import pages_label, citeproc_range, doi_url, edition, full_date_mdy, number_label, thesis_genre, title
+from solicite.styles.common import capitalize_first, genre_title, pages_label, citeproc_range, doi_url, edition, full_date_mdy, number_label, thesis_genre, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.names import Name, initials, join
 
@@ -41,7 +41,7 @@ def apa_name_given_first(n: Name) -> str:
         return n.literal
     ini = initials(n.given)
     s = f"{ini} {n.family_full}" if ini else n.family_full
-    return f"{s}, {n.suffix}" if n.suffix else s
+    return f"{s} {n.suffix}" if n.suffix else s  # given first: "R. P. Bosch Jr." (no comma)
 
 
 def apa_author_list(people: list[Name]) -> str:
@@ -151,11 +151,10 @@ class APA(Style):
             if num:
                 label, number = _numbered(num)
                 if typ:
-                    details.append(f"{typ}{label} {number}")
+                    details.append(f"{genre_title(typ)}{label} {number}")
                 else:
                     details.append(f"{label.strip()} {number}" if label else num)
-            elif typ and typ.lower() not in ("techreport", "report"):
-                details.append(typ)
+            # (a report's genre without a number is a description in brackets: see bracket())
         if kind == "patent" and item.text("number"):
             details.append(f"{type_name(item.text('type') or 'patent')} No. {item.text('number')}")
         if kind in ("software", "dataset") and item.text("version"):
@@ -174,6 +173,9 @@ class APA(Style):
         kind = item.kind
         if kind == "thesis":
             return thesis_genre(item).replace("'", "\u2019")
+        if kind == "report" and not item.text("number"):
+            typ = type_name(item.text("type"))
+            return capitalize_first(typ) if typ.lower() not in ("techreport", "report", "") else ""
         if kind == "software":
             return "Computer software"
         if kind == "dataset":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style, unquote
 from solicite.styles.build import Out
-from solicite.styles.common import citeproc_range, number_label, doi_url, edition, thesis_genre, family_first, full_date_mdy, given_first, page_range, title
+from solicite.styles.common import capitalize_first, citeproc_range, genre_title, number_label, doi_url, edition, thesis_genre, family_first, full_date_mdy, given_first, page_range, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.mla import MLA
 from solicite.styles.titles import plain_text
@@ -119,7 +119,10 @@ class Chicago(MLA):
                     o.add(f"no. {iss}", ", ")
                     o.add(f"({month_year})" if month_year else "", " ")
                 else:
-                    if kind == "article" and not item.pages:
+                    if (kind == "article" and not item.pages and item.doi and item.year
+                            and not item.f.get("series") and not item.f.get("pubstate")):
+                        # The CSL style's test: an article with a DOI and a date, but no volume,
+                        # issue or pages yet, was published online ahead of print.
                         o.add("ahead of print", ", ")
                     o.add(month_year, ", ")
                 if item.pages:
@@ -189,7 +192,7 @@ class Chicago(MLA):
                 num, typ = item.text("number"), type_name(item.text("type"))
                 label = number_label(num, "No.", "Nos.")
                 shown = f"{label} {citeproc_range(num)}".strip() if label else num
-                out.add(f"{typ} {shown}" if typ and num else shown or typ, " ")
+                out.add(f"{genre_title(typ)} {shown}" if typ and num else shown or capitalize_first(typ), " ")
                 out.punct(". ")
             if kind == "manuscript":
                 out.add("Unpublished manuscript", " ")  # the note is free text the oracle ignores

@@ -46,6 +46,34 @@ def is_numeric(value: str) -> bool:
     return bool(re.fullmatch(r"[\d\s/\-\u2013,&]+|\d+[a-zA-Z]?", value.strip())) and any(c.isdigit() for c in value)
 
 
+_NUM_PART = re.compile(r"[a-zA-Z]*\d+[a-zA-Z]*|[ivxlcm]+")
+_NUM_SEPARATORS = re.compile(r"\s*(?:-+|\u2013|,|&|\band\b|/)\s*")
+_PLURAL_SEPARATORS = re.compile(r"-|\u2013|,|&|\band\b")
+
+
+def csl_numeric(value: str) -> tuple[bool, bool]:
+    """(numeric, plural) as citeproc-js reads a number variable for its label: numeric when the
+    first part has a digit or is a lower-case roman numeral ("12a", "1-B", "iv", not "B-1",
+    "IV" or "Suppl. 2"), plural when it names several ("60-61", "1, 2", "1 and 2"; not "1/2")."""
+    v = value.strip()
+    if not v or not _NUM_PART.fullmatch(_NUM_SEPARATORS.split(v, 1)[0]):
+        return False, False
+    return True, bool(_PLURAL_SEPARATORS.search(v))
+
+
+@functools.lru_cache(maxsize=1024)
+def genre_title(genre: str) -> str:
+    """A genre in CSL title case, as styles print it before a number ("Working Paper No. 12")."""
+    from solicite.styles.titles import title_case_chunks
+
+    return "".join(c[0] for c in title_case_chunks(((genre, False, False),))) if genre else ""
+
+
+def capitalize_first(text: str) -> str:
+    """The text with its first letter capitalised ("research report" -> "Research report")."""
+    return text[:1].upper() + text[1:]
+
+
 def doi_url(doi: str) -> str:
     return "https://doi.org/" + doi
 
@@ -81,28 +109,40 @@ def page_range(pages: str, fmt: str = "expanded") -> str:
     if fmt == "expanded" or "\u2013" not in pages:
         return pages
     if fmt == "chicago":
-        return ", ".join(_chicago_range(p) for p in pages.split(", "))
-    out = []
-    for piece in pages.split(", "):
-        a, _, b = piece.partition("\u2013")
-        if a.isdigit() and b.isdigit() and len(a) == len(b):
-            i = 0
-            while i < len(a) - 1 and a[i] == b[i]:
-                i += 1
-            keep = b[i:]
-            if fmt == "minimal-two" and len(keep) < 2:
-                keep = b[-2:]
-            out.append(f"{a}\u2013{keep}")
-        else:
-            out.append(piece)
-    return ", ".join(out)
+        return ", ".join(_prefixed(p, _chicago_range) for p in pages.split(", "))
+    return ", ".join(_prefixed(p, lambda x: _minimal(x, fmt)) for p in pages.split(", "))
+
+
+_PREFIXED = re.compile(r"([A-Za-z]+)(\d+)\u2013\1(\d+)")
+
+
+def _prefixed(piece: str, shorten) -> str:
+    # "e12–e14": the same letters before both numbers print once, as citeproc-js does: "e12–14".
+    m = _PREFIXED.fullmatch(piece)
+    if m:
+        return m.group(1) + shorten(f"{m.group(2)}\u2013{m.group(3)}")
+    return shorten(piece)
+
+
+def _minimal(piece: str, fmt: str) -> str:
+    # "minimal": only the changed digits ("1703–74" -> "1703–4"); "minimal-two": at least two.
+    a, _, b = piece.partition("\u2013")
+    if not (a.isdigit() and b.isdigit() and len(a) == len(b)) or a == b:
+        return piece  # not a plain range, or one page twice ("191–191"), which is not shortened
+    i = 0
+    while i < len(a) - 1 and a[i] == b[i]:
+        i += 1
+    keep = b[i:]
+    if fmt == "minimal-two" and len(keep) < 2:
+        keep = b[-2:]
+    return f"{a}\u2013{keep}"
 
 
 def _chicago_range(piece: str) -> str:
     # CMOS 9.61: all digits below 100 and from multiples of 100; only the changed digits
     # after 101-109; otherwise at least two digits ("321–28", "1496–1504").
     a, _, b = piece.partition("\u2013")
-    if not (a.isdigit() and b.isdigit() and len(a) == len(b)):
+    if not (a.isdigit() and b.isdigit() and len(a) == len(b)) or a == b:
         return piece
     n = int(a)
     if n < 100 or n % 100 == 0:
@@ -122,7 +162,7 @@ def given_first(n, initials_fn=None) -> str:
         return n.literal
     given = initials_fn(n.given) if initials_fn else n.given
     s = f"{given} {n.family_full}".strip()
-    return f"{s}, {n.suffix}" if n.suffix else s
+    return f"{s} {n.suffix}" if n.suffix else s  # "Robert P. Bosch Jr.": no comma given first
 
 
 def family_first(n, initials_fn=None, demote: bool = False) -> str:

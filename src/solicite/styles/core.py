@@ -49,6 +49,43 @@ class Date:
         return MONTHS[self.month - 1] if self.month else ""
 
 
+NUMBER_FIELDS = frozenset(("volume", "number", "issue"))  # CSL's number variables among BibTeX's fields
+_FONT_SWITCH = re.compile(r"\\(?:tt|sc|bf|it|em|rm|sf|sl|small|footnotesize|scriptsize|large|Large|normalsize)\b\s*")
+
+
+def _decode(v: str) -> str:
+    # One reading for every field a style prints (titles have their own, in titles.py).
+    if "--" in v:
+        v = v.replace("---", "\u2014").replace("--", "\u2013")
+    if "\\" in v:
+        v = _FONT_SWITCH.sub("", v)  # {\tt name}: an old font switch, not text
+    v = latex_to_unicode(v)
+    return v.replace("'", "\u2019") if "'" in v else v
+
+
+# citeproc-js joins two parts of a number variable with an en dash only when each is a number
+# (letters after it allowed) or a roman numeral: "60-61", "12a-13", "C-21", but not "B-1".
+_RANGE_PART = re.compile(r"\d+[a-z]*|[ivxlcm]+|[IVXLCM]+")
+_GROUPS = re.compile(r"(\s*(?:,|&|\band\b)\s*)")
+_HYPHENS = re.compile(r"\s*-+\s*")
+
+
+def csl_number(value: str) -> str:
+    """A number variable as citeproc-js prints it: in each group ("1, 3-5"), when every
+    hyphen-joined part is a number or a roman numeral, the last hyphen becomes an en dash
+    ("60-61" -> "60–61", "91-08-04" -> "91-08–04"); anything else ("CMU-CS-90-177") as written."""
+    if "-" not in value:
+        return value
+    pieces = _GROUPS.split(value)
+    for i in range(0, len(pieces), 2):
+        group = pieces[i]
+        parts = _HYPHENS.split(group.strip())
+        if len(parts) > 1 and all(_RANGE_PART.fullmatch(p) for p in parts):
+            last = list(_HYPHENS.finditer(group))[-1]
+            pieces[i] = group[:last.start()] + "\u2013" + group[last.end():]
+    return "".join(pieces)
+
+
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 _URL_CMD = re.compile(r"\\url\{([^}]*)\}")
 
@@ -87,13 +124,13 @@ class Item:
     is_podcast: bool = False  # an audio episode of a podcast (asked often, so worked out once)
 
     def text(self, name: str) -> str:
-        """A field as Unicode (LaTeX decoded, braces removed, -- and --- as dashes)."""
+        """A field as Unicode, as citeproc-js prints it: LaTeX decoded, braces and font switches
+        removed, -- and --- as dashes, ' as ’, and number ranges ("60-61") with an en dash."""
         v = self.f.get(name)
         if not v:
             return ""
-        if "--" in v:
-            v = v.replace("---", "\u2014").replace("--", "\u2013")
-        return latex_to_unicode(v)
+        v = _decode(v)
+        return csl_number(v) if name in NUMBER_FIELDS and "-" in v else v
 
     def list_text(self, name: str) -> str:
         """A BibLaTeX list field ("A and {B and C}") as Unicode, items joined with "; "."""
@@ -101,8 +138,8 @@ class Item:
         if not v:
             return ""
         if " and " not in v:
-            return latex_to_unicode(v)
-        return "; ".join(latex_to_unicode(p) for p in split_names(v))
+            return _decode(v)
+        return "; ".join(_decode(p) for p in split_names(v))
 
     def raw(self, *names_: str) -> str:
         """The first non-empty raw value among the fields named."""
@@ -262,8 +299,6 @@ def make_item(ref: Reference) -> Item:
     subtype = f.get("entrysubtype", "").lower()
     if kind == "article" and subtype in ("magazine", "newspaper"):
         kind = subtype
-    elif kind == "report" and "thesis" in f.get("type", "").lower():
-        kind = "thesis"  # @techreport{type = {Engineer's thesis}}, read as pandoc reads it
     elif kind in ("webpage", "misc") and f.get("howpublished"):
         # Show notes say "Youtube" or "Podcast" where BibLaTeX would use @video or @audio.
         how = f["howpublished"].strip().strip("{}").lower()
@@ -308,7 +343,8 @@ def _and_list(value: str) -> str:
     return "; ".join(p.strip() for p in re.split(r"\s+and\s+", value)) if " and " in value else value
 
 
-TYPE_NAMES = {"techreport": "Technical Report", "resreport": "Research Report", "phdthesis": "PhD thesis",
+# BibLaTeX's type keys as pandoc (the oracle's reader) words them; styles change the case.
+TYPE_NAMES = {"techreport": "technical report", "resreport": "research report", "phdthesis": "PhD thesis",
               "mathesis": "Master\u2019s thesis", "candthesis": "Candidate thesis", "patent": "Patent",
               "patentus": "U.S. patent", "patenteu": "European patent", "patentfr": "French patent",
               "patentde": "German patent", "patentuk": "British patent", "patreq": "Patent request",

@@ -47,7 +47,7 @@ def h_names(people) -> list:
 
 
 def given_first(people, oxford: bool = True) -> str:
-    names = [n.literal or (f"{ini(n.given)} {n.family_full}".strip() + (f", {n.suffix}" if n.suffix else "")) for n in people]
+    names = [n.literal or (f"{ini(n.given)} {n.family_full}".strip() + (f" {n.suffix}" if n.suffix else "")) for n in people]
     return _join(names, oxford)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style, unquote
 from solicite.styles.build import Out
-from solicite.styles.common import pages_label, citeproc_range, doi_url, edition_number, number_label, family_first, given_first, ordinal, page_range, title
+from solicite.styles.common import capitalize_first, pages_label, citeproc_range, csl_numeric, doi_url, edition_number, number_label, family_first, given_first, ordinal, page_range, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.titles import plain_text
 
@@ -147,7 +147,7 @@ class MLA(Style):
         out.add(ttl, ". ")
         # supplemental element after the title: a genre without a number
         if t not in ("thesis",) and not item.text("number") and t == "report" and item.text("type"):
-            out.add(type_name(item.text("type")), ". ")
+            out.add(capitalize_first(type_name(item.text("type"))), ". ")
         c = Out()
         editors_in_container = bool(item.editors) and source != "editor"
         serial_like = t in SERIAL or (t == "paper-conference" and not item.editors)
@@ -178,10 +178,11 @@ class MLA(Style):
         shows_volume = (t in SERIAL or t == "paper-conference" or bool(item.editors) or bool(item.translators)
                         or bool(item.text("edition")) or has_container)
         if vol and shows_volume:
-            c.add(f"vol. {vol}" if vol.strip().isdigit() else vol, ", ")
+            numeric, plural = csl_numeric(vol)
+            c.add((("vols. " if plural else "vol. ") if numeric else "") + vol, ", ")
         iss = number_range(item.text("number") or item.text("issue")) if t.startswith("article") else item.text("issue")
         if iss:
-            c.add(f"no. {iss}", ", ")
+            c.add(("nos. " if csl_numeric(iss) == (True, True) else "no. ") + iss, ", ")
         num = item.text("number") if not t.startswith("article") and item.kind not in ("book", "chapter", "paper") else ""
         if num:
             raw_type = item.text("type")
