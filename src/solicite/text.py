@@ -7,6 +7,14 @@ import re
 import unicodedata
 
 _NEEDS_LATEX = re.compile(r"[\\$~]")
+_FONT_SWITCH = re.compile(r"\\(?:tt|sc|bf|it|em|rm|sf|sl|small|footnotesize|scriptsize|large|Large|normalsize)\b\s*")
+
+
+def drop_font_switches(value: str) -> str:
+    """The value without old-style font switches ("{\\tt name}" -> "{name}"): they change the font, not the text."""
+    return _FONT_SWITCH.sub("", value) if "\\" in value else value
+
+
 # A backslash pair is read first, so "\\\\{}" is a line break then a group, not an escaped brace.
 _ESCAPES = re.compile(r"\\([\\{}])")
 

@@ -12,26 +12,23 @@ from solicite.errors import ExitCode, InputError, UsageError
 FORMAT_CHOICES = ("text", "json", "junit", "markdown", "github")
 
 
-def _duration(ctx, param, value):
-    if value is None:
-        return None
-    from solicite.check.options import parse_duration
+def _parsed_by(name: str):
+    """A click callback that parses a value with ``solicite.check.options.<name>``."""
+    def callback(ctx, param, value):
+        if value is None:
+            return None
+        from solicite.check import options
 
-    try:
-        return parse_duration(value)
-    except UsageError as exc:
-        raise click.BadParameter(f"{exc.message} ({exc.hint})") from None
+        try:
+            return getattr(options, name)(value)
+        except UsageError as exc:
+            raise click.BadParameter(f"{exc.message} ({exc.hint})") from None
+
+    return callback
 
 
-def _accept(ctx, param, value):
-    if value is None:
-        return None
-    from solicite.check.options import parse_accept
-
-    try:
-        return parse_accept(value)
-    except UsageError as exc:
-        raise click.BadParameter(f"{exc.message} ({exc.hint})") from None
+_duration = _parsed_by("parse_duration")
+_accept = _parsed_by("parse_accept")
 
 
 @click.command("check")

@@ -13,7 +13,7 @@ from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.titles import title_rich
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import capitalize_first, genre_title, pages_label, citeproc_range, doi_url, edition, full_date_mdy, number_label, thesis_genre, title
+from solicite.styles.common import capitalize_first, genre_title, labelled_number, pages_label, doi_url, edition, full_date_mdy, thesis_genre, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.names import Name, initials, join
 
@@ -287,12 +287,9 @@ class APA(Style):
 
 
 def _numbered(num: str) -> tuple[str, str]:
-    """(" No.", " Nos." or "", the number as printed), as citeproc-js labels a report number:
-    "No." before a number, "Nos." before several, nothing before text."""
-    if num.isascii() and num.isdigit():
-        return " No.", num  # the common case, without the regular expressions
-    label = number_label(num, "No.", "Nos.")
-    return (f" {label}", citeproc_range(num)) if label else ("", num)
+    """(" No.", " Nos." or "", the number as printed) for a report number."""
+    label, shown = labelled_number(num, "No.", "Nos.")
+    return (f" {label}" if label else "", shown)
 
 
 STYLE = APA()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style, unquote
 from solicite.styles.build import Out
-from solicite.styles.common import capitalize_first, citeproc_range, genre_title, number_label, doi_url, edition, thesis_genre, family_first, full_date_mdy, given_first, page_range, title
+from solicite.styles.common import labelled_number, capitalize_first, genre_title, doi_url, edition, thesis_genre, family_first, full_date_mdy, given_first, page_range, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.mla import MLA
 from solicite.styles.titles import plain_text
@@ -190,8 +190,8 @@ class Chicago(MLA):
                 out.punct(". ")
             if kind == "report":
                 num, typ = item.text("number"), type_name(item.text("type"))
-                label = number_label(num, "No.", "Nos.")
-                shown = f"{label} {citeproc_range(num)}".strip() if label else num
+                label, shown = labelled_number(num, "No.", "Nos.")
+                shown = f"{label} {shown}".strip() if label else shown
                 out.add(f"{genre_title(typ)} {shown}" if typ and num else shown or capitalize_first(typ), " ")
                 out.punct(". ")
             if kind == "manuscript":

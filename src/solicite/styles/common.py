@@ -233,6 +233,15 @@ def citeproc_range(value: str) -> str:
     return value[:m.start(2)] + m.group(2) + "\u2013" + m.group(3)
 
 
+def labelled_number(value: str, singular: str, plural: str) -> tuple[str, str]:
+    """(label, number as printed) for a report number, as citeproc-js labels it: ``singular``
+    before a number, ``plural`` before several, and no label (the value as written) before text."""
+    if value.isascii() and value.isdigit():
+        return singular, value  # the common case, without the regular expressions
+    label = number_label(value, singular, plural)
+    return (label, citeproc_range(value)) if label else ("", value)
+
+
 _PLURAL_PAGES = re.compile(r"[\u2013,&]|\d\s*-")
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from solicite.model import Reference, month_number, split_names
 from solicite.styles.names import Name, names
-from solicite.text import latex_to_unicode
+from solicite.text import drop_font_switches, latex_to_unicode
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -50,16 +50,13 @@ class Date:
 
 
 NUMBER_FIELDS = frozenset(("volume", "number", "issue"))  # CSL's number variables among BibTeX's fields
-_FONT_SWITCH = re.compile(r"\\(?:tt|sc|bf|it|em|rm|sf|sl|small|footnotesize|scriptsize|large|Large|normalsize)\b\s*")
 
 
 def _decode(v: str) -> str:
     # One reading for every field a style prints (titles have their own, in titles.py).
     if "--" in v:
         v = v.replace("---", "\u2014").replace("--", "\u2013")
-    if "\\" in v:
-        v = _FONT_SWITCH.sub("", v)  # {\tt name}: an old font switch, not text
-    v = latex_to_unicode(v)
+    v = latex_to_unicode(drop_font_switches(v))
     return v.replace("'", "\u2019") if "'" in v else v
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import pages_label, citeproc_range, container, doi_url, edition_number, full_date_mdy, ordinal, title
+from solicite.styles.common import pages_label, citeproc_range, container, doi_url, edition_number, full_date_mdy, ordinal, title, thesis_genre
 from solicite.styles.core import Item, type_name
 from solicite.styles.names import Name, initials
 from solicite.styles.titles import title_rich
@@ -168,7 +168,7 @@ class Harvard(Style):
             pub = item.url_from_howpublished  # the oracle reads \url in howpublished as publisher text
         o = Out()
         if t == "thesis":
-            o.add(self._thesis_genre(item))
+            o.add(thesis_genre(item))
             o.add(pub, ". ")
         elif t == "report":
             raw_type = item.text("type")
@@ -187,12 +187,6 @@ class Harvard(Style):
                 s.add(item.text("number") if item.kind in ("book", "chapter", "paper") else "", ", ")
                 o.add(["(", s.result(), ")"], " ")
         return o.result()
-
-    def _thesis_genre(self, item: Item) -> str:
-        t = item.text("type")
-        if t and type_name(t) != t:
-            return type_name(t)
-        return t or ("Master\u2019s thesis" if item.ref.type == "mastersthesis" else "PhD thesis")
 
     def cite_year(self, item):
         return (item.year or "no date") + item.extra.get("suffix", "")

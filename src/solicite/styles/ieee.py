@@ -9,7 +9,7 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import pages_label, citeproc_range, ABBR_MONTHS, container, edition_number, ordinal, title
+from solicite.styles.common import pages_label, citeproc_range, ABBR_MONTHS, container, edition_number, ordinal, title, thesis_genre
 from solicite.styles.core import Item, type_name
 from solicite.styles.names import Name, initials
 
@@ -158,6 +158,22 @@ class IEEE(Style):
             out.punct(".")
             out.add(["Available: ", Link(url)], " ")
 
+    def _imprint(self, item: Item, out: Out, opts: Options, t: str, before: str = " ",
+                 page_first: bool = False) -> None:
+        """The collection, then "Publisher, date, pages" (pages before the date when asked), then the link."""
+        coll = self._collection(item, opts)
+        if coll:
+            out.add(coll)
+            out.punct(". ")
+        h = Out()
+        h.add(self._publisher(item, t))
+        issued, page = self._issued(item, t), self._page(item)
+        for part in ((page, issued) if page_first else (issued, page)):
+            h.add(part, ", ")
+        out.add(h.result(), before)
+        out.punct(".")
+        self._access(item, out, t)
+
     # --- layout ------------------------------------------------------------------------------
     def entry(self, item: Item, opts: Options) -> list[Part]:
         t = item.csl_type
@@ -186,17 +202,7 @@ class IEEE(Style):
                 g.add(i_names(item.editors, False) + (", Eds." if len(item.editors) > 1 else ", Ed."), ", ")
             out.add(g.result())
             out.punct(", ")
-            coll = self._collection(item, opts)
-            if coll:
-                out.add(coll)
-                out.punct(". ")
-            h = Out()
-            h.add(self._publisher(item, t))
-            h.add(self._issued(item, t), ", ")
-            h.add(self._page(item), ", ")
-            out.add(h.result())
-            out.punct(".")
-            self._access(item, out, t)
+            self._imprint(item, out, opts, t, before="")
         elif t == "chapter":
             g.add(ttl)
             g.add(["in ", cont_i] if cont else "", ", ")
@@ -222,7 +228,7 @@ class IEEE(Style):
             self._access(item, out, t)
         elif t == "thesis":
             g.add(ttl)
-            g.add(self._genre_thesis(item), ", ")
+            g.add(thesis_genre(item), ", ")
             g.add(self._publisher(item, t), ", ")
             g.add(self._issued(item, t), ", ")
             out.add(g.result())
@@ -261,17 +267,7 @@ class IEEE(Style):
             g.add(self._locators(item, t).result(), ", ")
             out.add(g.result())
             out.punct(". ")
-            coll = self._collection(item, opts)
-            if coll:
-                out.add(coll)
-                out.punct(". ")
-            h = Out()
-            h.add(self._publisher(item, t))
-            h.add(self._issued(item, t), ", ")
-            h.add(self._page(item), ", ")
-            out.add(h.result(), " ")
-            out.punct(".")
-            self._access(item, out, t)
+            self._imprint(item, out, opts, t)
         elif t in ("article-magazine", "article-newspaper", "manuscript"):
             g.add(ttl)
             g.add(cont_i, ", ")
@@ -288,26 +284,8 @@ class IEEE(Style):
             g.add(self._locators(item, t).result(), ", ")
             out.add(g.result())
             out.punct(". ")
-            coll = self._collection(item, opts)
-            if coll:
-                out.add(coll)
-                out.punct(". ")
-            h = Out()
-            h.add(self._publisher(item, t))
-            h.add(self._page(item), ", ")
-            h.add(self._issued(item, t), ", ")
-            out.add(h.result(), " ")
-            out.punct(".")
-            self._access(item, out, t)
+            self._imprint(item, out, opts, t, page_first=True)
         return out.result()
-
-    def _genre_thesis(self, item: Item) -> str:
-        t = item.text("type")
-        if t and type_name(t) != t:
-            return type_name(t)
-        if item.ref.type == "mastersthesis":
-            return t or "Master\u2019s thesis"
-        return t or "PhD thesis"
 
 
 STYLE = IEEE()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style, unquote
 from solicite.styles.build import Out
-from solicite.styles.common import capitalize_first, pages_label, citeproc_range, csl_numeric, doi_url, edition_number, number_label, family_first, given_first, ordinal, page_range, title
+from solicite.styles.common import labelled_number, capitalize_first, pages_label, csl_numeric, doi_url, edition_number, family_first, given_first, ordinal, page_range, title, thesis_genre
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.titles import plain_text
 
@@ -189,8 +189,7 @@ class MLA(Style):
             genre = ""
             if t in ("report", "patent") and raw_type:
                 genre = type_name(raw_type).lower() if type_name(raw_type) != raw_type else raw_type
-            label = number_label(num, "no. ", "nos. ")
-            shown = citeproc_range(num) if label else num
+            label, shown = labelled_number(num, "no. ", "nos. ")
             c.add(" ".join(x for x in (genre, label + shown) if x), ", ")
         # publisher
         if t not in ("thesis", "patent") and t not in SERIAL and not (t == "paper-conference" and not item.editors):
@@ -219,7 +218,7 @@ class MLA(Style):
             e.add(f"Accessed {mla_date(acc)}")
         if t == "thesis":
             e.add(item.publisher, ", ")
-            e.add(self._thesis_genre(item), ", ")
+            e.add(thesis_genre(item), ", ")
         elif not (t in SERIAL or t == "paper-conference" and not item.editors):
             if item.series:
                 s = Out()
@@ -232,12 +231,6 @@ class MLA(Style):
         out.add(e.result(), ". ")
         out.punct(".")
         return out.result()
-
-    def _thesis_genre(self, item: Item) -> str:
-        t = item.text("type")
-        if t and type_name(t) != t:
-            return type_name(t)
-        return t or ("Master\u2019s thesis" if item.ref.type == "mastersthesis" else "PhD thesis")
 
     def citation(self, cites, narrative=False, everyone=None):
         parts = Out()

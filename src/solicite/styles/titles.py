@@ -12,7 +12,7 @@ import functools
 import re
 
 from solicite.richtext import Italic, NoCase, Part, Quoted
-from solicite.text import latex_to_unicode
+from solicite.text import drop_font_switches, latex_to_unicode
 
 _COMMANDS = (("\\hyphen ", "-"), ("\\hyphen", "-"), ("\\,", "\u2006"), ("\\-", "\u00ad"), ("\\LaTeXe", "LaTeX2e"), ("\\LaTeX", "LaTeX"), ("\\TeX", "TeX"), ("\\BibTeX", "BibTeX"),
              ("\\ldots", "…"), ("\\dots", "…"), ("\\textendash", "–"), ("\\textemdash", "—"))
@@ -65,11 +65,13 @@ def _decode_plain(raw: str) -> str:
         raw = raw.replace("``", "\u201c").replace("''", "\u201d")
     if "~" in raw:
         raw = raw.replace("~", "\u00a0")
-    if raw.isprintable() and "  " not in raw:
-        # Only single ASCII spaces: nothing to collapse. (Every other space character,
-        # the no-break space of "~" included, is unprintable, so it still takes the sub.)
-        return raw
-    return _SPACES.sub(" ", raw)
+    return raw if _single_spaced(raw) else _SPACES.sub(" ", raw)
+
+
+def _single_spaced(text: str) -> bool:
+    # Only single ASCII spaces: nothing to collapse. (Every other space character, the
+    # no-break space of "~" included, is unprintable, so such text takes the slow path.)
+    return text.isprintable() and "  " not in text
 
 
 def _parse_into(value: str, chunks: list, protected: bool, italic: bool) -> None:
@@ -145,12 +147,10 @@ def _match(value: str, open_at: int) -> int:
     return len(value)
 
 
-_FONT_SWITCH = re.compile(r"\\(?:tt|sc|bf|it|em|rm|sf|sl|small|footnotesize|scriptsize|large|Large|normalsize)\b\s*")
 
 
 def _decode(raw: str) -> str:
-    if "\\" in raw:
-        raw = _FONT_SWITCH.sub("", raw)  # old-style switches ({\tt name}) change only the font
+    raw = drop_font_switches(raw)
     lead = " " if raw[:1].isspace() else ""
     trail = " " if raw[-1:].isspace() else ""
     for cmd, rep in _COMMANDS:
@@ -174,7 +174,7 @@ def plain_text(value: str) -> str:
     """The title as plain Unicode (no case change)."""
     chunks = parse(value)
     text = chunks[0][0] if len(chunks) == 1 else "".join([c[0] for c in chunks])
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if _single_spaced(text) and text[:1] != " " and text[-1:] != " ":
         return text  # already single-spaced and trimmed (the usual case)
     return " ".join(text.split())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from solicite.richtext import Link, Part
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import citeproc_range, edition, number_label, page_range, thesis_genre, title
+from solicite.styles.common import labelled_number, edition, page_range, thesis_genre, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.names import Name, initials
 
@@ -147,9 +147,7 @@ class Vancouver(Style):
                 out.add(f"{item.text('pagetotal')} p.", " ")
             if kind == "report" and item.text("number"):
                 typ = _genre(item.text("type")) or "Report"
-                raw_num = item.text("number")
-                label = number_label(raw_num, " no.:", " nos.:")
-                num = citeproc_range(raw_num) if label else raw_num
+                label, num = labelled_number(item.text("number"), " no.:", " nos.:")
                 out.add(f"{typ}{label} {num}", " ")
                 out.punct(".")
             self._series(item, out, opts)
