@@ -128,7 +128,7 @@ def _group_by_author(proc, rendered, collapse, layout, delimiter):
         groups[key].append(r)
     group_delim = layout.options.get("cite-group-delimiter", ", ")
     after = layout.options.get("after-collapse-delimiter", delimiter)
-    suffix_delim = layout.options.get("year-suffix-delimiter", delimiter)
+    suffix_delim = layout.options.get("year-suffix-delimiter", layout.options.get("cite-group-delimiter", delimiter))
     pieces = []
     for key in order:
         members = groups[key]
@@ -142,9 +142,12 @@ def _group_by_author(proc, rendered, collapse, layout, delimiter):
                 acc.append(_affixed(joiner, r))
                 prev_year = _year_text(proc, r)
                 continue
-            cite = dict(r["cite"], **{"suppress-author": True})
-            part, _ctx = proc.render_cite(str(cite["id"]), cite)
-            r2 = dict(r, part=part, cite=cite)
+            if collapse:
+                cite = dict(r["cite"], **{"suppress-author": True})
+                part, _ctx = proc.render_cite(str(cite["id"]), cite)
+                r2 = dict(r, part=part, cite=cite)
+            else:
+                cite, r2 = r["cite"], r
             year = _year_text(proc, r)
             st = proc.state[str(r["cite"]["id"])]
             if collapse in ("year-suffix", "year-suffix-ranged") and st.year_suffix and year == prev_year \

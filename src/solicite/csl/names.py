@@ -8,6 +8,7 @@ from solicite.csl.locale import tag
 from solicite.csl.markup import parse_markup
 from solicite.csl.output import NamesMark, formatter, is_empty
 from solicite.csl.textcase import apply_case
+from solicite.richtext import plain
 
 # Name options a style, citation or bibliography element may set for all its names.
 INHERITED = ("and", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min", "et-al-use-first",
@@ -22,51 +23,80 @@ def is_roman(name: dict) -> bool:
     return bool(_ROMAN.match(text)) or bool(re.match(r"^[\u0370-\u04ff\s.\-]*$", text))
 
 
+_PARTICLE = re.compile(r"^((?:(?:[a-z\u00e0-\u00ff][\w]*|[\'\u2019][a-z]+)(?:[\s]+|[\-\'\u2019]))+)(?=[^\s])")
+
+
 def split_particles(name: dict) -> dict:
-    """The name with lowercase particles moved out of given and family ("van", "de")."""
+    """The name with lowercase particles moved out of given and family ("van", "de", "al-", "d’")."""
     if name.get("literal") or name.get("parse-names") in (False, "false"):
         return name
-    name = dict(name)
+    name = {k: (v.replace("'", "\u2019") if isinstance(v, str) else v) for k, v in name.items()}
     family = name.get("family") or ""
-    if family and "non-dropping-particle" not in name:
-        m = re.match(r"^((?:[a-z\u00e0-\u00ff'\u2019][\w'\u2019]*[\s'\u2019]+|[a-z]+['\u2019])+)(?=\S)", family)
+    if family.startswith('"') and family.endswith('"'):
+        name["family"] = family[1:-1]
+    elif family and "non-dropping-particle" not in name:
+        m = _PARTICLE.match(family)
         if m and m.group(1).strip() != family.strip():
             particle = m.group(1)
-            name["non-dropping-particle"] = particle.rstrip() if particle.endswith(" ") else particle
+            name["non-dropping-particle"] = particle.rstrip()
             name["family"] = family[len(particle):]
     given = name.get("given") or ""
     if given and "dropping-particle" not in name:
-        m = re.search(r"\s+((?:[a-z\u00e0-\u00ff][\w']*\s*)+)$", given)
+        m = re.search(r"\s+((?:[a-z\u00e0-\u00ff][\w\u2019]*\s*)+)$", given)
         if m and m.start() > 0:
             name["dropping-particle"] = m.group(1).strip()
             name["given"] = given[: m.start()]
-    if family.startswith('"') and family.endswith('"'):
-        name["family"] = family[1:-1]
     return name
 
 
 def initialize(given: str, initial: str, hyphen: bool = True, initialize_names: bool = True) -> str:
-    """Given names as initials: "John Paul" -> "J. P." (with ``initial`` ". ")."""
-    words = re.findall(r"[^\s.]+\.?|\.", given.replace(".", ". "))
-    out = []
-    for w in words:
-        w = w.rstrip(".")
-        if not w:
-            continue
-        if "-" in w:
-            pieces = [p for p in w.split("-") if p]
-            if initialize_names or all(len(p) == 1 for p in pieces):
-                sep = "-" if hyphen else ""
-                inits = [p[0] + initial.rstrip() for p in pieces if p[0].isupper() or True]
-                out.append((sep.join(inits)) + (" " if initial.endswith(" ") else ""))
-                continue
-        if w[0].islower() and len(w) > 1:
-            out.append(w + " ")
-        elif len(w) == 1 or initialize_names:
-            out.append(w[0] + initial)
-        else:
-            out.append(w + " ")
-    return "".join(out).rstrip()
+    """Given names as initials: "John Paul" -> "J. P." (with ``initial`` ". ").
+
+    With ``initialize_names`` false only existing initials are normalised ("M.E" -> "M. E.").
+    Abbreviations ("Ph.") keep their letters; lowercase words (particles) stay whole.
+    """
+    text = ""
+    for word in re.split(r"\s+", given.strip()):
+        for piece, is_initial in _tokens(word, initial, hyphen, initialize_names):
+            if is_initial:
+                text += piece + initial
+            else:
+                text += ("" if not text or text.endswith(" ") else " ") + piece + " "
+    return text.rstrip()
+
+
+def _tokens(word: str, initial: str, hyphen: bool, initialize_names: bool) -> list[tuple[str, bool]]:
+    """(text, is_initial) tokens of one word; "M.E" is two initials, "Jean-Paul" one compound."""
+    if not word:
+        return []
+    if "." in word.rstrip("."):
+        return [(p, True) for p in word.split(".") if p]
+    if "-" in word.strip("-"):
+        pieces = [p for p in word.split("-") if p]
+        if initialize_names:
+            inits = [_one(p) for p in pieces if not p[0].islower()]
+            sep = (initial.rstrip() + "-") if hyphen else initial
+            return [(sep.join(inits), True)] if inits else []
+        if all(len(p) == 1 for p in pieces):
+            return [("-".join(pieces), True)]
+        return [(word, False)]
+    bare = word.rstrip(".")
+    if not bare:
+        return []
+    if word.endswith(".") or len(bare) == 1:
+        return [(bare, True)]
+    if bare[0].islower():
+        return [(bare, False)]
+    if not initialize_names:
+        return [(bare, False)]
+    return [(_one(bare), True)]
+
+
+def _one(word: str) -> str:
+    """The initial of a word ("Ts" for a Mongolian "TSerendorjiin")."""
+    if len(word) > 2 and word[1].isupper() and word[2].islower():
+        return word[0] + word[1].lower()
+    return word[0]
 
 
 class NameOpts:
@@ -249,6 +279,8 @@ def render_list(ctx, spec: _NamesSpec, opts: NameOpts, var: str, names: list):
         truncated = False
     shown = names[:count]
     rendered = [render_name(ctx, spec, opts, var, i, n) for i, n in enumerate(shown)]
+    if ctx.sorting:
+        return "  ".join(plain(r) for r in rendered)
     ctx.names_seen.append((var, [dict(n) for n in shown]))
     inverted = [_inverted(opts, i, n) for i, n in enumerate(shown)]
     and_term = None
@@ -296,6 +328,8 @@ def _use_delim(rule: str, count: int, prev_inverted: bool, threshold: int) -> bo
 
 
 def _inverted(opts: NameOpts, i: int, name: dict) -> bool:
+    if name.get("literal") or not name.get("given") or not is_roman(name):
+        return False
     return opts.sort_order == "all" or (opts.sort_order == "first" and i == 0)
 
 
@@ -310,6 +344,12 @@ def render_name(ctx, spec: _NamesSpec, opts: NameOpts, var: str, i: int, raw: di
         text = raw.get("literal") or raw.get("family") or ""
         return _part(spec, "family", parse_markup(str(text)), ctx)
     name = split_particles(raw)
+    if not name.get("family"):
+        return _part(spec, "given", name.get("given") or "", ctx)
+    if ctx.sorting:
+        if opts.form == "short":
+            return _words([name.get("non-dropping-particle") or "", name.get("family") or ""])
+        return _sort_name(name, ctx.style.demote_particle)
     level = _level(ctx, var, i)
     form = opts.form
     if level and form == "short":
@@ -323,8 +363,6 @@ def render_name(ctx, spec: _NamesSpec, opts: NameOpts, var: str, i: int, raw: di
     ndp = name.get("non-dropping-particle") or ""
     dp = name.get("dropping-particle") or ""
     suffix = name.get("suffix") or ""
-    if ctx.sorting:
-        return _sort_name(name)
     if given and initial is not None:
         given = initialize(given, initial, ctx.style.initialize_with_hyphen, do_init)
     roman = is_roman(name)
@@ -345,11 +383,11 @@ def render_name(ctx, spec: _NamesSpec, opts: NameOpts, var: str, i: int, raw: di
             fam = _part(spec, "family", _words([ndp, family]), ctx)
             giv = _part(spec, "given", _words([given, dp]), ctx)
         return joiner.join([fam, giv, suffix], opts.sort_sep)
-    giv = _part(spec, "given", _words([given, dp]), ctx)
-    fam = _part(spec, "family", _words([ndp, family]), ctx)
     sep = ", " if (name.get("comma-suffix") or raw.get("comma-suffix")) else " "
-    body = joiner.join([giv, fam], " ")
-    return joiner.join([body, suffix], sep) if suffix else body
+    fam_text = _words([dp, ndp, family])
+    if suffix:
+        fam_text = fam_text + sep + suffix
+    return joiner.join([_part(spec, "given", given, ctx), _part(spec, "family", fam_text, ctx)], " ")
 
 
 def _words(pieces: list[str]) -> str:
@@ -361,10 +399,14 @@ def _words(pieces: list[str]) -> str:
     return out
 
 
-def _sort_name(name: dict) -> str:
-    demoted = name.get("family") or ""
-    return " ".join(p for p in (demoted, name.get("given") or "", name.get("dropping-particle") or "",
-                                name.get("non-dropping-particle") or "", name.get("suffix") or "") if p)
+def _sort_name(name: dict, demote: str = "display-and-sort") -> str:
+    """The name as a sort key: family (with its particle unless demoted) first, then given."""
+    ndp = name.get("non-dropping-particle") or ""
+    family = name.get("family") or ""
+    if demote == "never":
+        family, ndp = _words([ndp, family]), ""
+    return " ".join(p for p in (family, name.get("given") or "", name.get("dropping-particle") or "", ndp,
+                                name.get("suffix") or "") if p)
 
 
 def _part(spec: _NamesSpec, which: str, text, ctx):
