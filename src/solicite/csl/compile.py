@@ -25,7 +25,8 @@ class Compiler:
             slot: list = [None]
             self.macros[name] = lambda ctx: slot[0](ctx)
             el = self.style.macro_elements.get(name)
-            slot[0] = self.sequence(list(el), "") if el is not None else (lambda ctx: _EMPTY)
+            # A macro is suppressed like a group: variables called and none set, nothing printed.
+            slot[0] = self._as_group(self.sequence(list(el), "")) if el is not None else (lambda ctx: _EMPTY)
         return self.macros[name]
 
     def sequence(self, elements, delimiter: str):
@@ -117,7 +118,12 @@ class Compiler:
             return lambda ctx: self.macro(name)(ctx)
         if el.get("term"):
             term, form, plural = el.get("term"), el.get("form", "long"), el.get("plural") == "true"
-            return lambda ctx: ctx.locale.term(term, form, plural) or _EMPTY
+            def run_term(ctx):
+                value = ctx.locale.term(term, form, plural) or _EMPTY
+                if value and ctx.first_term is None:
+                    ctx.first_term = value
+                return value
+            return run_term
         value = el.get("value", "")
         return lambda ctx: value
 
@@ -157,8 +163,10 @@ class Compiler:
 
     def group(self, el):
         """``<group>``: suppressed when it calls variables and none of them is set."""
-        inner = self.sequence(list(el), el.get("delimiter", ""))
+        return self.decorate(el, self._as_group(self.sequence(list(el), el.get("delimiter", ""))))
 
+    @staticmethod
+    def _as_group(inner):
         def run(ctx):
             called, rendered = ctx.called, ctx.rendered
             ctx.called = ctx.rendered = 0
@@ -166,7 +174,7 @@ class Compiler:
             suppress = ctx.called and not ctx.rendered
             ctx.called, ctx.rendered = called + ctx.called, rendered + ctx.rendered
             return _EMPTY if suppress else part
-        return self.decorate(el, run)
+        return run
 
     def choose(self, el):
         """``<choose>``: the first branch whose condition holds."""

@@ -48,6 +48,7 @@ class Ctx:
         self.suppress_author = False
         self.names_done = False
         self.first_names = None
+        self.first_term = None
         self.author_only = False
 
     @property
@@ -94,7 +95,7 @@ class Ctx:
         if name in ("page", "locator") and self.style.page_range_format is not None:
             if name == "page" or self.cite.get("label", "page") == "page":
                 value = page_range(value, self.style.page_range_format, self.page_delimiter())
-        elif name == "page":
+        elif name in ("page", "locator"):
             value = page_range(value, "", self.page_delimiter())
         if name in ("URL", "DOI", "PMID", "PMCID"):
             return value

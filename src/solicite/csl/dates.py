@@ -19,12 +19,13 @@ class DateValue:
     def __init__(self, start, end=None, season=None, circa=False, literal="") -> None:
         self.start, self.end, self.season, self.circa, self.literal = start, end, season, circa, literal
 
-    def sort_key(self) -> str:
-        """A string that sorts dates chronologically (BC years first)."""
+    def sort_key(self, parts=("year", "month", "day")) -> str:
+        """A string that sorts dates chronologically (BC years first), on the parts given."""
         if not self.start:
             return ""
         y, m, d = self.start
-        m = m if m <= 12 else 0
+        m = m if m <= 12 and "month" in parts else 0
+        d = d if "day" in parts else 0
         key = f"{y + 50000:06d}{m:02d}{d:02d}"
         if self.end:
             ey, em, ed = self.end
@@ -109,6 +110,7 @@ def compile_date(compiler, el):
         delimiter = el.get("delimiter", "")
     joiner = compiler.joiner
     renderers = [(p["name"], _part_renderer(p, joiner), p) for p in parts]
+    shown = frozenset(p["name"] for p in parts)
 
     def run(ctx):
         ctx.called += 1
@@ -117,10 +119,15 @@ def compile_date(compiler, el):
         if date is None:
             return ""
         ctx.note(var)
-        ctx.rendered += 1
         if date.start is None:
-            return date.literal
-        return _render(ctx, date, renderers, delimiter, joiner, style)
+            out = date.literal
+        elif ctx.sorting:
+            out = date.sort_key(shown)
+        else:
+            out = _render(ctx, date, renderers, delimiter, joiner, style)
+        if not is_empty(out):
+            ctx.rendered += 1
+        return out
 
     outer = dict(el.attrib)
     if form:

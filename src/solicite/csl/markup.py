@@ -9,7 +9,8 @@ from solicite.richtext import Bold, Italic, NoCase, Node, Quoted, SmallCaps, Sub
 
 _TAGS = {"i": Italic, "em": Italic, "b": Bold, "strong": Bold, "sup": Superscript, "sub": Subscript,
          "sc": SmallCaps}
-_HAS_MARKUP = re.compile(r"[<\"'&]")
+_HAS_MARKUP = re.compile("[<\"'&\u00aa\u00b2\u00b3\u00b9\u00ba\u02b0-\u02e3\u2070-\u207f\u1d43-\u1d5b\u201c]")
+_CURLY = re.compile("\u201c([^\u201c\u201d]*)\u201d")
 _QUOTE = re.compile(r'"')
 
 
@@ -23,15 +24,16 @@ class _Reader(HTMLParser):
     def handle_starttag(self, name, attrs):
         attrs = dict(attrs)
         style = (attrs.get("style") or "").replace(" ", "")
-        if name in _TAGS or (name == "span" and (attrs.get("class") == "nocase" or "small-caps" in style)):
-            self.stack.append((name if name != "span" else ("nocase" if attrs.get("class") == "nocase" else "sc"), []))
+        cls = attrs.get("class")
+        if name in _TAGS or (name == "span" and (cls in ("nocase", "nodecor") or "small-caps" in style)):
+            self.stack.append((name if name != "span" else (cls if cls in ("nocase", "nodecor") else "sc"), []))
         else:
             self.stack[-1][1].append(self.get_starttag_text())
 
     def handle_endtag(self, name):
-        if len(self.stack) > 1 and (self.stack[-1][0] == name or (name == "span" and self.stack[-1][0] in ("nocase", "sc"))):
+        if len(self.stack) > 1 and (self.stack[-1][0] == name or (name == "span" and self.stack[-1][0] in ("nocase", "nodecor", "sc"))):
             kind, children = self.stack.pop()
-            node = NoCase(*children) if kind == "nocase" else _TAGS[kind](*children)
+            node = _node(kind, children)
             self.stack[-1][1].append(node)
         else:
             self.stack[-1][1].append(f"</{name}>")
@@ -43,8 +45,28 @@ class _Reader(HTMLParser):
         self.close()
         while len(self.stack) > 1:
             kind, children = self.stack.pop()
-            self.stack[-1][1].append(NoCase(*children) if kind == "nocase" else _TAGS[kind](*children))
+            self.stack[-1][1].append(_node(kind, children))
         return self.stack[0][1]
+
+
+def _node(kind: str, children: list):
+    if kind == "nocase":
+        return NoCase(*children)
+    if kind == "nodecor":
+        return NoDecor(*children)
+    return _TAGS[kind](*children)
+
+
+class NoDecor(NoCase):
+    """``<span class="nodecor">``: text printed upright, roman and unchanged inside any formatting."""
+
+    __slots__ = ()
+
+
+_SUPERSCRIPTS = dict(zip("\u1d43\u1d47\u1d48\u1d49\u1d4d\u1d4f\u1d50\u1d52\u1d56\u1d57\u1d58\u1d5b\u00aa\u00b2\u00b3\u00b9\u00ba\u02b0\u02b2\u02b3\u02b7\u02b8\u02e1\u02e2\u02e3\u2070\u2071\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207c\u207d\u207e\u207f",
+                         "abdegkmoptuv" "a231ohjrwylsx0i456789+-=()n"))
+_SUPER_RE = re.compile("[" + "".join(_SUPERSCRIPTS) + "]+")
+_SINGLE = re.compile(r"(?<![\w\u2019])'(?=\S)([^']*?\S)'(?![\w])")
 
 
 def parse_markup(value: str):
@@ -75,11 +97,24 @@ def _quotes(parts: list) -> list:
 
 
 def _quote_text(text: str) -> list:
+    """Plain text as parts: superscript characters, curly and single-quoted runs made nodes."""
+    rules = ((_SUPER_RE, lambda m: Superscript("".join(_SUPERSCRIPTS[c] for c in m.group()))),
+             (_CURLY, lambda m: Quoted(*_quote_text(m.group(1)))),
+             (_SINGLE, lambda m: Quoted(*_quote_text(m.group(1)))))
+    for regex, make in rules:
+        if regex.search(text):
+            out: list = []
+            last = 0
+            for m in regex.finditer(text):
+                out += _quote_text(text[last:m.start()]) if m.start() > last else []
+                out.append(make(m))
+                last = m.end()
+            return out + (_quote_text(text[last:]) if last < len(text) else [])
     text = text.replace("'", "\u2019")
     pieces = _QUOTE.split(text)
     if len(pieces) < 3:
         return [text]
-    out: list = []
+    out = []
     for i, piece in enumerate(pieces):
         if i % 2 == 0:
             if piece:

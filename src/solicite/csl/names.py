@@ -41,6 +41,14 @@ def split_particles(name: dict) -> dict:
             name["non-dropping-particle"] = particle.rstrip()
             name["family"] = family[len(particle):]
     given = name.get("given") or ""
+    if "," in given and not name.get("suffix"):
+        given, _, suffix = given.partition(",")
+        suffix = suffix.strip()
+        if suffix.startswith("!"):
+            suffix = suffix[1:].strip()
+            name["comma-suffix"] = True
+        name["given"], name["suffix"] = given.strip(), suffix
+        given = name["given"]
     if given and "dropping-particle" not in name:
         m = re.search(r"\s+((?:[a-z\u00e0-\u00ff][\w\u2019]*\s*)+)$", given)
         if m and m.start() > 0:

@@ -39,6 +39,7 @@ class Processor:
     """Renders citations and a bibliography for one style over one set of items."""
 
     def __init__(self, style, items: list[dict]) -> None:
+        items = [i if "id" in i else dict(i, id=f"item-{n + 1}") for n, i in enumerate(items)]
         self.style = style
         self.items = {str(i["id"]): normalize_item(i) for i in items}
         self.order = [str(i["id"]) for i in items]
@@ -66,7 +67,20 @@ class Processor:
         """One cite through the citation layout (or one entry through the bibliography layout)."""
         layout = self.style.citation if mode == "citation" else self.style.bibliography
         ctx = self.context(item_id, mode, cite)
+        if mode == "bibliography" and layout.options.get("second-field-align") in ("flush", "margin"):
+            return self._aligned(layout, ctx), ctx
         return layout.render(ctx), ctx
+
+    def _aligned(self, layout, ctx):
+        """The first field in the left margin, the rest beside it (``second-field-align``)."""
+        parts = [p for p in (fn(ctx) for fn in layout.parts) if p not in ("", [], None)]
+        parts = [p for p in parts if plain(p)]
+        if not parts:
+            return ""
+        first = self.style.joiner.affix(layout.prefix, parts[0], "")
+        rest = self.style.joiner.join(parts[1:])
+        rest = self.style.joiner.affix("", rest, layout.suffix)
+        return [Display("left-margin", first), Display("right-inline", *(rest if isinstance(rest, list) else [rest]))]
 
     # -- registration -----------------------------------------------------------------------
     def register(self, clusters: list[list[dict]]) -> None:
@@ -121,6 +135,9 @@ class Processor:
                 prev_names = names
             if fmt:
                 part = fmt(part)
+            if bib.options.get("second-field-align") in ("flush", "margin"):
+                out.append(part)
+                continue
             out.append(self.style.joiner.affix(bib.prefix, part, bib.suffix))
         return out
 

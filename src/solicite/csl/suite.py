@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from solicite.csl.cluster import assign_positions
+from solicite.csl.markup import _SUPER_RE, _SUPERSCRIPTS, NoDecor
 from solicite.csl.output import Display, Normal
 from solicite.csl.processor import Processor
 from solicite.csl.style import parse_style
@@ -57,7 +58,10 @@ class SuiteFormat:
 
     def _walk(self, part, out, state) -> None:
         if isinstance(part, str):
-            out.append(part.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;"))
+            text = part.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
+            if _SUPER_RE.search(text):
+                text = _SUPER_RE.sub(lambda m: "".join(f"<sup>{_SUPERSCRIPTS[c]}</sup>" for c in m.group()), text)
+            out.append(text)
             return
         if isinstance(part, list):
             for p in part:
@@ -73,6 +77,16 @@ class SuiteFormat:
             return
         tag = None
         flip = None
+        if isinstance(part, NoDecor):
+            spans = [f'<span style="{css}:normal;">' for key, css in
+                     (("i", "font-style"), ("b", "font-weight"), ("sc", "font-variant")) if state[key] % 2]
+            out.extend(spans)
+            saved = dict(state)
+            state.update(i=0, b=0, sc=0)
+            self._walk(part.children, out, state)
+            state.update(saved)
+            out.extend("</span>" for _ in spans)
+            return
         if isinstance(part, Italic):
             flip, tag = "i", ("<i>", "</i>") if state["i"] % 2 == 0 else \
                 ('<span style="font-style:normal;">', "</span>")
@@ -89,7 +103,17 @@ class SuiteFormat:
         elif isinstance(part, Underline):
             tag = ('<span style="text-decoration:underline;">', "</span>")
         elif isinstance(part, Normal):
-            tag = (f'<span style="{part.feature}:normal;">', "</span>")
+            key = {"font-style": "i", "font-weight": "b", "font-variant": "sc"}[part.feature]
+            if state[key] % 2:
+                saved = state[key]
+                state[key] = 0
+                out.append(f'<span style="{part.feature}:normal;">')
+                self._walk(part.children, out, state)
+                out.append("</span>")
+                state[key] = saved
+            else:
+                self._walk(part.children, out, state)
+            return
         elif isinstance(part, Display):
             tag = (f'<div class="csl-{part.kind}">', "</div>")
         if tag is None or (isinstance(part, (NoCase, Link))):
@@ -116,7 +140,7 @@ def run_fixture(fx: Fixture) -> str:
         notes = list(range(1, len(clusters) + 1))
         ids = None
     else:
-        clusters = [[{"id": str(i["id"])} for i in fx.items]]
+        clusters = [[{"id": str(i.get("id", f"item-{n + 1}"))} for n, i in enumerate(fx.items)]]
         notes = [1]
         ids = None
     for cl in clusters:

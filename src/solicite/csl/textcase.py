@@ -105,8 +105,6 @@ def _sentence(part: Part) -> Part:
 def _title(part: Part) -> Part:
     text = "".join(_plain_strings(part))
     upper = text.upper() == text and any(c.isalpha() for c in text)
-    words = [w for w in _WORD.findall(text) if not w[0].isspace() and w[0] not in "-\u2013\u2014/"]
-    last_word = words[-1] if words else ""
     state = {"first": True, "after_colon": False, "seen": 0}
 
     def word_case(w: str) -> str:
@@ -116,10 +114,9 @@ def _title(part: Part) -> Part:
         if upper:
             w = w.lower()
         is_first = state["first"] or state["after_colon"]
-        is_last = state["seen"] == len(words) and w == last_word
         state["first"] = False
         state["after_colon"] = w.endswith(":") or w.endswith("?") or w.endswith("!")
-        if lower in STOP_WORDS and not is_first and not is_last:
+        if lower in STOP_WORDS and not is_first:
             return w if core != core.lower() and not upper else w.lower() if upper else w
         if w == w.lower() or upper:
             return _cap(w)
