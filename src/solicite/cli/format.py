@@ -60,14 +60,15 @@ def _style(env: Env, style: str | None) -> str:
 
 @click.command("format")
 @click.argument("keys", nargs=-1)
-@click.option("--style", "-s", type=click.Choice(names("style")), default=None,
-              help="Citation style (default: [format] style in solicite.toml, else apa).")
+@click.option("--style", "-s", default=None, metavar="NAME",
+              help="Citation style: " + ", ".join(names("style")) + ", any CSL style name (nature, "
+                   "the-lancet...) or a .csl file (default: [format] style in solicite.toml, else apa).")
 @click.option("--to", "to", type=click.Choice(names("renderer")), default="text", show_default=True,
               help="Output format.")
 @click.option("--keyword", "-k", help="Only entries with this keyword (show-notes section).")
 @click.option("--sentence-case/--as-written", "sentence_case", default=None,
               help="Titles in sentence case, keeping {Protected} words (default: as written, or [format] sentence_case).")
-@click.option("--csl", "csl", type=click.Path(exists=True, dir_okay=False), help="Render with this CSL file (citeproc-py).")
+@click.option("--csl", "csl", metavar="FILE|NAME", help="Render with this CSL style (a .csl file or a style name).")
 @pass_env
 def format_cmd(env: Env, keys, style, to, keyword, sentence_case, csl):
     """Print the reference list (all entries, KEYS, or one --keyword section) in a style."""
@@ -75,6 +76,8 @@ def format_cmd(env: Env, keys, style, to, keyword, sentence_case, csl):
 
     lib = _load(env)
     refs = _select(lib, keys, keyword)
+    if style and style not in names("style"):
+        csl = style  # not a built-in style: a CSL style by name or path, through solicite.csl
     if csl:
         from solicite.styles.csl import render_csl
 

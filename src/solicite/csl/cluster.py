@@ -9,6 +9,9 @@ from solicite.csl.textcase import apply_case
 from solicite.richtext import Node, first_char, last_char, plain
 
 
+NO_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
+
+
 def assign_positions(clusters: list[list[dict]], note_numbers: list[int], near_distance: int = 5) -> None:
     """Set each cite's position (first, subsequent, ibid, ibid-with-locator) and note data in place."""
     first_note: dict = {}
@@ -54,6 +57,8 @@ def render_cluster(proc, cluster: list[dict]):
     rendered = []
     for cite in cites:
         part, ctx = proc.render_cite(str(cite["id"]), cite)
+        if is_empty(part) and not ctx.suppress_author:
+            part = NO_FORM
         if ctx.author_only:
             part = ctx.first_names or ""
         elif style.cls == "note" and ctx.first_term and _starts_sentence(cite, not rendered) \
@@ -75,7 +80,8 @@ def render_cluster(proc, cluster: list[dict]):
         if is_empty(part):
             continue
         if acc and first_char(part) not in (",", ";", "."):
-            joiner.append(acc, prev_after)
+            # A cite whose suffix ends in punctuation keeps it; the delimiter's own is dropped.
+            joiner.append(acc, prev_after.lstrip(",;") if last_char(acc) in ",;:" else prev_after)
         elif acc and first_char(part) == "." and last_char(acc) not in ".?!":
             pass
         joiner.append(acc, part)

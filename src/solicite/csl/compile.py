@@ -9,6 +9,9 @@ from solicite.csl.output import Display, Quoted, formatter, is_empty, strip_peri
 from solicite.csl.textcase import apply_case
 
 _EMPTY = ""
+# Children that are read by their parent element, not rendered.
+_IGNORED = frozenset({"name", "et-al", "substitute", "name-part", "date-part", "sort", "key", "if",
+                      "else-if", "else"})
 
 
 class Compiler:
@@ -18,6 +21,7 @@ class Compiler:
         self.style = style
         self.joiner = style.joiner
         self.macros: dict = {}
+        self.problems: list[str] = []
 
     def macro(self, name: str):
         """The compiled macro (compiled on first use; recursion-safe)."""
@@ -58,6 +62,8 @@ class Compiler:
         if name == "names":
             from solicite.csl.names import compile_names
             return compile_names(self, el)
+        if name not in _IGNORED:
+            self.problems.append(f"unknown CSL element <{name}> (ignored)")
         return None
 
     def decorate(self, el, fn, affixes: bool = True):

@@ -61,7 +61,7 @@ def read_date(value) -> DateValue | None:
     if parts and parts[0] and str(parts[0][0]).strip():
         start = _triple(parts[0])
         end = _triple(parts[1]) if len(parts) > 1 and parts[1] else None
-        if end == start or (end and end[0] == 0):
+        if end == start or (end is not None and end[0] == 0 and len(parts[1]) > 1):
             end = None
         return DateValue(start, end, season, circa)
     if value.get("literal"):
@@ -176,14 +176,12 @@ def _part_text(ctx, name, form, triple, season) -> str:
             return ""
         if form == "short":
             return f"{abs(y) % 100:02d}"
-        if y < 0:
-            return f"{-y}{loc.term('bc') or 'BC'}"
-        if y < 1000:
-            return f"{y}{loc.term('ad') or 'AD'}"
+        if y < 0 or y < 1000:
+            return f"{abs(y)}{loc.term('bc' if y < 0 else 'ad') or ''}"
         return str(y)
     if name == "month":
-        if 13 <= m <= 16 or (not m and season):
-            n = m - 12 if m else _int(season)
+        if 13 <= m <= 16 or 21 <= m <= 24 or (not m and season):
+            n = (m - 12 if m <= 16 else m - 20) if m else _int(season)
             if not n:
                 return str(season)
             return loc.term(f"season-{n:02d}") or ""
@@ -209,6 +207,9 @@ def _part_text(ctx, name, form, triple, season) -> str:
 def _render(ctx, date: DateValue, renderers, delimiter, joiner, style):
     start = date.start
     season = date.season
+    if date.end and date.end[0] == 0:
+        # An open range ("1987–"): the start and the range delimiter.
+        return [_render(ctx, DateValue(start, None, season), renderers, delimiter, joiner, style), "\u2013"]
     if date.end:
         end = date.end
         differs = [n for n, i in (("year", 0), ("month", 1), ("day", 2)) if start[i] != end[i]]

@@ -420,6 +420,8 @@ def _sort_name(name: dict, demote: str = "display-and-sort") -> str:
 def _part(spec: _NamesSpec, which: str, text, ctx):
     if is_empty(text):
         return ""
+    if isinstance(text, str) and "<" in text:
+        text = parse_markup(text)
     if which in spec.parts:
         attrs, fmt = spec.parts[which]
         if attrs.get("text-case"):

@@ -54,6 +54,22 @@ _SWALLOWS = {".": ".:;!?\u2026", ",": ",", ";": ";", ":": ":;!?", "!": "!", "?":
 _REPLACES = {"!": ":;", "?": ":;"}
 
 
+def flatten_display(part: Part) -> Part:
+    """The tree with display blocks made inline: a left-margin label is followed by a space.
+
+    Text, Markdown, HTML and LaTeX output have no margin column, so "[1]" and the entry
+    beside it become "[1] entry" (what citeproc-js prints as plain text).
+    """
+    if isinstance(part, Display):
+        kids = [flatten_display(c) for c in part.children]
+        return kids + [" "] if part.kind == "left-margin" else kids
+    if isinstance(part, list):
+        return [flatten_display(c) for c in part]
+    if isinstance(part, Node) and not isinstance(part, str):
+        return _rebuild(part, [flatten_display(c) for c in part.children])
+    return part
+
+
 def formatter(attrs: dict):
     """A function wrapping a part in the nodes the element's formatting attributes ask for."""
     wraps = []
@@ -125,7 +141,7 @@ def _last_node(part):
         if isinstance(part, str):
             return part
         children = part.children if isinstance(part, Node) else part
-        if isinstance(part, Quoted):
+        if isinstance(part, Quoted) and not isinstance(_last_child(part), Quoted):
             return part
         nxt = None
         for child in reversed(children):
@@ -135,6 +151,13 @@ def _last_node(part):
         if nxt is None:
             return part
         part = nxt
+
+
+def _last_child(node):
+    for child in reversed(node.children):
+        if last_char(child):
+            return child
+    return None
 
 
 class Joiner:

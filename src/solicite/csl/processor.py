@@ -118,6 +118,10 @@ class Processor:
     # -- output -----------------------------------------------------------------------------
     def bibliography(self) -> list:
         """The bibliography entries as rich-text trees, in order."""
+        return [part for _key, part in self.bibliography_with_keys()]
+
+    def bibliography_with_keys(self) -> list:
+        """(item id, rich-text entry) pairs in bibliography order; items printing nothing are left out."""
         bib = self.style.bibliography
         if bib is None:
             return []
@@ -127,6 +131,8 @@ class Processor:
         sas = bib.options.get("subsequent-author-substitute")
         for item_id in self.bib_order():
             part, ctx = self.render_cite(item_id, None, "bibliography")
+            if not plain(part).strip():
+                continue
             if sas is not None:
                 names = plain(ctx.first_names) if ctx.first_names is not None else None
                 if names is not None and names == prev_names:
@@ -136,9 +142,9 @@ class Processor:
             if fmt:
                 part = fmt(part)
             if bib.options.get("second-field-align") in ("flush", "margin"):
-                out.append(part)
+                out.append((item_id, part))
                 continue
-            out.append(self.style.joiner.affix(bib.prefix, part, bib.suffix))
+            out.append((item_id, self.style.joiner.affix(bib.prefix, part, bib.suffix)))
         return out
 
     def citation(self, cluster: list[dict]):

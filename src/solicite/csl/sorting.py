@@ -17,7 +17,8 @@ _IGNORED = re.compile(r"[\[\]\"'\u2018\u2019\u201c\u201d\u00ab\u00bb()]")
 def text_key(text: str) -> str:
     """A string key that compares the way people expect: case, accents and quotes ignored."""
     text = unicodedata.normalize("NFKD", _IGNORED.sub("", text))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
+    return "".join(c for c in text if not unicodedata.combining(c)
+                   and not unicodedata.category(c).startswith("P")).casefold().strip()
 
 
 def _name_key(names: list, opts: dict) -> str:
