@@ -51,6 +51,7 @@ def disambiguate(proc) -> None:
     if add_given and rule != "by-cite":
         _global_givennames(proc, ids, rule)
     year_suffix = opt("disambiguate-add-year-suffix")
+    rank: dict = {}
     for group in _groups(proc, ids):
         base = {i: (proc.state[i].add_names, dict(proc.state[i].given_level)) for i in group}
         if opt("disambiguate-add-names"):
@@ -64,7 +65,9 @@ def disambiguate(proc) -> None:
                 for i in sub:
                     proc.state[i].add_names, proc.state[i].given_level = base[i][0], dict(base[i][1])
             if year_suffix:
-                order = [i for i in proc.bib_order() if i in sub]
+                if not rank:
+                    rank = {i: n for n, i in enumerate(proc.bib_order())}  # sorted once, when needed
+                order = sorted(sub, key=rank.__getitem__)
                 for n, i in enumerate(order):
                     proc.state[i].year_suffix = _letters(n)
         for sub in _groups(proc, group):
