@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from solicite.csl.context import NUMBER_VARIABLES, Ctx
 from solicite.csl.locale import tag
+from solicite.csl.markup import parse_markup
 from solicite.csl.numbers import format_number, is_numeric, is_plural
 from solicite.csl.output import Display, Quoted, formatter, is_empty, strip_periods
 from solicite.csl.textcase import apply_case
@@ -130,7 +131,7 @@ class Compiler:
                     ctx.first_term = value
                 return value
             return run_term
-        value = el.get("value", "")
+        value = parse_markup(el.get("value", ""))
         return lambda ctx: value
 
     def number(self, el):
@@ -145,7 +146,7 @@ class Compiler:
             ctx.note(var)
             ctx.rendered += 1
             if not is_numeric(value):
-                return ctx.text_value(var) or _EMPTY
+                return str(value).replace("\\-", "-")
             gender = ctx.locale.gender_of(var)
             return format_number(value, form, ctx.locale, gender)
         return run

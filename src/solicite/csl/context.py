@@ -95,10 +95,12 @@ class Ctx:
         if name in ("page", "locator") and self.style.page_range_format is not None:
             if name == "page" or self.cite.get("label", "page") == "page":
                 value = page_range(value, self.style.page_range_format, self.page_delimiter())
-        elif name in ("page", "locator"):
-            value = page_range(value, "", self.page_delimiter())
+        elif name in ("page", "locator") and "\\-" not in value:
+            value = page_range(value.strip(), "", self.page_delimiter())
         if name in ("URL", "DOI", "PMID", "PMCID"):
             return value
+        if "\\-" in value:
+            value = value.replace("\\-", "-")  # an escaped hyphen: a hyphen, not a range
         return parse_markup(value)
 
     def page_delimiter(self) -> str:

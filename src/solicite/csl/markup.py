@@ -66,7 +66,7 @@ class NoDecor(NoCase):
 _SUPERSCRIPTS = dict(zip("\u1d43\u1d47\u1d48\u1d49\u1d4d\u1d4f\u1d50\u1d52\u1d56\u1d57\u1d58\u1d5b\u00aa\u00b2\u00b3\u00b9\u00ba\u02b0\u02b2\u02b3\u02b7\u02b8\u02e1\u02e2\u02e3\u2070\u2071\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207c\u207d\u207e\u207f",
                          "abdegkmoptuv" "a231ohjrwylsx0i456789+-=()n"))
 _SUPER_RE = re.compile("[" + "".join(_SUPERSCRIPTS) + "]+")
-_SINGLE = re.compile(r"(?<![\w\u2019])'(?=\S)([^']*?\S)'(?![\w])")
+_SINGLE = re.compile(r"(?<![\w\u2019])'(?=\S)((?:[^']|'(?=\w))*?\S)'(?![\w])")
 
 
 def parse_markup(value: str):

@@ -2,23 +2,49 @@
 
 from __future__ import annotations
 
+import re
+
 from solicite.csl.cluster import render_cluster, substitute_author
-from solicite.csl.context import Ctx
+from solicite.csl.context import DATE_VARIABLES, NAME_VARIABLES, Ctx
 from solicite.csl.disambiguate import disambiguate
 from solicite.csl.output import Display, formatter
 from solicite.csl.sorting import item_keys, sort_entries
 from solicite.richtext import plain
 
+_NOTE_FIELD = re.compile(r"^\s*([a-z][a-z-]*):\s*(.+)$", re.M)
+_KNOWN_TEXT = frozenset({"archive", "archive-place", "authority", "call-number", "chapter-number",
+                         "collection-number", "collection-title", "container-title", "dimensions", "DOI",
+                         "edition", "event-place", "event-title", "genre", "ISBN", "ISSN", "issue", "medium",
+                         "number", "original-publisher", "original-publisher-place", "original-title",
+                         "publisher", "publisher-place", "references", "section", "source", "status",
+                         "title-short", "URL", "version", "volume", "year-suffix", "type"})
 _RENAME = {"shortTitle": "title-short", "journalAbbreviation": "container-title-short",
            "container-title-short": "container-title-short"}
 
 
 def normalize_item(item: dict) -> dict:
-    """The item with legacy CSL-JSON names mapped to CSL 1.0.2 variables."""
+    """The item with legacy CSL-JSON names mapped to CSL 1.0.2 variables.
+
+    Variables written in ``note`` as "name: value" lines (Zotero's convention for fields it
+    lacks, which citeproc-js reads) are taken when the item does not set them itself.
+    """
     out = dict(item)
     for old, new in _RENAME.items():
         if old in item and new not in item:
             out[new] = item[old]
+    note = item.get("note")
+    if isinstance(note, str) and ":" in note:
+        for m in _NOTE_FIELD.finditer(note):
+            name, value = m.group(1), m.group(2).strip()
+            if name in out or not value:
+                continue
+            if name in DATE_VARIABLES:
+                out[name] = {"raw": value}
+            elif name in NAME_VARIABLES:
+                family, _, given = value.partition("||")
+                out.setdefault(name, []).append({"family": family.strip(), "given": given.strip()})
+            elif name in _KNOWN_TEXT:
+                out[name] = value
     return out
 
 

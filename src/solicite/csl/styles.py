@@ -21,8 +21,8 @@ def style_path(name: str) -> Path:
     try:
         return Path(get_style_filepath(name))
     except StyleNotFoundError:
-        raise StyleError(f"no CSL style named {name!r} (see citationstyles.org for names, "
-                         "or give a .csl file)") from None
+        raise StyleError(f"no CSL style named {name!r}: give a name from citationstyles.org "
+                         "or a .csl file") from None
     except Exception as exc:  # noqa: BLE001 - a broken dependent style in the collection
         raise StyleError(f"the CSL style {name!r} cannot be read: {exc}") from None
 

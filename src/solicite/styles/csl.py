@@ -16,7 +16,8 @@ def render_csl(refs, csl_path: str, to: str = "text") -> tuple[list[tuple[str, s
     try:
         style = find_style(csl_path)
     except (StyleError, OSError) as exc:
-        raise UsageError(f"cannot use the CSL style {csl_path}: {exc}") from None
+        raise UsageError(f"cannot use the CSL style {csl_path}: {exc}",
+                         hint="see 'solicite format --help'") from None
     problems: list[str] = [f"{csl_path}: {p}" for p in style.compiler.problems]
     items = []
     for r in refs:
