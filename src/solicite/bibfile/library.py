@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from collections import Counter
 from pathlib import Path
 
-from solicite.bibfile.scanner import Block, gc_paused, scan
+from solicite.bibfile.scanner import Block, Field, gc_paused, scan
 from solicite.bibfile.writer import atomic_write, format_entry, patch_entry
 from solicite.errors import DataLossError, DuplicateKeyError, InputError, KeyNotFoundError
+from solicite.keys import generate_key, unique_key
 from solicite.model import PERSON_FIELDS, Diagnostic, Reference, parse_names
 
 _FREEZE_ABOVE = 20_000  # blocks
+_XREF_FIELDS = ("crossref", "xref")
+_MAY_XREF = re.compile(r"(?i)crossref|xref").search  # a cheap filter before reading an entry's fields
 
 # BibTeX's predefined month macros expand to full English names.
 _PREDEFINED = {m[:3]: m.capitalize() for m in (
@@ -57,6 +61,8 @@ class Library:
                 f"duplicate key {key!r} at lines {', '.join(map(str, lines))}{more}",
                 path=source, line=lines[1], hint="rename one of them; `solicite dupes` lists every duplicate")
         self._read_keys = Counter(b.key for b in blocks if b.kind == "entry")
+        self._pos: dict[int, int] | None = None  # id(block) -> index in _blocks, built on first edit
+        self._xrefs: dict[str, list[Block]] | None = None  # crossref/xref target -> entries naming it
         self._removed: Counter = Counter()
         self._added: Counter = Counter()
         self._renamed: list[tuple[str, str]] = []
@@ -154,33 +160,22 @@ class Library:
 
     # -- editing -------------------------------------------------------------------------
 
-    def _unique_key(self, key: str) -> str:
-        if key not in self._index:
-            return key
-        for suffix in "abcdefghijklmnopqrstuvwxyz":
-            if key + suffix not in self._index:
-                return key + suffix
-        n = 2
-        while f"{key}_{n}" in self._index:
-            n += 1
-        return f"{key}_{n}"
-
     def add(self, ref: Reference) -> str:
         """Append ref in canonical format and return its key (generated when empty, suffixed when taken)."""
         if not ref.key:
-            from solicite.keys import generate_key
-
-            ref = ref.copy(key=generate_key(ref, set(self._index)))
-        key = self._unique_key(ref.key)
+            ref = ref.copy(key=generate_key(ref, self._index))  # membership only: no copy of every key
+        key = unique_key(ref.key, self._index)
         ref = ref.copy(key=key)
         text = format_entry(ref, newline=self.newline)
         tail = self._blocks[-1].raw if self._blocks else ""
         sep = "" if not tail or tail.endswith(self.newline * 2) else self.newline if tail.endswith(self.newline) else self.newline * 2
-        if sep:
-            self._blocks.append(Block("text", sep, 0))
         block = _single_entry(text)
-        self._blocks.append(block)
-        self._blocks.append(Block("text", self.newline, 0))
+        for new in ([Block("text", sep, 0)] if sep else []) + [block, Block("text", self.newline, 0)]:
+            if self._pos is not None:
+                self._pos[id(new)] = len(self._blocks)
+            self._blocks.append(new)
+        if self._xrefs is not None and _MAY_XREF(block.raw):
+            self._note_crossrefs(block)
         self._index[key] = block
         self._added[key] += 1
         return key
@@ -213,33 +208,67 @@ class Library:
             return
         if new_key in self._index:
             raise DuplicateKeyError(f"cannot rename {old_key!r} to {new_key!r}: that key is taken", path=self.source)
-        raw = block.raw[:block.key_offset] + new_key + block.raw[block.key_offset + len(old_key):]
-        self._swap(block, _single_entry(raw, block.line), old_key, new_key)
-        for other in [b for b in self._blocks if b.kind == "entry"]:
+        self._swap(block, _rekeyed(block, new_key), old_key, new_key)
+        positions = self._positions()
+        for other in self._crossrefs().get(old_key, ()):
+            if id(other) not in positions:
+                continue  # rewritten since the index was built; its new block is listed too
             for f in other.fields:
-                if f.name.lower() in ("crossref", "xref") and self._expand(f.pieces, other).strip() == old_key:
+                if f.name.lower() in _XREF_FIELDS and self._expand(f.pieces, other).strip() == old_key:
                     at = other.raw.index(f.raw_value, f.offset)
                     new_raw = other.raw[:at] + f.raw_value.replace(old_key, new_key) + other.raw[at + len(f.raw_value):]
                     self._swap(other, _single_entry(new_raw, other.line), other.key, other.key)
                     break
 
+    def _positions(self) -> dict[int, int]:
+        """Where each block is in the file (by identity), so that an edit costs O(1), not a list scan."""
+        if self._pos is None:
+            self._pos = {id(b): i for i, b in enumerate(self._blocks)}
+        return self._pos
+
+    def _crossrefs(self) -> dict[str, list[Block]]:
+        """Entries by the key their crossref or xref field names, built once for a run of renames."""
+        if self._xrefs is None:
+            self._xrefs = {}
+            for b in self._blocks:
+                if b.kind == "entry" and _MAY_XREF(b.raw):
+                    self._note_crossrefs(b)
+        return self._xrefs
+
+    def _note_crossrefs(self, block: Block) -> None:
+        for f in block.fields:
+            if f.name.lower() in _XREF_FIELDS:
+                self._xrefs.setdefault(self._expand(f.pieces, block).strip(), []).append(block)
+
     def renumber_duplicates(self) -> list[tuple[str, int, str]]:
         """Give the second and later entries of each duplicated key a suffixed key; return (old, line, new)."""
         changes = []
-        for key, _ in self.duplicates:
-            for block in [b for b in self._blocks if b.kind == "entry" and b.key == key][1:]:
-                new_key = self._unique_key(key)
-                raw = block.raw[:block.key_offset] + new_key + block.raw[block.key_offset + len(key):]
-                self._blocks[self._blocks.index(block)] = self._index[new_key] = _single_entry(raw, block.line)
-                self._refs.pop(id(block), None)
+        held = {key: [] for key, _ in self.duplicates}
+        for b in self._blocks:
+            if b.kind == "entry" and b.key in held:
+                held[b.key].append(b)
+        for key, blocks in held.items():
+            for block in blocks[1:]:
+                new_key = unique_key(key, self._index)
+                self._index[new_key] = self._replace_block(block, _rekeyed(block, new_key))
                 self._renamed.append((key, new_key))
                 changes.append((key, block.line, new_key))
         self.duplicates = []
         return changes
 
-    def _swap(self, block: Block, new: Block, old_key: str, new_key: str) -> None:
-        self._blocks[self._blocks.index(block)] = new
+    def _replace_block(self, block: Block, new: Block) -> Block:
+        """Put new where block was, keeping the position and crossref indexes current; return new."""
+        positions = self._positions()
+        i = positions.pop(id(block))
+        self._blocks[i] = new
+        positions[id(new)] = i
         self._refs.pop(id(block), None)
+        if self._xrefs is not None and _MAY_XREF(new.raw):
+            self._note_crossrefs(new)
+        return new
+
+    def _swap(self, block: Block, new: Block, old_key: str, new_key: str) -> None:
+        self._replace_block(block, new)
         if old_key != new_key:
             del self._index[old_key]
             self._renamed.append((old_key, new_key))
@@ -252,8 +281,9 @@ class Library:
             raise KeyNotFoundError(f"no entry with key {key!r}", path=self.source,
                                    hint="`solicite list` shows the keys")
         ref = self._reference(block)
-        i = self._blocks.index(block)
+        i = self._positions()[id(block)]
         del self._blocks[i]
+        self._pos = None  # every later block moved up by one
         if i < len(self._blocks) and self._blocks[i].kind == "text" and self._blocks[i].raw.strip() == "":
             nxt = self._blocks[i].raw
             cut = nxt.find("\n")
@@ -321,6 +351,14 @@ class _LoadedReference(Reference):
     def persons(self, value: dict) -> None:
         self.__dict__["persons"] = value
         self.__dict__.pop("_names", None)
+
+
+def _rekeyed(block: Block, new_key: str) -> Block:
+    """The entry with another key and nothing else changed (no re-scan: the fields only move)."""
+    at, shift = block.key_offset, len(new_key) - len(block.key)
+    raw = block.raw[:at] + new_key + block.raw[at + len(block.key):]
+    fields = [Field((f[0], f[1], f[2], f[3] + shift)) if f[3] > at else f for f in block.fields]
+    return Block("entry", raw, block.line, block.type, new_key, at, fields)
 
 
 def _single_entry(text: str, line: int = 0) -> Block:

@@ -241,7 +241,7 @@ def keys_cmd(env: Env, selected: tuple[str, ...], pattern: str | None, renumber_
     Duplicated keys are renumbered first (the second entry of same2020 becomes same2020a),
     so that every entry can be named; --renumber-duplicates does only that.
     """
-    from solicite.keys import DEFAULT_PATTERN, format_key, generate_key
+    from solicite.keys import DEFAULT_PATTERN, regenerate_keys
 
     pattern = pattern or env.settings.section("keys").get("pattern", DEFAULT_PATTERN)
     lib = open_library(env, warn_duplicates=False)
@@ -250,14 +250,7 @@ def keys_cmd(env: Env, selected: tuple[str, ...], pattern: str | None, renumber_
     targets = [] if renumber_duplicates else list(selected) or lib.keys()
     for key in targets:
         lib[key]  # unknown keys fail before anything changes
-    for key in targets:
-        ref = lib[key]
-        if format_key(ref, pattern) == key:
-            continue
-        new = generate_key(ref, set(lib.keys()) - {key}, pattern)
-        if new != key:
-            lib.rename(key, new)
-            changes.append((key, new))
+    changes += regenerate_keys(lib, targets, pattern)
     if changes and not dry_run:
         lib.save()
     if env.json_output:
