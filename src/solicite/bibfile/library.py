@@ -6,9 +6,10 @@ import gc
 import os
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
-from solicite.bibfile.scanner import Block, Field, gc_paused, scan
+from solicite.bibfile.scanner import Block, Field, gc_paused, scan, scan_bytes
 from solicite.bibfile.writer import atomic_write, format_entry, patch_entry
 from solicite.errors import DataLossError, DuplicateKeyError, InputError, KeyNotFoundError
 from solicite.keys import generate_key, unique_key
@@ -88,21 +89,35 @@ class Library:
     def _reference(self, block: Block) -> Reference:
         ref = self._refs.get(id(block))
         if ref is None:
-            fields: dict[str, str] = {}
-            names: dict[str, str] = {}
-            expand = self._expand
-            for name, pieces, _, _ in block.fields:
-                name = name.lower()
-                if name in PERSON_FIELDS:
-                    names[name] = expand(pieces, block)
-                else:
-                    fields[name] = expand(pieces, block)
-            ref = _LoadedReference.__new__(_LoadedReference)
-            # Skipping __init__ saves a third of the time on a 100,000-entry file.
-            ref.__dict__.update(type=block.type.lower(), key=block.key, fields=fields, raw=block.raw,
-                                source=self.source, line=block.line, _names=names)
-            self._refs[id(block)] = ref
+            ref = self._refs[id(block)] = self._build(block)
         return ref
+
+    def _build(self, block: Block) -> Reference:
+        fields: dict[str, str] = {}
+        names: dict[str, str] = {}
+        expand = self._expand
+        for name, pieces, _, _ in block.fields:
+            name = name.lower()
+            if name in PERSON_FIELDS:
+                names[name] = expand(pieces, block)
+            else:
+                fields[name] = expand(pieces, block)
+        ref = _LoadedReference.__new__(_LoadedReference)
+        # Skipping __init__ saves a third of the time on a 100,000-entry file.
+        ref.__dict__.update(type=block.type.lower(), key=block.key, fields=fields, raw=block.raw,
+                            source=self.source, line=block.line, _names=names)
+        return ref
+
+    def iter_references(self) -> Iterator[Reference]:
+        """Every entry as a Reference, in file order, built as it is reached and not kept.
+
+        For one pass over a large library (list, export, lint): memory stays that of one entry,
+        where :attr:`references` holds all of them for the rest of the command.
+        """
+        refs = self._refs
+        for b in self._blocks:
+            if b.kind == "entry":
+                yield refs.get(id(b)) or self._build(b)
 
     @property
     def references(self) -> list[Reference]:
@@ -382,8 +397,8 @@ def load(path: Path | str, *, lenient: bool = False, allow_duplicates: bool = Fa
     """Read a .bib file into a Library; any encoding survives a save byte for byte."""
     path = Path(path)
     try:
-        with open(path, encoding="utf-8", errors="surrogateescape", newline="") as fh:
-            text = fh.read()
+        with open(path, "rb") as fh:
+            data = fh.read()
         st = os.stat(path)
     except FileNotFoundError:
         raise InputError("no such file", path=str(path), hint="check the path, or create it with `solicite add`") from None
@@ -391,11 +406,12 @@ def load(path: Path | str, *, lenient: bool = False, allow_duplicates: bool = Fa
         raise InputError("is a folder, not a .bib file", path=str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from exc
-    if "\x00" in text[:8192]:
+    if b"\x00" in data[:8192]:
         # NUL never occurs in BibTeX; reading a binary file as an empty library would let `add` append to it.
         raise InputError("is a binary file, not a BibTeX library", path=str(path),
                          hint="name the .bib file with --library")
-    blocks, failures = scan(text, str(path), lenient=lenient)
+    blocks, failures = scan_bytes(data, str(path), lenient=lenient)
+    del data  # the blocks hold the text now
     lib = Library(blocks, source=str(path), path=path, failures=failures,
                   allow_duplicates=allow_duplicates or lenient, stamp=(st.st_mtime_ns, st.st_size))
     if len(blocks) > _FREEZE_ABOVE:

@@ -225,10 +225,44 @@ def _parse_block(text: str, m: re.Match, source: str, line: int) -> Block:
     return Block("entry", text[start:end], line, btype, key, km.start(1) - start, fields)
 
 
-def scan(text: str, source: str = "<string>", lenient: bool = False) -> tuple[list[Block], list[tuple[int, int, str]]]:
+def scan(text: str, source: str = "<string>", lenient: bool = False, *,
+         first_line: int = 1) -> tuple[list[Block], list[tuple[int, int, str]]]:
     """Split text into blocks; return (blocks, failures) where failures are (line, column, message) in lenient mode."""
     with gc_paused():
-        return _scan(text, source, lenient)
+        return _scan(text, source, lenient, first_line)
+
+
+_PIECE = 1 << 22  # bytes of a file decoded and scanned at a time
+
+
+def scan_bytes(data: bytes, source: str = "<string>",
+               lenient: bool = False) -> tuple[list[Block], list[tuple[int, int, str]]]:
+    """Decode (UTF-8, undecodable bytes kept by surrogateescape) and scan a file, a few MiB at a time.
+
+    One character above U+FFFF makes a decoded str take four bytes per character, so a
+    63 MB file decoded whole can take 250 MB while it is scanned. Pieces end before a line
+    that starts with "@". A piece scanned without error ends exactly where a block ends, and
+    the next piece starts where a whole-text scan would; at the first error anywhere, the
+    whole text is scanned instead, so errors and lenient recovery are what a single scan gives.
+    """
+    blocks: list[Block] = []
+    start, line = 0, 1
+    try:
+        while start < len(data):
+            cut = data.find(b"\n@", start + _PIECE)
+            end = len(data) if cut < 0 else cut + 1
+            text = data[start:end].decode("utf-8", "surrogateescape")
+            part, _ = scan(text, source, first_line=line)
+            if blocks and part and blocks[-1].kind == part[0].kind == "text":
+                # The "@" at the cut did not start a block: one text block, as a single scan gives.
+                prev = blocks.pop()
+                part[0] = Block("text", prev.raw + part[0].raw, prev.line)
+            blocks += part
+            line += text.count("\n")
+            start = end
+    except BibSyntaxError:
+        return scan(data.decode("utf-8", "surrogateescape"), source, lenient)
+    return blocks, []
 
 
 @contextmanager
@@ -247,11 +281,10 @@ def gc_paused():
             gc.enable()
 
 
-def _scan(text: str, source: str, lenient: bool) -> tuple[list[Block], list[tuple[int, int, str]]]:
+def _scan(text: str, source: str, lenient: bool, line: int) -> tuple[list[Block], list[tuple[int, int, str]]]:
     blocks: list[Block] = []
     failures: list[tuple[int, int, str]] = []
     pos = 0
-    line = 1
     search = _BLOCK_START.search
     n = len(text)
     while pos < n:

@@ -50,21 +50,23 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: Path | None, keys: tu
     from solicite.cli.library import require_unique
 
     require_unique(lib, keys)
-    refs = [lib[k] for k in keys] if keys else lib.references
+    count = len(keys) if keys else len(lib)
+    # One pass, entry by entry: a large library is converted and written without being held whole.
+    refs = [lib[k] for k in keys] if keys else lib.iter_references()  # unknown keys fail before any output
     if to not in ("bibtex", "biblatex") or as_bibtex:
         # Formats without crossref get the parent's fields merged in (title -> booktitle).
-        refs = [lib.with_crossref(r) for r in refs]
-    text = exporter.export(refs)
+        refs = (lib.with_crossref(r) for r in refs)
+    chunks = exporter.chunks(refs) if hasattr(exporter, "chunks") else [exporter.export(list(refs))]
     if output is None:
-        click.echo(text, nl=False)
+        env.out_chunks(chunks)
         return 0
     from solicite.bibfile import atomic_write
 
-    atomic_write(output, text, backup=False)
+    atomic_write(output, "".join(chunks), backup=False)
     if env.json_output:
-        env.emit_json({"format": exporter.name, "entries": len(refs), "output": str(output)})
+        env.emit_json({"format": exporter.name, "entries": count, "output": str(output)})
     else:
-        env.info(f"exported {len(refs)} entries as {exporter.name} to {output}")
+        env.info(f"exported {count} entries as {exporter.name} to {output}")
     return 0
 
 

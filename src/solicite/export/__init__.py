@@ -1,15 +1,18 @@
 """Exporters and importers between the library's References and BibTeX, BibLaTeX, CSL-JSON, RIS and Zotero.
 
 Every exporter is registered under the ``solicite.exporters`` entry point and follows the
-small :class:`Exporter` protocol: a ``name``, a file ``extension`` and ``export(refs) -> str``.
+small :class:`Exporter` protocol: a ``name``, a file ``extension`` and ``export(refs) -> str``;
+the built-in ones also give ``chunks(refs)``, the same text entry by entry, so that a large
+library is written as it is converted rather than held whole in memory.
 Importers (``read_file``/``read_text`` in :mod:`solicite.export.importer`) turn a file in any of
 those formats back into References. What each format cannot carry is listed in the README.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from typing import Callable, Protocol, runtime_checkable
+from typing import Callable, Iterable, Iterator, Protocol, runtime_checkable
 
 from solicite.model import Reference
 from solicite.text import braces_balanced
@@ -33,12 +36,41 @@ class FunctionExporter:
 
     name: str
     extension: str
-    convert: Callable[[list[Reference]], str]
+    convert: Callable[[Iterable[Reference]], Iterator[str] | str]  # the text, or its pieces in order
     description: str = ""
 
-    def export(self, refs: list[Reference]) -> str:
+    def export(self, refs: Iterable[Reference]) -> str:
         """The whole export of ``refs`` as text."""
-        return self.convert(refs)
+        return "".join(self.chunks(refs))
+
+    def chunks(self, refs: Iterable[Reference]) -> Iterator[str]:
+        """The export of ``refs`` piece by piece (joined, the text of :meth:`export`)."""
+        out = self.convert(refs)
+        if isinstance(out, str):
+            yield out
+        else:
+            yield from out
+
+
+def separated(texts: Iterable[str], sep: str, end: str = "") -> Iterator[str]:
+    """The texts with sep between them and end after the last (nothing at all when there are none)."""
+    first = True
+    for text in texts:
+        yield text if first else sep + text
+        first = False
+    if not first and end:
+        yield end
+
+
+def json_array(items: Iterable) -> Iterator[str]:
+    """``json.dumps(list(items), indent=2, ensure_ascii=False)``, one item at a time."""
+    # JSON text never holds a raw line break, so indenting an item is replacing its breaks.
+    dumps = json.dumps
+    first = True
+    for item in items:
+        yield ("[\n  " if first else ",\n  ") + dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n  ")
+        first = False
+    yield "[]" if first else "\n]"
 
 
 def first_field(ref: Reference, *names: str) -> tuple[str, str]:

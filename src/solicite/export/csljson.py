@@ -9,10 +9,10 @@ BibTeX library holds them (special characters escaped, nocase spans back to brac
 
 from __future__ import annotations
 
-import json
 import re
+from typing import Iterable, Iterator
 
-from solicite.export import FunctionExporter, first_field
+from solicite.export import FunctionExporter, first_field, json_array, separated
 from solicite.export.csldates import date_from_csl, date_to_csl
 from solicite.export.richtext import escape_latex, from_csl_text, to_csl_text, to_plain
 from solicite.model import Person, Reference
@@ -365,9 +365,14 @@ def from_csl(item: dict) -> Reference:
     return Reference(type=btype, key=key, fields=fields, persons=persons)
 
 
-def export_csl(refs: list[Reference]) -> str:
+def iter_csl(refs: Iterable[Reference]) -> Iterator[str]:
     """A CSL-JSON array of the references, indented, UTF-8 characters kept."""
-    return json.dumps([to_csl(r) for r in refs], indent=2, ensure_ascii=False) + "\n"
+    return separated(json_array(to_csl(r) for r in refs), "", "\n")
 
 
-EXPORTER = FunctionExporter("csl-json", "json", export_csl, "CSL-JSON (citeproc, pandoc, Zotero)")
+def export_csl(refs: Iterable[Reference]) -> str:
+    """A CSL-JSON array of the references, indented, UTF-8 characters kept, as one text."""
+    return "".join(iter_csl(refs))
+
+
+EXPORTER = FunctionExporter("csl-json", "json", iter_csl, "CSL-JSON (citeproc, pandoc, Zotero)")

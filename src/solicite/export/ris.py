@@ -10,8 +10,9 @@ number; a podcast episode is ``SOUND`` with ``M3  - Podcast``.
 from __future__ import annotations
 
 import re
+from typing import Iterable, Iterator
 
-from solicite.export import FunctionExporter
+from solicite.export import FunctionExporter, separated
 from solicite.export.csljson import from_csl, to_csl
 from solicite.model import Reference
 
@@ -146,9 +147,14 @@ def csl_to_ris(item: dict) -> str:
     return "\n".join(f"{tag}  - {value}".rstrip() if tag == "ER" else f"{tag}  - {value}" for tag, value in lines) + "\n"
 
 
-def export_ris(refs: list[Reference]) -> str:
+def iter_ris(refs: Iterable[Reference]) -> Iterator[str]:
     """The references as RIS records separated by blank lines."""
-    return "\n".join(csl_to_ris(to_csl(ref)) for ref in refs)
+    return separated((csl_to_ris(to_csl(ref)) for ref in refs), "\n")
+
+
+def export_ris(refs: Iterable[Reference]) -> str:
+    """The references as RIS records separated by blank lines, as one text."""
+    return "".join(iter_ris(refs))
 
 
 def parse_ris(text: str) -> list[dict[str, list[str]]]:
@@ -288,4 +294,4 @@ def read_ris(text: str) -> list[Reference]:
     return [from_csl(ris_to_csl(rec)) for rec in parse_ris(text)]
 
 
-EXPORTER = FunctionExporter("ris", "ris", export_ris, "RIS (EndNote, Zotero, Mendeley, RefWorks)")
+EXPORTER = FunctionExporter("ris", "ris", iter_ris, "RIS (EndNote, Zotero, Mendeley, RefWorks)")

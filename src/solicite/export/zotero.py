@@ -15,10 +15,10 @@ and its schema (zotero/zotero-schema ``schema.json``, CSL type mappings):
 
 from __future__ import annotations
 
-import json
 import re
+from typing import Iterable, Iterator
 
-from solicite.export import FunctionExporter
+from solicite.export import FunctionExporter, json_array, separated
 from solicite.export.csljson import THESIS_GENRES, clean_doi, csl_type, to_csl
 from solicite.export.richtext import escape_latex, protected_words, to_plain
 from solicite.model import Diagnostic, Person, Reference
@@ -126,9 +126,14 @@ def zotero_csl(ref: Reference) -> dict:
     return item
 
 
-def export_zotero_csl(refs: list[Reference]) -> str:
+def iter_zotero_csl(refs: Iterable[Reference]) -> Iterator[str]:
     """CSL-JSON tuned for Zotero's import (File > Import, or paste from clipboard)."""
-    return json.dumps([zotero_csl(r) for r in refs], indent=2, ensure_ascii=False) + "\n"
+    return separated(json_array(zotero_csl(r) for r in refs), "", "\n")
+
+
+def export_zotero_csl(refs: Iterable[Reference]) -> str:
+    """CSL-JSON tuned for Zotero's import (File > Import, or paste from clipboard), as one text."""
+    return "".join(iter_zotero_csl(refs))
 
 
 def _plain_name(p: Person) -> Person:
@@ -208,11 +213,16 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
     return Reference(btype, ref.key, fields, persons)
 
 
-def export_zotero_bibtex(refs: list[Reference]) -> str:
+def iter_zotero_bibtex(refs: Iterable[Reference]) -> Iterator[str]:
     """BibTeX that Zotero's BibTeX translator imports without dropping entries or splitting names."""
     from solicite.bibfile import format_entry
 
-    return "".join(format_entry(zotero_bibtex_entry(r)) + "\n\n" for r in refs).rstrip("\n") + ("\n" if refs else "")
+    return separated((format_entry(zotero_bibtex_entry(r)) for r in refs), "\n\n", "\n")
+
+
+def export_zotero_bibtex(refs: Iterable[Reference]) -> str:
+    """BibTeX that Zotero's BibTeX translator imports without dropping entries or splitting names, as one text."""
+    return "".join(iter_zotero_bibtex(refs))
 
 
 def zotero_lint(refs: list[Reference]) -> list[Diagnostic]:
@@ -260,6 +270,6 @@ def zotero_lint(refs: list[Reference]) -> list[Diagnostic]:
     return out
 
 
-EXPORTER = FunctionExporter("zotero", "json", export_zotero_csl, "CSL-JSON tuned for Zotero's importer")
-BIBTEX_EXPORTER = FunctionExporter("zotero-bibtex", "bib", export_zotero_bibtex,
+EXPORTER = FunctionExporter("zotero", "json", iter_zotero_csl, "CSL-JSON tuned for Zotero's importer")
+BIBTEX_EXPORTER = FunctionExporter("zotero-bibtex", "bib", iter_zotero_bibtex,
                                    "BibTeX tuned for Zotero's BibTeX translator")
