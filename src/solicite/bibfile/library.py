@@ -6,7 +6,8 @@ import gc
 import os
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 
 from solicite.bibfile.scanner import Block, Field, gc_paused, scan, scan_bytes
@@ -124,6 +125,10 @@ class Library:
         """Every entry as a Reference, in file order (macros expanded; crossref not merged)."""
         with gc_paused():
             return [self._reference(b) for b in self._blocks if b.kind == "entry"]
+
+    def each_reference(self, *, with_crossref: bool = False) -> "ReferenceView":
+        """Every entry, as a sequence that builds References anew on each loop over it and keeps none."""
+        return ReferenceView(self, with_crossref)
 
     def keys(self) -> list[str]:
         """Every entry key in file order."""
@@ -345,6 +350,29 @@ class Library:
         self._read_keys = written
         self._removed, self._added, self._renamed = Counter(), Counter(), []
         return backup_path
+
+
+class ReferenceView(Sequence):
+    """A library's entries for passes that each read them once (export's diagnostics, then its text).
+
+    Iterating builds each Reference as it is reached and lets it go (:meth:`Library.iter_references`),
+    so several passes over 100,000 entries cost time, not memory. Indexing reads up to that entry.
+    """
+
+    def __init__(self, library: Library, with_crossref: bool = False) -> None:
+        self._library, self._with_crossref = library, with_crossref
+
+    def __iter__(self) -> Iterator[Reference]:
+        refs = self._library.iter_references()
+        return (self._library.with_crossref(r) for r in refs) if self._with_crossref else refs
+
+    def __len__(self) -> int:
+        return len(self._library)
+
+    def __getitem__(self, index: int) -> Reference:
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return next(islice(iter(self), index, None))
 
 
 class _LoadedReference(Reference):

@@ -9,7 +9,8 @@ import click
 from solicite.cli.context import Env, pass_env
 from solicite.errors import UsageError
 
-_TO_HELP = "Format: bibtex, biblatex, csl-json, ris or zotero (CSL-JSON tuned for Zotero; add --bibtex for BibTeX)."
+_TO_HELP = ("Format: bibtex, biblatex, csl-json, ris, zotero (CSL-JSON tuned for Zotero) or zotero-bibtex "
+            "(also --to zotero --bibtex), or one a plugin registers.")
 
 
 def _load_library(env: Env):
@@ -39,10 +40,8 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: Path | None, keys: tu
     to = to.lower()
     if as_bibtex and to != "zotero":
         raise UsageError("--bibtex only goes with --to zotero", hint="use --to bibtex for plain BibTeX")
-    if as_bibtex:
-        from solicite.export.zotero import BIBTEX_EXPORTER as exporter
-    else:
-        exporter = registry.load("exporter", to)
+    # `--to zotero --bibtex` is kept as an alias of the registered `zotero-bibtex`.
+    exporter = registry.load("exporter", "zotero-bibtex" if as_bibtex else to)
     lib = _load_library(env)
     if output is not None and lib.path is not None and output.resolve() == Path(lib.path).resolve():
         raise UsageError("refusing to export over the library itself", path=str(output),
@@ -50,12 +49,17 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: Path | None, keys: tu
     from solicite.cli.library import require_unique
 
     require_unique(lib, keys)
-    count = len(keys) if keys else len(lib)
-    # One pass, entry by entry: a large library is converted and written without being held whole.
-    refs = [lib[k] for k in keys] if keys else lib.iter_references()  # unknown keys fail before any output
-    if to not in ("bibtex", "biblatex") or as_bibtex:
+    # Entries are read again, one at a time, by each pass over them (diagnostics, then the text):
+    # a large library is converted and written without being held whole.
+    refs = [lib[k] for k in keys] if keys else lib.each_reference()
+    if exporter.name not in ("bibtex", "biblatex"):
         # Formats without crossref get the parent's fields merged in (title -> booktitle).
-        refs = (lib.with_crossref(r) for r in refs)
+        refs = [lib.with_crossref(r) for r in refs] if keys else lib.each_reference(with_crossref=True)
+    check = getattr(exporter, "diagnostics", None)
+    diagnostics = list(check(refs)) if callable(check) else []
+    for d in diagnostics:
+        env.warn(f"{d.location() or exporter.name}: {d.message}")
+    count = len(refs) - sum(d.code == "set-skipped" for d in diagnostics)
     chunks = exporter.chunks(refs) if hasattr(exporter, "chunks") else [exporter.export(list(refs))]
     if output is None:
         env.out_chunks(chunks)
@@ -64,7 +68,8 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: Path | None, keys: tu
 
     atomic_write(output, "".join(chunks), backup=False)
     if env.json_output:
-        env.emit_json({"format": exporter.name, "entries": count, "output": str(output)})
+        env.emit_json({"format": exporter.name, "entries": count, "output": str(output),
+                       "diagnostics": [d.as_dict() for d in diagnostics]})
     else:
         env.info(f"exported {count} entries as {exporter.name} to {output}")
     return 0

@@ -3,7 +3,9 @@
 Every exporter is registered under the ``solicite.exporters`` entry point and follows the
 small :class:`Exporter` protocol: a ``name``, a file ``extension`` and ``export(refs) -> str``;
 the built-in ones also give ``chunks(refs)``, the same text entry by entry, so that a large
-library is written as it is converted rather than held whole in memory.
+library is written as it is converted rather than held whole in memory. An exporter may
+also offer ``diagnostics(refs)``: what of ``refs`` its format cannot carry, as Diagnostic
+values (:func:`export_report` asks for them when it is there).
 Importers (``read_file``/``read_text`` in :mod:`solicite.export.importer`) turn a file in any of
 those formats back into References. What each format cannot carry is listed in the README.
 """
@@ -14,7 +16,7 @@ import json
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Protocol, runtime_checkable
 
-from solicite.model import Reference
+from solicite.model import Diagnostic, Reference
 from solicite.text import braces_balanced
 
 
@@ -38,6 +40,7 @@ class FunctionExporter:
     extension: str
     convert: Callable[[Iterable[Reference]], Iterator[str] | str]  # the text, or its pieces in order
     description: str = ""
+    check: Callable[[list[Reference]], list[Diagnostic]] | None = None
 
     def export(self, refs: Iterable[Reference]) -> str:
         """The whole export of ``refs`` as text."""
@@ -50,6 +53,10 @@ class FunctionExporter:
             yield out
         else:
             yield from out
+
+    def diagnostics(self, refs: list[Reference]) -> list[Diagnostic]:
+        """What of ``refs`` this format cannot carry, one Diagnostic per finding."""
+        return self.check(refs) if self.check else []
 
 
 def separated(texts: Iterable[str], sep: str, end: str = "") -> Iterator[str]:
@@ -71,6 +78,25 @@ def json_array(items: Iterable) -> Iterator[str]:
         yield ("[\n  " if first else ",\n  ") + dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n  ")
         first = False
     yield "[]" if first else "\n]"
+
+def export_report(exporter: Exporter, refs: list[Reference]) -> tuple[str, list[Diagnostic]]:
+    """The export of ``refs`` and the exporter's diagnostics (none from an exporter without ``diagnostics``)."""
+    check = getattr(exporter, "diagnostics", None)
+    return exporter.export(refs), (list(check(refs)) if callable(check) else [])
+
+
+def without_sets(refs: Iterable[Reference]) -> Iterator[Reference]:
+    """The references less BibLaTeX ``@set`` entries, which group others and hold nothing of their own."""
+    return (r for r in refs if r.type.lower() != "set")
+
+
+def set_diagnostics(refs: list[Reference], fmt: str) -> list[Diagnostic]:
+    """A warning for each ``@set`` entry a format without sets skips."""
+    return [Diagnostic("warning", "set-skipped",
+                       f"@set {r.key} skipped: {fmt} has no entry sets; its members "
+                       f"({r.get('entryset') or 'none listed'}) are exported on their own",
+                       key=r.key, source=r.source, line=r.line)
+            for r in refs if r.type.lower() == "set"]
 
 
 def first_field(ref: Reference, *names: str) -> tuple[str, str]:
