@@ -82,3 +82,43 @@ def test_keys_renames_crossrefs_to_renamed_entries(tmp_path: Path) -> None:
     again = bibfile.load(lib)
     children = [r for r in again.references if "crossref" in r.fields]
     assert children and all(r.fields["crossref"] in again for r in children)
+
+
+ONE_REFERENCE = ("Bauder, H. (2017). Sanctuary cities: Policies and practices in international perspective. "
+                 "International Migration, 55(2), 174-187. ")
+
+
+def _parse_one_line(tmp_path: Path, size: int) -> tuple[float, str, str]:
+    page = tmp_path / f"one-line-{size}.txt"
+    text = (ONE_REFERENCE * (size // len(ONE_REFERENCE) + 1))[:size]
+    page.write_text(text + "\n", encoding="utf-8")
+    start = time.process_time()
+    result = CliRunner().invoke(cli, ["parse", str(page)])
+    return time.process_time() - start, text, result.stdout
+
+
+def test_parse_of_one_huge_line_is_linear_and_keeps_the_text(tmp_path: Path) -> None:
+    _parse_one_line(tmp_path, 1000)  # the model is loaded here
+    small, _, _ = _parse_one_line(tmp_path, 150_000)
+    large, text, out = _parse_one_line(tmp_path, 600_000)
+    assert large / small < ALLOWED, f"150 kB: {small:.2f} s, 600 kB: {large:.2f} s"
+    [entry] = bibfile.loads(out).references
+    assert entry.type == "misc" and entry.fields["note"].split() == text.split()  # nothing lost
+
+
+def test_no_string_longer_than_a_reference_reaches_the_tagger() -> None:
+    # Tagging holds features for every token: its memory is what made a 5.9 MB line take 2.5 GB.
+    from solicite.parse import LONGEST_REFERENCE, parse_text
+
+    seen: list[int] = []
+
+    def tagger(texts):
+        seen.extend(len(t) for t in texts)
+        return [(bibfile.loads("@misc{k, title = {T}}").references[0], []) for _ in texts]
+
+    huge = ONE_REFERENCE * (3 * LONGEST_REFERENCE // len(ONE_REFERENCE))
+    result = parse_text(huge + "\n\n" + ONE_REFERENCE + "\n", tagger=tagger)
+    assert seen and max(seen) <= LONGEST_REFERENCE
+    assert [r.type for r in result.references] == ["misc", "misc"]
+    assert result.references[0].fields["note"].split() == huge.split()
+    assert any("too many for one reference" in d.message for d in result.diagnostics)
