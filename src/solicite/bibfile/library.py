@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 
-from solicite.bibfile.scanner import Block, Field, gc_paused, scan, scan_bytes
+from solicite.bibfile.scanner import Block, gc_paused, scan, scan_bytes
 from solicite.bibfile.writer import atomic_write, format_entry, patch_entry
 from solicite.errors import DataLossError, DuplicateKeyError, InputError, KeyNotFoundError
 from solicite.keys import generate_key, unique_key
@@ -398,10 +398,9 @@ class _LoadedReference(Reference):
 
 def _rekeyed(block: Block, new_key: str) -> Block:
     """The entry with another key and nothing else changed (no re-scan: the fields only move)."""
-    at, shift = block.key_offset, len(new_key) - len(block.key)
+    at = block.key_offset
     raw = block.raw[:at] + new_key + block.raw[at + len(block.key):]
-    fields = [Field((f[0], f[1], f[2], f[3] + shift)) if f[3] > at else f for f in block.fields]
-    return Block("entry", raw, block.line, block.type, new_key, at, fields)
+    return Block("entry", raw, block.line, block.type, new_key, at)  # fields: read from raw when asked
 
 
 def _single_entry(text: str, line: int = 0) -> Block:
