@@ -372,5 +372,10 @@ def export_csl(refs: list[Reference]) -> str:
     return json.dumps([to_csl(r) for r in without_sets(refs)], indent=2, ensure_ascii=False) + "\n"
 
 
-EXPORTER = FunctionExporter("csl-json", "json", export_csl, "CSL-JSON (citeproc, pandoc, Zotero)",
-                            lambda refs: set_diagnostics(refs, "CSL-JSON"))
+def _diagnostics(refs: list[Reference]) -> list:
+    from solicite.export.carry import uncarried
+
+    return set_diagnostics(refs, "CSL-JSON") + uncarried(refs, "CSL-JSON")
+
+
+EXPORTER = FunctionExporter("csl-json", "json", export_csl, "CSL-JSON (citeproc, pandoc, Zotero)", _diagnostics)
