@@ -377,5 +377,10 @@ def export_csl(refs: Iterable[Reference]) -> str:
     return "".join(iter_csl(refs))
 
 
-EXPORTER = FunctionExporter("csl-json", "json", iter_csl, "CSL-JSON (citeproc, pandoc, Zotero)",
-                            lambda refs: set_diagnostics(refs, "CSL-JSON"))
+def _diagnostics(refs: list[Reference]) -> list:
+    from solicite.export.carry import uncarried
+
+    return set_diagnostics(refs, "CSL-JSON") + uncarried(refs, "CSL-JSON")
+
+
+EXPORTER = FunctionExporter("csl-json", "json", iter_csl, "CSL-JSON (citeproc, pandoc, Zotero)", _diagnostics)

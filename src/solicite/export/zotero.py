@@ -25,6 +25,7 @@ import re
 from typing import Iterable, Iterator
 
 from solicite.export import FunctionExporter, json_array, separated, set_diagnostics, without_sets
+from solicite.export.carry import EXTRA_FIELDS, uncarried
 from solicite.export.csldates import csl_date_text
 from solicite.export.csljson import THESIS_GENRES, clean_doi, csl_type, to_csl
 from solicite.export.extended import EPRINT_LABELS, EXTRA_LABELS, eprint_line, eprint_type, extra_lines
@@ -316,7 +317,7 @@ def zotero_lint(refs: list[Reference]) -> list[Diagnostic]:
 
 
 def _csl_diagnostics(refs: list[Reference]) -> list[Diagnostic]:
-    out = set_diagnostics(refs, "Zotero's CSL-JSON import")
+    out = set_diagnostics(refs, "Zotero's CSL-JSON import") + uncarried(refs, "Zotero's CSL-JSON import", EXTRA_FIELDS)
     tagged = [r.key for r in without_sets(refs) if r.get("keywords").strip()]
     if tagged:
         shown = ", ".join(tagged[:5]) + (f" and {len(tagged) - 5} more" if len(tagged) > 5 else "")
