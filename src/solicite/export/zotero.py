@@ -312,7 +312,8 @@ def zotero_lint(refs: list[Reference]) -> list[Diagnostic]:
     if refs:
         out.append(Diagnostic("info", "zotero-key-dropped",
                               "Zotero's BibTeX importer does not keep citation keys; `solicite export --to zotero` "
-                              "(CSL-JSON) puts them in Extra as \"Citation Key: ...\"", source=refs[0].source))
+                              "(CSL-JSON: the Citation Key field and an Extra line) or `--to ris` (an M2 line, "
+                              "which lands in Extra) keeps them", source=refs[0].source))
     return out
 
 
