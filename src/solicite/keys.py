@@ -119,11 +119,13 @@ def unique_key(base: str, taken: Container[str]) -> str:
     return f"{base}_{n}"
 
 
-def regenerate_keys(lib, keys: list[str], pattern: str = DEFAULT_PATTERN) -> list[tuple[str, str]]:
+def regenerate_keys(lib, keys: list[str], pattern: str = DEFAULT_PATTERN, *,
+                    rename: bool = True) -> list[tuple[str, str]]:
     """Give each entry of ``keys`` in the Library its pattern's key, renaming in place; return (old, new) pairs.
 
     One set of taken keys is kept up to date as entries are renamed, so that a run over the
     whole library is linear in its size (copying every key for each entry made it quadratic).
+    Without ``rename`` the library is left as it is and only the pairs are given (a dry run).
     """
     taken = set(lib.keys())
     changes = []
@@ -135,6 +137,7 @@ def regenerate_keys(lib, keys: list[str], pattern: str = DEFAULT_PATTERN) -> lis
         new = unique_key(base, taken)
         taken.add(new)
         if new != key:
-            lib.rename(key, new)
+            if rename:
+                lib.rename(key, new)
             changes.append((key, new))
     return changes

@@ -65,6 +65,7 @@ class Library:
         self._read_keys = Counter(b.key for b in blocks if b.kind == "entry")
         self._pos: dict[int, int] | None = None  # id(block) -> index in _blocks, built on first edit
         self._xrefs: dict[str, list[Block]] | None = None  # crossref/xref target -> entries naming it
+        self._xref_of: dict[int, list[str]] = {}  # id(entry) -> the targets it is listed under
         self._removed: Counter = Counter()
         self._added: Counter = Counter()
         self._renamed: list[tuple[str, str]] = []
@@ -228,7 +229,7 @@ class Library:
             return
         if new_key in self._index:
             raise DuplicateKeyError(f"cannot rename {old_key!r} to {new_key!r}: that key is taken", path=self.source)
-        self._swap(block, _rekeyed(block, new_key), old_key, new_key)
+        self._swap(block, _rekeyed(block, new_key), old_key, new_key, same_fields=True)
         positions = self._positions()
         for other in self._crossrefs().get(old_key, ()):
             if id(other) not in positions:
@@ -255,10 +256,13 @@ class Library:
                     self._note_crossrefs(b)
         return self._xrefs
 
-    def _note_crossrefs(self, block: Block) -> None:
-        for f in block.fields:
-            if f.name.lower() in _XREF_FIELDS:
-                self._xrefs.setdefault(self._expand(f.pieces, block).strip(), []).append(block)
+    def _note_crossrefs(self, block: Block, targets: list[str] | None = None) -> None:
+        if targets is None:
+            targets = [self._expand(f.pieces, block).strip() for f in block.fields if f.name.lower() in _XREF_FIELDS]
+        for target in targets:
+            self._xrefs.setdefault(target, []).append(block)
+        if targets:
+            self._xref_of[id(block)] = targets
 
     def renumber_duplicates(self) -> list[tuple[str, int, str]]:
         """Give the second and later entries of each duplicated key a suffixed key; return (old, line, new)."""
@@ -270,25 +274,26 @@ class Library:
         for key, blocks in held.items():
             for block in blocks[1:]:
                 new_key = unique_key(key, self._index)
-                self._index[new_key] = self._replace_block(block, _rekeyed(block, new_key))
+                self._index[new_key] = self._replace_block(block, _rekeyed(block, new_key), same_fields=True)
                 self._renamed.append((key, new_key))
                 changes.append((key, block.line, new_key))
         self.duplicates = []
         return changes
 
-    def _replace_block(self, block: Block, new: Block) -> Block:
+    def _replace_block(self, block: Block, new: Block, *, same_fields: bool = False) -> Block:
         """Put new where block was, keeping the position and crossref indexes current; return new."""
         positions = self._positions()
         i = positions.pop(id(block))
         self._blocks[i] = new
         positions[id(new)] = i
         self._refs.pop(id(block), None)
-        if self._xrefs is not None and _MAY_XREF(new.raw):
-            self._note_crossrefs(new)
+        targets = self._xref_of.pop(id(block), None)
+        if self._xrefs is not None and (targets if same_fields else _MAY_XREF(new.raw)):
+            self._note_crossrefs(new, targets if same_fields else None)  # a new key: the same crossrefs
         return new
 
-    def _swap(self, block: Block, new: Block, old_key: str, new_key: str) -> None:
-        self._replace_block(block, new)
+    def _swap(self, block: Block, new: Block, old_key: str, new_key: str, same_fields: bool = False) -> None:
+        self._replace_block(block, new, same_fields=same_fields)
         if old_key != new_key:
             del self._index[old_key]
             self._renamed.append((old_key, new_key))

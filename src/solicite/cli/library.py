@@ -253,7 +253,7 @@ def keys_cmd(env: Env, selected: tuple[str, ...], pattern: str | None, renumber_
     targets = [] if renumber_duplicates else list(selected) or lib.keys()
     for key in targets:
         lib[key]  # unknown keys fail before anything changes
-    changes += regenerate_keys(lib, targets, pattern)
+    changes += regenerate_keys(lib, targets, pattern, rename=not dry_run)
     if changes and not dry_run:
         lib.save()
     if env.json_output:
