@@ -79,7 +79,7 @@ class Env:
 
     def emit_json_items(self, items: Iterable) -> None:
         """Print items as an indented JSON array on stdout, each written as soon as it is made."""
-        from solicite.export import json_array
+        from solicite.stream import json_array
 
         self.out_chunks(chain(json_array(items), ["\n"]))
 

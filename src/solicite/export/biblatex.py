@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from solicite.export import FunctionExporter, balanced, separated
+from solicite.export import FunctionExporter, balanced
 from solicite.export.csljson import date_to_csl
 from solicite.model import Reference
+from solicite.stream import separated
 
 # BibTeX type -> (BibLaTeX type, value for the ``type`` field when the entry has none)
 TYPE_MAP: dict[str, tuple[str, str]] = {

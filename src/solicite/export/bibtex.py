@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from solicite.export import FunctionExporter, balanced, separated
+from solicite.export import FunctionExporter, balanced
 from solicite.model import Reference
+from solicite.stream import separated
 
 
 def iter_bibtex(refs: Iterable[Reference]) -> Iterator[str]:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from solicite.export import FunctionExporter, first_field, json_array, separated, set_diagnostics, without_sets
+from solicite.export import FunctionExporter, first_field, set_diagnostics, without_sets
 from solicite.export.csldates import date_from_csl, date_to_csl
 from solicite.export.extended import extend_csl, extend_from_csl, join_subtitle, split_extra
 from solicite.export.richtext import escape_latex, from_csl_text, to_csl_text, to_plain
 from solicite.model import Person, Reference
+from solicite.stream import json_array, separated
 
 # BibTeX/BibLaTeX entry type -> CSL type (refined by entrysubtype, type and howpublished in csl_type()).
 TYPE_TO_CSL: dict[str, str] = {

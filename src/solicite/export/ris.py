@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from solicite.export import FunctionExporter, separated, set_diagnostics, without_sets
+from solicite.export import FunctionExporter, set_diagnostics, without_sets
 from solicite.export.carry import EXTRA_FIELDS, uncarried
 from solicite.export.csljson import CITATION_KEY_LINE, from_csl, to_csl
 from solicite.export.extended import eprint_line, extra_lines
 from solicite.model import Reference
+from solicite.stream import separated
 
 CSL_TO_RIS = {
     "article-journal": "JOUR", "article-magazine": "MGZN", "article-newspaper": "NEWS", "article": "GEN",

@@ -24,13 +24,14 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from solicite.export import FunctionExporter, json_array, separated, set_diagnostics, without_sets
+from solicite.export import FunctionExporter, set_diagnostics, without_sets
 from solicite.export.carry import EXTRA_FIELDS, uncarried
 from solicite.export.csldates import csl_date_text
 from solicite.export.csljson import THESIS_GENRES, clean_doi, csl_type, to_csl
 from solicite.export.extended import EPRINT_LABELS, EXTRA_LABELS, eprint_line, eprint_type, extra_lines
 from solicite.export.richtext import escape_latex, protected_words, to_plain
 from solicite.model import Diagnostic, Person, Reference
+from solicite.stream import json_array, separated
 
 # Entry types Zotero's BibTeX importer knows (bibtex2zoteroTypeMap) and the item type each becomes.
 ZOTERO_BIBTEX_TYPES: dict[str, str] = {
