@@ -201,3 +201,13 @@ def test_a_volume_of_a_multivolume_work_keeps_both_titles() -> None:
 
     back = from_csl(item)
     assert back.fields["booktitle"] == "Volume Two: Later" and back.fields["maintitle"] == "Collected Works"
+
+
+def test_zotero_bibtex_warns_about_keys_and_the_values_bibtex_js_has_no_field_for() -> None:
+    ref = Reference("inproceedings", "k", {"title": "T", "booktitle": "P", "venue": "Denver", "eprint": "1",
+                                           "eprinttype": "arxiv", "eprintclass": "cs.CL"})
+    messages = [d.message for d in registry.load("exporter", "zotero-bibtex").diagnostics([ref])]
+    assert any(m.endswith("left out (entries with each): eprintclass (1), venue (1)") for m in messages)
+    assert any("does not keep citation keys" in m for m in messages)
+    # The CSL-JSON routes keep both: the venue as event-place, the class in the Extra line.
+    assert not any("left out" in d.message for d in registry.load("exporter", "zotero").diagnostics([ref]))

@@ -27,9 +27,13 @@ EXTRA_FIELDS = frozenset({"eprintclass", "primaryclass"})
 _MERGED = frozenset({"crossref"})  # the parent's fields are merged in before these exports
 
 
-def uncarried(refs: list[Reference], fmt: str, extra: frozenset[str] = frozenset()) -> list[Diagnostic]:
-    """One warning naming the fields (and persons) of ``refs`` that ``fmt`` has no place for, or none."""
-    known = CSL_FIELDS | CSL_PERSONS | _MERGED | extra
+def uncarried(refs: list[Reference], fmt: str, extra: frozenset[str] = frozenset(),
+              lost: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    """One warning naming the fields (and persons) of ``refs`` that ``fmt`` has no place for, or none.
+
+    ``extra``: fields the format carries beyond the CSL item; ``lost``: fields of the item it drops.
+    """
+    known = (CSL_FIELDS | CSL_PERSONS | _MERGED | extra) - lost
     counts: Counter[str] = Counter()
     for ref in without_sets(refs):
         names = set(ref.fields) | {p for p, people in ref.persons.items() if people}

@@ -333,6 +333,20 @@ def _csl_diagnostics(refs: list[Reference]) -> list[Diagnostic]:
 
 EXPORTER = FunctionExporter("zotero", "json", iter_zotero_csl, "CSL-JSON tuned for Zotero's importer",
                             _csl_diagnostics)
+# Values of the CSL item zotero_bibtex_entry() has no BibTeX.js field for: the venue (event-place),
+# a book's author (container-author) and the eprint class (processField() reads eprint and eprinttype only).
+_BIBTEX_LOST = frozenset({"venue", "bookauthor"})
+
+
+def _bibtex_diagnostics(refs: list[Reference]) -> list[Diagnostic]:
+    fmt = "Zotero's BibTeX import"
+    out = set_diagnostics(refs, fmt) + uncarried(refs, fmt, lost=_BIBTEX_LOST)
+    if next(without_sets(refs), None) is not None:
+        out.append(Diagnostic("warning", "cannot-carry",
+                              f"{fmt} does not keep citation keys; --to zotero (CSL-JSON) or --to ris keeps them",
+                              source=refs[0].source))
+    return out
+
+
 BIBTEX_EXPORTER = FunctionExporter("zotero-bibtex", "bib", iter_zotero_bibtex,
-                                   "BibTeX tuned for Zotero's BibTeX translator",
-                                   lambda refs: set_diagnostics(refs, "Zotero's BibTeX import"))
+                                   "BibTeX tuned for Zotero's BibTeX translator", _bibtex_diagnostics)
