@@ -8,6 +8,8 @@ test the tag's ``en`` prefix), so a German title exported without its language g
 from __future__ import annotations
 
 # The language names biblatex's manual lists for langid (babel and polyglossia spellings), as BCP 47 tags.
+# Language subtags only (pandoc adds a region, ngerman -> de-DE; tests/export/test_export_pandoc.py
+# checks that the languages agree for every name pandoc knows).
 BABEL_TO_BCP47: dict[str, str] = {
     "english": "en", "american": "en-US", "usenglish": "en-US", "australian": "en-AU", "british": "en-GB",
     "ukenglish": "en-GB", "canadian": "en-CA", "newzealand": "en-NZ",

@@ -148,6 +148,10 @@ def test_biblatex_fields_come_back_from_ris_and_zotero_json() -> None:
 
     from_zotero = from_csl(json.loads(export_zotero_csl([BIBLATEX]))[0])
     assert {k: from_zotero.fields.get(k) for k in want} == want and "note" not in from_zotero.fields
+    plain = from_csl(json.loads(registry.load("exporter", "csl-json").export([BIBLATEX]))[0])
+    assert {k: plain.fields.get(k) for k in want if not k.startswith("eprint")} == {
+        k: v for k, v in want.items() if not k.startswith("eprint")}  # plain CSL-JSON keeps the eprint as URL only
+    assert plain.fields["url"] == "https://arxiv.org/abs/2101.00001"
 
 
 def test_set_entries_are_skipped_with_a_warning_line(tmp_path: Path) -> None:
@@ -183,3 +187,27 @@ def test_zotero_bibtex_is_registered_and_the_old_flag_is_an_alias(tmp_path: Path
     new = CliRunner().invoke(cli, ["--library", str(lib), "export", "--to", "zotero-bibtex"])
     old = CliRunner().invoke(cli, ["--library", str(lib), "export", "--to", "zotero", "--bibtex"])
     assert new.exit_code == old.exit_code == 0 and new.stdout == old.stdout and "@misc{a," in new.stdout
+
+
+def test_a_volume_of_a_multivolume_work_keeps_both_titles() -> None:
+    ref = Reference("incollection", "v", {"title": "Chapter", "booktitle": "Volume Two", "booksubtitle": "Later",
+                                          "maintitle": "Collected Works", "year": "1990"})
+    item = json.loads(registry.load("exporter", "csl-json").export([ref]))[0]
+    # CSL 1.0.2: the multi-volume work is the container, the volume its volume-title (as pandoc reads BibLaTeX).
+    assert item["container-title"] == "Collected Works" and item["volume-title"] == "Volume Two: Later"
+    zotero = json.loads(export_zotero_csl([ref]))[0]
+    assert zotero["container-title"] == "Volume Two: Later" and zotero["collection-title"] == "Collected Works"
+    from solicite.export.csljson import from_csl
+
+    back = from_csl(item)
+    assert back.fields["booktitle"] == "Volume Two: Later" and back.fields["maintitle"] == "Collected Works"
+
+
+def test_zotero_bibtex_warns_about_keys_and_the_values_bibtex_js_has_no_field_for() -> None:
+    ref = Reference("inproceedings", "k", {"title": "T", "booktitle": "P", "venue": "Denver", "eprint": "1",
+                                           "eprinttype": "arxiv", "eprintclass": "cs.CL"})
+    messages = [d.message for d in registry.load("exporter", "zotero-bibtex").diagnostics([ref])]
+    assert any(m.endswith("left out (entries with each): eprintclass (1), venue (1)") for m in messages)
+    assert any("does not keep citation keys" in m for m in messages)
+    # The CSL-JSON routes keep both: the venue as event-place, the class in the Extra line.
+    assert not any("left out" in d.message for d in registry.load("exporter", "zotero").diagnostics([ref]))
