@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from solicite.csl.locale import NS, tag
-from solicite.csl.output import formatter, is_empty, strip_periods
+from solicite.csl.output import drop_last, formatter, is_empty, strip_periods
+from solicite.richtext import last_char
 from solicite.csl.textcase import apply_case
 
 _LEVELS = {"year-month-day": ("year", "month", "day"), "year-month": ("year", "month"), "year": ("year",)}
@@ -252,6 +253,8 @@ def _render_range(ctx, date, renderers, delimiter, joiner, largest, style):
                                  for j, (_, fn2, _) in enumerate(renderers) if lo <= j <= hi], delimiter)
             second = joiner.join([fn2(ctx, date.end, date.season, (j != lo, True))
                                   for j, (_, fn2, _) in enumerate(renderers) if lo <= j <= hi], delimiter)
+            while last_char(first).isspace():
+                first = drop_last(first)  # the run's last printed part may not be its last part
             if "year" in names[lo:hi + 1]:
                 second = [second, ctx.year_suffix] if (ctx.year_suffix and not ctx.suffix_done
                                                       and not style.uses_year_suffix) else second

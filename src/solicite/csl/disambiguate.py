@@ -76,23 +76,26 @@ def disambiguate(proc) -> None:
 
 
 def _add_names(proc, group: list[str], with_given: bool) -> None:
-    """Show the fewest extra names that tell the most items of the group apart."""
+    """Give each item the fewest extra names that tell it apart from the others it can differ from."""
     top = max(_max_names(proc, i) for i in group)
     saved = {i: proc.state[i].given_default for i in group}
     if with_given:
         for i in group:
-            proc.state[i].given_default = 2
-    best_n, best = 0, len({_text(proc, i) for i in group})
-    for n in range(1, top + 1):
+            proc.state[i].given_default = 2  # names count as different when their given names do
+
+    def texts(n: int) -> dict:
         for i in group:
             proc.state[i].add_names = n
-        distinct = len({_text(proc, i) for i in group})
-        if distinct > best:
-            best_n, best = n, distinct
-        if best == len(group):
-            break
+        return {i: _text(proc, i) for i in group}
+
+    by_n = [texts(n) for n in range(top + 1)]
+    final = by_n[-1]
+    need = {}
+    for x in group:
+        others = [y for y in group if y != x and final[y] != final[x]]
+        need[x] = next((n for n in range(top + 1) if all(by_n[n][y] != by_n[n][x] for y in others)), 0)
     for i in group:
-        proc.state[i].add_names = best_n
+        proc.state[i].add_names = need[i]
         proc.state[i].given_default = saved[i]
 
 
@@ -113,7 +116,7 @@ def _add_given(proc, group: list[str], rule: str) -> None:
                     for var2, names2 in shown[j]:
                         for other in names2:
                             o = split_particles(other)
-                            if _family(o) != _family(n) or o.get("given") == n.get("given"):
+                            if _family(o) != _family(n) or _norm(o.get("given")) == _norm(n.get("given")):
                                 continue
                             same_initials = _initials(o.get("given")) == _initials(n.get("given"))
                             level = max(level, 2 if same_initials else 1)
@@ -123,6 +126,11 @@ def _add_given(proc, group: list[str], rule: str) -> None:
 
 def _family(name: dict) -> tuple:
     return (name.get("non-dropping-particle") or "", name.get("family") or "")
+
+
+def _norm(given) -> str:
+    """A given name compared without its spacing and periods ("J. J." is "J.J.")."""
+    return "".join(str(given or "").replace(".", " ").split())
 
 
 def _initials(given) -> str:
@@ -138,7 +146,7 @@ def _global_givennames(proc, ids: list[str], rule: str) -> None:
             for n in names[: 1 if primary else None]:
                 n = split_particles(n)
                 if n.get("family"):
-                    by_family[_family(n)].add(n.get("given") or "")
+                    by_family[_family(n)].add(_norm(n.get("given")))
     for i in ids:
         st = proc.state[i]
         for var, names in _name_lists(proc.items[i]):
@@ -147,5 +155,7 @@ def _global_givennames(proc, ids: list[str], rule: str) -> None:
                 givens = by_family.get(_family(n), set())
                 if len(givens) > 1:
                     same = sum(1 for g in givens if _initials(g) == _initials(n.get("given")))
-                    full = not rule.endswith("with-initials") and same > 1
-                    st.given_level[(var, k)] = 2 if full else 1
+                    if same == 1:
+                        st.given_level[(var, k)] = 1
+                    elif not rule.endswith("with-initials"):
+                        st.given_level[(var, k)] = 2

@@ -357,6 +357,10 @@ def render_name(ctx, spec: _NamesSpec, opts: NameOpts, var: str, i: int, raw: di
     if ctx.sorting:
         if opts.form == "short":
             return _words([name.get("non-dropping-particle") or "", name.get("family") or ""])
+        if opts.initial is not None and name.get("given") and _level(ctx, var, i) < 2:
+            # The key is what the style prints: initials when it initialises (citeproc-js).
+            name = dict(name, given=initialize(name["given"], opts.initial, ctx.style.initialize_with_hyphen,
+                                               opts.initialize))
         return _sort_name(name, ctx.style.demote_particle)
     level = _level(ctx, var, i)
     form = opts.form
