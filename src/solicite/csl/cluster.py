@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from solicite.csl.markup import parse_markup
-from solicite.csl.output import NamesMark, formatter, is_empty
+from solicite.csl.output import formatter, is_empty
 from solicite.csl.sorting import sort_entries
 from solicite.csl.textcase import apply_case
-from solicite.richtext import Node, first_char, last_char, plain
+from solicite.richtext import first_char, last_char, plain
 
 
 NO_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
@@ -210,24 +210,3 @@ def _year_text(proc, r) -> str:
     issued = proc.items[str(r["cite"]["id"])].get("issued") or {}
     parts = issued.get("date-parts") if isinstance(issued, dict) else None
     return str(parts[0][0]) if parts and parts[0] else str(issued)
-
-
-def substitute_author(part, replacement: str, rule: str):
-    """The entry with its first names output replaced (``subsequent-author-substitute``)."""
-    def walk(p, done):
-        if done[0]:
-            return p
-        if isinstance(p, NamesMark):
-            done[0] = True
-            return replacement
-        if isinstance(p, Node):
-            new = object.__new__(type(p))
-            for f in p._fields():
-                setattr(new, f, getattr(p, f))
-            new.children = [walk(c, done) for c in p.children]
-            return new
-        if isinstance(p, list):
-            return [walk(c, done) for c in p]
-        return p
-    del rule
-    return walk(part, [False])

@@ -166,6 +166,8 @@ def compile_names(compiler, el):
         ctx.first_names = part
         if ctx.suppress_author:
             return ""
+        if "substitute" in ctx.cite:
+            return NamesMark(ctx.cite["substitute"]) if ctx.cite["substitute"] else ""
         return NamesMark(part)
 
     def _names(ctx):

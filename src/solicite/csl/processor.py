@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from solicite.csl.cluster import render_cluster, substitute_author
+from solicite.csl.cluster import render_cluster
 from solicite.csl.context import DATE_VARIABLES, NAME_VARIABLES, Ctx
 from solicite.csl.disambiguate import disambiguate
 from solicite.csl.output import Display, formatter
@@ -162,8 +162,8 @@ class Processor:
             if sas is not None:
                 names = plain(ctx.first_names) if ctx.first_names is not None else None
                 if names is not None and names == prev_names:
-                    part = substitute_author(part, sas, bib.options.get("subsequent-author-substitute-rule",
-                                                                         "complete-all"))
+                    # Rendered again with the substitute in place, so punctuation meets it, not the names.
+                    part, _ctx = self.render_cite(item_id, {"substitute": sas}, "bibliography")
                 prev_names = names
             if fmt:
                 part = fmt(part)
