@@ -20,7 +20,7 @@ import re
 
 from solicite.export import FunctionExporter
 from solicite.export.csljson import THESIS_GENRES, clean_doi, csl_type, to_csl
-from solicite.export.richtext import escape_latex, protected_words, to_plain
+from solicite.codec import escape, protected_words, to_unicode
 from solicite.model import Diagnostic, Person, Reference
 
 # Entry types Zotero's BibTeX importer knows (bibtex2zoteroTypeMap) and the item type each becomes.
@@ -133,9 +133,9 @@ def export_zotero_csl(refs: list[Reference]) -> str:
 
 def _plain_name(p: Person) -> Person:
     if p.literal:
-        return Person(literal=escape_latex(to_plain(p.literal)))
-    return Person(family=escape_latex(to_plain(p.family)), given=escape_latex(to_plain(p.given)),
-                  particle=escape_latex(to_plain(p.particle)), suffix=escape_latex(to_plain(p.suffix)))
+        return Person(literal=escape(to_unicode(p.literal), literal=True))
+    return Person(family=escape(to_unicode(p.family), literal=True), given=escape(to_unicode(p.given), literal=True),
+                  particle=escape(to_unicode(p.particle), literal=True), suffix=escape(to_unicode(p.suffix), literal=True))
 
 
 def zotero_bibtex_entry(ref: Reference) -> Reference:
@@ -153,11 +153,11 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
         btype = ref.type.lower()  # Zotero sets the thesis type from these two
     fields: dict[str, str] = {}
 
-    def put(name: str, var: str, escape: bool = True) -> None:
+    def put(name: str, var: str, verbatim: bool = False) -> None:
         value = item.get(var)
         if value:
             text = re.sub(r"</?[a-z]+[^<>]*>", "", str(value))
-            fields[name] = escape_latex(text) if escape else text
+            fields[name] = text if verbatim else escape(text, literal=True)
 
     put("title", "title")
     put("shorttitle", "title-short")
@@ -182,7 +182,7 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
     put("chapter", "chapter-number")
     genre = item.get("genre", "")
     if genre and not (btype in ("phdthesis", "mastersthesis") and genre in THESIS_GENRES.values()):
-        fields["type"] = escape_latex(genre)
+        fields["type"] = escape(genre, literal=True)
     if ctype == "broadcast" and "type" not in fields:
         fields["type"] = "Podcast"
     put("isbn", "ISBN")
@@ -191,7 +191,7 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
     put("language", "language")
     if item.get("DOI"):
         fields["doi"] = clean_doi(item["DOI"])
-    put("url", "URL", escape=False)
+    put("url", "URL", verbatim=True)
     if "url" in fields:
         fields["url"] = fields["url"].replace("{", "%7B").replace("}", "%7D")  # braces are not allowed bare
     put("keywords", "keyword")
@@ -203,7 +203,7 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
         if d and d.get("date-parts"):
             fields[name] = "/".join("-".join(f"{x:02d}" if i else f"{x:04d}" for i, x in enumerate(p)) for p in d["date-parts"])
         elif d:
-            fields[name] = escape_latex(str(d.get("raw") or d.get("literal") or ""))
+            fields[name] = escape(str(d.get("raw") or d.get("literal") or ""), literal=True)
     persons = {f: [_plain_name(p) for p in ref.persons[f]] for f in ("author", "editor", "translator") if ref.persons.get(f)}
     return Reference(btype, ref.key, fields, persons)
 
