@@ -29,6 +29,7 @@ from typing import Callable
 from solicite.model import LOST_LINK_FIELD, Diagnostic, Reference
 from solicite.codec import escape
 from solicite.parse.fixups import is_name_only
+from solicite.search import section_tag
 
 # Diagnostic codes that mean a reference was kept as @misc without being understood.
 UNPARSED_CODES = frozenset({"unparsed", "parse-unparsed", "tagger-failed"})
@@ -126,7 +127,7 @@ def parse_text(
         for name, value in clean.fields.items():
             ref.fields.setdefault(name, escape(value, url=name in ("url", "doi")))
         if block.section:
-            ref.fields["keywords"] = escape(block.section)
+            ref.fields["keywords"] = escape(section_tag(block.section))
         _balance_braces(ref, result.diagnostics, where)
         result.references.append(ref)
     return result
