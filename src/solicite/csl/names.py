@@ -8,7 +8,7 @@ from solicite.csl.locale import tag
 from solicite.csl.markup import parse_markup
 from solicite.csl.output import NamesMark, formatter, is_empty
 from solicite.csl.textcase import apply_case
-from solicite.richtext import plain
+from solicite.richtext import last_char, plain
 
 # Name options a style, citation or bibliography element may set for all its names.
 INHERITED = ("and", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min", "et-al-use-first",
@@ -381,7 +381,7 @@ def render_name(ctx, spec: _NamesSpec, opts: NameOpts, var: str, i: int, raw: di
         given = initialize(given, initial, ctx.style.initialize_with_hyphen, do_init)
     roman = is_roman(name)
     if form == "short" or not given and not dp:
-        fam = _part(spec, "family", _words([ndp, family]) if roman else ndp + family, ctx)
+        fam = _part(spec, "family", family, ctx, before=[ndp], ndp=ndp) if roman else _part(spec, "family", ndp + family, ctx)
         if form == "short":
             return fam
         if not given:
@@ -392,16 +392,14 @@ def render_name(ctx, spec: _NamesSpec, opts: NameOpts, var: str, i: int, raw: di
     if _inverted(opts, i, name):
         if demote == "display-and-sort":
             fam = _part(spec, "family", family, ctx)
-            giv = _part(spec, "given", _words([given, dp, ndp]), ctx)
+            giv = _part(spec, "given", given, ctx, trail=[dp, ndp])
         else:
-            fam = _part(spec, "family", _words([ndp, family]), ctx)
-            giv = _part(spec, "given", _words([given, dp]), ctx)
+            fam = _part(spec, "family", family, ctx, before=[ndp], ndp=ndp)
+            giv = _part(spec, "given", given, ctx, trail=[dp])
         return joiner.join([fam, giv, suffix], opts.sort_sep)
     sep = ", " if (name.get("comma-suffix") or raw.get("comma-suffix")) else " "
-    fam_text = _words([dp, ndp, family])
-    if suffix:
-        fam_text = fam_text + sep + suffix
-    return joiner.join([_part(spec, "given", given, ctx), _part(spec, "family", fam_text, ctx)], " ")
+    fam = _part(spec, "family", family, ctx, before=[dp, ndp], after=sep + suffix if suffix else "", ndp=ndp)
+    return joiner.join([_part(spec, "given", given, ctx), fam], " ")
 
 
 def _words(pieces: list[str]) -> str:
@@ -423,16 +421,29 @@ def _sort_name(name: dict, demote: str = "display-and-sort") -> str:
                                 name.get("suffix") or "") if p)
 
 
-def _part(spec: _NamesSpec, which: str, text, ctx):
+def _part(spec: _NamesSpec, which: str, text, ctx, before=(), trail=(), after: str = "", ndp: str = ""):
+    """A name part in its ``name-part`` formatting: the text cased and formatted, the particles
+    ``before``/``trail`` formatted but not cased, ``after`` (a suffix) plain, affixes around all."""
     if is_empty(text):
         return ""
     if isinstance(text, str) and "<" in text:
         text = parse_markup(text)
-    if which in spec.parts:
-        attrs, fmt = spec.parts[which]
-        if attrs.get("text-case"):
-            text = apply_case(text, attrs["text-case"])
-        if fmt:
-            text = fmt(text)
-        return spec.joiner.affix(attrs.get("prefix", ""), text, attrs.get("suffix", ""))
-    return text
+    attrs, fmt = spec.parts.get(which, ({}, None))
+    case = attrs.get("text-case")
+    if case:
+        # The non-dropping particle takes the family name's case; a dropping one does not.
+        text = apply_case(text, case)
+        before = [apply_case(p, case) if p and p == ndp else p for p in before]
+    pieces = [p for p in before if p] + [text] + [p for p in trail if p]
+    if fmt:
+        pieces = [fmt(p) for p in pieces]
+    out: list = []
+    for k, piece in enumerate(pieces):
+        if k:
+            out.append("" if last_char(pieces[k - 1]) in ("'", "\u2019", "-") else " ")
+        out.append(piece)
+    if after:
+        out.append(after)
+    if attrs.get("prefix") or attrs.get("suffix"):
+        return spec.joiner.affix(attrs.get("prefix", ""), out, attrs.get("suffix", ""))
+    return out if len(out) > 1 else out[0]
