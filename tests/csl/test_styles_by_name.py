@@ -65,3 +65,22 @@ def test_find_style_compiles_once():
     assert find_style("nature") is find_style("nature")
     with pytest.raises(StyleError):
         find_style("missing-file.csl")
+
+
+def _cite(tmp_path, *args):
+    lib = tmp_path / "lib.bib"
+    lib.write_text(BIB, encoding="utf-8")
+    return CliRunner().invoke(cli, ["-l", str(lib), "cite", *args])
+
+
+def test_cite_in_a_csl_style_with_a_page(tmp_path):
+    # The ASA guide: "(Doe and Roe 2020:5)", page after a colon, no comma before the year.
+    result = _cite(tmp_path, "doe2020:5", "--style", "american-sociological-association")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "(Doe and Roe 2020:5)"
+
+
+def test_narrative_cite_in_a_csl_style(tmp_path):
+    result = _cite(tmp_path, "doe2020", "--narrative", "--style", "american-sociological-association")
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "Doe and Roe (2020)"

@@ -134,8 +134,9 @@ _LOC = re.compile(r"^(?P<key>.+?):(?P<loc>\d[\w\u2013\-,]*)$")
 
 @click.command("cite")
 @click.argument("keys", nargs=-1, required=True)
-@click.option("--style", "-s", type=click.Choice(names("style")), default=None,
-              help="Citation style (default: [format] style in solicite.toml, else apa).")
+@click.option("--style", "-s", default=None, metavar="NAME",
+              help="Citation style: " + ", ".join(names("style")) + ", any CSL style name or a .csl file "
+                   "(default: [format] style in solicite.toml, else apa).")
 @click.option("--narrative", is_flag=True, help='Narrative form: "Bauder (2017)".')
 @click.option("--to", "to", type=click.Choice(names("renderer")), default="text", show_default=True)
 @pass_env
@@ -155,8 +156,13 @@ def cite_cmd(env: Env, keys, style, narrative, to):
             raise KeyNotFoundError(f"no entry with key {raw!r} in the library", hint="list the keys with: solicite list")
         cites.append((key, loc))
     require_unique(lib, [k for k, _ in cites])
-    style = _style(env, style)
-    parts = citation(lib.references, cites, style, narrative=narrative)
+    if style and style not in names("style"):
+        from solicite.styles.csl import cite_csl  # a CSL style by name or path, through solicite.csl
+
+        parts = cite_csl(lib.references, cites, style, narrative=narrative)
+    else:
+        style = _style(env, style)
+        parts = citation(lib.references, cites, style, narrative=narrative)
     text = get_renderer(to).render(parts)
     if env.json_output:
         env.emit_json({"keys": [k for k, _ in cites], "style": style, "narrative": narrative, "text": text})

@@ -88,6 +88,8 @@ def render_cluster(proc, cluster: list[dict]):
         prev_after = after
     if not acc:
         return ""
+    if all(c.get("author-only") for c in cites):
+        return acc  # the author alone, for narrative citations: no brackets around it
     out = joiner.affix(layout.prefix, acc, layout.suffix)
     fmt = formatter(layout.layout_attrs)
     return fmt(out) if fmt else out

@@ -7,17 +7,12 @@ from solicite.errors import UsageError
 
 def render_csl(refs, csl_path: str, to: str = "text") -> tuple[list[tuple[str, str]], list[str]]:
     """(key, entry) pairs in the style's bibliography order, and problems reported as values."""
-    from solicite.csl import Processor, StyleError
+    from solicite.csl import Processor
     from solicite.csl.output import flatten_display
-    from solicite.csl.styles import find_style
     from solicite.export.csljson import to_csl
     from solicite.styles import get_renderer
 
-    try:
-        style = find_style(csl_path)
-    except (StyleError, OSError) as exc:
-        raise UsageError(f"cannot use the CSL style {csl_path}: {exc}",
-                         hint="see 'solicite format --help'") from None
+    style = _style(csl_path)
     problems: list[str] = [f"{csl_path}: {p}" for p in style.compiler.problems]
     items = []
     for r in refs:
@@ -33,3 +28,39 @@ def render_csl(refs, csl_path: str, to: str = "text") -> tuple[list[tuple[str, s
     renderer = get_renderer(to)
     out = [(key, renderer.render(flatten_display(part))) for key, part in proc.bibliography_with_keys()]
     return out, problems
+
+
+def cite_csl(refs, cites: list[tuple[str, str]], csl_path: str, narrative: bool = False):
+    """An in-text citation of (key, page locator) pairs in a CSL style, as a rich-text tree.
+
+    The whole library is registered, so year suffixes and added initials agree with the
+    reference list. Narrative citations print the author, then the cite without it, as
+    pandoc's ``@key`` does: "Doe (2020)".
+    """
+    from solicite.csl import Processor
+    from solicite.export.csljson import to_csl
+
+    style = _style(csl_path)
+    items = [dict(to_csl(r), id=r.key) for r in refs]
+    cluster = [{"id": k, **({"locator": loc, "label": "page"} if loc else {})} for k, loc in cites]
+    proc = Processor(style, items)
+    proc.register([cluster] + [[{"id": i["id"]}] for i in items])
+    if not narrative:
+        return proc.citation(cluster)
+    parts: list = []
+    for cite in cluster:
+        author = proc.citation([dict(cite, **{"author-only": True})])
+        rest = proc.citation([dict(cite, **{"suppress-author": True})])
+        parts.append([author, " ", rest] if author else rest)
+    return style.joiner.join(parts, "; ")
+
+
+def _style(csl_path: str):
+    from solicite.csl import StyleError
+    from solicite.csl.styles import find_style
+
+    try:
+        return find_style(csl_path)
+    except (StyleError, OSError) as exc:
+        raise UsageError(f"cannot use the CSL style {csl_path}: {exc}",
+                         hint="see 'solicite format --help'") from None
