@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from html.parser import HTMLParser
 
 from solicite.richtext import Bold, Italic, NoCase, Node, Quoted, SmallCaps, Subscript, Superscript
 
 _TAGS = {"i": Italic, "em": Italic, "b": Bold, "strong": Bold, "sup": Superscript, "sub": Subscript,
          "sc": SmallCaps}
-_HAS_MARKUP = re.compile("[<\"'&\u00aa\u00b2\u00b3\u00b9\u00ba\u02b0-\u02e3\u2070-\u207f\u1d43-\u1d5b\u201c]")
+_HAS_MARKUP = re.compile("[<\"'&\u00aa\u00b2\u00b3\u00b9\u00ba\u02b0-\u02ff\u1d2c-\u1dbf\u2070-\u209f\u2120\u2122\u3192-\u319f\u06e5\u06e6\u201c]")
 _CURLY = re.compile("\u201c([^\u201c\u201d]*)\u201d")
 _QUOTE = re.compile(r'"')
 
@@ -63,8 +64,21 @@ class NoDecor(NoCase):
     __slots__ = ()
 
 
-_SUPERSCRIPTS = dict(zip("\u1d43\u1d47\u1d48\u1d49\u1d4d\u1d4f\u1d50\u1d52\u1d56\u1d57\u1d58\u1d5b\u00aa\u00b2\u00b3\u00b9\u00ba\u02b0\u02b2\u02b3\u02b7\u02b8\u02e1\u02e2\u02e3\u2070\u2071\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207c\u207d\u207e\u207f",
-                         "abdegkmoptuv" "a231ohjrwylsx0i456789+-=()n"))
+def _superscripts() -> dict:
+    """Unicode superscript letters and digits ("ª", "²", "ᵉ") mapped to the character they raise."""
+    out = {}
+    for lo, hi in ((0x00A0, 0x00FF), (0x02B0, 0x02FF), (0x1D2C, 0x1DBF), (0x2070, 0x209F), (0x2100, 0x214F),
+                   (0x3190, 0x319F)):
+        for cp in range(lo, hi + 1):
+            decomposition = unicodedata.decomposition(chr(cp))
+            if decomposition.startswith("<super>"):
+                out[chr(cp)] = "".join(chr(int(h, 16)) for h in decomposition.split()[1:])
+    # Modifier letters Unicode does not decompose, which citeproc-js raises all the same.
+    out.update({"\u02c0": "\u0294", "\u02c1": "\u0295", "\u06e5": "\u0648", "\u06e6": "\u064a"})
+    return out
+
+
+_SUPERSCRIPTS = _superscripts()
 _SUPER_RE = re.compile("[" + "".join(_SUPERSCRIPTS) + "]+")
 _SINGLE = re.compile(r"(?<![\w\u2019])'(?=\S)((?:[^']|'(?=\w))*?\S)'(?![\w])")
 

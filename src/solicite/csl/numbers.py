@@ -24,7 +24,8 @@ def is_plural(value) -> bool:
     text = str(value).replace("\\-", "")
     if re.fullmatch(r"\s*[ivxlcdm]+\s*[-\u2013]\s*[ivxlcdm]+\s*", text, re.I):
         return True
-    return len(re.findall(r"\d+", text)) > 1 and bool(re.search(r"[-\u2013,&]|\band\b", text))
+    # Joined by a range, a list or a word for "and" in any language ("213 et 235").
+    return len(re.findall(r"\d+", text)) > 1 and bool(re.search(r"[-\u2013,&]|\d\s+[^\W\d]{1,4}\s+\d", text))
 
 
 def roman(n: int) -> str:

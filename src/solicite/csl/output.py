@@ -28,6 +28,12 @@ class NamesMark(Node):
     __slots__ = ()
 
 
+class Baseline(Node):
+    """Text set back on the baseline (``vertical-align="baseline"``) inside a superscript."""
+
+    __slots__ = ()
+
+
 class Normal(Node):
     """A run where the style turns a font feature off ("font-style: normal" inside italics)."""
 
@@ -44,7 +50,7 @@ class Normal(Node):
 _WRAP = {("font-style", "italic"): Italic, ("font-style", "oblique"): Italic,
          ("font-weight", "bold"): Bold, ("font-variant", "small-caps"): SmallCaps,
          ("text-decoration", "underline"): Underline, ("vertical-align", "sup"): Superscript,
-         ("vertical-align", "sub"): Subscript}
+         ("vertical-align", "sub"): Subscript, ("vertical-align", "baseline"): Baseline}
 _NORMAL = {("font-style", "normal"), ("font-weight", "normal"), ("font-variant", "normal")}
 FORMAT_ATTRS = ("font-style", "font-weight", "font-variant", "text-decoration", "vertical-align")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from solicite.csl.cluster import assign_positions
 from solicite.csl.markup import _SUPER_RE, _SUPERSCRIPTS, NoDecor
-from solicite.csl.output import Display, Normal
+from solicite.csl.output import Baseline, Display, Normal
 from solicite.csl.processor import Processor
 from solicite.csl.style import parse_style
 from solicite.richtext import (Bold, Italic, Link, NoCase, Node, Quoted, SmallCaps, Subscript, Superscript,
@@ -100,6 +100,8 @@ class SuiteFormat:
             tag = ("<sup>", "</sup>")
         elif isinstance(part, Subscript):
             tag = ("<sub>", "</sub>")
+        elif isinstance(part, Baseline):
+            tag = ('<span style="baseline">', "</span>")
         elif isinstance(part, Underline):
             tag = ('<span style="text-decoration:underline;">', "</span>")
         elif isinstance(part, Normal):
