@@ -249,7 +249,7 @@ def _variables_fn(compiler, variables, spec: _NamesSpec, delimiter):
             ctx.note(var)
             ctx.rendered += 1
             body = render_list(ctx, spec, opts, var, names)
-            if spec.label is not None:
+            if spec.label is not None and not ctx.sorting:  # sort keys compare names, not labels
                 term_name = combined if (combined and var == "editor") else var
                 form = spec.label_el.get("form", "long")
                 plural = spec.label_el.get("plural", "contextual")
@@ -290,6 +290,9 @@ def render_list(ctx, spec: _NamesSpec, opts: NameOpts, var: str, names: list):
     shown = names[:count]
     rendered = [render_name(ctx, spec, opts, var, i, n) for i, n in enumerate(shown)]
     if ctx.sorting:
+        use_last = opts.use_last or ctx.sort_names.get("names-use-last") == "true"
+        if truncated and use_last and len(names) > count:
+            rendered.append(render_name(ctx, spec, opts, var, len(names) - 1, names[-1]))
         return "  ".join(plain(r) for r in rendered)
     ctx.names_seen.append((var, [dict(n) for n in shown]))
     inverted = [_inverted(opts, i, n) for i, n in enumerate(shown)]
@@ -363,7 +366,7 @@ def render_name(ctx, spec: _NamesSpec, opts: NameOpts, var: str, i: int, raw: di
             # The key is what the style prints: initials when it initialises (citeproc-js).
             name = dict(name, given=initialize(name["given"], opts.initial, ctx.style.initialize_with_hyphen,
                                                opts.initialize))
-        return _sort_name(name, ctx.style.demote_particle)
+        return sort_name(name, ctx.style.demote_particle)
     level = _level(ctx, var, i)
     form = opts.form
     if level and form == "short":
@@ -411,7 +414,7 @@ def _words(pieces: list[str]) -> str:
     return out
 
 
-def _sort_name(name: dict, demote: str = "display-and-sort") -> str:
+def sort_name(name: dict, demote: str = "display-and-sort") -> str:
     """The name as a sort key: family (with its particle unless demoted) first, then given."""
     ndp = name.get("non-dropping-particle") or ""
     family = name.get("family") or ""
