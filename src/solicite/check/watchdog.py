@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 _current = threading.local()  # the ticket of the request this thread is sending
+IDLE = 2.0  # seconds without a ticket after which the watchdog's thread ends
 
 
 class Expired(TimeoutError):
@@ -103,8 +104,13 @@ class Watchdog:
                     at, _, ticket = heapq.heappop(self._heap)
                     if not ticket.done and ticket.at <= now:
                         due.append(ticket)
-                if not due:
-                    self._cond.wait(self._heap[0][0] - now if self._heap else None)
+                if not due and not self._heap:
+                    # Idle: the thread ends after a while, so runs that are over leave none behind.
+                    if not self._cond.wait(IDLE) and not self._heap:
+                        self._thread = None
+                        return
+                elif not due:
+                    self._cond.wait(self._heap[0][0] - now)
             for ticket in due:
                 ticket.expire()
 
