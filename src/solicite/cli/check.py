@@ -46,7 +46,7 @@ _accept = _parsed_by("parse_accept")
 @click.option("--timeout", callback=_duration, metavar="SECONDS",
               help="Total time per request: connect, headers and body [10s].")
 @click.option("--deadline", callback=_duration, metavar="DURATION", help="Time limit for the whole run [10m].")
-@click.option("--max-concurrency", type=click.IntRange(1, 1024), help="Requests in flight overall [64].")
+@click.option("--max-concurrency", type=click.IntRange(1, 1024), help="Requests in flight overall [128].")
 @click.option("--max-per-host", type=click.IntRange(1, 256), help="Requests in flight per host [8].")
 @click.option("--retries", type=click.IntRange(0, 10), help="Retries on timeouts, 5xx and 429 [2].")
 @click.option("--user-agent", metavar="TEXT", help="User-Agent of requests [solicite/VERSION].")
