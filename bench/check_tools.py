@@ -126,8 +126,9 @@ def run_lychee(lychee: str, page: Path, work: Path, limit: float = 600.0) -> Run
         data = json.loads(out)
     except ValueError:
         return run
-    maps = {"success_map": "ok", "redirect_map": "ok", "error_map": "broken", "timeout_map": "broken",
-            "excluded_map": "skipped", "unsupported_map": "skipped"}
+    # A redirect that ends well is in success_map too; redirect_map only lists the chains.
+    maps = {"success_map": "ok", "error_map": "broken", "timeout_map": "broken", "excluded_map": "skipped",
+            "unsupported_map": "skipped"}
     for name, verdict in maps.items():
         for items in (data.get(name) or {}).values():
             for item in items:
