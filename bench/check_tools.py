@@ -165,7 +165,8 @@ def verdict_of(run: Run, url: str) -> str:
 
 def start_server(script: str, *args: str) -> tuple[subprocess.Popen, list[int]]:
     """Start ``script --serve ARGS`` in its own process (its CPU and memory are not counted); its ports."""
-    proc = subprocess.Popen([sys.executable, script, "--serve", *args], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, script, "--serve", *args], stdout=subprocess.PIPE, text=True,
+                            stderr=subprocess.DEVNULL)  # asyncio complains of the silent links at exit
     return proc, json.loads(proc.stdout.readline())
 
 
