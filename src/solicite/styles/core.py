@@ -381,26 +381,3 @@ CSL_TYPES = {"article": "article-journal", "magazine": "article-magazine", "news
 
 
 # BibLaTeX's inheritance for crossref'd entries: the parent's title becomes the child's booktitle.
-_INHERIT_AS = {"title": "booktitle", "subtitle": "booksubtitle"}
-
-
-def merge_crossrefs(refs: list[Reference]) -> list[Reference]:
-    """Copies of the references with fields missing from a crossref'd child filled from its parent."""
-    by_key = {r.key.lower(): r for r in refs}
-    out = []
-    for r in refs:
-        parent_key = r.fields.get("crossref", "").strip().lower()
-        parent = by_key.get(parent_key) if parent_key else None
-        if parent is None:
-            out.append(r)
-            continue
-        child = r.copy()
-        for name, value in parent.fields.items():
-            target = _INHERIT_AS.get(name, name) if r.type.startswith("in") else name
-            if target not in child.fields and name not in ("crossref", "ids", "keywords"):
-                child.fields[target] = value
-        for role, people in parent.persons.items():
-            if role not in child.persons and not (role == "author" and r.type.startswith("in")):
-                child.persons[role] = people
-        out.append(child)
-    return out
