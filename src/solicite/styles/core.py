@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from solicite.model import Reference, month_number, split_names
 from solicite.styles.names import Name, names
 from solicite.codec import to_unicode
+from solicite.types import is_news_site
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -167,6 +168,8 @@ class Item:
     @property
     def container_raw(self) -> str:
         """The container title: journal, book or proceedings, series of an episode (raw)."""
+        if self.kind == "newspaper" and KINDS.get(self.ref.type) == "webpage":
+            return self.raw("journaltitle", "journal", "organization")  # a news site's masthead
         if self.kind in ("article", "periodical", "magazine", "newspaper"):
             return self.raw("journaltitle", "journal")
         if self.kind in ("chapter", "paper"):
@@ -195,6 +198,8 @@ class Item:
     @property
     def publisher(self) -> str:
         """Publisher, institution or school (Unicode)."""
+        if self.kind == "newspaper" and KINDS.get(self.ref.type) == "webpage":
+            return self.list_text("publisher")  # the organization is the masthead, printed as the container
         if self.kind == "report":
             return self.list_text("institution") or self.list_text("publisher")
         if self.kind == "thesis":
@@ -295,6 +300,8 @@ def make_item(ref: Reference) -> Item:
             kind = "video"
         elif "podcast" in how:
             kind, subtype = "audio", "podcast"
+    if kind == "webpage" and is_news_site(ref):
+        kind = "newspaper"  # as the exporters read it (solicite.types): a news site's article
     persons = ref.persons
     date = parse_date(f.get("date", ""))
     if date is None:
