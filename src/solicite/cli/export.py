@@ -24,10 +24,11 @@ def _load_library(env: Env):
 @click.command("export")
 @click.option("--to", "to", required=True, metavar="FORMAT", help=_TO_HELP)
 @click.option("--bibtex", "as_bibtex", is_flag=True, help="With --to zotero: BibTeX for Zotero's BibTeX importer.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (default: stdout).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to FILE (default, or -: standard output).")
 @click.argument("keys", nargs=-1)
 @pass_env
-def export_cmd(env: Env, to: str, as_bibtex: bool, output: Path | None, keys: tuple[str, ...]) -> int:
+def export_cmd(env: Env, to: str, as_bibtex: bool, output: str | None, keys: tuple[str, ...]) -> int:
     """Export the library, or the entries KEYS, to another format.
 
     \b
@@ -46,8 +47,11 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: Path | None, keys: tu
         from solicite.export.zotero import BIBTEX_EXPORTER as exporter
     else:
         exporter = registry.load("exporter", to)
+    from solicite.bibfile.output import is_stdout
+    from solicite.cli.library import write_result
+
     lib = _load_library(env)
-    if output is not None and lib.path is not None and output.resolve() == Path(lib.path).resolve():
+    if not is_stdout(output) and lib.path is not None and Path(output).resolve() == Path(lib.path).resolve():
         raise UsageError("refusing to export over the library itself", path=str(output),
                          hint="choose another -o FILE")
     refs = [lib[k] for k in keys] if keys else lib.references
@@ -55,12 +59,9 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: Path | None, keys: tu
         # Formats without crossref get the parent's fields merged in (title -> booktitle).
         refs = [lib.with_crossref(r) for r in refs]
     text = exporter.export(refs)
-    if output is None:
-        click.echo(text, nl=False)
+    write_result(env, output, text)
+    if is_stdout(output):
         return 0
-    from solicite.bibfile import atomic_write
-
-    atomic_write(output, text, backup=False)
     if env.json_output:
         env.emit_json({"format": exporter.name, "entries": len(refs), "output": str(output)})
     else:
@@ -86,14 +87,14 @@ def import_cmd(env: Env, file: Path, fmt: str, dry_run: bool) -> int:
       solicite import zotero-export.json
       solicite --json import refs.ris --dry-run
     """
-    from solicite import bibfile
+    from solicite.cli.library import open_library
     from solicite.export.importer import DuplicateIndex, read_file
 
     result = read_file(file, None if fmt == "auto" else fmt)
     for d in result.diagnostics:
         env.warn(f"{d.location() or file}: {d.message}")
     path = env.require_library()
-    lib = bibfile.load(path) if Path(path).exists() else bibfile.loads("", source=str(path))
+    lib = open_library(env, create=True, write=not dry_run)
     index = DuplicateIndex(lib.references)
     added: list[dict] = []
     duplicates: list[dict] = []

@@ -2,29 +2,67 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from solicite.cli.context import Env, pass_env
-from solicite.errors import ExitCode, InputError
+from solicite.errors import ConfigError, ExitCode, InputError
 from solicite.model import Reference
 
 
-def open_library(env: Env, *, lenient: bool = False, create: bool = False, allow_duplicates: bool = False):
-    """Load the library named by --library / config; with create, an absent file gives an empty library."""
+def open_library(env: Env, *, lenient: bool = False, create: bool = False, allow_duplicates: bool = False,
+                 write: bool = False):
+    """Load the library named by --library / config; with create, an absent file gives an empty library.
+
+    With write, the library's lock is taken before the load and held until the command ends,
+    so that the save is based on what this command read (read-only commands take no lock).
+    """
     from solicite import bibfile
 
     path = env.require_library()
+    if write:
+        ctx = click.get_current_context()
+        ctx.with_resource(bibfile.LibraryLock(path, timeout=lock_timeout(env)))
+        bibfile.replaceable(path)  # a device, fifo or read-only file: refused before any work
     if create and not Path(path).exists():
         lib = bibfile.loads("", source=str(path))
-        lib.path = Path(path)
-        return lib
-    lib = bibfile.load(path, lenient=lenient, allow_duplicates=allow_duplicates)
+        lib.path, lib.digest = Path(path), bibfile.ABSENT
+    else:
+        lib = bibfile.load(path, lenient=lenient, allow_duplicates=allow_duplicates)
     for d in lib.diagnostics:
         env.warn(f"{d.location()}: {d.message}")
+    if write:
+        ctx.call_on_close(lambda: [env.warn(n) for n in (lib.last_save.notes if lib.last_save else [])])
     return lib
+
+
+def lock_timeout(env: Env) -> float:
+    """Seconds a second writer waits for a library's lock: SOLICITE_LOCK_TIMEOUT, [save] lock_timeout, else 10."""
+    from solicite.bibfile.lock import DEFAULT_TIMEOUT
+
+    raw = os.environ.get("SOLICITE_LOCK_TIMEOUT", env.settings.section("save").get("lock_timeout", DEFAULT_TIMEOUT))
+    try:
+        value = float(raw) if not isinstance(raw, bool) else -1.0
+    except (TypeError, ValueError):
+        value = -1.0
+    if not 0 <= value <= 3600:
+        raise ConfigError(f"lock_timeout must be a number of seconds from 0 to 3600, not {raw!r}",
+                          hint="set [save] lock_timeout in solicite.toml or SOLICITE_LOCK_TIMEOUT")
+    return value
+
+
+def write_result(env: Env, target: str | Path | None, text: str, *, backup: bool = False) -> None:
+    """Write a command's output to ``-o`` target (None or ``-``: standard output) as UTF-8."""
+    from solicite.bibfile import write_output
+
+    sys.stdout.flush()  # anything already echoed comes first
+    outcome = write_output(target, text, stdout=sys.stdout.buffer, backup=backup,
+                           lock_timeout=lock_timeout(env))
+    for note in outcome.notes if outcome else []:
+        env.warn(note)
 
 
 def authors_short(ref: Reference) -> str:
@@ -154,7 +192,7 @@ def add_cmd(env: Env, source: str, dry_run: bool, offline: bool) -> None:
         incoming = bibfile.loads(text, source=name).references
         if not incoming:
             raise InputError("no BibTeX entries found", path=name, hint="entries look like @article{key, title = {...}, ...}")
-    lib = open_library(env, create=True)
+    lib = open_library(env, create=True, write=not dry_run)
     added = []
     for ref in incoming:
         ref = ref.copy(key=ref.key if ref.key and ref.key not in lib else "")
@@ -176,7 +214,7 @@ def add_cmd(env: Env, source: str, dry_run: bool, offline: bool) -> None:
 @pass_env
 def rm_cmd(env: Env, keys: tuple[str, ...]) -> None:
     """Remove entries by key (the previous file is kept as <library>.bak)."""
-    lib = open_library(env)
+    lib = open_library(env, write=True)
     for key in keys:
         lib.remove(key)
     lib.save()
@@ -198,7 +236,7 @@ def keys_cmd(env: Env, selected: tuple[str, ...], pattern: str | None, dry_run: 
     from solicite.keys import DEFAULT_PATTERN, format_key, generate_key
 
     pattern = pattern or env.settings.section("keys").get("pattern", DEFAULT_PATTERN)
-    lib = open_library(env)
+    lib = open_library(env, write=not dry_run)
     targets = list(selected) or lib.keys()
     for key in targets:
         lib[key]  # unknown keys fail before anything changes
