@@ -72,7 +72,32 @@ def format_key(ref: Reference, pattern: str = DEFAULT_PATTERN) -> str:
     key = re.sub(r"[\s,{}\\#%~\"'()=]", "", key)
     if parts["year"] and not parts["auth"] and key.startswith(parts["year"]):
         key = key[len(parts["year"]):] + parts["year"]  # "2012sanctuary..." reads badly: "sanctuary...2012"
-    return key or "ref"
+    return key or identifier_key(ref) or "ref"
+
+
+def identifier_key(ref: Reference) -> str:
+    """A key from the entry's DOI, ISBN or URL, for entries with neither names nor title ("doipnas2014673117")."""
+    doi, isbn, url = (ref.fields.get(f, "").strip() for f in ("doi", "isbn", "url"))
+    if doi:
+        return "doi" + re.sub(r"[^a-z0-9]", "", doi.split("/", 1)[-1].lower())[:30]
+    if isbn:
+        return "isbn" + re.sub(r"[^0-9xX]", "", isbn).lower()
+    if url:
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(url)
+        host = parts.netloc.lower().removeprefix("www.")
+        return re.sub(r"[^a-z0-9]", "", (host + parts.path).lower())[:30]
+    return ""
+
+
+def assign_keys(references: list[Reference], taken: set[str] | None = None) -> list[Reference]:
+    """Give every reference a unique citation key (:func:`generate_key`), in place."""
+    taken = set(taken or ())
+    for ref in references:
+        ref.key = generate_key(ref, taken)  # the caller's own References: keyed in place
+        taken.add(ref.key)
+    return references
 
 
 def generate_key(ref: Reference, taken: set[str], pattern: str = DEFAULT_PATTERN) -> str:

@@ -16,8 +16,15 @@ from collections import defaultdict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
 
+SICI_DOI = "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0"
 KNOWN_DOIS = {"10.5555/good": "/ok", "10.5555/gone-landing": "/status/404", "10.5555/walled": "/botwall/doi",
-              "10.5555/blocked": "/cloudflare/doi"}
+              "10.5555/blocked": "/cloudflare/doi", SICI_DOI: "/ok"}
+# What a "soft" host answers, with 200, to every address it does not know.
+SOFT_PAGES = {
+    "en": b"<html><head><title>Page Not Found | Example</title></head><body><p>Sorry.</p></body></html>",
+    "de": ("<html><head><title>Seite nicht gefunden - Beispiel GmbH</title></head><body><h1>Hoppla!</h1>"
+           "<p>Die angeforderte Seite existiert leider nicht.</p></body></html>").encode("utf-8"),
+}
 BIG_SIZE = 50 * 1024 * 1024
 
 
@@ -138,9 +145,8 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(200, b"<title>get works</title>", method=method)
         if path.startswith("/big"):
             return self.big(method, name)
-        if path.startswith("/soft404"):
-            body = b"<html><head><title>Page Not Found | Example</title></head><body><p>Sorry.</p></body></html>"
-            return self.send(200, body, method=method)
+        if path.startswith("/soft404"):  # the English soft page, on a host that answers 404 otherwise
+            return self.send(200, SOFT_PAGES["en"], method=method)
         if path.startswith("/botwall"):  # 403 unless the User-Agent looks like a browser
             if self.headers.get("User-Agent", "").startswith("Mozilla/") and self.headers.get("Accept-Language"):
                 return self.send(200, b"<title>welcome human</title>", method=method)
@@ -188,6 +194,35 @@ class Handler(BaseHTTPRequestHandler):
             if "visited=1" in self.headers.get("Cookie", ""):
                 return self.send(200, b"<title>ok</title>", method=method)
             return self.send(302, b"", {"Location": "/needs-cookie", "Set-Cookie": "visited=1; Path=/"}, method)
+        if path.startswith("/trickle-headers"):  # a header block that never ends: one byte a second
+            return self.trickle(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Slow: " + b"a" * 10000)
+        if path.startswith("/trickle-body"):  # headers at once, then a body at one byte a second
+            return self.trickle(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 100000\r\n\r\n"
+                                + b"<title>slow body</title>" + b" " * 10000, at_once=150)
+        if path.startswith("/head-hangs"):  # HEAD never answers; GET does
+            if method == "HEAD":
+                self.state.stop.wait(120)
+                self.close_connection = True
+                return
+            return self.send(200, b"<title>get works</title>", method=method)
+        if path.startswith("/http10-open"):  # HTTP/1.0, no Content-Length, socket left open after the body
+            self.wfile.write(b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n<title>old server</title>hello")
+            self.wfile.flush()
+            self.state.stop.wait(120)
+            self.close_connection = True
+            return
+        if path.startswith("/article-404"):  # a real article whose title says 404
+            return self.send(200, b"<html><head><title>404 Not Found: a history of the web's most famous "
+                                  b"error</title></head><body><h1>404 Not Found</h1><p>" + b"In 1992... " * 100
+                                  + b"</p></body></html>", method=method)
+        if path.startswith("/plain-short"):
+            return self.send(200, b"Not found here? It moved.\n", {"Content-Type": "text/plain"}, method)
+        if path.startswith("/small.pdf"):
+            return self.send(200, b"%PDF-1.4\n% Not Found\n%%EOF\n", {"Content-Type": "application/pdf"}, method)
+        if unquote(path).startswith("/with space/"):
+            return self.send(200, b"<title>a space</title>", method=method)
+        if path in ("/wiki/Foo_(bar)", "/wiki/Foo_%28bar%29"):
+            return self.send(200, b"<title>Foo (bar)</title>", method=method)
         if path.startswith("/closes-on-head"):  # a server that drops the connection on HEAD
             if method == "HEAD":
                 self.close_connection = True
@@ -195,7 +230,24 @@ class Handler(BaseHTTPRequestHandler):
                 self.connection.shutdown(2)
                 return
             return self.send(200, b"<title>ok</title>", method=method)
+        fallback = getattr(self.server, "fallback", None)
+        if fallback:
+            return self.send(200, fallback, method=method)
         return self.send(404, b"<title>no such endpoint</title>", method=method)
+
+    def trickle(self, data: bytes, at_once: int = 20) -> None:
+        """Send the first ``at_once`` bytes, then one byte a second until done, stopped or hung up on."""
+        try:
+            self.wfile.write(data[:at_once])
+            self.wfile.flush()
+            for i in range(at_once, len(data)):
+                if self.state.stop.wait(1.0):
+                    break
+                self.wfile.write(data[i:i + 1])
+                self.wfile.flush()
+        except OSError:
+            pass
+        self.close_connection = True
 
     def big(self, method: str, name: str) -> None:
         self.send_response(200)
@@ -238,12 +290,24 @@ class LoopbackServers:
         self.servers: list[_Server] = []
         self.threads: list[threading.Thread] = []
         for i in range(1, hosts + 1):
-            server = _Server((f"127.0.0.{i}", 0), Handler)
-            server.state = self.state  # type: ignore[attr-defined]
-            thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-            thread.start()
-            self.servers.append(server)
-            self.threads.append(thread)
+            self._start(f"127.0.0.{i}")
+        # Soft hosts, on 127.0.0.1 with ports of their own: 200 and a "not found" page for any unknown path.
+        self.soft = {lang: self._start("127.0.0.1", page) for lang, page in SOFT_PAGES.items()}
+
+    def _start(self, address: str, fallback: bytes | None = None) -> _Server:
+        server = _Server((address, 0), Handler)
+        server.state = self.state  # type: ignore[attr-defined]
+        server.fallback = fallback  # type: ignore[attr-defined]
+        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        thread.start()
+        self.servers.append(server)
+        self.threads.append(thread)
+        return server
+
+    def soft_url(self, path: str, lang: str = "en") -> str:
+        """A URL on the soft host that answers 200 in ``lang`` to every unknown path."""
+        address, port = self.soft[lang].server_address[:2]
+        return f"http://{address}:{port}{path}"
 
     def base(self, host: int = 1) -> str:
         """``http://127.0.0.<host>:<port>``."""

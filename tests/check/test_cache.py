@@ -71,8 +71,8 @@ def test_entries_older_than_max_age_are_checked_again(server, make_options):
 
 
 def test_soft_404_mode_does_not_reuse_plain_verdicts(server, make_options):
-    link = Link(server.url(f"/soft404/{uid()}"))
-    assert check_links([link], make_options()).results[0].verdict == OK
+    link = Link(server.soft_url(f"/soft404/{uid()}"))
+    assert check_links([link], make_options(soft_404=False)).results[0].verdict == OK
     assert check_links([link], make_options(soft_404=True)).results[0].verdict == WARN
 
 

@@ -30,9 +30,16 @@ def test_error_statuses_are_broken(server, make_options, code):
     assert str(code) in r.reason
 
 
-def test_200_is_ok_with_a_single_head(server, make_options):
+def test_200_is_ok_with_a_single_get(server, make_options):
     name = uid()
     r = one(server, make_options, f"/ok/{name}")
+    assert (r.verdict, r.status, r.final_url) == (OK, 200, None)
+    assert [m for _, m, p, _ in server.state.hits if p == f"/ok/{name}"] == ["GET"]
+
+
+def test_200_is_ok_with_a_single_head_without_soft_404(server, make_options):
+    name = uid()
+    r = one(server, make_options, f"/ok/{name}", soft_404=False)
     assert (r.verdict, r.status, r.final_url) == (OK, 200, None)
     assert [m for _, m, p, _ in server.state.hits if p == f"/ok/{name}"] == ["HEAD"]
 
@@ -144,13 +151,13 @@ def test_run_deadline_bounds_the_whole_run(server, make_options):
 
 def test_head_405_falls_back_to_get(server, make_options):
     name = uid()
-    r = one(server, make_options, f"/head405/{name}")
+    r = one(server, make_options, f"/head405/{name}", soft_404=False)
     assert r.verdict == OK
     assert [m for _, m, p, _ in server.state.hits if p == f"/head405/{name}"] == ["HEAD", "GET"]
 
 
 def test_server_closing_on_head_falls_back_to_get(server, make_options):
-    assert one(server, make_options, f"/closes-on-head/{uid()}", retries=0).verdict == OK
+    assert one(server, make_options, f"/closes-on-head/{uid()}", retries=0, soft_404=False).verdict == OK
 
 
 def test_large_body_is_never_downloaded(server, make_options):
@@ -163,13 +170,21 @@ def test_large_body_is_never_downloaded(server, make_options):
     assert sent < 16 * 1024 * 1024, f"server pushed {sent} bytes of a 50 MB body"
 
 
-def test_soft_404_is_a_warning_when_asked(server, make_options):
-    r = one(server, make_options, f"/soft404/{uid()}", soft_404=True)
-    assert r.verdict == WARN and "soft 404" in r.reason
+def test_soft_404_is_a_warning_by_default(server, make_options):
+    report = check_links([Link(server.soft_url(f"/gone/{uid()}"))], make_options(use_cache=False))
+    r = report.results[0]
+    assert r.verdict == WARN and "soft 404" in r.reason and "Page Not Found" in r.reason
 
 
-def test_soft_404_is_not_looked_for_by_default(server, make_options):
-    assert one(server, make_options, f"/soft404/{uid()}").verdict == OK
+def test_soft_404_is_not_looked_for_when_turned_off(server, make_options):
+    report = check_links([Link(server.soft_url(f"/gone/{uid()}"))], make_options(use_cache=False, soft_404=False))
+    assert report.results[0].verdict == OK
+
+
+def test_not_found_wording_alone_is_not_a_soft_404(server, make_options):
+    # The host answers 404 to addresses that do not exist, so its 200 pages are real.
+    r = one(server, make_options, f"/soft404/{uid()}")
+    assert r.verdict == OK
 
 
 def test_real_pages_are_not_soft_404s(server, make_options):

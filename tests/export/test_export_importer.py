@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from solicite.errors import InputError
-from solicite.export.importer import DuplicateIndex, detect_format, read_text
+from solicite.duplicates import DuplicateIndex
+from solicite.export.importer import detect_format, read_text
 from solicite.model import Person, Reference
 
 

@@ -144,8 +144,11 @@ def test_dupes_and_duplicate_key_error(tmp_path: Path) -> None:
     path = tmp_path / "d.bib"
     path.write_text("@misc{a, title={1}}\n@misc{b, title={2}}\n@misc{a, title={3}}\n@misc{b, title={4}}\n")
     result = run("-l", str(path), "list")
-    assert result.exit_code == 3
-    assert "duplicate key 'a' at lines 1, 3; 1 more duplicated keys" in result.stderr
+    # Reading goes on, with one warning per duplicated key (issue 16); naming such a key is refused.
+    assert result.exit_code == 0
+    assert f"{path}:3: duplicate key 'a' (lines 1, 3)" in result.stderr
+    assert f"{path}:4: duplicate key 'b' (lines 2, 4)" in result.stderr
+    assert run("-l", str(path), "show", "a").exit_code == 3
     result = run("-l", str(path), "dupes")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [f"a\t{path}:1, {path}:3", f"b\t{path}:2, {path}:4"]

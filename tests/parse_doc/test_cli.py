@@ -91,8 +91,13 @@ def test_add_to_library_with_unique_keys(seed_path, tmp_path):
     assert lib_path.read_text(encoding="utf-8").startswith("% my library\n@misc{lawyersborders,\n  title = {Already here},\n}\n")
     assert (tmp_path / "lib.bib.bak").exists()
     summary = run("--json", "--library", str(lib_path), "parse", "--add", "-", input="Solidarity City (external link)\n")
-    # the seed already gave "solidaritycity" (Solidarity City), so the same title again gets a suffix
-    assert json.loads(summary.stdout)["added"] == ["solidaritycitya"]
+    # the seed already gave "solidaritycity" (Solidarity City): the same work again is skipped (issue 16)...
+    assert json.loads(summary.stdout)["added"] == []
+    assert json.loads(summary.stdout)["duplicates"][0]["duplicate_of"] == "solidaritycity"
+    forced = run("--json", "--library", str(lib_path), "parse", "--add", "--allow-duplicates", "-",
+                 input="Solidarity City (external link)\n")
+    # ...unless forced: then the taken key gets a suffix
+    assert json.loads(forced.stdout)["added"] == ["solidaritycitya"]
 
 
 def test_add_creates_a_missing_library(tmp_path):

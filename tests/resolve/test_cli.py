@@ -152,6 +152,10 @@ def test_add_by_doi_goes_through_fetch_identifier(project, server):
     server.add_file("/doi/10.1073/pnas.2014673117", "csl_hausman2020.json")
     result = invoke(project, "add", "doi:10.1073/pnas.2014673117")
     assert result.exit_code == 0, result.output
+    # The library holds this work already (same title, year and first author): skipped with a note.
+    assert "the library has it as hausman2020sanctuary" in result.stderr
+    result = invoke(project, "add", "--allow-duplicates", "doi:10.1073/pnas.2014673117")
+    assert result.exit_code == 0, result.output
     added = [r for r in bibfile.load(project).references if r.get("doi") == "10.1073/pnas.2014673117"]
     assert len(added) == 1 and added[0].key != "hausman2020sanctuary"
 

@@ -227,6 +227,20 @@ class Library:
                     self._swap(other, _single_entry(new_raw, other.line), other.key, other.key)
                     break
 
+    def renumber_duplicates(self) -> list[tuple[str, int, str]]:
+        """Give the second and later entries of each duplicated key a suffixed key; return (old, line, new)."""
+        changes = []
+        for key, _ in self.duplicates:
+            for block in [b for b in self._blocks if b.kind == "entry" and b.key == key][1:]:
+                new_key = self._unique_key(key)
+                raw = block.raw[:block.key_offset] + new_key + block.raw[block.key_offset + len(key):]
+                self._blocks[self._blocks.index(block)] = self._index[new_key] = _single_entry(raw, block.line)
+                self._refs.pop(id(block), None)
+                self._renamed.append((key, new_key))
+                changes.append((key, block.line, new_key))
+        self.duplicates = []
+        return changes
+
     def _swap(self, block: Block, new: Block, old_key: str, new_key: str) -> None:
         self._blocks[self._blocks.index(block)] = new
         self._refs.pop(id(block), None)
@@ -370,6 +384,10 @@ def load(path: Path | str, *, lenient: bool = False, allow_duplicates: bool = Fa
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from exc
     text = data.decode("utf-8", "surrogateescape")
+    if "\x00" in text[:8192]:
+        # NUL never occurs in BibTeX; reading a binary file as an empty library would let `add` append to it.
+        raise InputError("is a binary file, not a BibTeX library", path=str(path),
+                         hint="name the .bib file with --library")
     blocks, failures = scan(text, str(path), lenient=lenient)
     lib = Library(blocks, source=str(path), path=path, failures=failures,
                   allow_duplicates=allow_duplicates or lenient, digest=content_digest(data))

@@ -1,14 +1,15 @@
-"""Judge one link: HEAD then GET, bot walls, soft 404s and DOIs, ending in a ``LinkResult``.
+"""Judge one link: GET (or HEAD), bot walls, soft 404s and DOIs, ending in a ``LinkResult``.
 
 Nothing here raises for a bad link; every path ends in a verdict. The order of attempts:
-HEAD with our User-Agent; GET (body capped) when HEAD is refused or misanswered; one GET
-with a browser's headers when a bot wall answers (403, 999, a Cloudflare challenge).
+GET with our User-Agent, reading a few KiB, when soft 404s are looked for (the default),
+else HEAD and then GET when HEAD is refused, misanswered, reset or times out; one GET with a
+browser's headers when a bot wall answers (403, 999, a Cloudflare challenge); for a 200 HTML
+page, the host's answer to an address that cannot exist (``solicite.check.soft404``).
 """
 
 from __future__ import annotations
 
 import json
-import re
 import time
 from urllib.parse import quote, urlsplit
 
@@ -16,19 +17,10 @@ from solicite.check import http
 from solicite.check.http import Exchange, Fetcher
 from solicite.check.options import CheckOptions
 from solicite.check.result import BROKEN, DOI, OK, REDIRECTED, SKIPPED, WARN, Link, LinkResult
+from solicite.check.soft404 import Prober, is_html, soft_404
 
 BOT_STATUSES = (403, 999)
 SUPPORTED_SCHEMES = ("http", "https")
-
-_TITLE = re.compile(rb"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-_HEADING = re.compile(rb"<h[12][^>]*>(.*?)</h[12]>", re.IGNORECASE | re.DOTALL)
-_TAGS = re.compile(rb"<(script|style)\b.*?</\1>|<[^>]+>", re.IGNORECASE | re.DOTALL)
-_NOT_FOUND = re.compile(
-    r"\b(?:404|not found|page (?:does not|doesn't|could not|cannot|can't) (?:exist|be found)"
-    r"|no longer (?:exists|available)|(?:page|article|resource) (?:was )?(?:removed|unavailable))\b",
-    re.IGNORECASE,
-)
-
 
 def unsupported(link: Link) -> bool:
     """True when the URL's scheme is not http or https (file:, ftp:, mailto:, javascript:, data:...)."""
@@ -57,22 +49,6 @@ def is_bot_wall(ex: Exchange) -> bool:
     return False
 
 
-def looks_not_found(body: bytes) -> bool:
-    """True when an HTML page's title or headings (or its whole text, when short) say "not found"."""
-    if not body:
-        return False
-    for pattern in (_TITLE, _HEADING):
-        for m in pattern.finditer(body):
-            if _NOT_FOUND.search(_text(m.group(1))):
-                return True
-    visible = " ".join(_text(_TAGS.sub(b" ", body)).split())
-    return len(visible) < 600 and bool(_NOT_FOUND.search(visible))
-
-
-def _text(raw: bytes) -> str:
-    return raw.decode("utf-8", errors="replace")
-
-
 class Checker:
     """Checks single links with a shared Fetcher; thread-safe, one instance per run."""
 
@@ -89,6 +65,7 @@ class Checker:
             "Sec-Fetch-Mode": "navigate",
             "Sec-Fetch-Site": "none",
         }
+        self.prober = Prober(self.fetcher, self.headers)
 
     def check(self, link: Link) -> LinkResult:
         """The verdict on one link (URL or DOI); never raises for network trouble."""
@@ -109,12 +86,17 @@ class Checker:
         return LinkResult(link, SKIPPED, reason=f"unsupported scheme {scheme}:")
 
     def check_url(self, link: Link) -> LinkResult:
-        """HEAD, then GET when needed, then a browser's GET past a bot wall."""
+        """GET (or HEAD, then GET when needed), then a browser's GET past a bot wall."""
         url = link.url
-        soft = self.options.soft_404
-        ex = self.fetcher.follow("GET" if soft else "HEAD", url, self.headers, read_body=soft)
-        if not soft and self._needs_get(ex):
+        if self.options.soft_404:
             ex = self.fetcher.follow("GET", url, self.headers, read_body=True)
+        else:
+            # A HEAD that times out is retried as a GET, not as another HEAD: some servers never
+            # answer HEAD at all, and the GET is the one retry a timeout gets.
+            ex = self.fetcher.follow("HEAD", url, self.headers, timeout_retries=0)
+            if self._needs_get(ex):
+                ex = self.fetcher.follow("GET", url, self.headers, read_body=True,
+                                         timeout_retries=0 if ex.error == http.TIMEOUT else 1)
         if is_bot_wall(ex):
             again = self.fetcher.follow("GET", url, self.browser_headers, read_body=True)
             if is_bot_wall(again) or (again.error and again.error != http.LOOP):
@@ -127,7 +109,7 @@ class Checker:
     def _needs_get(self, ex: Exchange) -> bool:
         # HEAD is refused (405, 403, 501...) or answered badly by many servers; GET settles it.
         if ex.error:
-            return ex.error == http.PROTOCOL
+            return ex.error in (http.PROTOCOL, http.TIMEOUT) or "reset" in ex.detail
         status = ex.status or 0
         if self.options.is_accepted(status) or status == 429:
             return False
@@ -138,11 +120,13 @@ class Checker:
         final = _final(link, ex)
         if ex.error:
             verdict = WARN if ex.error == http.DEADLINE else BROKEN
-            reason = {http.TIMEOUT: f"timeout: {ex.detail}", http.LOOP: ex.detail, http.TOO_MANY: ex.detail,
-                      http.DEADLINE: "not checked: the run's deadline was reached"}.get(ex.error, ex.detail)
+            reason = {http.TIMEOUT: f"timeout: {ex.detail}", http.DEADLINE: http.NOT_CHECKED}.get(ex.error, ex.detail)
             if ex.error == http.TIMEOUT and ex.attempts > 1:
                 reason += f" ({ex.attempts} attempts)"
-            return LinkResult(link, verdict, status=ex.status, reason=reason, final_url=final, transient=ex.transient)
+            result = LinkResult(link, verdict, status=ex.status, reason=reason, final_url=final, transient=ex.transient)
+            if ex.cause:
+                result.extra["cause"] = ex.cause
+            return result
         status = ex.status or 0
         if status == 429:
             return LinkResult(link, WARN, status=429, reason=f"rate limited (HTTP 429) after {ex.attempts} attempts",
@@ -150,9 +134,10 @@ class Checker:
         if not self.options.is_accepted(status):
             reason = f"HTTP {status}" + (f" after {ex.attempts} attempts" if ex.transient and ex.attempts > 1 else "")
             return LinkResult(link, BROKEN, status=status, reason=reason, final_url=final, transient=ex.transient)
-        if self.options.soft_404 and looks_not_found(ex.body):
-            return LinkResult(link, WARN, status=status, reason="soft 404: the page says it was not found",
-                              final_url=final)
+        if self.options.soft_404 and status == 200 and is_html(ex) and urlsplit(ex.url).path not in ("", "/"):
+            reason = soft_404(ex, link.url, self.prober.probe(ex.url))
+            if reason:
+                return LinkResult(link, WARN, status=status, reason=reason, final_url=final)
         if ex.hops and ex.url != link.url:
             permanent = all(h in http.PERMANENT for h in ex.hops)
             kind = "permanent" if permanent else "temporary"

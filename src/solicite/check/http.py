@@ -8,6 +8,8 @@ host, and reads at most ``max_body`` bytes of any body.
 from __future__ import annotations
 
 import email.utils
+import errno
+import socket
 import time
 from dataclasses import dataclass, field
 from typing import Mapping
@@ -15,7 +17,7 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from urllib3 import exceptions as u3
 
-from solicite.check.limiter import HostLimiter
+from solicite.check.limiter import HostLimiter, QueueTimeout
 from solicite.check.options import CheckOptions
 from solicite.check.transport import Transport
 
@@ -31,6 +33,13 @@ INVALID = "invalid"
 DEADLINE = "deadline"
 LOOP = "loop"
 TOO_MANY = "too-many-redirects"
+NOT_CHECKED = "not checked: deadline"
+
+# Causes of connection errors that say more about this machine than about the link: the
+# signs of being offline (see ``solicite.check.offline``).
+DNS_UNKNOWN = "dns-unknown"  # the resolver answered: no such name (or there is no resolver at all)
+DNS_DOWN = "dns-down"  # EAI_AGAIN: the resolver could not be asked
+NO_ROUTE = "no-route"  # ENETUNREACH / EHOSTUNREACH
 
 
 @dataclass
@@ -45,6 +54,7 @@ class Exchange:
     detail: str = ""
     hops: list[int] = field(default_factory=list)  # statuses of the redirects followed
     attempts: int = 1
+    cause: str = ""  # DNS_UNKNOWN, DNS_DOWN or NO_ROUTE for connection errors that may mean offline
 
     @property
     def transient(self) -> bool:
@@ -103,45 +113,67 @@ class Fetcher:
         return self.deadline_at - time.monotonic()
 
     def once(self, method: str, url: str, headers: dict[str, str], read_body: bool) -> Exchange:
-        """One request, no retry and no redirect; never raises for network trouble."""
-        left = self.remaining()
-        if left <= 0:
-            return Exchange(url, error=DEADLINE, detail="the run's deadline was reached")
-        timeout = (min(self.options.connect_timeout, left), min(self.options.timeout, left))
+        """One request, no retry and no redirect; never raises for network trouble.
+
+        The wait for a slot of the host ends at the run's deadline; the request itself gets
+        ``options.timeout`` in total (connect, headers and body), cut short by the deadline.
+        """
+        if self.remaining() <= 0:
+            return Exchange(url, error=DEADLINE, detail=NOT_CHECKED)
+        until = self.deadline_at
         try:
-            with self.limiter.slot(host_of(url)):
+            with self.limiter.slot(host_of(url), until=self.deadline_at):
+                until = min(time.monotonic() + self.options.timeout, self.deadline_at)
+                left = until - time.monotonic()
+                timeout = (max(0.001, min(self.options.connect_timeout, left)), max(0.001, left))
                 status, got, body = self.transport.send(method, url, headers, timeout,
-                                                        self.options.max_body if read_body else 4096)
-        except u3.NameResolutionError:
-            return Exchange(url, error=CONNECT, detail="cannot connect: host not found (DNS)")
-        except u3.NewConnectionError as exc:  # before ConnectTimeoutError: urllib3 derives it from that
-            return Exchange(url, error=CONNECT, detail=f"cannot connect: {_short(exc)}")
-        except u3.ConnectTimeoutError:
-            return Exchange(url, error=TIMEOUT, detail=f"no connection within {timeout[0]:g}s")
-        except (u3.ReadTimeoutError, u3.TimeoutError, TimeoutError):
-            return Exchange(url, error=TIMEOUT, detail=f"no answer within {timeout[1]:g}s")
-        except u3.SSLError as exc:
-            return Exchange(url, error=TLS, detail=f"TLS error: {_short(exc)}")
-        except u3.ProxyError as exc:
-            return Exchange(url, error=CONNECT, detail=f"proxy failed: {_short(exc)}")
-        except (u3.LocationValueError, ValueError, UnicodeError) as exc:
-            return Exchange(url, error=INVALID, detail=f"invalid URL: {_short(exc)}")
-        except (u3.ProtocolError, u3.HTTPError) as exc:
-            return Exchange(url, error=PROTOCOL, detail=f"bad answer: {_short(exc)}")
-        except OSError as exc:
-            return Exchange(url, error=CONNECT, detail=f"cannot connect: {_short(exc)}")
+                                                        self.options.max_body if read_body else 4096, until)
+        except QueueTimeout:
+            return Exchange(url, error=DEADLINE, detail=NOT_CHECKED)
+        except BaseException as exc:  # noqa: BLE001 - classified below; anything else is re-raised
+            return self._failure(url, exc, until)
         return Exchange(url, status=status, headers=got, body=body if read_body else b"")
 
-    def retrying(self, method: str, url: str, headers: dict[str, str], read_body: bool) -> Exchange:
-        """``once`` again on timeouts, connection errors, 5xx and 429, with backoff and Retry-After."""
+    def _failure(self, url: str, exc: BaseException, until: float) -> Exchange:
+        """The Exchange for a request that raised; re-raises what is not network trouble."""
+        cut = until >= self.deadline_at  # the run's deadline, not the request's own time, ended it
+        if isinstance(exc, (TimeoutError, u3.TimeoutError)) and not isinstance(exc, u3.NewConnectionError):
+            if cut and time.monotonic() >= self.deadline_at - 0.05:
+                return Exchange(url, error=DEADLINE, detail=NOT_CHECKED)
+            what = "no connection" if isinstance(exc, u3.ConnectTimeoutError) else "no complete answer"
+            return Exchange(url, error=TIMEOUT, detail=f"{what} within {self.options.timeout:g}s")
+        if isinstance(exc, u3.NameResolutionError):
+            reason = getattr(exc, "_reason", None)
+            cause = DNS_DOWN if getattr(reason, "errno", None) == socket.EAI_AGAIN else DNS_UNKNOWN
+            return Exchange(url, error=CONNECT, detail="cannot connect: host not found (DNS)", cause=cause)
+        if isinstance(exc, u3.NewConnectionError):  # before OSError: urllib3 derives it from that
+            errno_ = getattr(getattr(exc, "__cause__", None) or exc, "errno", None)
+            cause = NO_ROUTE if errno_ in (errno.ENETUNREACH, errno.EHOSTUNREACH) else ""
+            return Exchange(url, error=CONNECT, detail=f"cannot connect: {_short(exc)}", cause=cause)
+        if isinstance(exc, u3.SSLError):
+            return Exchange(url, error=TLS, detail=f"TLS error: {_short(exc)}")
+        if isinstance(exc, u3.ProxyError):
+            return Exchange(url, error=CONNECT, detail=f"proxy failed: {_short(exc)}")
+        if isinstance(exc, (u3.LocationValueError, ValueError, UnicodeError)):
+            return Exchange(url, error=INVALID, detail=f"invalid URL: {_short(exc)}")
+        if isinstance(exc, (u3.ProtocolError, u3.HTTPError)):
+            return Exchange(url, error=PROTOCOL, detail=f"bad answer: {_short(exc)}")
+        if isinstance(exc, OSError):
+            return Exchange(url, error=CONNECT, detail=f"cannot connect: {_short(exc)}")
+        raise exc
+
+    def retrying(self, method: str, url: str, headers: dict[str, str], read_body: bool,
+                 timeout_retries: int = 1) -> Exchange:
+        """``once`` again on timeouts, connection errors, 5xx and 429, with backoff and Retry-After.
+
+        A timeout costs a whole request time, so it is retried ``timeout_retries`` times at most.
+        """
         attempt = 0
         while True:
             ex = self.once(method, url, headers, read_body)
             ex.attempts = attempt + 1
-            # A timeout costs a whole read timeout: retry it once at most, so a server that
-            # never answers settles in about two timeouts, not (retries + 1).
-            limit = min(self.options.retries, 1) if ex.error == TIMEOUT else self.options.retries
-            if not ex.transient or ex.error == DEADLINE or attempt >= limit:
+            limit = min(self.options.retries, timeout_retries) if ex.error == TIMEOUT else self.options.retries
+            if not ex.transient or ex.error == DEADLINE or ex.cause or attempt >= limit:
                 return ex
             delay = self.options.backoff * (2 ** attempt)
             asked = retry_after(ex.headers.get("Retry-After")) if ex.status in (429, 503) else None
@@ -152,12 +184,11 @@ class Fetcher:
             if asked is not None:
                 # The host asked for a break: every request to it waits, not only this one.
                 self.limiter.pause(host_of(url), delay)
-                time.sleep(delay)
-            else:
-                time.sleep(delay)
+            time.sleep(delay)
             attempt += 1
 
-    def follow(self, method: str, url: str, headers: dict[str, str], read_body: bool = False) -> Exchange:
+    def follow(self, method: str, url: str, headers: dict[str, str], read_body: bool = False,
+               timeout_retries: int = 1) -> Exchange:
         """Follow up to ``max_redirects`` redirects by hand; loops and too-long chains are errors.
 
         Credentials in the URL go, as Basic auth, to its own host only; cookies set along the
@@ -179,7 +210,7 @@ class Fetcher:
                 sent["Authorization"] = auth
             if jar.get(host):
                 sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in jar[host].items())
-            ex = self.retrying(method, current, sent, read_body)
+            ex = self.retrying(method, current, sent, read_body, timeout_retries)
             _keep_cookies(jar.setdefault(host, {}), ex.headers)
             location = ex.headers.get("Location") if ex.status in REDIRECTS else None
             if ex.error or not location:

@@ -1,7 +1,8 @@
 """Per-host politeness: at most N requests in flight to one host, and a gap between their starts.
 
 A host that answers 429 with Retry-After is paused as a whole, so the other links to it
-wait instead of piling more requests onto a server that asked for a break.
+wait instead of piling more requests onto a server that asked for a break. Every wait for
+a slot ends by the run's deadline at the latest (``QueueTimeout``).
 """
 
 from __future__ import annotations
@@ -10,6 +11,10 @@ import threading
 import time
 from contextlib import contextmanager
 from typing import Iterator
+
+
+class QueueTimeout(TimeoutError):
+    """No slot of the host came free (or its pause did not end) before the given time."""
 
 
 class _Host:
@@ -38,20 +43,31 @@ class HostLimiter:
         return host
 
     @contextmanager
-    def slot(self, name: str) -> Iterator[None]:
-        """Hold one of the host's slots for the duration of a request, waiting for its turn."""
+    def slot(self, name: str, until: float | None = None) -> Iterator[None]:
+        """Hold one of the host's slots for the duration of a request, waiting for its turn.
+
+        With ``until`` (``time.monotonic``), raise QueueTimeout rather than wait past it.
+        """
         host = self._host(name)
-        host.slots.acquire()
+        if not host.slots.acquire(timeout=None if until is None else max(0.0, until - time.monotonic())):
+            raise QueueTimeout(f"no free slot for {name}")
         try:
             with host.lock:
                 now = time.monotonic()
                 wait = host.next_start - now
+                if until is not None and now + max(wait, 0.0) > until:
+                    raise QueueTimeout(f"{name} is paused past the deadline")
                 host.next_start = max(now, host.next_start) + self.min_interval
             if wait > 0:
                 time.sleep(wait)
             yield
         finally:
             host.slots.release()
+
+    def ready(self, name: str) -> bool:
+        """True when the host is not paused (a Retry-After or the gap between starts)."""
+        host = self._hosts.get(name)
+        return host is None or host.next_start <= time.monotonic()
 
     def pause(self, name: str, seconds: float) -> None:
         """Start no new request to the host for ``seconds`` (it asked for it with Retry-After)."""

@@ -24,7 +24,7 @@ BROWSER_USER_AGENT = (
 class CheckOptions:
     """Everything that changes how links are checked; defaults suit a laptop and CI alike."""
 
-    timeout: float = 10.0  # read timeout per request, seconds
+    timeout: float = 10.0  # total time per request (connect, headers, body), seconds
     connect_timeout: float = 5.0
     deadline: float = 600.0  # the whole run, seconds; links not checked by then get a warning
     max_concurrency: int = 64  # requests in flight overall
@@ -33,7 +33,7 @@ class CheckOptions:
     retries: int = 2  # extra attempts on timeouts, connection errors, 5xx and 429
     backoff: float = 0.5  # first retry waits this long, then twice as long each time
     retry_after_cap: float = 30.0  # never wait longer than this for a Retry-After
-    max_redirects: int = 10
+    max_redirects: int = 20  # as browsers do
     max_body: int = 8192  # bytes read from a GET body (bot walls, soft 404s); never the whole file
     user_agent: str = USER_AGENT
     browser_user_agent: str = BROWSER_USER_AGENT
@@ -41,7 +41,7 @@ class CheckOptions:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     follow_doi: bool = False
-    soft_404: bool = False
+    soft_404: bool = True  # probe each host with an address that cannot exist (solicite.check.soft404)
     insecure: bool = False
     offline: bool = False
     use_cache: bool = True

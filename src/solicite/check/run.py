@@ -1,24 +1,33 @@
-"""Check many links at once: a thread pool with global and per-host limits, results in input order.
+"""Check many links at once: worker threads with global and per-host limits, results in input order.
 
 Each distinct address is checked once and its verdict is given to every place it occurs.
-Work is handed to the pool round-robin across hosts, so the per-host limit does not leave
-workers waiting on one busy host while others sit idle.
+A worker takes the next link of a host that has a free slot (``HostQueue``), so the
+per-host limit never leaves workers waiting on one busy host while others sit idle. The run
+ends by its deadline whatever the servers do: links not checked by then are ``warn``
+("not checked: deadline"), and a run whose every host fails alike stops early as offline.
 """
 
 from __future__ import annotations
 
+import queue as queues
+import threading
 import time
 from collections import OrderedDict
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from itertools import zip_longest
 from typing import Callable
 from urllib.parse import urldefrag
 
 from solicite.check.checker import Checker, unsupported
-from solicite.check.http import Fetcher, host_of
-from solicite.check.options import CheckOptions
+from solicite.check.http import NOT_CHECKED, Fetcher
+from solicite.check.offline import OfflineWatch
 from solicite.check.result import BROKEN, DOI, MISSING, SKIPPED, URL, WARN, Link, LinkResult
+from solicite.check.options import CheckOptions
+from solicite.check.schedule import HostQueue
+
+# After the deadline, how long the run waits for requests already cut off to report back
+# before it stops waiting (a name lookup, for one, cannot be interrupted).
+GRACE = 0.5
 
 
 @dataclass
@@ -28,6 +37,7 @@ class Report:
     results: list[LinkResult]
     notes: list[str] = field(default_factory=list)
     elapsed: float = 0.0
+    offline: str = ""  # set when the run stopped early because the machine looks offline
 
     @property
     def broken(self) -> list[LinkResult]:
@@ -90,48 +100,65 @@ def check_links(links: list[Link], options: CheckOptions, *, on_result: Callable
 
     checker = Checker(options, fetcher)
     fresh: list[tuple[str, LinkResult]] = []
-    if pending:
-        _run_pool(checker, links, _interleave(pending, links), options, done, fresh)
-    if options.suggest_archive and not options.offline:  # --offline means no network at all
+    offline = _run_workers(checker, links, pending, options, done, fresh) if pending else ""
+    for i, result in enumerate(results):
+        if result is None:  # still in flight at the deadline, or never started
+            done(i, LinkResult(links[i], WARN, reason=NOT_CHECKED))
+    if options.suggest_archive and not options.offline and not offline:  # --offline: no network at all
         _suggest_archives(checker, [r for r in results if r is not None], options)
     if cache:
         cache.put_many(fresh)
         cache.close()
-    return Report([r for r in results if r is not None], notes, time.monotonic() - started)
+    return Report([r for r in results if r is not None], notes, time.monotonic() - started, offline)
 
 
-def _interleave(pending: list[tuple[tuple[str, str], list[int]]], links: list[Link]) -> list[list[int]]:
-    # Round-robin over hosts: the pool's first N workers spread over every host, not one.
-    by_host: OrderedDict[str, list[list[int]]] = OrderedDict()
-    for (kind, url), indices in pending:
-        host = "doi" if kind == DOI else host_of(url)
-        by_host.setdefault(host, []).append(indices)
-    order: list[list[int]] = []
-    for row in zip_longest(*by_host.values()):
-        order.extend(item for item in row if item is not None)
-    return order
+def _run_workers(checker: Checker, links: list[Link], pending: list[tuple[tuple[str, str], list[int]]],
+                 options: CheckOptions, done: Callable[[int, LinkResult], None],
+                 fresh: list[tuple[str, LinkResult]]) -> str:
+    """Check the pending links on worker threads; return the offline diagnosis, if any.
 
+    Workers only hand results over; this thread records them, so it can stop waiting at the
+    deadline (plus GRACE) even when a worker is stuck, and leave the rest ``not checked``.
+    """
+    fetcher = checker.fetcher
+    work = HostQueue(pending, options.max_per_host, fetcher.limiter)
+    answers: queues.SimpleQueue = queues.SimpleQueue()
 
-def _run_pool(checker: Checker, links: list[Link], order: list[list[int]], options: CheckOptions,
-              done: Callable[[int, LinkResult], None], fresh: list[tuple[str, LinkResult]]) -> None:
-    workers = max(1, min(options.max_concurrency, len(order)))
-    pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="solicite-check")
-    futures: dict[Future, list[int]] = {}
+    def worker() -> None:
+        while (item := work.take()) is not None:
+            key, indices = item
+            try:
+                answers.put((indices, checker.check(links[indices[0]])))
+            except BaseException as exc:  # a bug: reported by the main thread, not lost here
+                answers.put((indices, exc))
+            finally:
+                work.release(key)
+
+    for n in range(max(1, min(options.max_concurrency, len(pending)))):
+        threading.Thread(target=worker, name=f"solicite-check-{n}", daemon=True).start()
+    watch = OfflineWatch()
+    received = 0
     try:
-        for indices in order:
-            futures[pool.submit(checker.check, links[indices[0]])] = indices
-        for future in as_completed(futures):  # one waiter for all: O(n), unlike repeated wait()
-            indices = futures[future]
-            result = future.result()
+        for received in range(len(pending)):
+            try:
+                indices, result = answers.get(timeout=max(0.0, fetcher.deadline_at + GRACE - time.monotonic()))
+            except queues.Empty:
+                break
+            if isinstance(result, BaseException):
+                raise result
             fresh.append((cache_key(links[indices[0]], options), result))
             for i in indices:
                 done(i, result if i == indices[0] else result.for_link(links[i]))
-    except BaseException:
-        # Ctrl-C or a bug: drop what has not started, and stop retries of what is in flight.
-        checker.fetcher.deadline_at = 0.0
-        raise
+            offline = watch.see(result)
+            if offline:
+                return offline
+        else:
+            received = len(pending)
+        return ""
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        if received < len(pending):  # the deadline, offline or Ctrl-C: nothing new may start
+            fetcher.deadline_at = min(fetcher.deadline_at, time.monotonic())
+        work.close()
 
 
 def _suggest_archives(checker: Checker, results: list[LinkResult], options: CheckOptions) -> None:

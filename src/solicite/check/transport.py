@@ -1,6 +1,8 @@
 """The wire: urllib3 connection pools (the engine inside requests), proxies, TLS and bounded reads.
 
 One ``Transport`` per run is shared by every worker thread: urllib3's pools are thread-safe.
+Each request has a total time (connect, headers and body together), enforced by the
+``Watchdog``: the pools' connections attach themselves to the request's ticket.
 Proxies come from the environment (``HTTP_PROXY``, ``HTTPS_PROXY``, ``NO_PROXY``), read once
 per host; certificates are checked against ``REQUESTS_CA_BUNDLE``, ``SSL_CERT_FILE`` or
 certifi's bundle, as requests does.
@@ -11,8 +13,56 @@ from __future__ import annotations
 import os
 from urllib.parse import urlsplit
 
+import time
+
 import urllib3
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.response import BaseHTTPResponse
+
+from solicite.check.watchdog import Ticket, Watchdog, attach_current
+
+# Once the status and headers are in, the body gets this long at most to deliver its first
+# KiB: the status is the verdict, so a body that never ends must not hold the link up.
+BODY_WAIT = 2.0
+
+
+class _Watched:
+    """Mixed into urllib3's connections: each attaches itself to the current request's ticket."""
+
+    def connect(self) -> None:
+        attach_current(self)
+        super().connect()  # type: ignore[misc]
+        attach_current(self)  # now with its socket
+
+    def request(self, *args, **kwargs) -> None:
+        attach_current(self)
+        super().request(*args, **kwargs)  # type: ignore[misc]
+
+
+class _WatchedHTTP(_Watched, HTTPConnection):
+    """An HTTP connection bound by the request's total time."""
+
+
+class _WatchedHTTPS(_Watched, HTTPSConnection):
+    """An HTTPS connection bound by the request's total time."""
+
+
+def _torn(resp: BaseHTTPResponse) -> bool:
+    # The header block ended without its blank line: the connection closed in the middle of it.
+    msg = getattr(getattr(resp, "_original_response", None), "msg", None)
+    return any(type(d).__name__ == "MissingHeaderBodySeparatorDefect" for d in getattr(msg, "defects", ()))
+
+
+class _HTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTP
+
+
+class _HTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPS
+
+
+_POOLS = {"http": _HTTPPool, "https": _HTTPSPool}
 
 
 def _ca_bundle() -> str | None:
@@ -37,7 +87,8 @@ class Transport:
             urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
         else:
             self._options.update(cert_reqs="CERT_REQUIRED", ca_certs=_ca_bundle())
-        self.direct = urllib3.PoolManager(**self._options)
+        self.watchdog = Watchdog()
+        self.direct = self._watched(urllib3.PoolManager(**self._options))
         self._via_proxy: dict[str, urllib3.ProxyManager] = {}
         self._routes: dict[str, urllib3.PoolManager] = {}
         from urllib.request import getproxies
@@ -56,33 +107,72 @@ class Transport:
             if proxy and urlsplit(proxy).scheme in ("http", "https") and not proxy_bypass(parts.hostname or ""):
                 manager = self._via_proxy.get(proxy)
                 if manager is None:
-                    manager = self._via_proxy.setdefault(proxy, urllib3.ProxyManager(proxy, **self._options))
+                    manager = self._via_proxy.setdefault(
+                        proxy, self._watched(urllib3.ProxyManager(proxy, **self._options)))
             else:
                 manager = self.direct
             self._routes[key] = manager
         return manager
 
+    @staticmethod
+    def _watched(manager: urllib3.PoolManager) -> urllib3.PoolManager:
+        # PoolManager's documented hook for its pool classes, here with connections that obey a ticket.
+        manager.pool_classes_by_scheme = _POOLS
+        return manager
+
     def send(self, method: str, url: str, headers: dict[str, str], timeout: tuple[float, float],
-             limit: int) -> tuple[int, "urllib3.HTTPHeaderDict", bytes]:
-        """Status, headers and at most ``limit`` bytes of the body; the rest is never downloaded."""
-        resp: BaseHTTPResponse = self._manager(url).urlopen(
-            method, url, headers=headers, redirect=False, retries=False, preload_content=False,
-            decode_content=True, timeout=urllib3.Timeout(connect=timeout[0], read=timeout[1]))
+             limit: int, until: float | None = None) -> tuple[int, "urllib3.HTTPHeaderDict", bytes]:
+        """Status, headers and at most ``limit`` bytes of the body; the rest is never downloaded.
+
+        ``until`` (``time.monotonic``) ends the whole request, headers and body alike; a request
+        cut short before its headers raises ``TimeoutError`` (``Expired`` when it never started).
+        """
+        at = until if until is not None else time.monotonic() + timeout[0] + timeout[1]
+        with self.watchdog.watching(at) as ticket:
+            try:
+                resp: BaseHTTPResponse = self._manager(url).urlopen(
+                    method, url, headers=headers, redirect=False, retries=False, preload_content=False,
+                    decode_content=True, timeout=urllib3.Timeout(connect=timeout[0], read=timeout[1]))
+            except Exception as exc:
+                if ticket.expired:
+                    raise TimeoutError("the request's total time was up") from exc
+                raise
+            if ticket.expired or _torn(resp):  # http.client takes a cut-off header block as complete
+                resp.close()
+                if ticket.expired:
+                    raise TimeoutError("the request's total time was up")
+                raise urllib3.exceptions.ProtocolError("the header block was cut off")
+            body = self._read(resp, limit, ticket) if method != "HEAD" else self._drop(resp, ticket)
+        return resp.status, resp.headers, body
+
+    def _drop(self, resp: BaseHTTPResponse, ticket: Ticket) -> bytes:
+        # A HEAD answer has no body; hand the connection back for the next request.
+        ticket.finish()
+        resp.release_conn()
+        return b""
+
+    def _read(self, resp: BaseHTTPResponse, limit: int, ticket: Ticket) -> bytes:
+        # read1 returns what has arrived instead of waiting for a full buffer: a body that
+        # stalls after its first bytes (HTTP/1.0, no Content-Length, socket left open) is fine.
+        self.watchdog.tighten(ticket, time.monotonic() + BODY_WAIT)
+        chunks: list[bytes] = []
+        total = 0
         finished = False
         try:
-            chunks: list[bytes] = []
-            total = 0
             while total < limit:
-                chunk = resp.read(min(8192, limit - total))
+                chunk = resp.read1(min(8192, limit - total))
                 if not chunk:
-                    finished = True
+                    finished = not ticket.expired
                     break
                 chunks.append(chunk)
                 total += len(chunk)
             if not finished and resp.length_remaining == 0:
                 finished = True
+        except Exception:  # cut off mid-body: the status is known, which is what counts
+            finished = False
         finally:
+            ticket.finish()
             if not finished:
                 resp.close()  # a body longer than the limit: hang up rather than download it
             resp.release_conn()  # a body read to its end leaves the connection reusable
-        return resp.status, resp.headers, b"".join(chunks)
+        return b"".join(chunks)

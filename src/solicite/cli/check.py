@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from solicite.cli.context import Env, pass_env
-from solicite.errors import ExitCode, InputError, UsageError
+from solicite.errors import ExitCode, InputError, NetworkError, UsageError
 
 FORMAT_CHOICES = ("text", "json", "junit", "markdown", "github")
 
@@ -41,7 +41,8 @@ _accept = _parsed_by("parse_accept")
 @click.option("--include", multiple=True, metavar="REGEX",
               help="Check only URLs matching REGEX (repeatable; wins over --exclude).")
 @click.option("--accept", callback=_accept, metavar="RANGES", help="Statuses that count as ok [200..299].")
-@click.option("--timeout", callback=_duration, metavar="SECONDS", help="Read timeout per request [10s].")
+@click.option("--timeout", callback=_duration, metavar="SECONDS",
+              help="Total time per request: connect, headers and body [10s].")
 @click.option("--deadline", callback=_duration, metavar="DURATION", help="Time limit for the whole run [10m].")
 @click.option("--max-concurrency", type=click.IntRange(1, 1024), help="Requests in flight overall [64].")
 @click.option("--max-per-host", type=click.IntRange(1, 256), help="Requests in flight per host [8].")
@@ -51,8 +52,9 @@ _accept = _parsed_by("parse_accept")
 @click.option("--no-cache", "no_cache", is_flag=True, default=False, help="Neither read nor write the cache.")
 @click.option("--cache-max-age", callback=_duration, metavar="DURATION", help="Reuse cached verdicts this young [1d].")
 @click.option("--follow-doi", is_flag=True, default=None, help="Also check each DOI's landing page.")
-@click.option("--soft-404", "soft_404", is_flag=True, default=None,
-              help="Warn on 200 pages whose title or text says 'not found'.")
+@click.option("--soft-404/--no-soft-404", "soft_404", default=None,
+              help="Warn on 200 pages that are the host's answer to any missing address [on].")
+@click.option("--max-redirects", type=click.IntRange(0, 100), help="Redirects followed per link [20].")
 @click.option("--require-links", is_flag=True, default=None, help="Entries without url or doi are errors, not warnings.")
 @click.option("--fix-redirects", is_flag=True, help="Rewrite permanent redirects in the library and show the diff.")
 @click.option("--suggest-archive", is_flag=True, default=None, help="Propose a Wayback Machine copy for broken links.")
@@ -68,8 +70,9 @@ def check_cmd(env: Env, files: tuple[Path, ...], fmt: str | None, output: str | 
               fix_redirects: bool, show_all: bool, **opts) -> int:
     """Check every link and DOI in the library, or in .bib, Markdown, HTML and text FILES.
 
-    Verdicts: ok, redirected, warn (bot walls, rate limits, missing links), broken, skipped.
-    Exit status: 0 no broken link (warnings allowed), 1 broken links, 2 usage or configuration error.
+    Verdicts: ok, redirected, warn (bot walls, rate limits, soft 404s, missing links, not checked
+    by the deadline), broken, skipped. Exit status: 0 no broken link (warnings allowed), 1 broken
+    links, 2 usage or configuration error, 3 unreadable input, 4 offline (no DNS or no route).
     """
     from solicite.bibfile.output import is_stdout
     from solicite.check import CheckOptions, check_links
@@ -97,6 +100,8 @@ def check_cmd(env: Env, files: tuple[Path, ...], fmt: str | None, output: str | 
         report = check_links(links, options, on_result=lambda _r: bar.advance())
     for note in report.notes:
         env.warn(note)
+    if report.offline:
+        raise NetworkError(report.offline, hint="check the network, or answer from the cache with --offline")
 
     if fix_redirects:
         _fix(env, libraries, report.results, to_stderr=fmt != "text" and output is None)

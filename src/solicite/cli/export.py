@@ -13,12 +13,9 @@ _TO_HELP = "Format: bibtex, biblatex, csl-json, ris or zotero (CSL-JSON tuned fo
 
 
 def _load_library(env: Env):
-    from solicite import bibfile
+    from solicite.cli.library import open_library
 
-    lib = bibfile.load(env.require_library(), lenient=True)
-    for d in lib.diagnostics:
-        env.warn(f"{d.location()}: {d.message}")
-    return lib
+    return open_library(env, lenient=True)
 
 
 @click.command("export")
@@ -48,12 +45,13 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: str | None, keys: tup
     else:
         exporter = registry.load("exporter", to)
     from solicite.bibfile.output import is_stdout
-    from solicite.cli.library import write_result
+    from solicite.cli.library import require_unique, write_result
 
     lib = _load_library(env)
     if not is_stdout(output) and lib.path is not None and Path(output).resolve() == Path(lib.path).resolve():
         raise UsageError("refusing to export over the library itself", path=str(output),
                          hint="choose another -o FILE")
+    require_unique(lib, keys)
     refs = [lib[k] for k in keys] if keys else lib.references
     if to not in ("bibtex", "biblatex") or as_bibtex:
         # Formats without crossref get the parent's fields merged in (title -> booktitle).
@@ -74,53 +72,46 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: str | None, keys: tup
 @click.option("--format", "fmt", type=click.Choice(["auto", "bibtex", "biblatex", "csl-json", "ris"]), default="auto",
               show_default=True, help="Format of FILE (auto: from the extension, then the content).")
 @click.option("--dry-run", is_flag=True, help="Report what would be added and what is a duplicate; change nothing.")
+@click.option("--allow-duplicates", is_flag=True, help="Add entries the library already holds, too.")
 @pass_env
-def import_cmd(env: Env, file: Path, fmt: str, dry_run: bool) -> int:
+def import_cmd(env: Env, file: Path, fmt: str, dry_run: bool, allow_duplicates: bool) -> int:
     """Merge the entries of FILE (BibTeX, BibLaTeX, CSL-JSON or RIS) into the library.
 
     Entries the library already holds (same key, same DOI, or same title, year and first
-    author) are reported as duplicates and not added again. New keys are generated for
-    entries without one; a key already taken by a different work gets a suffix.
+    author) are reported as duplicates and not added again (--allow-duplicates adds them).
+    New keys are generated for entries without one; a key already taken by a different work
+    gets a suffix. A FILE holding no record is an error (exit 3).
 
     \b
     Examples:
-      solicite import zotero-export.json
-      solicite --json import refs.ris --dry-run
+      solicite import examples/zotero-export.json
+      solicite --json import examples/refs.ris --dry-run
     """
     from solicite.cli.library import open_library
-    from solicite.export.importer import DuplicateIndex, read_file
+    from solicite.duplicates import merge_into
+    from solicite.export.importer import read_file
 
     result = read_file(file, None if fmt == "auto" else fmt)
     for d in result.diagnostics:
         env.warn(f"{d.location() or file}: {d.message}")
-    path = env.require_library()
     lib = open_library(env, create=True, write=not dry_run)
-    index = DuplicateIndex(lib.references)
-    added: list[dict] = []
-    duplicates: list[dict] = []
     with env.progress(len(result.references), f"importing {file.name}") as bar:
-        for ref in result.references:
-            hit = index.match(ref)
-            if hit:
-                duplicates.append({"key": ref.key, "duplicate_of": hit[0], "by": hit[1], "line": ref.line})
-            else:
-                new_key = lib.add(ref)
-                index.add(ref.copy(key=new_key))
-                added.append({"key": new_key, "from": ref.key} if new_key != ref.key else {"key": new_key})
-            bar.advance()
+        merge = merge_into(lib, result.references, allow_duplicates=allow_duplicates, progress=bar.advance)
+    added = [{"key": key, "from": ref.key} if key != ref.key else {"key": key} for ref, key in merge.added]
+    duplicates = [{"key": s.ref.key, "duplicate_of": s.duplicate_of, "by": s.by.value, "line": s.ref.line}
+                  for s in merge.skipped]
     if added and not dry_run:
-        lib.save(path)
+        lib.save()
     if env.json_output:
-        env.emit_json({"file": str(file), "format": result.format, "library": str(path), "dry_run": dry_run,
+        env.emit_json({"file": str(file), "format": result.format, "library": str(lib.path), "dry_run": dry_run,
                        "added": added, "duplicates": duplicates})
         return 0
     verb = "would add" if dry_run else "added"
-    env.out(f"{verb} {len(added)} of {len(result.references)} entries from {file} ({result.format}) to {path}; "
+    env.out(f"{verb} {len(added)} of {len(result.references)} entries from {file} ({result.format}) to {lib.path}; "
             f"{len(duplicates)} duplicates not added")
     for a in added:
         if "from" in a:
             env.out(f"  {a['from'] or '(no key)'} -> {a['key']}")
-    reasons = {"key": "same key", "doi": "same DOI", "title": "same title, year and first author"}
-    for d in duplicates:
-        env.out(f"  duplicate: {d['key'] or '(no key)'} is {d['duplicate_of']} ({reasons[d['by']]})")
+    for s in merge.skipped:
+        env.out(f"  duplicate: {s.ref.key or '(no key)'} is {s.duplicate_of} ({s.by.reason})")
     return 0

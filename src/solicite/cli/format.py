@@ -7,15 +7,14 @@ import re
 import click
 
 from solicite.cli.context import Env, pass_env
+from solicite.cli.library import malformed_status, open_library, require_unique
 from solicite.errors import KeyNotFoundError, UsageError
-
-STYLES = ["apa", "mla", "chicago", "ieee", "harvard", "vancouver"]
+from solicite.registry import names
 
 
 def _load(env: Env):
-    from solicite import bibfile
-
-    return bibfile.load(env.require_library(), lenient=True)
+    # Malformed blocks are skipped with one warning each (file:line); the exit status says so.
+    return open_library(env, lenient=True)
 
 
 def _select(lib, keys, keyword):
@@ -24,10 +23,12 @@ def _select(lib, keys, keyword):
         missing = [k for k in keys if k not in lib]
         if missing:
             raise KeyNotFoundError(f"no entry with key {missing[0]!r} in the library", hint="list the keys with: solicite list")
+        require_unique(lib, keys)
         refs = [lib[k] for k in keys]
     if keyword:
-        want = keyword.casefold()
-        refs = [r for r in refs if any(k.casefold() == want for k in r.keywords)]
+        from solicite.search import has_keyword
+
+        refs = [r for r in refs if has_keyword(r, [keyword])]
         if not refs:
             raise UsageError(f"no entry has the keyword {keyword!r}", hint="see the sections with: solicite shownotes")
     return refs
@@ -59,9 +60,9 @@ def _style(env: Env, style: str | None) -> str:
 
 @click.command("format")
 @click.argument("keys", nargs=-1)
-@click.option("--style", "-s", type=click.Choice(STYLES), default=None,
+@click.option("--style", "-s", type=click.Choice(names("style")), default=None,
               help="Citation style (default: [format] style in solicite.toml, else apa).")
-@click.option("--to", "to", type=click.Choice(["text", "markdown", "html", "latex"]), default="text", show_default=True,
+@click.option("--to", "to", type=click.Choice(names("renderer")), default="text", show_default=True,
               help="Output format.")
 @click.option("--keyword", "-k", help="Only entries with this keyword (show-notes section).")
 @click.option("--sentence-case/--as-written", "sentence_case", default=None,
@@ -85,58 +86,43 @@ def format_cmd(env: Env, keys, style, to, keyword, sentence_case, csl):
         else:
             for _, t in texts:
                 env.out(t)
-        return 0 if texts or not refs else 1
+        return (0 if texts or not refs else 1) or malformed_status(lib)
     style = _style(env, style)
     entries = bibliography(refs, style, _options(env, sentence_case), context=lib.references)
     if env.json_output:
         text_r, md_r, html_r = get_renderer("text"), get_renderer("markdown"), get_renderer("html")
         env.emit_json([{"key": e.key, "text": e.render(text_r), "markdown": e.render(md_r), "html": e.render(html_r)}
                        for e in entries])
-        return 0
-    renderer = get_renderer(to)
-    if to == "text" and env.interactive:
+    elif to == "text" and env.interactive:
         _print_rich(env, entries)
-        return 0
-    sep = "\n" if to in ("html", "text") else "\n\n"
-    out = [e.render(renderer) for e in entries]
-    if to == "html":
-        # A plain list: numeric styles already carry their own labels ("[1] ").
-        out = ['<ul class="references">'] + [f"  <li>{o}</li>" for o in out] + ["</ul>"]
-    env.out(sep.join(out) if to != "html" else "\n".join(out))
-    return 0
+    else:
+        renderer = get_renderer(to)
+        env.out(renderer.document([e.render(renderer) for e in entries]))
+    return malformed_status(lib)
 
 
 def _print_rich(env: Env, entries) -> None:
-    # On a terminal, italics show through rich; the text is the same as --to text.
+    # On a terminal, italics and links show through rich; the walk is the core renderer's.
+    from rich.markup import escape
     from rich.text import Text
 
-    from solicite.richtext import Italic, Link, Node, Quoted
+    from solicite.render import Renderer
 
-    def walk(part, t: Text, style: str = "", depth: int = 0) -> None:
-        if isinstance(part, str):
-            t.append(part, style=style or None)
-        elif isinstance(part, list):
-            for c in part:
-                walk(c, t, style, depth)
-        elif isinstance(part, Quoted):
-            t.append("\u201c\u2018"[depth % 2], style=style or None)
-            for c in part.children:
-                walk(c, t, style, depth + 1)
-            t.append("\u201d\u2019"[depth % 2], style=style or None)
-        elif isinstance(part, Italic):
-            for c in part.children:
-                walk(c, t, (style + " italic").strip(), depth)
-        elif isinstance(part, Link):
-            for c in part.children:
-                walk(c, t, (style + f" link {part.url}").strip(), depth)
-        elif isinstance(part, Node):
-            for c in part.children:
-                walk(c, t, style, depth)
+    class RichMarkup(Renderer):
+        name = "rich"
 
+        def text(self, s: str) -> str:
+            return escape(s)
+
+        def italic(self, inner: str) -> str:
+            return f"[italic]{inner}[/italic]" if inner else ""
+
+        def link(self, url: str, inner: str) -> str:
+            return f"[link={url}]{inner}[/link]"
+
+    markup = RichMarkup()
     for e in entries:
-        t = Text(e.label)
-        walk(e.parts, t)
-        env.console.print(t, soft_wrap=True)
+        env.console.print(Text(e.label) + Text.from_markup(markup.render(e.parts)), soft_wrap=True)
 
 
 _LOC = re.compile(r"^(?P<key>.+?):(?P<loc>\d[\w\u2013\-,]*)$")
@@ -144,10 +130,10 @@ _LOC = re.compile(r"^(?P<key>.+?):(?P<loc>\d[\w\u2013\-,]*)$")
 
 @click.command("cite")
 @click.argument("keys", nargs=-1, required=True)
-@click.option("--style", "-s", type=click.Choice(STYLES), default=None,
+@click.option("--style", "-s", type=click.Choice(names("style")), default=None,
               help="Citation style (default: [format] style in solicite.toml, else apa).")
 @click.option("--narrative", is_flag=True, help='Narrative form: "Bauder (2017)".')
-@click.option("--to", "to", type=click.Choice(["text", "markdown", "html", "latex"]), default="text", show_default=True)
+@click.option("--to", "to", type=click.Choice(names("renderer")), default="text", show_default=True)
 @pass_env
 def cite_cmd(env: Env, keys, style, narrative, to):
     """Print an in-text citation for KEYS (KEY:12 adds the page locator "p. 12")."""
@@ -164,6 +150,7 @@ def cite_cmd(env: Env, keys, style, narrative, to):
         if key not in lib:
             raise KeyNotFoundError(f"no entry with key {raw!r} in the library", hint="list the keys with: solicite list")
         cites.append((key, loc))
+    require_unique(lib, [k for k, _ in cites])
     style = _style(env, style)
     parts = citation(lib.references, cites, style, narrative=narrative)
     text = get_renderer(to).render(parts)
@@ -171,12 +158,12 @@ def cite_cmd(env: Env, keys, style, narrative, to):
         env.emit_json({"keys": [k for k, _ in cites], "style": style, "narrative": narrative, "text": text})
     else:
         env.out(text)
-    return 0
+    return malformed_status(lib)
 
 
 @click.command("shownotes")
 @click.option("--to", "to", type=click.Choice(["markdown", "html"]), default="markdown", show_default=True)
-@click.option("--style", "-s", type=click.Choice(STYLES), default=None,
+@click.option("--style", "-s", type=click.Choice(names("style")), default=None,
               help="Citation style (default: [format] style in solicite.toml, else apa).")
 @click.option("--sentence-case/--as-written", "sentence_case", default=None,
               help="Titles in sentence case, keeping {Protected} words (default: as written, or [format] sentence_case).")
@@ -191,4 +178,4 @@ def shownotes_cmd(env: Env, to, style, sentence_case):
         env.emit_json(page.as_json())
     else:
         env.out(page.text)
-    return 0
+    return malformed_status(lib)

@@ -13,10 +13,13 @@ from solicite.errors import ConfigError, ExitCode, InputError
 from solicite.model import Reference
 
 
-def open_library(env: Env, *, lenient: bool = False, create: bool = False, allow_duplicates: bool = False,
+def open_library(env: Env, *, lenient: bool = False, create: bool = False, warn_duplicates: bool = True,
                  write: bool = False):
-    """Load the library named by --library / config; with create, an absent file gives an empty library.
+    """Load the library named by --library / config, warning once per malformed block and duplicated key.
 
+    With create, an absent file gives an empty library (saved at that path). A file with
+    duplicated keys is read (so that `keys --renumber-duplicates` and `rm` can fix it); commands
+    that would have to choose between the entries refuse the key (:func:`require_unique`).
     With write, the library's lock is taken before the load and held until the command ends,
     so that the save is based on what this command read (read-only commands take no lock).
     """
@@ -31,10 +34,14 @@ def open_library(env: Env, *, lenient: bool = False, create: bool = False, allow
         lib = bibfile.loads("", source=str(path))
         lib.path, lib.digest = Path(path), bibfile.ABSENT
     else:
-        lib = bibfile.load(path, lenient=lenient, allow_duplicates=allow_duplicates)
-    for d in lib.diagnostics:
-        env.warn(f"{d.location()}: {d.message}")
-    if write:
+        lib = bibfile.load(path, lenient=lenient, allow_duplicates=True)
+        for d in lib.diagnostics:
+            env.warn(f"{d.location()}: {d.message}")
+        if warn_duplicates:
+            for key, lines in lib.duplicates:
+                env.warn(f"{lib.source}:{lines[1]}: duplicate key {key!r} (lines {', '.join(map(str, lines))}); "
+                         "`solicite keys --renumber-duplicates` gives each its own key")
+    if write:  # what the save did besides writing (stale temporary files removed...), said at the end
         ctx.call_on_close(lambda: [env.warn(n) for n in (lib.last_save.notes if lib.last_save else [])])
     return lib
 
@@ -63,6 +70,23 @@ def write_result(env: Env, target: str | Path | None, text: str, *, backup: bool
                            lock_timeout=lock_timeout(env))
     for note in outcome.notes if outcome else []:
         env.warn(note)
+
+
+def require_unique(lib, keys) -> None:
+    """Refuse keys that name more than one entry: a command must not silently choose one of them."""
+    from solicite.errors import DuplicateKeyError
+
+    held = dict(lib.duplicates)
+    for key in keys:
+        if key in held:
+            raise DuplicateKeyError(f"key {key!r} names {len(held[key])} entries (lines "
+                                    f"{', '.join(map(str, held[key]))})", path=lib.source, line=held[key][0],
+                                    hint="run `solicite keys --renumber-duplicates` first")
+
+
+def malformed_status(lib) -> int:
+    """The exit status a reading command owes for blocks it had to skip (each already warned)."""
+    return int(ExitCode.FINDINGS) if any(d.code == "syntax" for d in lib.diagnostics) else int(ExitCode.OK)
 
 
 def authors_short(ref: Reference) -> str:
@@ -114,8 +138,9 @@ def list_cmd(env: Env, keyword: tuple[str, ...], types: tuple[str, ...], lenient
     """List the entries of the library: a table on a terminal, tab-separated text in a pipe, or --json."""
     refs = open_library(env, lenient=lenient).references
     if keyword:
-        wanted = {k.casefold() for k in keyword}
-        refs = [r for r in refs if wanted & {k.casefold() for k in r.keywords}]
+        from solicite.search import has_keyword
+
+        refs = [r for r in refs if has_keyword(r, keyword)]
     if types:
         refs = [r for r in refs if r.type in {t.lower() for t in types}]
     print_refs(env, refs)
@@ -127,6 +152,7 @@ def list_cmd(env: Env, keyword: tuple[str, ...], types: tuple[str, ...], lenient
 def show_cmd(env: Env, keys: tuple[str, ...]) -> None:
     """Show entries as BibTeX exactly as they are in the file, or --json."""
     lib = open_library(env)
+    require_unique(lib, keys)
     refs = [lib[key] for key in keys]
     if env.json_output:
         env.emit_json([r.as_dict() for r in refs] if len(refs) > 1 else refs[0].as_dict())
@@ -140,15 +166,9 @@ def show_cmd(env: Env, keys: tuple[str, ...]) -> None:
 @pass_env
 def search_cmd(env: Env, query: str, fields: tuple[str, ...]) -> int:
     """Find entries whose fields contain QUERY, ignoring case and accents (exit 1 when none match)."""
-    from solicite.text import fold
+    from solicite.search import matches
 
-    needle = fold(query)
-    wanted = {f.lower() for f in fields}
-    hits = []
-    for ref in open_library(env).references:
-        values = [("key", ref.key)] + [(k, ref.text(k)) for k in list(ref.fields) + list(ref.persons)]
-        if any(needle in fold(v) for k, v in values if not wanted or k in wanted):
-            hits.append(ref)
+    hits = [ref for ref in open_library(env).references if matches(ref, query, fields)]
     print_refs(env, hits)
     return ExitCode.OK if hits else ExitCode.FINDINGS
 
@@ -162,51 +182,68 @@ def _read_input(source: str) -> tuple[str, str]:
         raise InputError(f"cannot read: {exc.strerror}", path=source) from exc
 
 
-def _looks_like_identifier(value: str) -> bool:
-    import re
+def _incoming(env: Env, source: str, offline: bool) -> list[Reference]:
+    """The references `add` was given: BibTeX from a file or stdin, or one fetched for an identifier."""
+    from solicite import bibfile
 
-    return bool(re.match(r"(?i)^(10\.\d{4,9}/\S+|doi:\s*10\.|https?://|isbn:|97[89][\d-]{10,}$|\d{9}[\dX]$)", value.strip()))
+    if source != "-" and not Path(source).exists():
+        from solicite.resolve import fetch_identifier
+        from solicite.resolve.identifier import IdentifierError, classify
+
+        try:
+            classify(source)  # the core's one reading of DOIs, ISBNs and URLs
+        except IdentifierError as exc:
+            if Path(source).suffix or "/" in source:
+                raise InputError("no such file", path=source,
+                                 hint="give a .bib file, - for stdin, a DOI, isbn:..., or a URL") from None
+            raise exc
+        return [fetch_identifier(source, env.settings, offline=offline)]
+    text, name = _read_input(source)
+    if "\x00" in text[:8192]:
+        raise InputError("is a binary file, not BibTeX", path=name)
+    incoming = bibfile.loads(text, source=name).references
+    if not incoming:
+        raise InputError("no BibTeX entries found", path=name, hint="entries look like @article{key, title = {...}, ...}")
+    return incoming
 
 
 @click.command("add")
 @click.argument("source", default="-")
 @click.option("--dry-run", is_flag=True, help="Show what would be added; change nothing.")
 @click.option("--offline", is_flag=True, help="For identifiers: answer from the cache only.")
+@click.option("--allow-duplicates", is_flag=True, help="Add entries the library already holds, too.")
 @pass_env
-def add_cmd(env: Env, source: str, dry_run: bool, offline: bool) -> None:
+def add_cmd(env: Env, source: str, dry_run: bool, offline: bool, allow_duplicates: bool) -> None:
     """Add BibTeX entries from FILE or stdin (-), or one reference by DOI, ISBN (isbn:...) or URL.
 
     A missing or taken key is replaced by a generated one (bauder2017sanctuary, then
-    bauder2017sanctuarya...). Existing entries are never touched: the file only grows.
+    bauder2017sanctuarya...). An entry the library already holds (same DOI, or same title,
+    year and first author) is skipped with a note unless --allow-duplicates. Existing entries
+    are never touched: the file only grows.
     """
-    from solicite import bibfile
+    from solicite.duplicates import merge_into
 
-    if source != "-" and not Path(source).exists() and _looks_like_identifier(source):
-        from solicite.resolve import fetch_identifier
-
-        incoming = [fetch_identifier(source, env.settings, offline=offline)]
-    elif source != "-" and not Path(source).exists():
-        raise InputError("no such file", path=source, hint="give a .bib file, - for stdin, a DOI, isbn:..., or a URL")
-    else:
-        text, name = _read_input(source)
-        incoming = bibfile.loads(text, source=name).references
-        if not incoming:
-            raise InputError("no BibTeX entries found", path=name, hint="entries look like @article{key, title = {...}, ...}")
+    incoming = _incoming(env, source, offline)
     lib = open_library(env, create=True, write=not dry_run)
-    added = []
-    for ref in incoming:
-        ref = ref.copy(key=ref.key if ref.key and ref.key not in lib else "")
-        added.append(lib.add(ref))
+    # A taken key is a new key for add, not evidence of a duplicate: the content decides.
+    pairs = [(ref, ref.copy(key=ref.key if ref.key and ref.key not in lib else "")) for ref in incoming]
+    original = {id(copy): ref for ref, copy in pairs}
+    merge = merge_into(lib, [copy for _, copy in pairs], allow_duplicates=allow_duplicates)
+    for skipped in merge.skipped:
+        skipped.ref = original[id(skipped.ref)]
+        env.warn(skipped.note())
     if dry_run:
         env.info("dry run: nothing written")
-    else:
+    elif merge.added:
         lib.save()
     if env.json_output:
-        env.emit_json({"added": added, "library": str(lib.path)})
-    else:
-        for original, key in zip(incoming, added):
-            note = f" (was {original.key})" if original.key and original.key != key else ""
-            env.out(f"added {key}{note}")
+        env.emit_json({"added": [key for _, key in merge.added], "library": str(lib.path),
+                       "duplicates": [{"key": s.ref.key, "duplicate_of": s.duplicate_of, "by": s.by.value}
+                                      for s in merge.skipped]})
+        return
+    for ref, key in merge.added:
+        was = original[id(ref)].key
+        env.out(f"added {key}" + (f" (was {was})" if was and was != key else ""))
 
 
 @click.command("rm")
@@ -215,6 +252,7 @@ def add_cmd(env: Env, source: str, dry_run: bool, offline: bool) -> None:
 def rm_cmd(env: Env, keys: tuple[str, ...]) -> None:
     """Remove entries by key (the previous file is kept as <library>.bak)."""
     lib = open_library(env, write=True)
+    require_unique(lib, keys)
     for key in keys:
         lib.remove(key)
     lib.save()
@@ -229,18 +267,25 @@ def rm_cmd(env: Env, keys: tuple[str, ...]) -> None:
 @click.argument("selected", nargs=-1)
 @click.option("--pattern", "-p", default=None, help="Key pattern: {auth} {authors} {year} {title} {shorttitle} {type}. "
               "Default: [keys] pattern in the config, else {auth}{year}{title}.")
+@click.option("--renumber-duplicates", is_flag=True,
+              help="Only give the second and later entries of a duplicated key their own key (same2020a...).")
 @click.option("--dry-run", is_flag=True, help="Show the new keys; change nothing.")
 @pass_env
-def keys_cmd(env: Env, selected: tuple[str, ...], pattern: str | None, dry_run: bool) -> None:
-    """Regenerate citation keys from a pattern; only the keys (and crossrefs to them) change."""
+def keys_cmd(env: Env, selected: tuple[str, ...], pattern: str | None, renumber_duplicates: bool, dry_run: bool) -> None:
+    """Regenerate citation keys from a pattern; only the keys (and crossrefs to them) change.
+
+    Duplicated keys are renumbered first (the second entry of same2020 becomes same2020a),
+    so that every entry can be named; --renumber-duplicates does only that.
+    """
     from solicite.keys import DEFAULT_PATTERN, format_key, generate_key
 
     pattern = pattern or env.settings.section("keys").get("pattern", DEFAULT_PATTERN)
-    lib = open_library(env, write=not dry_run)
-    targets = list(selected) or lib.keys()
+    lib = open_library(env, warn_duplicates=False, write=not dry_run)
+    require_unique(lib, selected)
+    changes = [(old, new) for old, _, new in lib.renumber_duplicates()]
+    targets = [] if renumber_duplicates else list(selected) or lib.keys()
     for key in targets:
         lib[key]  # unknown keys fail before anything changes
-    changes = []
     for key in targets:
         ref = lib[key]
         if format_key(ref, pattern) == key:
@@ -263,7 +308,7 @@ def keys_cmd(env: Env, selected: tuple[str, ...], pattern: str | None, dry_run: 
 @pass_env
 def dupes_cmd(env: Env) -> int:
     """List every citation key used more than once, with all its lines (exit 1 when there are any)."""
-    lib = open_library(env, allow_duplicates=True)
+    lib = open_library(env, warn_duplicates=False)
     if env.json_output:
         env.emit_json([{"key": k, "lines": lines, "source": lib.source} for k, lines in lib.duplicates])
     else:

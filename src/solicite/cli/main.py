@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "enrich": ("solicite.cli.resolve:enrich_cmd", "Fill missing fields of entries that have a DOI."),
     "export": ("solicite.cli.export:export_cmd", "Export to BibTeX, BibLaTeX, CSL-JSON, RIS or Zotero."),
     "import": ("solicite.cli.export:import_cmd", "Import BibTeX, BibLaTeX, CSL-JSON or RIS into the library."),
+    "man": ("solicite.cli.man:man_cmd", "Print the manual page (roff), generated from the commands themselves."),
 }
 
 
@@ -47,7 +48,33 @@ class LazyGroup(click.Group):
             return None
         target, _ = COMMANDS[name]
         module_name, attr = target.split(":")
-        return getattr(importlib.import_module(module_name), attr)
+        return _with_global_json(getattr(importlib.import_module(module_name), attr))
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode: bool = True, **extra):
+        """Run the CLI; every click error (usage, bad option value, abort) becomes ONE line on stderr."""
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            if not standalone_mode:
+                raise
+            if isinstance(exc, getattr(click.exceptions, "NoArgsIsHelpError", ())) and exc.ctx is not None:
+                click.echo(exc.ctx.get_help(), err=True)  # bare `solicite`: the help is the answer, not an error
+                sys.exit(int(ExitCode.USAGE))
+            _error(_usage_line(exc))
+            sys.exit(int(ExitCode.USAGE))
+        except click.ClickException as exc:
+            if not standalone_mode:
+                raise
+            _error(" ".join(exc.format_message().split()))
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            if not standalone_mode:
+                raise
+            _error("interrupted")
+            sys.exit(int(ExitCode.INTERRUPTED))
+        if not standalone_mode:
+            return rv
+        sys.exit(rv if isinstance(rv, int) and not isinstance(rv, bool) else 0)
 
     def invoke(self, ctx: click.Context):
         """Run the sub-command; the one place where errors become one line and an exit status."""
@@ -82,6 +109,29 @@ class LazyGroup(click.Group):
         if rows:
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
+
+
+def _usage_line(exc: click.UsageError) -> str:
+    """Click's Usage/Try/Error block as one line: the message, then where to look."""
+    message = " ".join(exc.format_message().split())
+    path = exc.ctx.command_path if exc.ctx is not None else "solicite"
+    return f"{message} (see '{path} --help')"
+
+
+def _set_json(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    from solicite.cli.context import Env
+
+    env = ctx.find_object(Env)
+    if value and env is not None:
+        env.json_output = True
+
+
+def _with_global_json(command: click.Command) -> click.Command:
+    """Give a sub-command the global ``--json`` too: after the command it means what it means before."""
+    if not any(p.name == "json_output" for p in command.params):
+        command.params.append(click.Option(["--json", "json_output"], is_flag=True, expose_value=False,
+                                           callback=_set_json, help="Machine-readable JSON output (as the global --json)."))
+    return command
 
 
 def _available(name: str) -> bool:

@@ -20,14 +20,16 @@ _MAX_WARNINGS = 20  # more would bury the output; the JSON output has every diag
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
               help="Write to FILE instead of standard output (-); saved atomically, the old file kept as .bak.")
-@click.option("--add", "add", is_flag=True, help="Append the entries to the library (keys made unique).")
+@click.option("--add", "add", is_flag=True, help="Append the entries to the library (keys made unique; entries it "
+              "already holds are skipped with a note).")
+@click.option("--allow-duplicates", is_flag=True, help="With --add: add entries the library already holds, too.")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: bibtex; json with the global --json).")
 @click.option("--one-per-line", is_flag=True, help="Each non-blank line is one reference (no sections, no splitting).")
 @click.option("--input-format", type=click.Choice(["auto", "text", "markdown", "html"]), default="auto",
               show_default=True, help="How to read INPUT (auto: from the file name, then the content).")
 @pass_env
-def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, fmt: str | None,
+def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, allow_duplicates: bool, fmt: str | None,
               one_per_line: bool, input_format: str) -> int:
     """Parse free-text reference lists into BibTeX.
 
@@ -71,13 +73,27 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
     problems = not references or any(d.code in UNPARSED_CODES for d in diagnostics)
 
     if add:
-        keys = _add_to_library(env, references)
+        from solicite.cli.library import open_library
+        from solicite.duplicates import merge_into
+
+        lib = open_library(env, create=True, write=True)
+        merge = merge_into(lib, references, allow_duplicates=allow_duplicates)
+        for skipped in merge.skipped:
+            env.warn(skipped.note())
+        if merge.added:
+            lib.save()
+        keys = [key for _, key in merge.added]
         if env.json_output:
-            env.emit_json({"library": str(env.library_path), "added": keys,
+            env.emit_json({"library": str(lib.path), "added": keys,
+                           "duplicates": [{"line": s.ref.line, "duplicate_of": s.duplicate_of, "by": s.by.value}
+                                          for s in merge.skipped],
                            "diagnostics": [d.as_dict() for d in diagnostics if d.severity != "info"]})
         else:
-            env.info(f"added {len(keys)} entr{'y' if len(keys) == 1 else 'ies'} to {env.library_path}")
+            env.info(f"added {len(keys)} entr{'y' if len(keys) == 1 else 'ies'} to {lib.path}"
+                     + (f"; {len(merge.skipped)} already there, not added" if merge.skipped else ""))
         return int(ExitCode.FINDINGS) if problems else 0
+
+    from solicite.keys import assign_keys
 
     references = assign_keys(references)
     if fmt == "bibtex":
@@ -153,30 +169,6 @@ def _read_input(name: str) -> str:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError("is not UTF-8 text", path=name, line=line,
                          hint="convert it, e.g. `iconv -f latin1 -t utf-8`") from None
-
-
-def assign_keys(references: list[Reference], taken: set[str] | None = None) -> list[Reference]:
-    """Give every reference a unique citation key (``solicite.keys.generate_key``), in place."""
-    from solicite.keys import generate_key
-
-    taken = set(taken or ())
-    for ref in references:
-        ref.key = generate_key(ref, taken)  # parse made these References: keyed in place
-        taken.add(ref.key)
-    return references
-
-
-def _add_to_library(env: Env, references: list[Reference]) -> list[str]:
-    """Append references to the library through bibfile (created when missing); return the keys given."""
-    from solicite.cli.library import open_library
-
-    path = env.require_library()
-    if not Path(path).exists():
-        env.info(f"creating {path}")
-    lib = open_library(env, create=True, write=True)
-    keys = [lib.add(ref) for ref in references]
-    lib.save()
-    return keys
 
 
 def to_csl_items(references: list[Reference]) -> list[dict]:

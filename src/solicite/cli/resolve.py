@@ -19,7 +19,6 @@ def _common(f):
         click.option("--interactive", "-i", is_flag=True, help="Ask entry by entry before writing (implies --apply)."),
         click.option("--overwrite", is_flag=True, help="Replace values already in the entry (default: keep them)."),
         click.option("--offline", is_flag=True, help="Answer from the HTTP cache only; no network."),
-        click.option("--json", "json_flag", is_flag=True, help="Machine-readable JSON output."),
     ]):
         f = deco(f)
     return f
@@ -32,7 +31,7 @@ def _common(f):
 @click.option("--threshold", type=click.FloatRange(0.0, 1.0, min_open=True), default=None,
               help="Accept a candidate at or above this score (default: [resolve] threshold, 0.9).")
 @pass_env
-def resolve_cmd(env: Env, keys, apply_, interactive, overwrite, offline, json_flag, services, threshold) -> int:
+def resolve_cmd(env: Env, keys, apply_, interactive, overwrite, offline, services, threshold) -> int:
     """Find missing DOIs and URLs for KEYS (default: every entry lacking one) and show them as diffs.
 
     Articles and chapters are looked up in Crossref, then OpenAlex; books in Open Library;
@@ -47,14 +46,14 @@ def resolve_cmd(env: Env, keys, apply_, interactive, overwrite, offline, json_fl
     def run(client, ref):
         return resolve_entry(client, ref, overwrite=overwrite, services=list(services) or None, threshold=threshold)
 
-    return _run(env, "resolve", keys, run, apply_, interactive, offline, json_flag,
+    return _run(env, "resolve", keys, run, apply_, interactive, offline,
                 wanted=lambda r: not (r.get("doi") and r.get("url")) or overwrite)
 
 
 @click.command("enrich")
 @_common
 @pass_env
-def enrich_cmd(env: Env, keys, apply_, interactive, overwrite, offline, json_flag) -> int:
+def enrich_cmd(env: Env, keys, apply_, interactive, overwrite, offline) -> int:
     """Fill missing volume, number, pages, publisher... of entries with a DOI (default: all of them).
 
     The DOI's registered metadata comes from doi.org by content negotiation (CSL-JSON). An
@@ -65,16 +64,16 @@ def enrich_cmd(env: Env, keys, apply_, interactive, overwrite, offline, json_fla
     def run(client, ref):
         return enrich_entry(client, ref, overwrite=overwrite)
 
-    return _run(env, "enrich", keys, run, apply_, interactive, offline, json_flag, wanted=lambda r: bool(r.get("doi")))
+    return _run(env, "enrich", keys, run, apply_, interactive, offline, wanted=lambda r: bool(r.get("doi")))
 
 
-def _run(env: Env, command: str, keys, run, apply_: bool, interactive: bool, offline: bool, json_flag: bool, wanted) -> int:
+def _run(env: Env, command: str, keys, run, apply_: bool, interactive: bool, offline: bool, wanted) -> int:
     from solicite.cli.library import open_library
     from solicite.resolve.client import Client
     from solicite.resolve.diff import apply as apply_changes
     from solicite.resolve.settings import ResolveOptions
 
-    json_out = env.json_output or json_flag
+    json_out = env.json_output
     options = ResolveOptions.from_settings(env.settings)
     lib = open_library(env, write=apply_ or interactive)
     refs = [lib[k] for k in keys] if keys else [r for r in lib.references if wanted(r)]

@@ -1,8 +1,8 @@
 """Read BibTeX, BibLaTeX, CSL-JSON or RIS into References, and find which of them a library already holds.
 
 Format detection: the ``fmt`` given, else the file extension (``.bib``, ``.json``, ``.ris``), else
-the content (``[``/``{`` is JSON, a ``TY  -`` line is RIS, ``@`` is BibTeX). Duplicates are found
-by key, by DOI, or by normalised title + year + first author's family name.
+the content (``[``/``{`` is JSON, a ``TY  -`` line is RIS, ``@`` is BibTeX). Which of them a
+library already holds is :mod:`solicite.duplicates`' one policy.
 """
 
 from __future__ import annotations
@@ -13,10 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from solicite.errors import InputError, UsageError
-from solicite.export.csljson import clean_doi, from_csl
-from solicite.export.richtext import to_plain
+from solicite.export.csljson import from_csl
 from solicite.model import Diagnostic, Reference
-from solicite.text import fold
 
 FORMATS = ("bibtex", "biblatex", "csl-json", "ris")
 _EXTENSIONS = {".bib": "bibtex", ".bibtex": "bibtex", ".json": "csl-json", ".csljson": "csl-json",
@@ -92,61 +90,10 @@ def read_file(path: Path | str, fmt: str | None = None) -> ImportResult:
         raise InputError("no such file", path=str(path), hint="check the path") from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from exc
-    return read_text(text, fmt or detect_format(text, str(path)), str(path))
-
-
-def signature(ref: Reference) -> tuple[str, str, str] | None:
-    """Normalised (title, year, first author's family name), or None without a title."""
-    title = re.sub(r"[^a-z0-9]+", "", fold(to_plain(ref.get("title"))))
-    if not title:
-        return None
-    people = ref.authors or ref.editors
-    who = ""
-    if people:
-        p = people[0]
-        who = re.sub(r"[^a-z0-9]+", "", fold(to_plain(p.literal or p.family)))
-    return title, ref.year, who
-
-
-class DuplicateIndex:
-    """Keys, DOIs and title signatures of a library, to tell whether a new entry is already in it."""
-
-    def __init__(self, refs: list[Reference] = ()) -> None:
-        self.keys: dict[str, Reference] = {}
-        self.dois: dict[str, str] = {}
-        self.sigs: dict[tuple, str] = {}
-        for ref in refs:
-            self.add(ref)
-
-    def add(self, ref: Reference) -> None:
-        """Remember one entry."""
-        self.keys.setdefault(ref.key, ref)
-        doi = clean_doi(ref.get("doi")).lower()
-        if doi:
-            self.dois.setdefault(doi, ref.key)
-        sig = signature(ref)
-        if sig:
-            self.sigs.setdefault(sig, ref.key)
-
-    def match(self, ref: Reference) -> tuple[str, str] | None:
-        """(existing key, "key"|"doi"|"title") when ref is already held, else None.
-
-        The same key counts as a duplicate unless the two entries are plainly different works
-        (different DOIs, or different titles): those are added under a suffixed key instead.
-        """
-        doi = clean_doi(ref.get("doi")).lower()
-        sig = signature(ref)
-        same = self.keys.get(ref.key) if ref.key else None
-        if same is not None:
-            other_doi = clean_doi(same.get("doi")).lower()
-            other_sig = signature(same)
-            # Titles differ unless one starts with the other (a subtitle left out is the same work).
-            differs = (doi and other_doi and doi != other_doi) or (
-                sig and other_sig and not (sig[0].startswith(other_sig[0]) or other_sig[0].startswith(sig[0])))
-            if not differs:
-                return ref.key, "key"
-        if doi and doi in self.dois:
-            return self.dois[doi], "doi"
-        if sig and sig in self.sigs:
-            return self.sigs[sig], "title"
-        return None
+    if "\x00" in text[:8192]:
+        raise InputError("is a binary file, not BibTeX, CSL-JSON or RIS text", path=str(path))
+    result = read_text(text, fmt or detect_format(text, str(path)), str(path))
+    if not result.references:
+        raise InputError(f"holds no {result.format} record to import", path=str(path),
+                         hint="; ".join(d.message for d in result.diagnostics[:1]) or "check the file and --format")
+    return result

@@ -30,6 +30,7 @@ from typing import Callable
 
 from solicite.model import LOST_LINK_FIELD, Diagnostic, Reference
 from solicite.parse.fixups import is_name_only, latex_escape
+from solicite.search import section_tag
 
 # Diagnostic codes that mean a reference was kept as @misc without being understood.
 UNPARSED_CODES = frozenset({"unparsed", "parse-unparsed", "tagger-failed"})
@@ -129,7 +130,7 @@ def parse_text(
             safe = re.sub(r"(?<!\\)([%#])", r"\\\1", value) if name in ("url", "doi") else latex_escape(value)
             ref.fields.setdefault(name, safe)
         if block.section:
-            ref.fields["keywords"] = latex_escape(block.section)
+            ref.fields["keywords"] = latex_escape(section_tag(block.section))
         _balance_braces(ref, result.diagnostics, where)
         result.references.append(ref)
     return result

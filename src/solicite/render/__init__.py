@@ -48,6 +48,10 @@ class Renderer:
             elif isinstance(part, str):
                 self._walk([str(part)], out, depth)  # a str subclass: as its plain value
 
+    def document(self, entries: list[str]) -> str:
+        """A whole reference list from rendered entries: the page layout of this format."""
+        return "\n\n".join(entries)
+
     def text(self, s: str) -> str:
         return s
 

@@ -18,6 +18,10 @@ class HtmlRenderer(Renderer):
             return escape(s, quote=False)
         return s
 
+    def document(self, entries: list[str]) -> str:
+        """A plain list: numeric styles already carry their own labels ("[1] ")."""
+        return "\n".join(['<ul class="references">'] + [f"  <li>{e}</li>" for e in entries] + ["</ul>"])
+
     def italic(self, inner: str) -> str:
         return f"<i>{inner}</i>" if inner else ""
 

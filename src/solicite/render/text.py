@@ -8,5 +8,9 @@ class TextRenderer(Renderer):
 
     name = "text"
 
+    def document(self, entries: list[str]) -> str:
+        """One entry per line."""
+        return "\n".join(entries)
+
 
 RENDERER = TextRenderer()
