@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from _inputs import require  # bench/ is on sys.path when a script runs
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_BIB = HERE.parent.parent / "shared" / "bib" / "rfc.bib"
@@ -38,19 +39,16 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--pandoc", default=os.environ.get("PANDOC") or shutil.which("pandoc"))
     args = ap.parse_args()
-    if not args.bib.exists():
-        print(f"{args.bib} not found (it comes from ../shared/bib)", file=sys.stderr)
-        return 2
+    require((args.bib, "the .bib to export; it comes from ../shared/bib"))
 
     from solicite import bibfile, registry
-    from solicite.export.zotero import BIBTEX_EXPORTER
 
     lib = bibfile.load(args.bib, lenient=True)
     refs = lib.references
     n = len(refs)
     print(f"{args.bib.name}: {n} entries; Python {platform.python_version()} on {platform.machine()}, "
           f"{os.cpu_count()} CPUs; best of {args.runs}")
-    exporters = [registry.load("exporter", name) for name in registry.names("exporter")] + [BIBTEX_EXPORTER]
+    exporters = [registry.load("exporter", name) for name in registry.names("exporter")]
     for exp in exporters:
         t = _best(lambda: exp.export(refs), args.runs)
         print(f"  {exp.name:<14} {t:7.2f} s  {n / t:9.0f} entries/s")

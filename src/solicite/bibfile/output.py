@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,16 +22,18 @@ def utf8(text: str) -> bytes:
     return text.encode("utf-8", errors="replace")
 
 
-def write_output(target: Path | str | None, text: str, *, stdout: BinaryIO, backup: bool = False,
+def write_output(target: Path | str | None, text: str | Iterable[str], *, stdout: BinaryIO, backup: bool = False,
                  lock_timeout: float = DEFAULT_TIMEOUT) -> SaveOutcome | None:
-    """Write text as UTF-8 to target (``None`` or ``-``: the binary stream ``stdout``).
+    """Write text (a str, or pieces of it) as UTF-8 to target (``None`` or ``-``: the binary stream ``stdout``).
 
-    A file is replaced through ``replace_file``: atomic, through symlinks, never over a
-    device, fifo or read-only file. Returns what the replace did, or None for stdout.
+    Standard output gets the pieces as they come, so a large output is never held whole. A
+    file is replaced through ``replace_file``: atomic, through symlinks, never over a device,
+    fifo or read-only file. Returns what the replace did, or None for stdout.
     """
-    data = utf8(text)
+    pieces = [text] if isinstance(text, str) else text
     if is_stdout(target):
-        stdout.write(data)
+        for piece in pieces:
+            stdout.write(utf8(piece))
         stdout.flush()
         return None
-    return replace_file(target, data, backup=backup, lock_timeout=lock_timeout)
+    return replace_file(target, utf8("".join(pieces)), backup=backup, lock_timeout=lock_timeout)

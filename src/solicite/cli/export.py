@@ -9,7 +9,8 @@ import click
 from solicite.cli.context import Env, pass_env
 from solicite.errors import UsageError
 
-_TO_HELP = "Format: bibtex, biblatex, csl-json, ris or zotero (CSL-JSON tuned for Zotero; add --bibtex for BibTeX)."
+_TO_HELP = ("Format: bibtex, biblatex, csl-json, ris, zotero (CSL-JSON tuned for Zotero) or zotero-bibtex "
+            "(also --to zotero --bibtex), or one a plugin registers.")
 
 
 def _load_library(env: Env):
@@ -40,10 +41,8 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: str | None, keys: tup
     to = to.lower()
     if as_bibtex and to != "zotero":
         raise UsageError("--bibtex only goes with --to zotero", hint="use --to bibtex for plain BibTeX")
-    if as_bibtex:
-        from solicite.export.zotero import BIBTEX_EXPORTER as exporter
-    else:
-        exporter = registry.load("exporter", to)
+    # `--to zotero --bibtex` is kept as an alias of the registered `zotero-bibtex`.
+    exporter = registry.load("exporter", "zotero-bibtex" if as_bibtex else to)
     from solicite.bibfile.output import is_stdout
     from solicite.cli.library import require_unique, write_result
 
@@ -52,18 +51,26 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: str | None, keys: tup
         raise UsageError("refusing to export over the library itself", path=str(output),
                          hint="choose another -o FILE")
     require_unique(lib, keys)
-    refs = [lib[k] for k in keys] if keys else lib.references
-    if to not in ("bibtex", "biblatex") or as_bibtex:
+    # Entries are read again, one at a time, by each pass over them (diagnostics, then the text):
+    # a large library is converted and written without being held whole.
+    refs = [lib[k] for k in keys] if keys else lib.each_reference()
+    if exporter.name not in ("bibtex", "biblatex"):
         # Formats without crossref get the parent's fields merged in (title -> booktitle).
-        refs = [lib.with_crossref(r) for r in refs]
-    text = exporter.export(refs)
-    write_result(env, output, text)
+        refs = [lib.with_crossref(r) for r in refs] if keys else lib.each_reference(with_crossref=True)
+    check = getattr(exporter, "diagnostics", None)
+    diagnostics = list(check(refs)) if callable(check) else []
+    for d in diagnostics:
+        env.warn(f"{d.location() or exporter.name}: {d.message}")
+    count = len(refs) - sum(d.code == "set-skipped" for d in diagnostics)
+    chunks = exporter.chunks(refs) if hasattr(exporter, "chunks") else [exporter.export(list(refs))]
+    write_result(env, output, chunks)
     if is_stdout(output):
         return 0
     if env.json_output:
-        env.emit_json({"format": exporter.name, "entries": len(refs), "output": str(output)})
+        env.emit_json({"format": exporter.name, "entries": count, "output": str(output),
+                       "diagnostics": [d.as_dict() for d in diagnostics]})
     else:
-        env.info(f"exported {len(refs)} entries as {exporter.name} to {output}")
+        env.info(f"exported {count} entries as {exporter.name} to {output}")
     return 0
 
 
