@@ -12,7 +12,8 @@ from pathlib import Path
 
 from solicite import crossref
 from solicite.bibfile.scanner import Block, gc_paused, scan, scan_bytes
-from solicite.bibfile.writer import atomic_write, format_entry, patch_entry
+from solicite.bibfile.safewrite import content_digest, replace_file
+from solicite.bibfile.writer import format_entry, patch_entry
 from solicite.errors import DataLossError, DuplicateKeyError, InputError, KeyNotFoundError
 from solicite.keys import generate_key, unique_key
 from solicite.model import PERSON_FIELDS, Diagnostic, Reference, parse_names
@@ -32,11 +33,12 @@ class Library:
 
     def __init__(self, blocks: list[Block], *, source: str = "<string>", path: Path | None = None,
                  failures: list[tuple[int, int, str]] = (), allow_duplicates: bool = False,
-                 stamp: tuple[int, int] | None = None) -> None:
+                 digest: str | None = None) -> None:
         self.path = path
         self.source = source
         self._blocks = blocks
-        self._stamp = stamp
+        self.digest = digest  # content hash of the file as read (ABSENT: it did not exist); a save re-checks it
+        self.last_save = None  # what the last save did (safewrite.SaveOutcome)
         self._refs: dict[int, Reference] = {}
         self.diagnostics: list[Diagnostic] = [
             Diagnostic("warning", "syntax", f"{msg}; block kept verbatim and skipped", source=source, line=ln, column=col)
@@ -192,13 +194,17 @@ class Library:
         key = unique_key(ref.key, self._index)
         ref = ref.copy(key=key)
         text = format_entry(ref, newline=self.newline)
-        tail = self._blocks[-1].raw if self._blocks else ""
-        sep = "" if not tail or tail.endswith(self.newline * 2) else self.newline if tail.endswith(self.newline) else self.newline * 2
+        # The entry goes before the file's trailing white space, which stays last, one blank line
+        # after what precedes it: `rm` of the last entry undoes exactly this (see remove).
+        trail = self._pop_trailing_space()
+        if not self._blocks:
+            sep, trail = "", trail or self.newline  # an empty file: the entry, then a line break
+        else:
+            sep = self.newline * 2
         block = _single_entry(text)
-        for new in ([Block("text", sep, 0)] if sep else []) + [block, Block("text", self.newline, 0)]:
-            if self._pos is not None:
-                self._pos[id(new)] = len(self._blocks)
-            self._blocks.append(new)
+        for new in (Block("text", sep, 0), block, Block("text", trail, 0)):
+            if new.raw:
+                self._append(new)
         if self._xrefs is not None and _MAY_XREF(block.raw):
             self._note_crossrefs(block)
         self._index[key] = block
@@ -304,7 +310,7 @@ class Library:
         self._index[new_key] = new
 
     def remove(self, key: str) -> Reference:
-        """Remove one entry (and the line break after it); return what was removed."""
+        """Remove one entry and the white space that separates it; return what was removed."""
         block = self._index.get(key)
         if block is None:
             raise KeyNotFoundError(f"no entry with key {key!r}", path=self.source,
@@ -313,14 +319,51 @@ class Library:
         i = self._positions()[id(block)]
         del self._blocks[i]
         self._pos = None  # every later block moved up by one
-        if i < len(self._blocks) and self._blocks[i].kind == "text" and self._blocks[i].raw.strip() == "":
-            nxt = self._blocks[i].raw
-            cut = nxt.find("\n")
-            self._blocks[i] = Block("text", nxt[cut + 1:] if cut >= 0 else "", self._blocks[i].line)
+        if all(_blank(b) for b in self._blocks[i:]):
+            # The last entry: drop the white space before it and keep the file's ending, the
+            # inverse of add (and nothing at all is left of a file that held only this entry).
+            self._strip_space_before(i)
+            if all(_blank(b) for b in self._blocks):
+                self._blocks.clear()
+        elif i < len(self._blocks) and self._blocks[i].kind == "text":
+            nxt = self._blocks[i]
+            rest = nxt.raw.lstrip()
+            self._blocks[i:i + 1] = [Block("text", rest, nxt.line)] if rest else []
         del self._index[key]
         self._refs.pop(id(block), None)
         self._removed[key] += 1
         return ref
+
+    def _append(self, block: Block) -> None:
+        if self._pos is not None:
+            self._pos[id(block)] = len(self._blocks)
+        self._blocks.append(block)
+
+    def _pop_trailing_space(self) -> str:
+        """Remove the white space that ends the file from the blocks and return it."""
+        trail = ""
+        while self._blocks and _blank(self._blocks[-1]):
+            gone = self._blocks.pop()
+            if self._pos is not None:
+                del self._pos[id(gone)]
+            trail = gone.raw + trail
+        if self._blocks and self._blocks[-1].kind == "text":
+            last = self._blocks.pop()
+            if self._pos is not None:
+                del self._pos[id(last)]
+            head = last.raw.rstrip()
+            trail = last.raw[len(head):] + trail
+            self._append(Block("text", head, last.line))
+        return trail
+
+    def _strip_space_before(self, i: int) -> None:
+        """Remove the white space just before block i (in one or more text blocks); positions are rebuilt later."""
+        while i > 0 and _blank(self._blocks[i - 1]):
+            del self._blocks[i - 1]
+            i -= 1
+        if i > 0 and self._blocks[i - 1].kind == "text":
+            prev = self._blocks[i - 1]
+            self._blocks[i - 1] = Block("text", prev.raw.rstrip(), prev.line)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -341,11 +384,6 @@ class Library:
         target = Path(path) if path else self.path
         if target is None:
             raise InputError("this library was not read from a file", hint="give a path to save to")
-        if self._stamp and target == self.path and target.exists():
-            st = target.stat()
-            if (st.st_mtime_ns, st.st_size) != self._stamp:
-                raise DataLossError("the file changed on disk since it was read; not saving over it",
-                                    path=str(target), hint="run the command again")
         text = self.dumps()
         blocks, _ = scan(text, str(target), lenient=True)
         written = Counter(b.key for b in blocks if b.kind == "entry")
@@ -353,12 +391,13 @@ class Library:
             lost = sorted((self.expected_keys() - written).elements())
             raise DataLossError(f"refusing to save: entries would be lost or garbled: {', '.join(lost) or 'unknown'}",
                                 path=str(target), hint="nothing was written; please report this with --debug")
-        backup_path = atomic_write(target, text, backup=backup)
-        st = target.stat()
-        self.path, self._stamp = target, (st.st_mtime_ns, st.st_size)
+        data = text.encode("utf-8", "surrogateescape")  # bytes that were not UTF-8 go back as they were
+        same = self.path is not None and os.path.realpath(target) == os.path.realpath(self.path)
+        self.last_save = replace_file(target, data, backup=backup, expect=self.digest if same else None)
+        self.path, self.digest = target, content_digest(data)
         self._read_keys = written
         self._removed, self._added, self._renamed = Counter(), Counter(), []
-        return backup_path
+        return self.last_save.backup
 
 
 class ReferenceView(Sequence):
@@ -405,6 +444,10 @@ class _LoadedReference(Reference):
         self.__dict__.pop("_names", None)
 
 
+def _blank(block: Block) -> bool:
+    return block.kind == "text" and not block.raw.strip()
+
+
 def _rekeyed(block: Block, new_key: str) -> Block:
     """The entry with another key and nothing else changed (no re-scan: the fields only move)."""
     at = block.key_offset
@@ -435,7 +478,6 @@ def load(path: Path | str, *, lenient: bool = False, allow_duplicates: bool = Fa
     try:
         with open(path, "rb") as fh:
             data = fh.read()
-        st = os.stat(path)
     except FileNotFoundError:
         raise InputError("no such file", path=str(path), hint="check the path, or create it with `solicite add`") from None
     except IsADirectoryError:
@@ -446,10 +488,11 @@ def load(path: Path | str, *, lenient: bool = False, allow_duplicates: bool = Fa
         # NUL never occurs in BibTeX; reading a binary file as an empty library would let `add` append to it.
         raise InputError("is a binary file, not a BibTeX library", path=str(path),
                          hint="name the .bib file with --library")
+    digest = content_digest(data)
     blocks, failures = scan_bytes(data, str(path), lenient=lenient)
     del data  # the blocks hold the text now
     lib = Library(blocks, source=str(path), path=path, failures=failures,
-                  allow_duplicates=allow_duplicates or lenient, stamp=(st.st_mtime_ns, st.st_size))
+                  allow_duplicates=allow_duplicates or lenient, digest=digest)
     if len(blocks) > _FREEZE_ABOVE:
         # A large library is millions of small acyclic objects that live as long as the command.
         # Left to the cyclic collector, every later full collection walks all of them (building
