@@ -12,6 +12,7 @@ from pathlib import Path
 
 from solicite import crossref
 from solicite.bibfile.scanner import Block, gc_paused, scan, scan_bytes
+from solicite.bibfile import encoding as _encoding
 from solicite.bibfile.safewrite import content_digest, replace_file
 from solicite.bibfile.writer import format_entry, patch_entry
 from solicite.errors import DataLossError, DuplicateKeyError, InputError, KeyNotFoundError
@@ -39,6 +40,7 @@ class Library:
         self._blocks = blocks
         self.digest = digest  # content hash of the file as read (ABSENT: it did not exist); a save re-checks it
         self.last_save = None  # what the last save did (safewrite.SaveOutcome)
+        self.encoding = _encoding.UTF8  # detected by load; the text is saved back in it
         self._refs: dict[int, Reference] = {}
         self.diagnostics: list[Diagnostic] = [
             Diagnostic("warning", "syntax", f"{msg}; block kept verbatim and skipped", source=source, line=ln, column=col)
@@ -108,9 +110,13 @@ class Library:
                 names[name] = expand(pieces, block)
             else:
                 fields[name] = expand(pieces, block)
+        raw = block.raw
+        if self.encoding == _encoding.MIXED:  # stray one-byte-encoded bytes, read for display
+            fix = _encoding.readable
+            fields, names, raw = {k: fix(v) for k, v in fields.items()}, {k: fix(v) for k, v in names.items()}, fix(raw)
         ref = _LoadedReference.__new__(_LoadedReference)
         # Skipping __init__ saves a third of the time on a 100,000-entry file.
-        ref.__dict__.update(type=block.type.lower(), key=block.key, fields=fields, raw=block.raw,
+        ref.__dict__.update(type=block.type.lower(), key=block.key, fields=fields, raw=raw,
                             source=self.source, line=block.line, _names=names)
         return ref
 
@@ -391,7 +397,7 @@ class Library:
             lost = sorted((self.expected_keys() - written).elements())
             raise DataLossError(f"refusing to save: entries would be lost or garbled: {', '.join(lost) or 'unknown'}",
                                 path=str(target), hint="nothing was written; please report this with --debug")
-        data = text.encode("utf-8", "surrogateescape")  # bytes that were not UTF-8 go back as they were
+        data = _encoding.encode(text, self.encoding, source=str(target))  # the bytes read, in their own encoding
         same = self.path is not None and os.path.realpath(target) == os.path.realpath(self.path)
         self.last_save = replace_file(target, data, backup=backup, expect=self.digest if same else None)
         self.path, self.digest = target, content_digest(data)
@@ -489,10 +495,15 @@ def load(path: Path | str, *, lenient: bool = False, allow_duplicates: bool = Fa
         raise InputError("is a binary file, not a BibTeX library", path=str(path),
                          hint="name the .bib file with --library")
     digest = content_digest(data)
-    blocks, failures = scan_bytes(data, str(path), lenient=lenient)
+    encoding = _encoding.detect(data)
+    if encoding in (_encoding.UTF8, _encoding.MIXED):
+        blocks, failures = scan_bytes(data, str(path), lenient=lenient)
+    else:  # a one-byte encoding, decoded whole (such files are small: no large library is Latin-1)
+        blocks, failures = scan(_encoding.decode(data, encoding), str(path), lenient=lenient)
     del data  # the blocks hold the text now
     lib = Library(blocks, source=str(path), path=path, failures=failures,
                   allow_duplicates=allow_duplicates or lenient, digest=digest)
+    lib.encoding = encoding
     if len(blocks) > _FREEZE_ABOVE:
         # A large library is millions of small acyclic objects that live as long as the command.
         # Left to the cyclic collector, every later full collection walks all of them (building
