@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from solicite.richtext import Italic, Link, NoCase, Node, Part, Quoted
 
 OPEN = ("\u201c", "\u2018")
@@ -51,6 +53,10 @@ class Renderer:
     def document(self, entries: list[str]) -> str:
         """A whole reference list from rendered entries: the page layout of this format."""
         return "\n\n".join(entries)
+
+    def document_chunks(self, entries: Iterable[str]) -> Iterator[str]:
+        """:meth:`document` piece by piece, for a list too long to hold as one text (this default holds it)."""
+        yield self.document(list(entries))
 
     def text(self, s: str) -> str:
         return s
