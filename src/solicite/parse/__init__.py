@@ -22,6 +22,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import re
 import threading
 from dataclasses import dataclass, field, replace
 from typing import Callable

@@ -163,8 +163,8 @@ def _place_back_into_title(ref: Reference, text: str) -> None:
         head, dot, tail = place.rpartition(". ")
         if not dot or not title or not head or f"{_words(title)} {_words(head)}" not in _words(text):
             continue
-        plain = latex_to_unicode(title).rstrip()
-        joined = re.search(re.escape(plain) + r"\s*([,;:])\s*" + re.escape(latex_to_unicode(head)[:8]), text)
+        plain = to_unicode(title).rstrip()
+        joined = re.search(re.escape(plain) + r"\s*([,;:])\s*" + re.escape(to_unicode(head)[:8]), text)
         ref.fields["title"] = f"{title}{joined.group(1) if joined else ''} {head}"
         ref.fields[name] = tail
 
