@@ -85,6 +85,11 @@ class Person:
         return f"{last}, {self.given}" if self.given else last
 
     @property
+    def is_others(self) -> bool:
+        """True for BibTeX's "and others" (et al.): a marker that the list goes on, not a person."""
+        return self.family == "others" and not (self.given or self.particle or self.suffix or self.literal)
+
+    @property
     def is_literal(self) -> bool:
         """True for corporate and single names that must never be split or abbreviated."""
         return bool(self.literal)
@@ -192,6 +197,12 @@ def split_names(value: str) -> list[str]:
         i += 1
     parts.append(value[start:].strip())
     return [p for p in parts if p]
+
+
+def named(persons: list[Person]) -> tuple[list[Person], bool]:
+    """The persons without BibTeX's "and others" marker, and whether the list had one (et al.)."""
+    kept = [p for p in persons if not p.is_others]
+    return kept, len(kept) != len(persons)
 
 
 def join_names(persons: list[Person]) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 
+from solicite import crossref
 from solicite.bibfile.scanner import Block, gc_paused, scan, scan_bytes
 from solicite.bibfile.writer import atomic_write, format_entry, patch_entry
 from solicite.errors import DataLossError, DuplicateKeyError, InputError, KeyNotFoundError
@@ -44,6 +45,7 @@ class Library:
         self.newline = "\r\n" if "\r\n" in text_sample else "\n"
         self.strings: dict[str, str] = dict(_PREDEFINED)
         self._index: dict[str, Block] = {}
+        self._folded: dict[str, str] | None = None  # lower-case key -> key, for crossref lookups
         self.duplicates: list[tuple[str, list[int]]] = []
         seen: dict[str, list[int]] = {}
         for block in blocks:
@@ -166,18 +168,20 @@ class Library:
         return block.line
 
     def with_crossref(self, ref: Reference) -> Reference:
-        """A copy of ref with missing fields inherited from its ``crossref`` parent (title -> booktitle)."""
-        parent = self.get(ref.fields.get("crossref", "").strip())
-        if parent is None:
-            return ref
-        merged = ref.copy()
-        for name, value in parent.fields.items():
-            merged.fields.setdefault(name, value)
-        if "title" in parent.fields:
-            merged.fields.setdefault("booktitle", parent.fields["title"])
-        for name, people in parent.persons.items():
-            merged.persons.setdefault(name, people)
-        return merged
+        """A copy of ref with what it lacks inherited from its ``crossref`` parent (solicite.crossref's rules)."""
+        return crossref.resolve(ref, self.get_folded)
+
+    def get_folded(self, key: str) -> Reference | None:
+        """The Reference with this key, matched case-insensitively when no key matches exactly (BibTeX's rule)."""
+        found = self.get(key)
+        if found is not None or not key:
+            return found
+        folded = key.lower()
+        exact = self._folded.get(folded) if self._folded is not None else None
+        if exact is None or exact not in self._index:  # built lazily; rebuilt when keys changed since
+            self._folded = {k.lower(): k for k in reversed(list(self._index))}  # the first of two spellings wins
+            exact = self._folded.get(folded)
+        return self.get(exact) if exact is not None else None
 
     # -- editing -------------------------------------------------------------------------
 
