@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from solicite.model import LOST_LINK_FIELD, Diagnostic, Reference
+from solicite.model import LOST_LINK_FIELD, Diagnostic, Reference, reading_problems
 from solicite.text import braces_balanced, fold, latex_to_unicode
 
 # Required fields per type; each requirement is a tuple of alternatives (BibTeX and BibLaTeX names).
@@ -108,7 +108,7 @@ def lint_reference(ref: Reference) -> list[Diagnostic]:
     for name, value in ref.fields.items():
         if not braces_balanced(value):
             out.append(_finding(ref, "error", "unbalanced-braces", f"unbalanced braces in {name}"))
-    return out
+    return out + reading_problems(ref)
 
 
 def duplicate_findings(refs: list[Reference]) -> list[Diagnostic]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import html
 import re
 
+from solicite.depth import flatten, too_deep
+
 from solicite.text import latex_to_unicode
 
 # command -> CSL tag name used in the node tree
@@ -75,6 +77,8 @@ def _matching_brace(s: str, i: int) -> int:
 
 
 def _parse(s: str, top: bool) -> list[Node]:
+    if top and too_deep(s):  # guard (see solicite.depth): no reading nests as deep as the input asks
+        s = flatten(s)
     nodes: list[Node] = []
     buf: list[str] = []
 

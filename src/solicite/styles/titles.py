@@ -11,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 
+from solicite.depth import flatten, too_deep
+
 from solicite.richtext import Italic, NoCase, Part, Quoted
 from solicite.text import drop_font_switches, latex_to_unicode
 
@@ -28,6 +30,8 @@ _GENERIC_CMD = re.compile(r"\\[a-zA-Z]{2,}\{")
 @functools.lru_cache(maxsize=65536)
 def parse(value: str) -> tuple:
     """The value as a tuple of chunks ``(text, protected, italic)``; LaTeX decoded, quotes kept as text."""
+    if too_deep(value):  # guard (see solicite.depth): no reading nests as deep as the input asks
+        value = flatten(value)
     chunks: list[tuple[str, bool, bool]] = []
     if "\\" not in value:
         # Fast path (most titles): only braces to track, no commands to decode.
