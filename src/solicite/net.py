@@ -3,7 +3,7 @@
 Owned by the resolve stage; the link checker has its own client in ``solicite.check``
 because it needs HEAD/GET fallback, streaming and per-host limits of its own.
 
-``make_session`` builds a ``requests_cache.CachedSession`` (SQLite, with expiry) whose
+``make_session`` builds a ``requests_cache.CachedSession`` (SQLite, JSON-serialised, with expiry) whose
 transport adapter waits for each service's rate limit before a request really goes out,
 retries with exponential backoff and honours ``Retry-After``. Cache hits never wait and
 never touch the network; in offline mode a miss comes back as a 504 response, which
@@ -24,6 +24,8 @@ from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
 from solicite import USER_AGENT  # noqa: F401  (re-exported: resolve's User-Agent)
+from solicite.config import cache_dir as cache_dir_of
+
 DEFAULT_TIMEOUT = (5.0, 20.0)  # connect, read (seconds)
 OFFLINE_STATUS = 504  # what requests-cache answers for a miss when only the cache may answer
 
@@ -31,13 +33,6 @@ OFFLINE_STATUS = 504  # what requests-cache answers for a miss when only the cac
 def user_agent(mailto: str = "") -> str:
     """The User-Agent: Crossref's polite pool wants a ``mailto:`` contact in it."""
     return f"{USER_AGENT[:-1]}; mailto:{mailto})" if mailto else USER_AGENT
-
-
-def default_cache_dir() -> Path:
-    """The platformdirs user cache directory of solicite."""
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("solicite"))
 
 
 class RateLimiter:
@@ -156,11 +151,14 @@ def make_session(options: NetOptions, *, offline: bool = False) -> requests.Sess
     """
     import requests_cache
 
-    cache_dir = options.cache_dir or default_cache_dir()
+    cache_dir = cache_dir_of(options.cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
     session = requests_cache.CachedSession(
-        cache_name=str(cache_dir / "http-cache.sqlite"),
+        # JSON, never pickle (requests-cache's default): unpickling runs code, and a cache file is
+        # not something to trust that far. A new name, so an old pickled cache is never opened.
+        cache_name=str(cache_dir / "http-cache-json.sqlite"),
         backend="sqlite",
+        serializer="json",
         fast_save=True,  # no fsync per answer: a cache may lose its last entries in a crash, never our data
         wal=True,
         expire_after=timedelta(days=options.cache_days) if options.cache_days > 0 else requests_cache.DO_NOT_CACHE,
