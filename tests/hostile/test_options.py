@@ -110,33 +110,12 @@ def test_one_cache_folder_honours_the_environment(tmp_path: Path, monkeypatch: p
         "http-cache-json.sqlite", "links.sqlite3"]
 
 
-def test_the_http_cache_holds_json_not_pickle(tmp_path: Path) -> None:
-    import http.server
-    import threading
+def test_the_http_cache_holds_json_not_pickle(tmp_path: Path, server: str) -> None:
+    from solicite.resolve.client import Client
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 - http.server's hook
-            body = b'{"message": {"DOI": "10.1/x"}}'
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        from solicite.resolve.client import Client
-
-        opts = ResolveOptions(cache_dir=tmp_path, retries=0)
-        with Client(opts) as client:
-            got = client.get(f"http://127.0.0.1:{server.server_port}/works/x")
-        assert got.ok and got.data == {"message": {"DOI": "10.1/x"}}
-    finally:
-        server.shutdown()
+    with Client(ResolveOptions(cache_dir=tmp_path, retries=0)) as client:
+        got = client.get(server + "/ok")
+    assert got.ok and got.data == {"ok": True}
     db = sqlite3.connect(tmp_path / "http-cache-json.sqlite")
     values = [row[0] for row in db.execute("SELECT value FROM responses")]
     db.close()

@@ -102,4 +102,8 @@ class ResolveOptions:
             cache_days=self.cache_days,
             rate_limits=limits,
             default_rate=rates["web"],
+            deadline=self.deadline,
+            max_redirects=self.max_redirects,
+            max_api_bytes=self.max_api_bytes,
+            max_page_bytes=self.max_page_bytes,
         )
