@@ -1,7 +1,7 @@
 """Write solicite's output as key<TAB>entry files and compare them with the oracle (vs_oracle.py).
 
 usage: python bench/agreement.py FILE.bib [--styles apa,mla,...] [--format text|html]
-                                 [--oracle-dir /work/oracle-build] [--sentence-case] [--sample N]
+                                 [--oracle-dir ../oracle-build] [--sentence-case] [--sample N]
 Prints exact/lenient agreement per style. The oracle is built outside the repo with
 ../shared/oracle/setup.sh (see tests/golden/README.md).
 """
@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from _inputs import ORACLE, require  # bench/ is on sys.path when a script runs
 
 from solicite import bibfile
 from solicite.styles import Options, bibliography, get_renderer
@@ -27,13 +28,15 @@ def main() -> None:
     ap.add_argument("bib")
     ap.add_argument("--styles", default="apa,mla,chicago,ieee,harvard,vancouver")
     ap.add_argument("--format", default="text")
-    ap.add_argument("--oracle-dir", default="/work/oracle-build")
+    ap.add_argument("--oracle-dir", default=str(ORACLE), help="the oracle build (default: ../oracle-build beside the checkout)")
     ap.add_argument("--sentence-case", action="store_true")
     ap.add_argument("--sample", type=int, default=0, help="format a random sample of N entries (--seed, default 5)")
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--mode", default="bib", choices=["bib", "cite", "narrative"])
     a = ap.parse_args()
+    require((Path(a.bib), "the .bib file to format"),
+            (Path(a.oracle_dir) / "vs_oracle.py", "the oracle build: run ../shared/oracle/setup.sh, or pass --oracle-dir"))
     lib = bibfile.load(a.bib, lenient=True)
     refs = lib.references
     src = a.bib

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from _inputs import require  # bench/ is on sys.path when a script runs
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_BIB = HERE.parent.parent / "shared" / "bib" / "rfc.bib"
@@ -38,9 +39,7 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--pandoc", default=os.environ.get("PANDOC") or shutil.which("pandoc"))
     args = ap.parse_args()
-    if not args.bib.exists():
-        print(f"{args.bib} not found (it comes from ../shared/bib)", file=sys.stderr)
-        return 2
+    require((args.bib, "the .bib to export; it comes from ../shared/bib"))
 
     from solicite import bibfile, registry
     from solicite.export.zotero import BIBTEX_EXPORTER

@@ -13,6 +13,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from _inputs import require  # bench/ is on sys.path when a script runs
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -24,6 +25,7 @@ def main() -> None:
     ap.add_argument("--bib", default=str(ROOT.parent / "shared" / "bib" / "rfc.bib"))
     ap.add_argument("--pybtex-n", type=int, default=10000, help="time pybtex on this many of the same entries (spread evenly)")
     a = ap.parse_args()
+    require((Path(a.bib), "the .bib to format; it comes from ../shared/bib"))
     from solicite import bibfile
     from solicite.styles import bibliography, get_renderer
 

@@ -20,6 +20,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from _inputs import require  # bench/ is on sys.path when a script runs
 
 HERE = Path(__file__).resolve().parent
 SHARED = HERE.parent.parent / "shared" / "bib"
@@ -82,6 +83,7 @@ def main() -> None:
     out.mkdir(exist_ok=True)
     big = out / f"plume-{args.entries}.bib"
     if not big.exists():
+        require((SHARED / "make_scaled.py", "../shared/bib builds the big file"), (SHARED / "plume-all.bib", "../shared/bib"))
         subprocess.run([sys.executable, str(SHARED / "make_scaled.py"), str(SHARED / "plume-all.bib"), str(big),
                         str(args.entries)], check=True)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}")

@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from _inputs import require  # bench/ is on sys.path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -68,6 +69,8 @@ def main() -> int:
     ap.add_argument("--dump", type=Path, help="write gold/pred JSONL pairs here for inspection")
     args = ap.parse_args()
     tdir = args.shared / "parsing" / "training"
+    require((tdir, "AnyStyle's labelled sets, from ../shared/parsing"),
+            (args.shared / "parsing" / "eval_fields.py", "the field scorer, from ../shared/parsing"))
     seen = set()
     for name in args.train.split(","):
         for line in open(tdir / f"{name}.jsonl", encoding="utf-8"):

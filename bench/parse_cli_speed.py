@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from _inputs import require  # bench/ is on sys.path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 CPU_TIMES: list[float] = []  # CPU seconds per run: steadier than wall time on a shared machine
@@ -58,6 +59,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--format", default="bibtex", choices=["bibtex", "json", "csl-json"])
     args = ap.parse_args()
+    require((args.shared / "parsing" / "training", "AnyStyle's labelled sets, from ../shared/parsing"))
 
     refs = references(args.shared, args.n)
     with tempfile.TemporaryDirectory() as tmp:

@@ -19,6 +19,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from _inputs import require  # bench/ is on sys.path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +37,7 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("-n", type=int, default=7000)
     args = ap.parse_args()
+    require((args.shared / "parsing" / "training", "AnyStyle's labelled sets, from ../shared/parsing"))
     raws: list[str] = []
     for path in sorted((args.shared / "parsing" / "training").glob("*.jsonl")):
         for line in open(path, encoding="utf-8"):

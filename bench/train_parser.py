@@ -2,9 +2,13 @@
 """Rebuild the shipped parser model from ../shared: dictionary table and CRF weights.
 
 Usage:  python bench/train_parser.py [--shared ../shared] [--sets core,gold,good,bad] [--synth 1500]
+                                     [--out DIR | --install]
 
-Writes src/solicite/parse/model/{dictionary.txt.gz, tagger.crfsuite, LICENSE}. The run is
-deterministic (L-BFGS on a fixed file order), so the same inputs give the same model.
+Builds {dictionary.txt.gz, tagger.crfsuite, LICENSE, NOTICE} in DIR (default bench/out/model).
+Only --install replaces the shipped model in src/solicite/parse/model, and then atomically:
+everything is built beside it first and each file is swapped in with os.replace once all are
+built, so a failed run leaves the shipped model as it was. The run is deterministic (L-BFGS
+on a fixed file order), so the same inputs give the same model.
 """
 
 from __future__ import annotations
@@ -12,10 +16,14 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+from _inputs import require  # bench/ is on sys.path when a script runs
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -43,7 +51,7 @@ BSD 2-Clause licence, see LICENSE in this folder:
 * dictionary.txt.gz: words of AnyStyle's dictionaries (first names, surnames, journals,
   publishers, places), each with a bit mask of the lists it appears in.
 
-Rebuild both with: python bench/train_parser.py  (reads ../shared/parsing).
+Rebuild both with: python bench/train_parser.py --install  (reads ../shared/parsing).
 """
 
 
@@ -107,21 +115,39 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--sets", default=",".join(DEFAULT_SETS))
-    ap.add_argument("--out", type=Path, default=MODEL_DIR)
+    where = ap.add_mutually_exclusive_group()
+    where.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out" / "model",
+                       help="write the model here (default: bench/out/model)")
+    where.add_argument("--install", action="store_true", help="replace the shipped model in src/solicite/parse/model")
     ap.add_argument("--synth", type=int, default=SYNTH, help="generated web/report references to add")
     args = ap.parse_args()
     parsing = args.shared / "parsing"
-    args.out.mkdir(parents=True, exist_ok=True)
-    table = build_dictionary(parsing / "dictionaries")
-    write_dictionary(table, args.out / features.DICT_FILE)
-    features.dictionary.cache_clear()
-    shutil.copyfile(parsing / "training" / "LICENSE", args.out / "LICENSE")
-    (args.out / "NOTICE").write_text(NOTICE, encoding="utf-8")
-    samples = load_sets(parsing / "training", args.sets.split(","), args.synth)
-    start = time.perf_counter()
-    crf.train(samples, args.out / crf.MODEL_FILE)
+    sets = args.sets.split(",")
+    require((parsing / "dictionaries", "AnyStyle's word lists, from ../shared/parsing"),
+            (parsing / "training" / "LICENSE", "AnyStyle's licence, from ../shared/parsing/training"),
+            *[(parsing / "training" / f"{name}.jsonl", f"the labelled set {name!r}") for name in sets])
+    out = MODEL_DIR if args.install else args.out
+    out.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=".train-", dir=out.parent))
+    try:
+        table = build_dictionary(parsing / "dictionaries")
+        if not table:
+            print(f"train_parser.py: no words read from {parsing / 'dictionaries'}", file=sys.stderr)
+            return 2
+        write_dictionary(table, stage / features.DICT_FILE)
+        # Features must see the new table, not the shipped one the package would load.
+        features.dictionary = lambda: table
+        shutil.copyfile(parsing / "training" / "LICENSE", stage / "LICENSE")
+        (stage / "NOTICE").write_text(NOTICE, encoding="utf-8")
+        samples = load_sets(parsing / "training", sets, args.synth)
+        start = time.perf_counter()
+        crf.train(samples, stage / crf.MODEL_FILE)
+        for built in sorted(stage.iterdir()):
+            os.replace(built, out / built.name)  # same file system: each swap is atomic
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
     print(f"dictionary: {len(table)} words; trained on {len(samples)} references "
-          f"({args.sets} + {args.synth} generated) in {time.perf_counter() - start:.0f}s -> {args.out}")
+          f"({args.sets} + {args.synth} generated) in {time.perf_counter() - start:.0f}s -> {out}")
     return 0
 
 

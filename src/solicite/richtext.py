@@ -51,6 +51,36 @@ class NoCase(Node):
     __slots__ = ()
 
 
+class Bold(Node):
+    """Bold text."""
+
+    __slots__ = ()
+
+
+class SmallCaps(Node):
+    """Text in small capitals."""
+
+    __slots__ = ()
+
+
+class Superscript(Node):
+    """Superscript text."""
+
+    __slots__ = ()
+
+
+class Subscript(Node):
+    """Subscript text."""
+
+    __slots__ = ()
+
+
+class Underline(Node):
+    """Underlined text."""
+
+    __slots__ = ()
+
+
 class Link(Node):
     """A clickable link; its children are the visible text (the URL itself when empty)."""
 

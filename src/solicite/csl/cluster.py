@@ -1,0 +1,189 @@
+"""Citation clusters: cite positions, sorting, grouping and collapsing, prefixes and suffixes."""
+
+from __future__ import annotations
+
+from solicite.csl.output import NamesMark, formatter, is_empty
+from solicite.csl.sorting import sort_entries
+from solicite.richtext import Node, plain
+
+
+def assign_positions(clusters: list[list[dict]], note_numbers: list[int], near_distance: int = 5) -> None:
+    """Set each cite's position (first, subsequent, ibid, ibid-with-locator) and note data in place."""
+    first_note: dict = {}
+    last_note: dict = {}
+    prev_cluster: list[dict] | None = None
+    for cluster, note in zip(clusters, note_numbers):
+        for k, cite in enumerate(cluster):
+            cid = str(cite["id"])
+            if cid not in first_note:
+                cite["position"] = "first"
+                first_note[cid] = note
+            else:
+                cite["first-reference-note-number"] = first_note[cid]
+                prev = cluster[k - 1] if k else (prev_cluster[-1] if prev_cluster and
+                                                 len({str(c["id"]) for c in prev_cluster}) == 1 else None)
+                if prev is not None and str(prev["id"]) == cid:
+                    if not cite.get("locator") and prev.get("locator"):
+                        cite["position"] = "subsequent"
+                    elif cite.get("locator") and cite.get("locator") != prev.get("locator") \
+                            or cite.get("label") != prev.get("label") and cite.get("locator"):
+                        cite["position"] = "ibid-with-locator"
+                    else:
+                        cite["position"] = "ibid"
+                else:
+                    cite["position"] = "subsequent"
+                if cid in last_note and note - last_note[cid] <= near_distance:
+                    cite["near-note"] = True
+            last_note[cid] = note
+        if cluster:
+            prev_cluster = cluster
+
+
+def render_cluster(proc, cluster: list[dict]):
+    """The cluster's cites rendered, sorted, grouped, collapsed and joined by the layout."""
+    style = proc.style
+    layout = style.citation
+    joiner = style.joiner
+    cites = [c for c in cluster if str(c["id"]) in proc.items]
+    if layout.sort_keys:
+        cites = sort_entries(cites, lambda c: proc._keys(layout, "citation", str(c["id"]),
+                                                         proc.numbers.get(str(c["id"]))),
+                             [d for _, _, d, _ in layout.sort_keys])
+    rendered = []
+    for cite in cites:
+        part, ctx = proc.render_cite(str(cite["id"]), cite)
+        if ctx.author_only:
+            part = ctx.first_names or ""
+        rendered.append({"cite": cite, "part": part, "names": plain(ctx.first_names or ""),
+                         "number": proc.numbers.get(str(cite["id"]))})
+    collapse = layout.options.get("collapse")
+    delimiter = layout.delimiter
+    if collapse in ("year", "year-suffix", "year-suffix-ranged") or layout.options.get("cite-group-delimiter"):
+        pieces = _group_by_author(proc, rendered, collapse, layout, delimiter)
+    elif collapse == "citation-number":
+        pieces = _collapse_numbers(rendered, layout, delimiter)
+    else:
+        pieces = [(_affixed(joiner, r), delimiter) for r in rendered]
+    acc: list = []
+    for i, (part, after) in enumerate(pieces):
+        if is_empty(part):
+            continue
+        if acc:
+            joiner.append(acc, pieces[i - 1][1] if i else delimiter)
+        joiner.append(acc, part)
+    if not acc:
+        return ""
+    fmt = formatter(layout.layout_attrs)
+    out = fmt(acc) if fmt else acc
+    return joiner.affix(layout.prefix, out, layout.suffix)
+
+
+def _affixed(joiner, r):
+    cite = r["cite"]
+    part = r["part"]
+    if is_empty(part):
+        return ""
+    prefix, suffix = cite.get("prefix", ""), cite.get("suffix", "")
+    if prefix or suffix:
+        acc: list = [prefix] if prefix else []
+        joiner.append(acc, part)
+        if suffix:
+            joiner.append(acc, suffix)
+        return acc
+    return part
+
+
+def _collapse_numbers(rendered, layout, delimiter):
+    after = layout.options.get("after-collapse-delimiter", delimiter)
+    pieces = []
+    i = 0
+    while i < len(rendered):
+        j = i
+        while (j + 1 < len(rendered) and _plain_cite(rendered[j + 1]) and _plain_cite(rendered[j])
+               and rendered[j + 1]["number"] == rendered[j]["number"] + 1):
+            j += 1
+        if j - i >= 2:
+            pieces.append(([rendered[i]["part"], "\u2013", rendered[j]["part"]], after))
+        else:
+            for k in range(i, j + 1):
+                pieces.append((rendered[k]["part"], delimiter))
+        i = j + 1
+    return pieces
+
+
+def _plain_cite(r) -> bool:
+    c = r["cite"]
+    return r["number"] is not None and not (c.get("locator") or c.get("prefix") or c.get("suffix"))
+
+
+def _group_by_author(proc, rendered, collapse, layout, delimiter):
+    joiner = proc.style.joiner
+    order: list[str] = []
+    groups: dict = {}
+    for r in rendered:
+        key = r["names"] or id(r)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(r)
+    group_delim = layout.options.get("cite-group-delimiter", ", ")
+    after = layout.options.get("after-collapse-delimiter", delimiter)
+    suffix_delim = layout.options.get("year-suffix-delimiter", layout.options.get("cite-group-delimiter", delimiter))
+    pieces = []
+    for key in order:
+        members = groups[key]
+        if len(members) == 1 or not members[0]["names"]:
+            pieces += [(_affixed(joiner, r), delimiter) for r in members]
+            continue
+        acc: list = []
+        prev_year = None
+        for k, r in enumerate(members):
+            if k == 0:
+                acc.append(_affixed(joiner, r))
+                prev_year = _year_text(proc, r)
+                continue
+            if collapse:
+                cite = dict(r["cite"], **{"suppress-author": True})
+                part, _ctx = proc.render_cite(str(cite["id"]), cite)
+                r2 = dict(r, part=part, cite=cite)
+            else:
+                cite, r2 = r["cite"], r
+            year = _year_text(proc, r)
+            st = proc.state[str(r["cite"]["id"])]
+            if collapse in ("year-suffix", "year-suffix-ranged") and st.year_suffix and year == prev_year \
+                    and not (cite.get("locator") or cite.get("prefix") or cite.get("suffix")):
+                joiner.append(acc, suffix_delim)
+                joiner.append(acc, st.year_suffix)
+            else:
+                joiner.append(acc, group_delim if collapse else group_delim)
+                joiner.append(acc, _affixed(joiner, r2))
+            prev_year = year
+        pieces.append((acc, after if collapse else delimiter))
+    return pieces
+
+
+def _year_text(proc, r) -> str:
+    issued = proc.items[str(r["cite"]["id"])].get("issued") or {}
+    parts = issued.get("date-parts") if isinstance(issued, dict) else None
+    return str(parts[0][0]) if parts and parts[0] else str(issued)
+
+
+def substitute_author(part, replacement: str, rule: str):
+    """The entry with its first names output replaced (``subsequent-author-substitute``)."""
+    def walk(p, done):
+        if done[0]:
+            return p
+        if isinstance(p, NamesMark):
+            done[0] = True
+            return replacement
+        if isinstance(p, Node):
+            new = object.__new__(type(p))
+            for f in p._fields():
+                setattr(new, f, getattr(p, f))
+            new.children = [walk(c, done) for c in p.children]
+            return new
+        if isinstance(p, list):
+            return [walk(c, done) for c in p]
+        return p
+    del rule
+    return walk(part, [False])

@@ -1,0 +1,203 @@
+"""Compile CSL rendering elements once into Python callables ``fn(ctx) -> rich-text part``."""
+
+from __future__ import annotations
+
+from solicite.csl.context import NUMBER_VARIABLES, Ctx
+from solicite.csl.locale import tag
+from solicite.csl.numbers import format_number, is_numeric, is_plural
+from solicite.csl.output import Display, Quoted, formatter, is_empty, strip_periods
+from solicite.csl.textcase import apply_case
+
+_EMPTY = ""
+
+
+class Compiler:
+    """Turns elements of one style into callables; macros are compiled once and shared."""
+
+    def __init__(self, style) -> None:
+        self.style = style
+        self.joiner = style.joiner
+        self.macros: dict = {}
+
+    def macro(self, name: str):
+        """The compiled macro (compiled on first use; recursion-safe)."""
+        if name not in self.macros:
+            slot: list = [None]
+            self.macros[name] = lambda ctx: slot[0](ctx)
+            el = self.style.macro_elements.get(name)
+            slot[0] = self.sequence(list(el), "") if el is not None else (lambda ctx: _EMPTY)
+        return self.macros[name]
+
+    def sequence(self, elements, delimiter: str):
+        """Children rendered in order and joined with ``delimiter``."""
+        fns = [self.element(e) for e in elements]
+        fns = [f for f in fns if f is not None]
+        join = self.joiner.join
+
+        def run(ctx):
+            return join([f(ctx) for f in fns], delimiter)
+        return run
+
+    def element(self, el):
+        """The callable for one rendering element."""
+        name = tag(el)
+        if name == "text":
+            return self.decorate(el, self.text(el))
+        if name == "group":
+            return self.group(el)
+        if name == "choose":
+            return self.choose(el)
+        if name == "number":
+            return self.decorate(el, self.number(el))
+        if name == "label":
+            return self.decorate(el, self.label(el))
+        if name == "date":
+            from solicite.csl.dates import compile_date
+            return compile_date(self, el)
+        if name == "names":
+            from solicite.csl.names import compile_names
+            return compile_names(self, el)
+        return None
+
+    def decorate(self, el, fn, affixes: bool = True):
+        """Wrap ``fn`` with the element's text-case, quotes, formatting, affixes and display."""
+        case = el.get("text-case")
+        strip = el.get("strip-periods") == "true"
+        quotes = el.get("quotes") == "true"
+        fmt = formatter(el.attrib)
+        prefix, suffix = (el.get("prefix", ""), el.get("suffix", "")) if affixes else ("", "")
+        display = el.get("display")
+        affix = self.joiner.affix
+        if not (case or strip or quotes or fmt or prefix or suffix or display):
+            return fn
+
+        def run(ctx):
+            part = fn(ctx)
+            if is_empty(part):
+                return _EMPTY
+            if case:
+                part = apply_case(part, case, _english(ctx))
+            if strip:
+                part = strip_periods(part)
+            if quotes:
+                part = Quoted(*(part if isinstance(part, list) else [part]))
+            if fmt:
+                part = fmt(part)
+            if prefix or suffix:
+                part = affix(prefix, part, suffix)
+            if display:
+                part = Display(display, *(part if isinstance(part, list) else [part]))
+            return part
+        return run
+
+    def text(self, el):
+        """``<text>``: a variable, macro, term or literal value."""
+        if el.get("variable"):
+            var, form = el.get("variable"), el.get("form", "long")
+
+            def run(ctx):
+                ctx.called += 1
+                if var == "year-suffix":
+                    ctx.suffix_done = True
+                if var in NUMBER_VARIABLES and var != "locator" and var != "page":
+                    value = ctx.value(var)
+                    if value is None:
+                        return _EMPTY
+                    ctx.note(var)
+                    ctx.rendered += 1
+                    return str(value)
+                value = ctx.text_value(var, form)
+                if value is None:
+                    return _EMPTY
+                ctx.rendered += 1
+                return value
+            return run
+        if el.get("macro"):
+            name = el.get("macro")
+            return lambda ctx: self.macro(name)(ctx)
+        if el.get("term"):
+            term, form, plural = el.get("term"), el.get("form", "long"), el.get("plural") == "true"
+            return lambda ctx: ctx.locale.term(term, form, plural) or _EMPTY
+        value = el.get("value", "")
+        return lambda ctx: value
+
+    def number(self, el):
+        """``<number>``: a number variable in numeric, ordinal, long-ordinal or roman form."""
+        var, form = el.get("variable"), el.get("form", "numeric")
+
+        def run(ctx):
+            ctx.called += 1
+            value = ctx.value(var)
+            if value is None:
+                return _EMPTY
+            ctx.note(var)
+            ctx.rendered += 1
+            if not is_numeric(value):
+                return ctx.text_value(var) or _EMPTY
+            gender = ctx.locale.gender_of(var)
+            return format_number(value, form, ctx.locale, gender)
+        return run
+
+    def label(self, el):
+        """``<label>``: the term for a number variable, singular or plural by its value."""
+        var, form, plural = el.get("variable"), el.get("form", "long"), el.get("plural", "contextual")
+
+        def run(ctx):
+            if var == "locator":
+                value = ctx.cite.get("locator")
+                term = ctx.cite.get("label") or "page"
+            else:
+                value = ctx.value(var)
+                term = var
+            if value is None or value == "":
+                return _EMPTY
+            many = plural == "always" or (plural == "contextual" and _plural_value(var, value))
+            return ctx.locale.term(term, form, many) or _EMPTY
+        return run
+
+    def group(self, el):
+        """``<group>``: suppressed when it calls variables and none of them is set."""
+        inner = self.sequence(list(el), el.get("delimiter", ""))
+
+        def run(ctx):
+            called, rendered = ctx.called, ctx.rendered
+            ctx.called = ctx.rendered = 0
+            part = inner(ctx)
+            suppress = ctx.called and not ctx.rendered
+            ctx.called, ctx.rendered = called + ctx.called, rendered + ctx.rendered
+            return _EMPTY if suppress else part
+        return self.decorate(el, run)
+
+    def choose(self, el):
+        """``<choose>``: the first branch whose condition holds."""
+        branches = []
+        for branch in el:
+            name = tag(branch)
+            test = (lambda ctx: True) if name == "else" else self.condition(branch)
+            branches.append((test, self.sequence(list(branch), "")))
+
+        def run(ctx):
+            for test, body in branches:
+                if test(ctx):
+                    return body(ctx)
+            return _EMPTY
+        return run
+
+    def condition(self, el):
+        """The test of an ``<if>``/``<else-if>``."""
+        from solicite.csl.conditions import compile_condition
+        return compile_condition(el)
+
+
+def _plural_value(var: str, value) -> bool:
+    if var in ("number-of-pages", "number-of-volumes"):
+        try:
+            return int(str(value).strip()) > 1
+        except ValueError:
+            return is_plural(value)
+    return is_plural(value)
+
+
+def _english(ctx: Ctx) -> bool:
+    lang = ctx.item.get("language") or ctx.locale.lang or "en"
+    return str(lang).lower().startswith("en")

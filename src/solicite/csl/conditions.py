@@ -1,0 +1,73 @@
+"""CSL conditions (``<if>``/``<else-if>``) compiled into predicates over a rendering context."""
+
+from __future__ import annotations
+
+from solicite.csl.context import DATE_VARIABLES
+from solicite.csl.numbers import is_numeric
+
+_POSITIONS = {
+    "first": {"first"},
+    "subsequent": {"subsequent", "ibid", "ibid-with-locator"},
+    "ibid": {"ibid", "ibid-with-locator"},
+    "ibid-with-locator": {"ibid-with-locator"},
+}
+
+
+def _type(ctx, value):
+    return ctx.item.get("type") == value
+
+
+def _variable(ctx, value):
+    if value == "locator":
+        return bool(ctx.cite.get("locator"))
+    if value in DATE_VARIABLES:
+        return ctx.value(value) is not None
+    return ctx.value(value) not in (None, "", [])
+
+
+def _numeric(ctx, value):
+    v = ctx.value(value)
+    return v is not None and is_numeric(v)
+
+
+def _uncertain(ctx, value):
+    v = ctx.value(value)
+    return isinstance(v, dict) and bool(v.get("circa"))
+
+
+def _locator(ctx, value):
+    if not ctx.cite.get("locator"):
+        return False
+    label = ctx.cite.get("label") or "page"
+    return label == value or (value == "sub-verbo" and label == "sub verbo")
+
+
+def _position(ctx, value):
+    if ctx.mode != "citation":
+        return False
+    if value == "near-note":
+        return bool(ctx.cite.get("near-note"))
+    return ctx.position in _POSITIONS.get(value, ())
+
+
+def _disambiguate(ctx, value):
+    return ctx.disambiguate == (value == "true")
+
+
+_TESTS = {"type": _type, "variable": _variable, "is-numeric": _numeric, "is-uncertain-date": _uncertain,
+          "locator": _locator, "position": _position, "disambiguate": _disambiguate}
+
+
+def compile_condition(el):
+    """A predicate for the element's tests combined by its ``match`` (all, any or none)."""
+    tests = []
+    for attr, fn in _TESTS.items():
+        if el.get(attr):
+            values = [el.get(attr)] if attr == "disambiguate" else el.get(attr).split()
+            tests += [(fn, v) for v in values]
+    match = el.get("match", "all")
+    if match == "any":
+        return lambda ctx: any(fn(ctx, v) for fn, v in tests)
+    if match == "none":
+        return lambda ctx: not any(fn(ctx, v) for fn, v in tests)
+    return lambda ctx: all(fn(ctx, v) for fn, v in tests)

@@ -1,0 +1,106 @@
+"""The state one rendering of one cite carries through the compiled style."""
+
+from __future__ import annotations
+
+from solicite.csl.markup import parse_markup
+from solicite.csl.numbers import page_range
+
+# Variables taken from the cite, not the item.
+CITE_VARIABLES = frozenset({"locator", "label", "first-reference-note-number", "near-note"})
+NAME_VARIABLES = frozenset({
+    "author", "chair", "collection-editor", "compiler", "composer", "container-author", "contributor",
+    "curator", "director", "editor", "editorial-director", "editor-translator", "executive-producer",
+    "guest", "host", "illustrator", "interviewer", "narrator", "organizer", "original-author",
+    "performer", "producer", "recipient", "reviewed-author", "script-writer", "series-creator",
+    "translator"})
+DATE_VARIABLES = frozenset({"accessed", "available-date", "event-date", "issued", "original-date",
+                            "submitted"})
+NUMBER_VARIABLES = frozenset({
+    "chapter-number", "citation-number", "collection-number", "edition", "first-reference-note-number",
+    "issue", "locator", "number", "number-of-pages", "number-of-volumes", "page", "page-first",
+    "part-number", "printing-number", "section", "supplement-number", "version", "volume"})
+_SHORT = {"title": "title-short", "container-title": "container-title-short"}
+
+
+class Ctx:
+    """One cite being rendered: item, cite data, mode and disambiguation state."""
+
+    def __init__(self, style, item: dict, mode: str, cite: dict | None = None) -> None:
+        self.style = style
+        self.locale = style.locale
+        self.item = item
+        self.mode = mode
+        self.cite = cite or {}
+        self.called = 0
+        self.rendered = 0
+        self.suppressed: set[str] = set()
+        self.tracking: list[set] = []
+        self.sorting = False
+        self.sort_names: dict = {}
+        self.citation_number = None
+        self.year_suffix = ""
+        self.suffix_done = False
+        self.disambiguate = False
+        self.add_names = 0
+        self.given_level: dict = {}  # (variable, index) -> 0/1/2
+        self.given_default = 0
+        self.names_seen: list = []
+        self.suppress_author = False
+        self.names_done = False
+        self.first_names = None
+        self.author_only = False
+
+    @property
+    def position(self) -> str:
+        """The cite's position ("first", "subsequent", "ibid", "ibid-with-locator")."""
+        return self.cite.get("position", "first")
+
+    def value(self, name: str):
+        """A variable's raw value (None when absent or suppressed by substitution)."""
+        if name in self.suppressed:
+            return None
+        if name == "citation-number":
+            return self.citation_number
+        if name == "year-suffix":
+            return self.year_suffix or None
+        if name in CITE_VARIABLES:
+            return self.cite.get(name)
+        value = self.item.get(name)
+        if value is None and name == "page-first" and self.item.get("page"):
+            value = str(self.item["page"]).split("-")[0].split("\u2013")[0].split(",")[0].strip()
+        if value in ("", [], {}):
+            return None
+        return value
+
+    def note(self, name: str) -> None:
+        """Record that a variable was rendered (for substitution)."""
+        for t in self.tracking:
+            t.add(name)
+
+    def text_value(self, name: str, form: str = "long"):
+        """A text variable as a rich-text tree, or None."""
+        value = None
+        if form == "short" and name in _SHORT:
+            value = self.value(_SHORT[name])
+            if value is not None:
+                self.note(_SHORT[name])
+        if value is None:
+            value = self.value(name)
+        if value is None:
+            return None
+        self.note(name)
+        if not isinstance(value, str):
+            value = str(value)
+        if name in ("page", "locator") and self.style.page_range_format is not None:
+            if name == "page" or self.cite.get("label", "page") == "page":
+                value = page_range(value, self.style.page_range_format, self.page_delimiter())
+        elif name == "page":
+            value = page_range(value, "", self.page_delimiter())
+        if name in ("URL", "DOI", "PMID", "PMCID"):
+            return value
+        return parse_markup(value)
+
+    def page_delimiter(self) -> str:
+        """The locale's page-range delimiter (an en dash unless the style says otherwise)."""
+        term = self.locale.term("page-range-delimiter")
+        return term if term is not None else "\u2013"

@@ -1,0 +1,132 @@
+"""The CSL processor: a style and a set of CSL-JSON items in, citations and a bibliography out."""
+
+from __future__ import annotations
+
+from solicite.csl.cluster import render_cluster, substitute_author
+from solicite.csl.context import Ctx
+from solicite.csl.disambiguate import disambiguate
+from solicite.csl.output import Display, formatter
+from solicite.csl.sorting import item_keys, sort_entries
+from solicite.richtext import plain
+
+_RENAME = {"shortTitle": "title-short", "journalAbbreviation": "container-title-short",
+           "container-title-short": "container-title-short"}
+
+
+def normalize_item(item: dict) -> dict:
+    """The item with legacy CSL-JSON names mapped to CSL 1.0.2 variables."""
+    out = dict(item)
+    for old, new in _RENAME.items():
+        if old in item and new not in item:
+            out[new] = item[old]
+    return out
+
+
+class ItemState:
+    """Per-item disambiguation results shared by every cite of the item."""
+
+    __slots__ = ("add_names", "given_level", "given_default", "year_suffix", "disambiguate")
+
+    def __init__(self) -> None:
+        self.add_names = 0
+        self.given_level: dict = {}
+        self.given_default = 0
+        self.year_suffix = ""
+        self.disambiguate = False
+
+
+class Processor:
+    """Renders citations and a bibliography for one style over one set of items."""
+
+    def __init__(self, style, items: list[dict]) -> None:
+        self.style = style
+        self.items = {str(i["id"]): normalize_item(i) for i in items}
+        self.order = [str(i["id"]) for i in items]
+        self.state = {k: ItemState() for k in self.items}
+        self.numbers: dict = {}
+        self.cited: list[str] = []
+
+    # -- one cite ---------------------------------------------------------------------------
+    def context(self, item_id: str, mode: str, cite: dict | None = None) -> Ctx:
+        """A rendering context for the item with its disambiguation state applied."""
+        ctx = Ctx(self.style, self.items[item_id], mode, cite)
+        st = self.state[item_id]
+        ctx.citation_number = self.numbers.get(item_id)
+        ctx.add_names = st.add_names
+        ctx.given_level = st.given_level
+        ctx.given_default = st.given_default
+        ctx.year_suffix = st.year_suffix
+        ctx.disambiguate = st.disambiguate
+        if cite:
+            ctx.suppress_author = bool(cite.get("suppress-author"))
+            ctx.author_only = bool(cite.get("author-only"))
+        return ctx
+
+    def render_cite(self, item_id: str, cite: dict | None = None, mode: str = "citation"):
+        """One cite through the citation layout (or one entry through the bibliography layout)."""
+        layout = self.style.citation if mode == "citation" else self.style.bibliography
+        ctx = self.context(item_id, mode, cite)
+        return layout.render(ctx), ctx
+
+    # -- registration -----------------------------------------------------------------------
+    def register(self, clusters: list[list[dict]]) -> None:
+        """Note the cites in order: citation numbers, then disambiguation over every item."""
+        for cluster in clusters:
+            for cite in cluster:
+                cid = str(cite["id"])
+                if cid in self.items and cid not in self.cited:
+                    self.cited.append(cid)
+        self._number()
+        disambiguate(self)
+
+    def bib_order(self) -> list[str]:
+        """Item ids in bibliography order (cited order, then the rest; sorted if the style sorts)."""
+        ids = self.cited + [i for i in self.order if i not in self.cited]
+        bib = self.style.bibliography
+        if bib is None or not bib.sort_keys:
+            return ids
+        first_pass = {i: n + 1 for n, i in enumerate(ids)}
+        return sort_entries(ids, lambda i: self._keys(bib, "bibliography", i, first_pass.get(i)),
+                            [d for _, _, d, _ in bib.sort_keys])
+
+    def _keys(self, layout, mode, item_id, number):
+        cache = self.__dict__.setdefault("_key_cache", {})
+        key = (mode, item_id, number, self.state[item_id].year_suffix)
+        if key not in cache:
+            cache[key] = item_keys(self.style, layout, mode, self.items[item_id],
+                                   {"citation-number": number})
+        return cache[key]
+
+    def _number(self) -> None:
+        ids = self.bib_order()
+        self.numbers = {i: n + 1 for n, i in enumerate(ids)}
+
+    # -- output -----------------------------------------------------------------------------
+    def bibliography(self) -> list:
+        """The bibliography entries as rich-text trees, in order."""
+        bib = self.style.bibliography
+        if bib is None:
+            return []
+        fmt = formatter(bib.layout_attrs)
+        out = []
+        prev_names = None
+        sas = bib.options.get("subsequent-author-substitute")
+        for item_id in self.bib_order():
+            part, ctx = self.render_cite(item_id, None, "bibliography")
+            if sas is not None:
+                names = plain(ctx.first_names) if ctx.first_names is not None else None
+                if names is not None and names == prev_names:
+                    part = substitute_author(part, sas, bib.options.get("subsequent-author-substitute-rule",
+                                                                         "complete-all"))
+                prev_names = names
+            if fmt:
+                part = fmt(part)
+            out.append(self.style.joiner.affix(bib.prefix, part, bib.suffix))
+        return out
+
+    def citation(self, cluster: list[dict]):
+        """One citation cluster as a rich-text tree."""
+        return render_cluster(self, cluster)
+
+
+__all__ = ["Processor", "Display"]

@@ -1,0 +1,91 @@
+"""CSL sorting: keys from variables or macros, ascending or descending, empty values last."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cmp_to_key
+
+from solicite.csl.context import DATE_VARIABLES, NAME_VARIABLES, NUMBER_VARIABLES, Ctx
+from solicite.csl.dates import read_date
+from solicite.csl.names import split_particles
+from solicite.richtext import plain
+
+_IGNORED = re.compile(r"[\[\]\"'\u2018\u2019\u201c\u201d\u00ab\u00bb()]")
+
+
+def text_key(text: str) -> str:
+    """A string key that compares the way people expect: case, accents and quotes ignored."""
+    text = unicodedata.normalize("NFKD", _IGNORED.sub("", text))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
+
+
+def _name_key(names: list, opts: dict) -> str:
+    use = names
+    first = int(opts.get("names-use-first") or 0)
+    if first and len(names) >= int(opts.get("names-min") or 0):
+        use = names[:first]
+    out = []
+    for n in use:
+        n = split_particles(n)
+        if n.get("literal"):
+            out.append(n["literal"])
+        else:
+            out.append(" ".join(p for p in (n.get("family"), n.get("given"), n.get("dropping-particle"),
+                                            n.get("non-dropping-particle"), n.get("suffix")) if p))
+    return "  ".join(out)
+
+
+def item_keys(style, layout, mode: str, item: dict, extra: dict) -> list:
+    """The sort keys of one item: each a (kind, value) pair, None when empty."""
+    keys = []
+    for var, macro, _desc, opts in layout.sort_keys:
+        ctx = Ctx(style, item, mode, extra.get("cite"))
+        ctx.citation_number = extra.get("citation-number")
+        if macro is not None:
+            ctx.sorting = True
+            ctx.sort_names = opts or {"sort": True}
+            text = plain(macro(ctx)).strip()
+            keys.append(_typed(text) if text else None)
+            continue
+        value = ctx.value(var)
+        if value is None:
+            keys.append(None)
+        elif var in NAME_VARIABLES:
+            keys.append((1, text_key(_name_key(value, opts))) if isinstance(value, list) else None)
+        elif var in DATE_VARIABLES:
+            date = read_date(value)
+            keys.append((0, date.sort_key()) if date and date.start else None)
+        elif var in NUMBER_VARIABLES or var == "citation-number":
+            m = re.match(r"\s*(\d+)", str(value))
+            keys.append((0, f"{int(m.group(1)):012d}") if m else (1, text_key(str(value))))
+        else:
+            keys.append((1, text_key(plain(_markup_free(str(value))))))
+    return keys
+
+
+def _markup_free(text: str) -> str:
+    return re.sub(r"<[^>]+>", "", text)
+
+
+def _typed(text: str):
+    if re.fullmatch(r"-?\d+", text):
+        return (0, f"{int(text) + 10**11:012d}")
+    return (1, text_key(text))
+
+
+def sort_entries(entries: list, keys_of, descending: list[bool]) -> list:
+    """Entries sorted by their keys (stable: ties keep their order)."""
+    def cmp(a, b):
+        ka, kb = keys_of(a), keys_of(b)
+        for x, y, desc in zip(ka, kb, descending):
+            if x == y:
+                continue
+            if x is None:
+                return 1
+            if y is None:
+                return -1
+            r = -1 if x < y else 1
+            return -r if desc else r
+        return 0
+    return sorted(entries, key=cmp_to_key(cmp))
