@@ -12,23 +12,23 @@ import re
 
 MAX_BRACE_DEPTH = 64
 
-_BRACE = re.compile(r"[{}]")
+_BRACE_RUN = re.compile(r"\{+|\}+")
 # A control word right before a group ("\textbf{"): a formatting command, dropped when flattening.
 _COMMAND_BEFORE_GROUP = re.compile(r"\\[a-zA-Z]+\s*(?=\{)")
 
 
 def brace_depth(text: str) -> int:
-    """The deepest nesting of braces in text (0 without braces); one pass, no recursion."""
+    """The deepest nesting of braces in text (0 without braces); one pass over runs of braces."""
     if "{" not in text:
         return 0
     depth = deepest = 0
-    for m in _BRACE.finditer(text):
-        if m.group() == "{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-        elif depth:
-            depth -= 1
+    for m in _BRACE_RUN.finditer(text):
+        run = m.end() - m.start()
+        if m.group()[0] == "{":
+            depth += run
+            deepest = max(deepest, depth)
+        else:
+            depth = max(0, depth - run)
     return deepest
 
 

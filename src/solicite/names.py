@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 _AND = re.compile(r"\s+and\s+", re.IGNORECASE)
 _BRACE = re.compile(r"[{}]")
+_BRACE_RUN = re.compile(r"\{+|\}+")
 # BibTeX's word separators: white space, "~" (not "\~"), and a control space "\ ".
 _SPACE = re.compile(r"(?:\\ |\s|(?<!\\)~)+")
 _COMMA = re.compile(",")
@@ -59,19 +60,21 @@ def is_fully_braced(text: str) -> bool:
 
 def _top_level_spans(text: str) -> list[tuple[int, int]]:
     # The stretches of text at brace depth 0, as (start, end). A "}" at depth 0 is a plain
-    # character (as in pybtex); an unclosed "{" runs to the end.
+    # character (as in pybtex); an unclosed "{" runs to the end. Runs of braces are taken at
+    # once, so a million nested braces cost two regex matches, not two million.
     spans: list[tuple[int, int]] = []
     depth = 0
     start = 0
-    for m in _BRACE.finditer(text):
-        if m.group() == "{":
+    for m in _BRACE_RUN.finditer(text):
+        run = m.end() - m.start()
+        if m.group()[0] == "{":
             if depth == 0:
                 spans.append((start, m.start()))
-            depth += 1
+            depth += run
         elif depth:
-            depth -= 1
-            if depth == 0:
-                start = m.end()
+            if run >= depth:
+                start = m.start() + depth  # the "}" that closes the group; any more are plain text
+            depth = max(0, depth - run)
     if depth == 0:
         spans.append((start, len(text)))
     return spans

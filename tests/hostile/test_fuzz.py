@@ -127,3 +127,25 @@ def test_time_is_linear_in_a_fields_length(tmp_path_factory: pytest.TempPathFact
     large = min(_seconds(run, value * (4 * n)) for _ in range(2))
     # 4x the text: ~4x the time, with slack for a loaded machine; quadratic work would be ~16x.
     assert large < 8 * small + 0.5, (small, large, value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=VALUE.filter(lambda v: v.strip() and " and " not in v))
+def test_names_agree_with_pybtex(name: str) -> None:
+    # pybtex is an independent implementation of BibTeX's name rules: where it reads a name
+    # without complaint, ours must read it the same way.
+    from pybtex.database import Person as PybtexPerson
+
+    from solicite.model import Person
+    from solicite.names import is_fully_braced
+
+    try:
+        p = PybtexPerson(name)  # pybtex is strict by default: a malformed name raises
+    except Exception:  # noqa: BLE001 - a name pybtex refuses has no reference reading to compare with
+        return
+    if is_fully_braced(name.strip()):
+        return  # {Whole Name}: a literal of ours, a notion pybtex lacks
+    ours = Person.from_bibtex(name)
+    theirs = (" ".join(p.last_names), " ".join(p.first_names + p.middle_names), " ".join(p.prelast_names),
+              " ".join(p.lineage_names))
+    assert (ours.family, ours.given, ours.particle, ours.suffix) == theirs
