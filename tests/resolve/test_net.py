@@ -103,10 +103,14 @@ def test_crossref_rate_headers_slow_us_down(server, tmp_path):
     server.add_file("/crossref/works", "crossref_empty.json", headers={"X-Rate-Limit-Limit": "2", "X-Rate-Limit-Interval": "1s"})
     settings = make_settings(server, tmp_path / "c", cache_days=0.0)
     with Client(ResolveOptions.from_settings(settings)) as c:
-        for i in range(3):
+        for i in range(4):
             c.get(server.url + "/crossref/works", params={"n": i})
     times = [s.at for s in server.hits("/crossref")]
-    assert min(b - a for a, b in zip(times, times[1:])) >= 0.5 - 0.02
+    # Gaps are measured where the server receives the requests: the first one also paid for
+    # opening the connection, which shortens the first gap on a loaded machine. Later gaps
+    # run on the same kept-alive connection.
+    gaps = [b - a for a, b in zip(times, times[1:])]
+    assert min(gaps[1:]) >= 0.5 - 0.02, gaps
 
 
 def test_retry_after_is_honoured(server, settings):
