@@ -42,14 +42,13 @@ def main() -> int:
     require((args.bib, "the .bib to export; it comes from ../shared/bib"))
 
     from solicite import bibfile, registry
-    from solicite.export.zotero import BIBTEX_EXPORTER
 
     lib = bibfile.load(args.bib, lenient=True)
     refs = lib.references
     n = len(refs)
     print(f"{args.bib.name}: {n} entries; Python {platform.python_version()} on {platform.machine()}, "
           f"{os.cpu_count()} CPUs; best of {args.runs}")
-    exporters = [registry.load("exporter", name) for name in registry.names("exporter")] + [BIBTEX_EXPORTER]
+    exporters = [registry.load("exporter", name) for name in registry.names("exporter")]
     for exp in exporters:
         t = _best(lambda: exp.export(refs), args.runs)
         print(f"  {exp.name:<14} {t:7.2f} s  {n / t:9.0f} entries/s")

@@ -133,11 +133,11 @@ def test_dry_run_changes_nothing(tmp_path: Path) -> None:
 
 def test_import_into_a_new_library_and_export_back(tmp_path: Path, export_data: Path) -> None:
     lib = tmp_path / "new.bib"
-    result = _run(lib, "import", str(export_data / "fixtures.expected.csl.json"))
+    result = _run(lib, "import", str(export_data / "fixtures.snapshot.csl.json"))
     assert result.exit_code == 0, result.output
     assert "added 14 of 14" in result.stdout
     again = _run(lib, "export", "--to", "csl-json")
-    original = json.loads((export_data / "fixtures.expected.csl.json").read_text(encoding="utf-8"))
+    original = json.loads((export_data / "fixtures.snapshot.csl.json").read_text(encoding="utf-8"))
     assert json.loads(again.stdout) == original
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from solicite import bibfile, registry
+from solicite.export import without_sets
 from solicite.export.csljson import from_csl, to_csl
 from solicite.export.ris import export_ris, read_ris
-from solicite.export.zotero import BIBTEX_EXPORTER, zotero_lint
+from solicite.export.zotero import zotero_lint
 
 pytestmark = pytest.mark.corpus
 
@@ -24,7 +25,7 @@ def test_exporters_and_csl_round_trip_over_the_corpus(shared_dir) -> None:
     _ris_view = roundtrip._ris_view  # the RIS view the property test uses
 
     total, mismatches, crashes, ris_mismatches = 0, [], [], 0
-    exporters = [registry.load("exporter", n) for n in registry.names("exporter")] + [BIBTEX_EXPORTER]
+    exporters = [registry.load("exporter", n) for n in registry.names("exporter")]
     for path in files:
         refs = bibfile.load(path, lenient=True).references
         total += len(refs)
@@ -39,11 +40,13 @@ def test_exporters_and_csl_round_trip_over_the_corpus(shared_dir) -> None:
             if to_csl(from_csl(item)) != item:
                 mismatches.append((path.name, ref.key))
         back = read_ris(export_ris(refs))
+        refs = without_sets(refs)  # RIS has no entry sets: they are skipped with a warning
         assert [r.key for r in back] == [r.key for r in refs]
         ris_mismatches += sum(_ris_view(to_csl(a)) != _ris_view(to_csl(b)) for a, b in zip(refs, back))
     assert crashes == []
-    # Left: TeX math beyond $x$, unknown accent commands (\~P), malformed name lists. Measured 86 of 27,218.
+    # Left: TeX math beyond $x$, unknown accent commands (\~P), malformed name lists.
+    # Measured 96 of 27,218 (main at a9a9795).
     assert len(mismatches) <= total * 0.005, mismatches[:20]
     # RIS also loses braced lower-case last names ({van Veldhoven} reads back with a particle) and
-    # date ranges (only the start). Measured 312 of 27,218.
+    # date ranges (only the start). Measured 357 of 27,218 (main at a9a9795).
     assert ris_mismatches <= total * 0.015

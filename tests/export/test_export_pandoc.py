@@ -72,3 +72,49 @@ def test_csl_export_agrees_with_pandoc(export_data: Path, name: str) -> None:
             if _names(ours.get(var, [])) != _names(other.get(var, [])):
                 disagreements.append((ref.key, var, ours.get(var), other.get(var)))
     assert disagreements == []
+
+
+BIBLATEX = r"""
+@book{tolstoy, author = {Tolstoy, Leo}, title = {Krieg und Frieden}, langid = {ngerman}, volumes = {4},
+  origdate = {1869}, origpublisher = {The Russian Messenger}, origlocation = {Moscow}, publisher = {Insel},
+  date = {1982}}
+@inproceedings{conf, author = {Doe, Jane}, title = {A Paper}, booktitle = {Proceedings},
+  booksubtitle = {The Subtitle}, eventdate = {2020-05-01/2020-05-03}, date = {2020}}
+@article{arx, author = {Roe, Richard}, title = {Attention}, journaltitle = {Journal},
+  journalsubtitle = {Of Things}, eprint = {2101.00001}, eprinttype = {arxiv}, date = {2021}}
+@incollection{vol, author = {Poe, Edgar}, title = {Chapter}, booktitle = {Volume Two}, maintitle = {Collected Works},
+  date = {1990}}
+"""
+BIBLATEX_VARS = ("number-of-volumes", "original-date", "original-publisher", "original-publisher-place",
+                 "event-date", "URL")
+
+
+def _pandoc_csl(text: str) -> dict[str, dict]:
+    out = subprocess.run([PANDOC, "-f", "biblatex", "-t", "csljson"], input=text, capture_output=True, text=True,
+                         check=True, timeout=120).stdout
+    return {item["id"]: item for item in json.loads(out)}
+
+
+def test_biblatex_fields_agree_with_pandoc(tmp_path: Path) -> None:
+    """volumes, orig*, eventdate, eprint, container subtitles and maintitle read as pandoc's BibLaTeX reader does."""
+    (tmp_path / "b.bib").write_text(BIBLATEX, encoding="utf-8")
+    theirs = _pandoc_csl(BIBLATEX)
+    checked = 0
+    for ref in bibfile.load(tmp_path / "b.bib").references:
+        ours, other = to_csl(ref), theirs[ref.key]
+        for var in BIBLATEX_VARS:
+            assert ours.get(var) == other.get(var), (ref.key, var)
+            checked += var in ours
+        for var in ("container-title", "volume-title"):
+            assert _fold(ours.get(var, "")) == _fold(other.get(var, "")), (ref.key, var)
+    assert checked == 6
+
+
+def test_langid_names_agree_with_pandoc_on_the_language() -> None:
+    """Our BCP 47 tag for each babel name has the language pandoc gives it (pandoc adds a region: de-DE)."""
+    from solicite.language import BABEL_TO_BCP47
+
+    theirs = _pandoc_csl("".join(f"@book{{{n}, title = {{T}}, langid = {{{n}}}}}\n" for n in BABEL_TO_BCP47))
+    known = {n: item["language"] for n, item in theirs.items() if item.get("language", n) != n}
+    assert len(known) >= 45
+    assert {n: BABEL_TO_BCP47[n].split("-")[0] for n in known} == {n: tag.split("-")[0] for n, tag in known.items()}

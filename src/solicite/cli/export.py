@@ -9,7 +9,8 @@ import click
 from solicite.cli.context import Env, pass_env
 from solicite.errors import UsageError
 
-_TO_HELP = "Format: bibtex, biblatex, csl-json, ris or zotero (CSL-JSON tuned for Zotero; add --bibtex for BibTeX)."
+_TO_HELP = ("Format: bibtex, biblatex, csl-json, ris, zotero (CSL-JSON tuned for Zotero) or zotero-bibtex "
+            "(also --to zotero --bibtex), or one a plugin registers.")
 
 
 def _load_library(env: Env):
@@ -39,10 +40,8 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: Path | None, keys: tu
     to = to.lower()
     if as_bibtex and to != "zotero":
         raise UsageError("--bibtex only goes with --to zotero", hint="use --to bibtex for plain BibTeX")
-    if as_bibtex:
-        from solicite.export.zotero import BIBTEX_EXPORTER as exporter
-    else:
-        exporter = registry.load("exporter", to)
+    # `--to zotero --bibtex` is kept as an alias of the registered `zotero-bibtex`.
+    exporter = registry.load("exporter", "zotero-bibtex" if as_bibtex else to)
     lib = _load_library(env)
     if output is not None and lib.path is not None and output.resolve() == Path(lib.path).resolve():
         raise UsageError("refusing to export over the library itself", path=str(output),
@@ -51,10 +50,15 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: Path | None, keys: tu
 
     require_unique(lib, keys)
     refs = [lib[k] for k in keys] if keys else lib.references
-    if to not in ("bibtex", "biblatex") or as_bibtex:
+    if exporter.name not in ("bibtex", "biblatex"):
         # Formats without crossref get the parent's fields merged in (title -> booktitle).
         refs = [lib.with_crossref(r) for r in refs]
-    text = exporter.export(refs)
+    from solicite.export import export_report
+
+    text, diagnostics = export_report(exporter, refs)
+    for d in diagnostics:
+        env.warn(f"{d.location() or exporter.name}: {d.message}")
+    refs = [r for r in refs if not any(d.code == "set-skipped" and d.key == r.key for d in diagnostics)]
     if output is None:
         click.echo(text, nl=False)
         return 0
@@ -62,7 +66,8 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: Path | None, keys: tu
 
     atomic_write(output, text, backup=False)
     if env.json_output:
-        env.emit_json({"format": exporter.name, "entries": len(refs), "output": str(output)})
+        env.emit_json({"format": exporter.name, "entries": len(refs), "output": str(output),
+                       "diagnostics": [d.as_dict() for d in diagnostics]})
     else:
         env.info(f"exported {len(refs)} entries as {exporter.name} to {output}")
     return 0

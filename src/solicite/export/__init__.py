@@ -2,6 +2,8 @@
 
 Every exporter is registered under the ``solicite.exporters`` entry point and follows the
 small :class:`Exporter` protocol: a ``name``, a file ``extension`` and ``export(refs) -> str``.
+An exporter may also offer ``diagnostics(refs)``: what of ``refs`` its format cannot carry, as
+Diagnostic values (:func:`export_report` asks for them when it is there).
 Importers (``read_file``/``read_text`` in :mod:`solicite.export.importer`) turn a file in any of
 those formats back into References. What each format cannot carry is listed in the README.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Protocol, runtime_checkable
 
-from solicite.model import Reference
+from solicite.model import Diagnostic, Reference
 from solicite.text import braces_balanced
 
 
@@ -35,10 +37,35 @@ class FunctionExporter:
     extension: str
     convert: Callable[[list[Reference]], str]
     description: str = ""
+    check: Callable[[list[Reference]], list[Diagnostic]] | None = None
 
     def export(self, refs: list[Reference]) -> str:
         """The whole export of ``refs`` as text."""
         return self.convert(refs)
+
+    def diagnostics(self, refs: list[Reference]) -> list[Diagnostic]:
+        """What of ``refs`` this format cannot carry, one Diagnostic per finding."""
+        return self.check(refs) if self.check else []
+
+
+def export_report(exporter: Exporter, refs: list[Reference]) -> tuple[str, list[Diagnostic]]:
+    """The export of ``refs`` and the exporter's diagnostics (none from an exporter without ``diagnostics``)."""
+    check = getattr(exporter, "diagnostics", None)
+    return exporter.export(refs), (list(check(refs)) if callable(check) else [])
+
+
+def without_sets(refs: list[Reference]) -> list[Reference]:
+    """The references less BibLaTeX ``@set`` entries, which group others and hold nothing of their own."""
+    return [r for r in refs if r.type.lower() != "set"]
+
+
+def set_diagnostics(refs: list[Reference], fmt: str) -> list[Diagnostic]:
+    """A warning for each ``@set`` entry a format without sets skips."""
+    return [Diagnostic("warning", "set-skipped",
+                       f"@set {r.key} skipped: {fmt} has no entry sets; its members "
+                       f"({r.get('entryset') or 'none listed'}) are exported on their own",
+                       key=r.key, source=r.source, line=r.line)
+            for r in refs if r.type.lower() == "set"]
 
 
 def first_field(ref: Reference, *names: str) -> tuple[str, str]:

@@ -59,3 +59,14 @@ def date_from_csl(value) -> dict[str, str]:
     if m and (m.group(2) or m.group(3)):
         return date_from_csl({"date-parts": [[int(g) for g in m.groups() if g]]})
     return {"year": raw} if re.fullmatch(r"\d{4}", raw) else {"date": raw}
+
+
+def csl_date_text(value) -> str:
+    """A CSL date as BibLaTeX/ISO 8601 text ("1856", "2020-05-01/2020-05-03"), or its raw text; "" for none."""
+    if not isinstance(value, dict):
+        return ""
+    parts = value.get("date-parts")
+    if parts and isinstance(parts, list):
+        return "/".join("-".join(f"{int(x):04d}" if i == 0 else f"{int(x):02d}" for i, x in enumerate(p))
+                        for p in parts if p)
+    return str(value.get("raw") or value.get("literal") or "").strip()

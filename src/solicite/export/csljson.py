@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 import re
 
-from solicite.export import FunctionExporter, first_field
+from solicite.export import FunctionExporter, first_field, set_diagnostics, without_sets
 from solicite.export.csldates import date_from_csl, date_to_csl
+from solicite.export.extended import extend_csl, extend_from_csl, join_subtitle, split_extra
 from solicite.export.richtext import escape_latex, from_csl_text, to_csl_text, to_plain
 from solicite.model import Person, Reference
 
@@ -192,11 +193,7 @@ def to_csl(ref: Reference) -> dict:
         if persons:
             item[var] = [person_to_csl(p) for p in persons]
 
-    title = ref.get("title")
-    if ref.get("subtitle"):
-        sep = "" if re.search(r"[:?!.]\s*$", to_plain(title)) else ":"
-        title = f"{title}{sep} {ref.get('subtitle')}" if title else ref.get("subtitle")
-    text = {"title": title, "title-short": ref.get("shorttitle")}
+    text = {"title": join_subtitle(ref.get("title"), ref.get("subtitle")), "title-short": ref.get("shorttitle")}
 
     used: set[str] = set()
     if ctype in _WEBLIKE:
@@ -260,6 +257,7 @@ def to_csl(ref: Reference) -> dict:
     accessed = date_to_csl(ref.get("urldate"))
     if accessed:
         item["accessed"] = accessed
+    extend_csl(ref, item)
     return item
 
 
@@ -290,6 +288,8 @@ def from_csl(item: dict) -> Reference:
         # The "Keywords: ..." line solicite's Zotero export adds to Extra (Zotero's CSL import has no tags).
         item = {**item, "keyword": item.get("keyword") or k.group(1)}
         note = KEYWORDS_LINE.sub("", note).strip()
+    note, extra_vars, eprint = split_extra(note)
+    item = {**extra_vars, **item}  # Zotero's Extra lines for variables; the item's own win
     btype = TYPE_FROM_CSL.get(ctype, "misc")
     fields: dict[str, str] = {}
 
@@ -362,12 +362,20 @@ def from_csl(item: dict) -> Reference:
         names = item.get(var)
         if isinstance(names, list) and names:
             persons[field] = [person_from_csl(n) for n in names if isinstance(n, dict)]
+    extend_from_csl(item, fields)
+    fields.update(eprint)
     return Reference(type=btype, key=key, fields=fields, persons=persons)
 
 
 def export_csl(refs: list[Reference]) -> str:
-    """A CSL-JSON array of the references, indented, UTF-8 characters kept."""
-    return json.dumps([to_csl(r) for r in refs], indent=2, ensure_ascii=False) + "\n"
+    """A CSL-JSON array of the references (``@set`` entries skipped), indented, UTF-8 characters kept."""
+    return json.dumps([to_csl(r) for r in without_sets(refs)], indent=2, ensure_ascii=False) + "\n"
 
 
-EXPORTER = FunctionExporter("csl-json", "json", export_csl, "CSL-JSON (citeproc, pandoc, Zotero)")
+def _diagnostics(refs: list[Reference]) -> list:
+    from solicite.export.carry import uncarried
+
+    return set_diagnostics(refs, "CSL-JSON") + uncarried(refs, "CSL-JSON")
+
+
+EXPORTER = FunctionExporter("csl-json", "json", export_csl, "CSL-JSON (citeproc, pandoc, Zotero)", _diagnostics)

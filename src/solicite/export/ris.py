@@ -1,18 +1,26 @@
 """RIS export and import, through the CSL item: tags and types follow Zotero's RIS translator (RIS.js).
 
 RIS is plain text: case protection, formatting and LaTeX do not survive (values are written as
-Unicode). The citation key travels in ``ID`` (Zotero ignores it on import). Per-type tags follow
-Zotero's mapping so that its importer puts every value in the right field: for a conference
-paper ``T2`` is the conference and ``C3`` the proceedings; for a report ``SN`` is the report
-number; a podcast episode is ``SOUND`` with ``M3  - Podcast``.
+Unicode). Per-type tags follow Zotero's mapping (RIS.js ``fieldMap``) so that its importer puts
+every value in the right field: for a conference paper ``T2`` is the conference and ``C3`` the
+proceedings; for a report ``SN`` is the report number; a podcast episode is ``SOUND`` (Zotero: an
+Audio Recording, the show its Series Title from ``T3``) with ``M3  - Podcast`` for other readers.
+
+The citation key travels twice: in ``ID``, which other tools read and RIS.js ignores
+(``degenerateImportFieldMap``: ``ID: "__ignore"``), and as ``M2  - Citation Key: KEY``: RIS.js
+maps ``M2`` to Extra (``M2: "extra"``, one line per tag, ``applyValue()``), where Zotero 7 reads
+``Citation Key:`` as the item's key. Values RIS has no tag for go the same way, one ``M2`` line
+each that Zotero's citation engine reads back ("Original Date: 1856", "arXiv: 2101.00001").
 """
 
 from __future__ import annotations
 
 import re
 
-from solicite.export import FunctionExporter
-from solicite.export.csljson import from_csl, to_csl
+from solicite.export import FunctionExporter, set_diagnostics, without_sets
+from solicite.export.carry import EXTRA_FIELDS, uncarried
+from solicite.export.csljson import CITATION_KEY_LINE, from_csl, to_csl
+from solicite.export.extended import eprint_line, extra_lines
 from solicite.model import Reference
 
 CSL_TO_RIS = {
@@ -65,8 +73,8 @@ def _date(d: dict | None) -> tuple[str, str]:
     return year, "/".join([year] + [f"{int(x):02d}" for x in parts[1:]])
 
 
-def csl_to_ris(item: dict) -> str:
-    """One RIS record (ending in ``ER  -``) for a CSL item."""
+def csl_to_ris(item: dict, extra: list[str] | tuple[str, ...] = ()) -> str:
+    """One RIS record (ending in ``ER  -``) for a CSL item; ``extra`` lines go in ``M2`` tags (Zotero: Extra)."""
     ctype = item.get("type", "document")
     ty = CSL_TO_RIS.get(ctype, "GEN")
     lines: list[tuple[str, str]] = [("TY", ty)]
@@ -141,14 +149,23 @@ def csl_to_ris(item: dict) -> str:
             lines.append(("KW", word))
     add("AB", "abstract")
     add("LA", "language")
+    if ty != "CHAP":
+        add("NV", "number-of-volumes")  # RIS.js: NV is numberOfVolumes, except for a book section (IS)
+    lines += [("M2", line) for line in _extra(item, ty) + list(extra)]
     add("N1", "note")
     lines.append(("ER", ""))
     return "\n".join(f"{tag}  - {value}".rstrip() if tag == "ER" else f"{tag}  - {value}" for tag, value in lines) + "\n"
 
 
+def _extra(item: dict, ty: str) -> list[str]:
+    key = [f"Citation Key: {item['citation-key']}"] if item.get("citation-key") else []
+    return key + extra_lines(item, frozenset() if ty == "CHAP" else frozenset({"number-of-volumes"}))
+
+
 def export_ris(refs: list[Reference]) -> str:
     """The references as RIS records separated by blank lines."""
-    return "\n".join(csl_to_ris(to_csl(ref)) for ref in refs)
+    return "\n".join(csl_to_ris(to_csl(ref), [line for line in (eprint_line(ref),) if line])
+                     for ref in without_sets(refs))
 
 
 def parse_ris(text: str) -> list[dict[str, list[str]]]:
@@ -217,7 +234,9 @@ def ris_to_csl(record: dict[str, list[str]]) -> dict:
     ctype = RIS_TO_CSL.get(ty, "document")
     if ty == "SOUND" and genre.lower() == "podcast":
         ctype, genre = "broadcast", ""
-    item: dict = {"id": first.get("ID", ""), "citation-key": first.get("ID", ""), "type": ctype}
+    extra, notes = _read_extra(record.get("M2", []))
+    key = extra.pop("citation-key", "") or first.get("ID", "")
+    item: dict = {"id": key, "citation-key": key, "type": ctype, **extra}
     names = {"author": record.get("AU", []) + record.get("A1", []), "translator": record.get("A4", []),
              "container-author": record.get("C2", []),
              "editor": record.get("ED", []) + record.get("A2" if ty != "BOOK" else "A3", [])}
@@ -278,9 +297,23 @@ def ris_to_csl(record: dict[str, list[str]]) -> dict:
         item["keyword"] = ", ".join(record["KW"])
     put("abstract", "AB", "N2")
     put("language", "LA")
-    if record.get("N1"):
-        item["note"] = "\n".join(record["N1"])
+    put("number-of-volumes", "NV")
+    if record.get("N1") or notes:
+        item["note"] = "\n".join(record.get("N1", []) + notes)
     return {k: v for k, v in item.items() if v not in (None, "", [])} | {"id": item["id"], "type": ctype}
+
+
+def _read_extra(lines: list[str]) -> tuple[dict, list[str]]:
+    """The citation key of ``M2`` lines, and the other lines: Extra lines that ``from_csl`` reads from the note."""
+    found: dict = {}
+    notes = []
+    for line in lines:
+        m = CITATION_KEY_LINE.match(line)
+        if m and not found:
+            found["citation-key"] = m.group(1)
+        else:
+            notes.append(line)
+    return found, notes
 
 
 def read_ris(text: str) -> list[Reference]:
@@ -288,4 +321,5 @@ def read_ris(text: str) -> list[Reference]:
     return [from_csl(ris_to_csl(rec)) for rec in parse_ris(text)]
 
 
-EXPORTER = FunctionExporter("ris", "ris", export_ris, "RIS (EndNote, Zotero, Mendeley, RefWorks)")
+EXPORTER = FunctionExporter("ris", "ris", export_ris, "RIS (EndNote, Zotero, Mendeley, RefWorks)",
+                            lambda refs: set_diagnostics(refs, "RIS") + uncarried(refs, "RIS", EXTRA_FIELDS))

@@ -3,14 +3,20 @@
 What Zotero does on import, from its translators (zotero/translators ``BibTeX.js``, ``CSL JSON.js``)
 and its schema (zotero/zotero-schema ``schema.json``, CSL type mappings):
 
-* BibTeX: entries of a type outside ``bibtex2zoteroTypeMap`` (``@podcast``, ``@dataset``...) are
-  discarded; ``@misc`` becomes a Book; the citation key is not stored; fields it does not read
-  are dropped; braces are removed, so ``{DNA}`` loses its case protection; ``note`` becomes a
-  child note; a name list given as an ``@string`` macro is split word by word.
-* CSL-JSON: the CSL type picks the item type (``broadcast`` -> Podcast, ``webpage`` -> Web Page,
+* BibTeX (``BibTeX.js``): entries of a type outside ``bibtex2zoteroTypeMap`` (``@podcast``,
+  ``@dataset``...) are discarded; ``@misc`` is a Document (zotero/translators pull request 2351,
+  merged 2021-05-28; a Book before); the citation key is not stored; fields ``processField()``
+  does not read are dropped; braces are removed, so ``{DNA}`` loses its case protection;
+  ``note`` becomes a child note; ``eprint`` + ``eprinttype`` become an Extra line ("arXiv: ...");
+  ``keywords`` become tags; a name list given as an ``@string`` macro is split word by word.
+* CSL-JSON (``CSL JSON.js`` calls ``itemFromCSLJSON()`` of zotero/utilities ``utilities_item.js``):
+  the CSL type picks the item type (``broadcast`` -> Podcast, ``webpage`` -> Web Page,
   ``article-newspaper`` -> Newspaper Article, ``report`` + ``genre`` -> Report with its type);
-  ``<span class="nocase">`` is kept; ``note`` lands in Extra, where a ``Citation Key: ...`` line
-  is read as the item's citation key.
+  a variable is stored only where the schema maps it to a field of that item type
+  (zotero-schema ``schema.json``, ``csl.fields``: ``citation-key`` -> Citation Key, ``note`` -> Extra);
+  ``keyword`` is read by nothing, so keywords never become tags; ``<span class="nocase">`` is
+  kept. Zotero's citation engine reads "Label: value" lines of Extra back as CSL variables
+  (``extraToCSL()``), which is where original dates and publishers, event dates and eprints go.
 """
 
 from __future__ import annotations
@@ -18,8 +24,11 @@ from __future__ import annotations
 import json
 import re
 
-from solicite.export import FunctionExporter
+from solicite.export import FunctionExporter, set_diagnostics, without_sets
+from solicite.export.carry import EXTRA_FIELDS, uncarried
+from solicite.export.csldates import csl_date_text
 from solicite.export.csljson import THESIS_GENRES, clean_doi, csl_type, to_csl
+from solicite.export.extended import EPRINT_LABELS, EXTRA_LABELS, eprint_line, eprint_type, extra_lines
 from solicite.export.richtext import escape_latex, protected_words, to_plain
 from solicite.model import Diagnostic, Person, Reference
 
@@ -28,7 +37,7 @@ ZOTERO_BIBTEX_TYPES: dict[str, str] = {
     "book": "book", "inbook": "bookSection", "incollection": "bookSection", "article": "journalArticle",
     "patent": "patent", "phdthesis": "thesis", "unpublished": "manuscript", "inproceedings": "conferencePaper",
     "conference": "conferencePaper", "techreport": "report", "booklet": "book", "manual": "book",
-    "mastersthesis": "thesis", "misc": "book", "proceedings": "book", "online": "webpage", "thesis": "thesis",
+    "mastersthesis": "thesis", "misc": "document", "proceedings": "book", "online": "webpage", "thesis": "thesis",
     "letter": "letter", "movie": "film", "artwork": "artwork", "report": "report", "legislation": "bill",
     "jurisdiction": "case", "audio": "audioRecording", "video": "videoRecording", "software": "computerProgram",
     "inreference": "encyclopediaArticle", "collection": "book", "mvbook": "book",
@@ -47,7 +56,7 @@ CSL_TO_ZOTERO_BIBTEX = {
     "book": "book", "pamphlet": "booklet", "chapter": "incollection", "paper-conference": "inproceedings",
     "thesis": "thesis", "report": "techreport", "webpage": "online", "post-weblog": "online", "post": "online",
     "manuscript": "unpublished", "speech": "unpublished", "patent": "patent", "software": "software",
-    "song": "audio", "broadcast": "audio", "motion_picture": "video", "graphic": "artwork",
+    "song": "audio", "motion_picture": "video", "graphic": "artwork",
     "personal_communication": "letter", "legislation": "legislation", "legal_case": "jurisdiction",
     "entry-encyclopedia": "inreference", "entry-dictionary": "inreference", "entry": "inreference",
 }
@@ -96,13 +105,20 @@ def _zotero_name(name: dict) -> dict:
     return {k: v for k, v in (("family", family), ("given", given)) if v}
 
 
+# Item types whose schema has a Number of Volumes field (zotero-schema schema.json, itemTypes); the
+# others get the value as an Extra line.
+_HAS_VOLUMES = frozenset({"audioRecording", "book", "bookSection", "dictionaryEntry", "encyclopediaArticle",
+                          "hearing"})
+
+
 def zotero_csl(ref: Reference) -> dict:
-    """The CSL item for Zotero: a "Citation Key:" line first in note, types and names as Zotero reads them."""
+    """The CSL item for Zotero: its citation key twice (the field and an Extra line), types, names and Extra lines."""
     item = to_csl(ref)
-    item.pop("citation-key", None)
     ctype = item["type"]
     if ctype not in ZOTERO_CSL_TYPES:
         item["type"] = _CSL_FALLBACK.get(ctype, "document")
+    # Zotero 7 stores citation-key in its Citation Key field; older versions keep the Extra line,
+    # which Zotero 7 also reads.
     extra = [f"Citation Key: {ref.key}"] if ref.key else []
     if item["type"] == "broadcast":
         if "container-title" in item and "collection-title" not in item:
@@ -113,9 +129,17 @@ def zotero_csl(ref: Reference) -> dict:
                 extra.append(f"{label}: {item.pop(var)}")
         if "container-title" in item:
             extra.append(f"Container Title: {item.pop('container-title')}")
+    _volume_as_book(item)  # Zotero has no volume title
     for var in ("author", "editor", "translator", "container-author"):
         if var in item:
             item[var] = [_zotero_name(n) for n in item[var]]
+    kept = {"number-of-volumes"} if ZOTERO_CSL_ITEM_TYPES[item["type"]][0] in _HAS_VOLUMES else set()
+    extra += extra_lines(item, frozenset(kept))
+    for var in EXTRA_LABELS:
+        if var not in kept:
+            item.pop(var, None)
+    if eprint_line(ref):
+        extra.append(eprint_line(ref))
     if item.get("keyword"):
         # Zotero's CSL import has no field for keywords (its tags): keep them readable in Extra.
         extra.append(f"Keywords: {item['keyword']}")
@@ -128,7 +152,7 @@ def zotero_csl(ref: Reference) -> dict:
 
 def export_zotero_csl(refs: list[Reference]) -> str:
     """CSL-JSON tuned for Zotero's import (File > Import, or paste from clipboard)."""
-    return json.dumps([zotero_csl(r) for r in refs], indent=2, ensure_ascii=False) + "\n"
+    return json.dumps([zotero_csl(r) for r in without_sets(refs)], indent=2, ensure_ascii=False) + "\n"
 
 
 def _plain_name(p: Person) -> Person:
@@ -138,19 +162,21 @@ def _plain_name(p: Person) -> Person:
                   particle=escape_latex(to_plain(p.particle)), suffix=escape_latex(to_plain(p.suffix)))
 
 
+def _bibtex_type(ref: Reference, ctype: str) -> str:
+    if ctype == "broadcast":
+        # BibTeX.js has no podcast type and its Audio Recording has no field for the show (a "series"
+        # is not one of its fields): a Web Page keeps the show (Website Title) and "Podcast" (Website Type).
+        return "online"
+    if ctype == "thesis" and ref.type.lower() in ("phdthesis", "mastersthesis") and not ref.get("type"):
+        return ref.type.lower()  # Zotero sets the thesis type from these two
+    return CSL_TO_ZOTERO_BIBTEX.get(ctype, "misc")  # @misc: a Document, which keeps a DOI in Extra
+
+
 def zotero_bibtex_entry(ref: Reference) -> Reference:
     """A Reference rewritten to survive Zotero's BibTeX translator: known type, read fields, Unicode, ISO dates."""
     item = to_csl(ref)
-    ctype = item["type"]
-    btype = CSL_TO_ZOTERO_BIBTEX.get(ctype, "online" if item.get("URL") else "misc")
-    if ctype == "broadcast" and item.get("URL"):
-        btype = "online"  # a Web Page keeps the show (Website Title), "Podcast" (Website Type) and the link
-    if btype == "misc" and item.get("DOI"):
-        # Zotero reads @misc as a Book; with its DOI link a dataset or document lands as a Web Page instead.
-        btype = "online"
-        item.setdefault("URL", "https://doi.org/" + clean_doi(item["DOI"]))
-    if ctype == "thesis" and ref.type.lower() in ("phdthesis", "mastersthesis") and not ref.get("type"):
-        btype = ref.type.lower()  # Zotero sets the thesis type from these two
+    _volume_as_book(item)
+    btype = _bibtex_type(ref, item["type"])
     fields: dict[str, str] = {}
 
     def put(name: str, var: str, escape: bool = True) -> None:
@@ -183,7 +209,7 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
     genre = item.get("genre", "")
     if genre and not (btype in ("phdthesis", "mastersthesis") and genre in THESIS_GENRES.values()):
         fields["type"] = escape_latex(genre)
-    if ctype == "broadcast" and "type" not in fields:
+    if item["type"] == "broadcast" and "type" not in fields:
         fields["type"] = "Podcast"
     put("isbn", "ISBN")
     put("issn", "ISSN")
@@ -197,21 +223,42 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
     put("keywords", "keyword")
     if item.get("medium", "").lower() != fields.get("type", "").lower():
         put("howpublished", "medium")  # Zotero keeps it in Extra as "Published: ..."
-    put("note", "note")
+    _bibtex_extras(ref, item, fields)
     for var, name in (("issued", "date"), ("accessed", "urldate")):
-        d = item.get(var)
-        if d and d.get("date-parts"):
-            fields[name] = "/".join("-".join(f"{x:02d}" if i else f"{x:04d}" for i, x in enumerate(p)) for p in d["date-parts"])
-        elif d:
-            fields[name] = escape_latex(str(d.get("raw") or d.get("literal") or ""))
+        text = csl_date_text(item.get(var))
+        if text:
+            fields[name] = escape_latex(text)
     persons = {f: [_plain_name(p) for p in ref.persons[f]] for f in ("author", "editor", "translator") if ref.persons.get(f)}
     return Reference(btype, ref.key, fields, persons)
+
+
+def _bibtex_extras(ref: Reference, item: dict, fields: dict[str, str]) -> None:
+    """The note, eprint and the BibLaTeX values BibTeX.js has no field for (a line each in the child note)."""
+    if eprint_line(ref):
+        # processField() turns eprint + eprinttype into an Extra line ("arXiv: 2101.00001").
+        fields["eprint"] = escape_latex(to_plain(ref.get("eprint")).strip())
+        fields["eprinttype"] = EPRINT_LABELS[eprint_type(ref)]
+    lines = [item["note"]] if item.get("note") else []
+    # A note becomes a child note (processField(), field == "note"): nowhere else keeps these values.
+    lines += extra_lines(item)
+    if lines:
+        fields["note"] = escape_latex("\n".join(lines))
+
+
+def _volume_as_book(item: dict) -> None:
+    """A volume of a multi-volume work as Zotero holds it: the volume is the book, the work its series."""
+    if "volume-title" in item:
+        work = item.pop("container-title", "")
+        item["container-title"] = item.pop("volume-title")
+        if work and "collection-title" not in item:
+            item["collection-title"] = work
 
 
 def export_zotero_bibtex(refs: list[Reference]) -> str:
     """BibTeX that Zotero's BibTeX translator imports without dropping entries or splitting names."""
     from solicite.bibfile import format_entry
 
+    refs = without_sets(refs)
     return "".join(format_entry(zotero_bibtex_entry(r)) + "\n\n" for r in refs).rstrip("\n") + ("\n" if refs else "")
 
 
@@ -256,10 +303,40 @@ def zotero_lint(refs: list[Reference]) -> list[Diagnostic]:
     if refs:
         out.append(Diagnostic("info", "zotero-key-dropped",
                               "Zotero's BibTeX importer does not keep citation keys; `solicite export --to zotero` "
-                              "(CSL-JSON) puts them in Extra as \"Citation Key: ...\"", source=refs[0].source))
+                              "(CSL-JSON: the Citation Key field and an Extra line) or `--to ris` (an M2 line, "
+                              "which lands in Extra) keeps them", source=refs[0].source))
     return out
 
 
-EXPORTER = FunctionExporter("zotero", "json", export_zotero_csl, "CSL-JSON tuned for Zotero's importer")
+def _csl_diagnostics(refs: list[Reference]) -> list[Diagnostic]:
+    out = set_diagnostics(refs, "Zotero's CSL-JSON import") + uncarried(refs, "Zotero's CSL-JSON import", EXTRA_FIELDS)
+    tagged = [r.key for r in without_sets(refs) if r.get("keywords").strip()]
+    if tagged:
+        shown = ", ".join(tagged[:5]) + (f" and {len(tagged) - 5} more" if len(tagged) > 5 else "")
+        out.append(Diagnostic(
+            "warning", "cannot-carry",
+            f"keywords of {len(tagged)} {'entry' if len(tagged) == 1 else 'entries'} ({shown}) cannot arrive as Zotero tags through CSL-JSON "
+            "(Zotero's CSL JSON import reads no keywords; they are kept as a \"Keywords:\" line in Extra); "
+            "for tags, export with --to ris or --to zotero-bibtex", source=refs[0].source))
+    return out
+
+
+EXPORTER = FunctionExporter("zotero", "json", export_zotero_csl, "CSL-JSON tuned for Zotero's importer",
+                            _csl_diagnostics)
+# Values of the CSL item zotero_bibtex_entry() has no BibTeX.js field for: the venue (event-place),
+# a book's author (container-author) and the eprint class (processField() reads eprint and eprinttype only).
+_BIBTEX_LOST = frozenset({"venue", "bookauthor"})
+
+
+def _bibtex_diagnostics(refs: list[Reference]) -> list[Diagnostic]:
+    fmt = "Zotero's BibTeX import"
+    out = set_diagnostics(refs, fmt) + uncarried(refs, fmt, lost=_BIBTEX_LOST)
+    if without_sets(refs):
+        out.append(Diagnostic("warning", "cannot-carry",
+                              f"{fmt} does not keep citation keys; --to zotero (CSL-JSON) or --to ris keeps them",
+                              source=refs[0].source))
+    return out
+
+
 BIBTEX_EXPORTER = FunctionExporter("zotero-bibtex", "bib", export_zotero_bibtex,
-                                   "BibTeX tuned for Zotero's BibTeX translator")
+                                   "BibTeX tuned for Zotero's BibTeX translator", _bibtex_diagnostics)
