@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 
 from solicite.model import Reference
 from solicite.text import fold, latex_to_unicode
@@ -100,9 +101,13 @@ def assign_keys(references: list[Reference], taken: set[str] | None = None) -> l
     return references
 
 
-def generate_key(ref: Reference, taken: set[str], pattern: str = DEFAULT_PATTERN) -> str:
+def generate_key(ref: Reference, taken: Container[str], pattern: str = DEFAULT_PATTERN) -> str:
     """A key for ref that is not in ``taken``: the pattern's key, then with a, b, c... appended."""
-    base = format_key(ref, pattern)
+    return unique_key(format_key(ref, pattern), taken)
+
+
+def unique_key(base: str, taken: Container[str]) -> str:
+    """base, or base with a, b, c... (then _2, _3...) appended, whichever is first not in ``taken``."""
     if base not in taken:
         return base
     for suffix in "abcdefghijklmnopqrstuvwxyz":
@@ -112,3 +117,27 @@ def generate_key(ref: Reference, taken: set[str], pattern: str = DEFAULT_PATTERN
     while f"{base}_{n}" in taken:
         n += 1
     return f"{base}_{n}"
+
+
+def regenerate_keys(lib, keys: list[str], pattern: str = DEFAULT_PATTERN, *,
+                    rename: bool = True) -> list[tuple[str, str]]:
+    """Give each entry of ``keys`` in the Library its pattern's key, renaming in place; return (old, new) pairs.
+
+    One set of taken keys is kept up to date as entries are renamed, so that a run over the
+    whole library is linear in its size (copying every key for each entry made it quadratic).
+    Without ``rename`` the library is left as it is and only the pairs are given (a dry run).
+    """
+    taken = set(lib.keys())
+    changes = []
+    for key in keys:
+        base = format_key(lib[key], pattern)
+        if base == key:
+            continue
+        taken.discard(key)  # an entry may keep its own key
+        new = unique_key(base, taken)
+        taken.add(new)
+        if new != key:
+            if rename:
+                lib.rename(key, new)
+            changes.append((key, new))
+    return changes

@@ -6,6 +6,7 @@ Findings are ``Diagnostic`` values; the CLI decides the exit status (1 when any 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from solicite.model import LOST_LINK_FIELD, Diagnostic, Reference, reading_problems
@@ -111,25 +112,27 @@ def lint_reference(ref: Reference) -> list[Diagnostic]:
     return out + reading_problems(ref)
 
 
-def duplicate_findings(refs: list[Reference]) -> list[Diagnostic]:
+def duplicate_findings(refs: Iterable[Reference]) -> list[Diagnostic]:
     """Entries that are the same work: same DOI, or same normalised title, year and first author."""
     out: list[Diagnostic] = []
-    seen_doi: dict[str, Reference] = {}
-    seen_work: dict[tuple[str, str, str], Reference] = {}
+    # Only the first entry's key and place are kept, not the entry: refs may be read one at a time.
+    seen_doi: dict[str, str] = {}
+    seen_work: dict[tuple[str, str, str], str] = {}
     for ref in refs:
+        mine = f"{ref.key} ({ref.location()})"
         doi = ref.fields.get("doi", "").strip().lower()
         if doi:
-            first = seen_doi.setdefault(doi, ref)
-            if first is not ref:
-                out.append(_finding(ref, "error", "duplicate-doi", f"same DOI as {first.key} ({first.location()})"))
+            first = seen_doi.setdefault(doi, mine)
+            if first is not mine:
+                out.append(_finding(ref, "error", "duplicate-doi", f"same DOI as {first}"))
                 continue
         title = _NORM.sub(" ", fold(latex_to_unicode(ref.fields.get("title", "")))).strip()
         people = ref.authors or ref.editors
         author = fold(people[0].literal or people[0].family) if people else ""
         if title:
-            first = seen_work.setdefault((title, ref.year, author), ref)
-            if first is not ref:
-                out.append(_finding(ref, "error", "duplicate-entry", f"same title, year and first author as {first.key} ({first.location()})"))
+            first = seen_work.setdefault((title, ref.year, author), mine)
+            if first is not mine:
+                out.append(_finding(ref, "error", "duplicate-entry", f"same title, year and first author as {first}"))
     return out
 
 
@@ -142,11 +145,15 @@ def duplicate_keys(library) -> list[Diagnostic]:
 
 def lint_library(library) -> list[Diagnostic]:
     """Every finding for a loaded Library: read warnings, duplicate keys, per-entry checks, duplicate works."""
-    refs = library.references
     findings = [d if d.code != "syntax" else Diagnostic("error", d.code, d.message, d.key, d.source, d.line, d.column)
                 for d in library.diagnostics]
     findings += duplicate_keys(library)
-    for ref in refs:
-        findings += lint_reference(library.with_crossref(ref) if "crossref" in ref.fields else ref)
-    findings += duplicate_findings(refs)
-    return findings
+
+    def checked() -> Iterator[Reference]:
+        # One pass over the entries, each read once and let go: a large library is never held whole.
+        for ref in library.iter_references():
+            findings.extend(lint_reference(library.with_crossref(ref) if "crossref" in ref.fields else ref))
+            yield ref
+
+    duplicates = duplicate_findings(checked())  # also fills findings, entry by entry
+    return findings + duplicates

@@ -112,6 +112,10 @@ def is_von(word: str) -> bool:
             depth = max(0, depth - 1)
         elif depth == 0 and ch.isalpha():
             return ch.islower()
+        elif depth == 1 and ch == "\\":
+            # pybtex reads a backslash directly inside a plain group as a special character
+            # with no letter after its command: not lower case.
+            return False
     return False
 
 

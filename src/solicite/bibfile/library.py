@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 from collections import Counter
+from collections.abc import Iterator, Sequence
+from itertools import islice
 from pathlib import Path
 
-from solicite.bibfile.scanner import Block, gc_paused, scan
+from solicite.bibfile.scanner import Block, gc_paused, scan, scan_bytes
 from solicite.bibfile.writer import atomic_write, format_entry, patch_entry
 from solicite.errors import DataLossError, DuplicateKeyError, InputError, KeyNotFoundError
+from solicite.keys import generate_key, unique_key
 from solicite.model import PERSON_FIELDS, Diagnostic, Reference, parse_names
 
 _FREEZE_ABOVE = 20_000  # blocks
+_XREF_FIELDS = ("crossref", "xref")
+_MAY_XREF = re.compile(r"(?i)crossref|xref").search  # a cheap filter before reading an entry's fields
 
 # BibTeX's predefined month macros expand to full English names.
 _PREDEFINED = {m[:3]: m.capitalize() for m in (
@@ -57,6 +63,9 @@ class Library:
                 f"duplicate key {key!r} at lines {', '.join(map(str, lines))}{more}",
                 path=source, line=lines[1], hint="rename one of them; `solicite dupes` lists every duplicate")
         self._read_keys = Counter(b.key for b in blocks if b.kind == "entry")
+        self._pos: dict[int, int] | None = None  # id(block) -> index in _blocks, built on first edit
+        self._xrefs: dict[str, list[Block]] | None = None  # crossref/xref target -> entries naming it
+        self._xref_of: dict[int, list[str]] = {}  # id(entry) -> the targets it is listed under
         self._removed: Counter = Counter()
         self._added: Counter = Counter()
         self._renamed: list[tuple[str, str]] = []
@@ -82,27 +91,45 @@ class Library:
     def _reference(self, block: Block) -> Reference:
         ref = self._refs.get(id(block))
         if ref is None:
-            fields: dict[str, str] = {}
-            names: dict[str, str] = {}
-            expand = self._expand
-            for name, pieces, _, _ in block.fields:
-                name = name.lower()
-                if name in PERSON_FIELDS:
-                    names[name] = expand(pieces, block)
-                else:
-                    fields[name] = expand(pieces, block)
-            ref = _LoadedReference.__new__(_LoadedReference)
-            # Skipping __init__ saves a third of the time on a 100,000-entry file.
-            ref.__dict__.update(type=block.type.lower(), key=block.key, fields=fields, raw=block.raw,
-                                source=self.source, line=block.line, _names=names)
-            self._refs[id(block)] = ref
+            ref = self._refs[id(block)] = self._build(block)
         return ref
+
+    def _build(self, block: Block) -> Reference:
+        fields: dict[str, str] = {}
+        names: dict[str, str] = {}
+        expand = self._expand
+        for name, pieces, _, _ in block.fields:
+            name = name.lower()
+            if name in PERSON_FIELDS:
+                names[name] = expand(pieces, block)
+            else:
+                fields[name] = expand(pieces, block)
+        ref = _LoadedReference.__new__(_LoadedReference)
+        # Skipping __init__ saves a third of the time on a 100,000-entry file.
+        ref.__dict__.update(type=block.type.lower(), key=block.key, fields=fields, raw=block.raw,
+                            source=self.source, line=block.line, _names=names)
+        return ref
+
+    def iter_references(self) -> Iterator[Reference]:
+        """Every entry as a Reference, in file order, built as it is reached and not kept.
+
+        For one pass over a large library (list, export, lint): memory stays that of one entry,
+        where :attr:`references` holds all of them for the rest of the command.
+        """
+        refs = self._refs
+        for b in self._blocks:
+            if b.kind == "entry":
+                yield refs.get(id(b)) or self._build(b)
 
     @property
     def references(self) -> list[Reference]:
         """Every entry as a Reference, in file order (macros expanded; crossref not merged)."""
         with gc_paused():
             return [self._reference(b) for b in self._blocks if b.kind == "entry"]
+
+    def each_reference(self, *, with_crossref: bool = False) -> "ReferenceView":
+        """Every entry, as a sequence that builds References anew on each loop over it and keeps none."""
+        return ReferenceView(self, with_crossref)
 
     def keys(self) -> list[str]:
         """Every entry key in file order."""
@@ -154,33 +181,22 @@ class Library:
 
     # -- editing -------------------------------------------------------------------------
 
-    def _unique_key(self, key: str) -> str:
-        if key not in self._index:
-            return key
-        for suffix in "abcdefghijklmnopqrstuvwxyz":
-            if key + suffix not in self._index:
-                return key + suffix
-        n = 2
-        while f"{key}_{n}" in self._index:
-            n += 1
-        return f"{key}_{n}"
-
     def add(self, ref: Reference) -> str:
         """Append ref in canonical format and return its key (generated when empty, suffixed when taken)."""
         if not ref.key:
-            from solicite.keys import generate_key
-
-            ref = ref.copy(key=generate_key(ref, set(self._index)))
-        key = self._unique_key(ref.key)
+            ref = ref.copy(key=generate_key(ref, self._index))  # membership only: no copy of every key
+        key = unique_key(ref.key, self._index)
         ref = ref.copy(key=key)
         text = format_entry(ref, newline=self.newline)
         tail = self._blocks[-1].raw if self._blocks else ""
         sep = "" if not tail or tail.endswith(self.newline * 2) else self.newline if tail.endswith(self.newline) else self.newline * 2
-        if sep:
-            self._blocks.append(Block("text", sep, 0))
         block = _single_entry(text)
-        self._blocks.append(block)
-        self._blocks.append(Block("text", self.newline, 0))
+        for new in ([Block("text", sep, 0)] if sep else []) + [block, Block("text", self.newline, 0)]:
+            if self._pos is not None:
+                self._pos[id(new)] = len(self._blocks)
+            self._blocks.append(new)
+        if self._xrefs is not None and _MAY_XREF(block.raw):
+            self._note_crossrefs(block)
         self._index[key] = block
         self._added[key] += 1
         return key
@@ -213,33 +229,71 @@ class Library:
             return
         if new_key in self._index:
             raise DuplicateKeyError(f"cannot rename {old_key!r} to {new_key!r}: that key is taken", path=self.source)
-        raw = block.raw[:block.key_offset] + new_key + block.raw[block.key_offset + len(old_key):]
-        self._swap(block, _single_entry(raw, block.line), old_key, new_key)
-        for other in [b for b in self._blocks if b.kind == "entry"]:
+        self._swap(block, _rekeyed(block, new_key), old_key, new_key, same_fields=True)
+        positions = self._positions()
+        for other in self._crossrefs().get(old_key, ()):
+            if id(other) not in positions:
+                continue  # rewritten since the index was built; its new block is listed too
             for f in other.fields:
-                if f.name.lower() in ("crossref", "xref") and self._expand(f.pieces, other).strip() == old_key:
+                if f.name.lower() in _XREF_FIELDS and self._expand(f.pieces, other).strip() == old_key:
                     at = other.raw.index(f.raw_value, f.offset)
                     new_raw = other.raw[:at] + f.raw_value.replace(old_key, new_key) + other.raw[at + len(f.raw_value):]
                     self._swap(other, _single_entry(new_raw, other.line), other.key, other.key)
                     break
 
+    def _positions(self) -> dict[int, int]:
+        """Where each block is in the file (by identity), so that an edit costs O(1), not a list scan."""
+        if self._pos is None:
+            self._pos = {id(b): i for i, b in enumerate(self._blocks)}
+        return self._pos
+
+    def _crossrefs(self) -> dict[str, list[Block]]:
+        """Entries by the key their crossref or xref field names, built once for a run of renames."""
+        if self._xrefs is None:
+            self._xrefs = {}
+            for b in self._blocks:
+                if b.kind == "entry" and _MAY_XREF(b.raw):
+                    self._note_crossrefs(b)
+        return self._xrefs
+
+    def _note_crossrefs(self, block: Block, targets: list[str] | None = None) -> None:
+        if targets is None:
+            targets = [self._expand(f.pieces, block).strip() for f in block.fields if f.name.lower() in _XREF_FIELDS]
+        for target in targets:
+            self._xrefs.setdefault(target, []).append(block)
+        if targets:
+            self._xref_of[id(block)] = targets
+
     def renumber_duplicates(self) -> list[tuple[str, int, str]]:
         """Give the second and later entries of each duplicated key a suffixed key; return (old, line, new)."""
         changes = []
-        for key, _ in self.duplicates:
-            for block in [b for b in self._blocks if b.kind == "entry" and b.key == key][1:]:
-                new_key = self._unique_key(key)
-                raw = block.raw[:block.key_offset] + new_key + block.raw[block.key_offset + len(key):]
-                self._blocks[self._blocks.index(block)] = self._index[new_key] = _single_entry(raw, block.line)
-                self._refs.pop(id(block), None)
+        held = {key: [] for key, _ in self.duplicates}
+        for b in self._blocks:
+            if b.kind == "entry" and b.key in held:
+                held[b.key].append(b)
+        for key, blocks in held.items():
+            for block in blocks[1:]:
+                new_key = unique_key(key, self._index)
+                self._index[new_key] = self._replace_block(block, _rekeyed(block, new_key), same_fields=True)
                 self._renamed.append((key, new_key))
                 changes.append((key, block.line, new_key))
         self.duplicates = []
         return changes
 
-    def _swap(self, block: Block, new: Block, old_key: str, new_key: str) -> None:
-        self._blocks[self._blocks.index(block)] = new
+    def _replace_block(self, block: Block, new: Block, *, same_fields: bool = False) -> Block:
+        """Put new where block was, keeping the position and crossref indexes current; return new."""
+        positions = self._positions()
+        i = positions.pop(id(block))
+        self._blocks[i] = new
+        positions[id(new)] = i
         self._refs.pop(id(block), None)
+        targets = self._xref_of.pop(id(block), None)
+        if self._xrefs is not None and (targets if same_fields else _MAY_XREF(new.raw)):
+            self._note_crossrefs(new, targets if same_fields else None)  # a new key: the same crossrefs
+        return new
+
+    def _swap(self, block: Block, new: Block, old_key: str, new_key: str, same_fields: bool = False) -> None:
+        self._replace_block(block, new, same_fields=same_fields)
         if old_key != new_key:
             del self._index[old_key]
             self._renamed.append((old_key, new_key))
@@ -252,8 +306,9 @@ class Library:
             raise KeyNotFoundError(f"no entry with key {key!r}", path=self.source,
                                    hint="`solicite list` shows the keys")
         ref = self._reference(block)
-        i = self._blocks.index(block)
+        i = self._positions()[id(block)]
         del self._blocks[i]
+        self._pos = None  # every later block moved up by one
         if i < len(self._blocks) and self._blocks[i].kind == "text" and self._blocks[i].raw.strip() == "":
             nxt = self._blocks[i].raw
             cut = nxt.find("\n")
@@ -302,6 +357,29 @@ class Library:
         return backup_path
 
 
+class ReferenceView(Sequence):
+    """A library's entries for passes that each read them once (export's diagnostics, then its text).
+
+    Iterating builds each Reference as it is reached and lets it go (:meth:`Library.iter_references`),
+    so several passes over 100,000 entries cost time, not memory. Indexing reads up to that entry.
+    """
+
+    def __init__(self, library: Library, with_crossref: bool = False) -> None:
+        self._library, self._with_crossref = library, with_crossref
+
+    def __iter__(self) -> Iterator[Reference]:
+        refs = self._library.iter_references()
+        return (self._library.with_crossref(r) for r in refs) if self._with_crossref else refs
+
+    def __len__(self) -> int:
+        return len(self._library)
+
+    def __getitem__(self, index: int) -> Reference:
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return next(islice(iter(self), index, None))
+
+
 class _LoadedReference(Reference):
     """A Reference read from a file, whose name lists are parsed on first use of ``persons``.
 
@@ -326,6 +404,13 @@ class _LoadedReference(Reference):
         self.__dict__.pop("_names", None)
 
 
+def _rekeyed(block: Block, new_key: str) -> Block:
+    """The entry with another key and nothing else changed (no re-scan: the fields only move)."""
+    at = block.key_offset
+    raw = block.raw[:at] + new_key + block.raw[at + len(block.key):]
+    return Block("entry", raw, block.line, block.type, new_key, at)  # fields: read from raw when asked
+
+
 def _single_entry(text: str, line: int = 0) -> Block:
     """Scan text that must be exactly one entry (a freshly written one) into its Block."""
     blocks, _ = scan(text, "<entry>")
@@ -347,8 +432,8 @@ def load(path: Path | str, *, lenient: bool = False, allow_duplicates: bool = Fa
     """Read a .bib file into a Library; any encoding survives a save byte for byte."""
     path = Path(path)
     try:
-        with open(path, encoding="utf-8", errors="surrogateescape", newline="") as fh:
-            text = fh.read()
+        with open(path, "rb") as fh:
+            data = fh.read()
         st = os.stat(path)
     except FileNotFoundError:
         raise InputError("no such file", path=str(path), hint="check the path, or create it with `solicite add`") from None
@@ -356,11 +441,12 @@ def load(path: Path | str, *, lenient: bool = False, allow_duplicates: bool = Fa
         raise InputError("is a folder, not a .bib file", path=str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from exc
-    if "\x00" in text[:8192]:
+    if b"\x00" in data[:8192]:
         # NUL never occurs in BibTeX; reading a binary file as an empty library would let `add` append to it.
         raise InputError("is a binary file, not a BibTeX library", path=str(path),
                          hint="name the .bib file with --library")
-    blocks, failures = scan(text, str(path), lenient=lenient)
+    blocks, failures = scan_bytes(data, str(path), lenient=lenient)
+    del data  # the blocks hold the text now
     lib = Library(blocks, source=str(path), path=path, failures=failures,
                   allow_duplicates=allow_duplicates or lenient, stamp=(st.st_mtime_ns, st.st_size))
     if len(blocks) > _FREEZE_ABOVE:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 from solicite.errors import BibSyntaxError
 
@@ -57,18 +56,40 @@ class Field(tuple):
     offset = property(lambda self: self[3])
 
 
-@dataclass(slots=True)
 class Block:
-    """A span of the file: an entry, @string, @preamble, @comment, text between entries, or a failed block."""
+    """A span of the file: an entry, @string, @preamble, @comment, text between entries, or a failed block.
 
-    kind: str  # "entry", "string", "preamble", "comment", "text", "failed"
-    raw: str
-    line: int  # 1-based line where the block starts
-    type: str = ""  # entry type as written ("Article")
-    key: str = ""
-    key_offset: int = -1  # offset of the key inside raw (for renames that touch nothing else)
-    fields: list = field(default_factory=list)  # list[Field]
-    error: str = ""  # for failed blocks: what was wrong
+    An entry read from a file keeps only its text: its fields are parsed again from ``raw`` each
+    time ``fields`` is read. A 100,000-entry file holds about a million fields, and kept as
+    tuples they took 300 MB for the whole run; most commands read each entry once.
+    """
+
+    __slots__ = ("kind", "raw", "line", "type", "key", "key_offset", "_fields", "error")
+
+    def __init__(self, kind: str, raw: str, line: int, type: str = "", key: str = "", key_offset: int = -1,
+                 fields: list | None = None, error: str = "") -> None:
+        self.kind = kind  # "entry", "string", "preamble", "comment", "text", "failed"
+        self.raw = raw
+        self.line = line  # 1-based line where the block starts
+        self.type = type  # entry type as written ("Article")
+        self.key = key
+        self.key_offset = key_offset  # offset of the key inside raw (for renames that touch nothing else)
+        self._fields = fields  # list[Field]; None: parsed from raw when asked for
+        self.error = error  # for failed blocks: what was wrong
+
+    @property
+    def fields(self) -> list:
+        """The fields as :class:`Field` tuples, in file order."""
+        if self._fields is not None:
+            return self._fields
+        if self.kind != "entry":
+            return []
+        fields: list = []
+        _parse_block(self.raw, _BLOCK_START.match(self.raw), "<entry>", self.line, fields)
+        return fields
+
+    def __repr__(self) -> str:
+        return f"Block({self.kind!r}, line={self.line}, key={self.key!r}, {len(self.raw)} characters)"
 
 
 def _error(text: str, pos: int, message: str, source: str) -> BibSyntaxError:
@@ -141,18 +162,19 @@ def parse_value(text: str, pos: int, source: str) -> tuple[list, int]:
 def _parse_fields(text: str, pos: int, close: str, source: str, fields: list, start: int) -> int:
     """Parse ``name = value`` pairs up to the closing delimiter; return the index past it."""
     fast = _FAST_FIELD.match
-    append = fields.append
+    append = fields.append if fields is not None else None  # None: only check the syntax
     while True:
         m = fast(text, pos)
         if m is not None:
-            braced, quoted, bare = m.group(3, 4, 5)
-            if braced is not None:
-                piece = ("{", braced)
-            elif quoted is not None:
-                piece = ('"', quoted)
-            else:
-                piece = ("num" if bare.isdigit() else "macro", bare)
-            append(Field((m.group(1), (piece,), m.group(2), m.start(1) - start)))
+            if append is not None:
+                braced, quoted, bare = m.group(3, 4, 5)
+                if braced is not None:
+                    piece = ("{", braced)
+                elif quoted is not None:
+                    piece = ('"', quoted)
+                else:
+                    piece = ("num" if bare.isdigit() else "macro", bare)
+                append(Field((m.group(1), (piece,), m.group(2), m.start(1) - start)))
             pos = m.end()
             if m.group(6) or text[pos : pos + 1] == close:
                 continue
@@ -171,7 +193,8 @@ def _parse_fields(text: str, pos: int, close: str, source: str, fields: list, st
         name_pos = m.start(1)
         vstart = m.end()
         pieces, pos = parse_value(text, vstart, source)
-        append(Field((m.group(1), tuple(pieces), text[vstart:pos].rstrip(), name_pos - start)))
+        if append is not None:
+            append(Field((m.group(1), tuple(pieces), text[vstart:pos].rstrip(), name_pos - start)))
         ch = text[pos : pos + 1]
         if ch == ",":
             pos += 1
@@ -179,8 +202,12 @@ def _parse_fields(text: str, pos: int, close: str, source: str, fields: list, st
             raise _error(text, pos, f"expected ',' or '{close}' after the value of '{m.group(1)}'", source)
 
 
-def _parse_block(text: str, m: re.Match, source: str, line: int) -> Block:
-    """Parse one @-block starting at match m; raise BibSyntaxError when malformed."""
+def _parse_block(text: str, m: re.Match, source: str, line: int, fields: list | None = None) -> Block:
+    """Parse one @-block starting at match m; raise BibSyntaxError when malformed.
+
+    An entry's fields are appended to ``fields`` when it is given, else only checked (the
+    Block parses them again from its text when asked).
+    """
     start = m.start()
     btype = m.group(1)
     kind = btype.lower()
@@ -210,7 +237,6 @@ def _parse_block(text: str, m: re.Match, source: str, line: int) -> Block:
     key = km.group(1)
     pos = km.end()
     nxt = text[pos : pos + 1]
-    fields = []
     if nxt == ",":
         try:
             end = _parse_fields(text, pos + 1, close, source, fields, start)
@@ -222,13 +248,47 @@ def _parse_block(text: str, m: re.Match, source: str, line: int) -> Block:
         end = pos + 1
     else:
         raise _error(text, pos, f"expected ',' after the key {key!r}", source)
-    return Block("entry", text[start:end], line, btype, key, km.start(1) - start, fields)
+    return Block("entry", text[start:end], line, btype, key, km.start(1) - start)
 
 
-def scan(text: str, source: str = "<string>", lenient: bool = False) -> tuple[list[Block], list[tuple[int, int, str]]]:
+def scan(text: str, source: str = "<string>", lenient: bool = False, *,
+         first_line: int = 1) -> tuple[list[Block], list[tuple[int, int, str]]]:
     """Split text into blocks; return (blocks, failures) where failures are (line, column, message) in lenient mode."""
     with gc_paused():
-        return _scan(text, source, lenient)
+        return _scan(text, source, lenient, first_line)
+
+
+_PIECE = 1 << 22  # bytes of a file decoded and scanned at a time
+
+
+def scan_bytes(data: bytes, source: str = "<string>",
+               lenient: bool = False) -> tuple[list[Block], list[tuple[int, int, str]]]:
+    """Decode (UTF-8, undecodable bytes kept by surrogateescape) and scan a file, a few MiB at a time.
+
+    One character above U+FFFF makes a decoded str take four bytes per character, so a
+    63 MB file decoded whole can take 250 MB while it is scanned. Pieces end before a line
+    that starts with "@". A piece scanned without error ends exactly where a block ends, and
+    the next piece starts where a whole-text scan would; at the first error anywhere, the
+    whole text is scanned instead, so errors and lenient recovery are what a single scan gives.
+    """
+    blocks: list[Block] = []
+    start, line = 0, 1
+    try:
+        while start < len(data):
+            cut = data.find(b"\n@", start + _PIECE)
+            end = len(data) if cut < 0 else cut + 1
+            text = data[start:end].decode("utf-8", "surrogateescape")
+            part, _ = scan(text, source, first_line=line)
+            if blocks and part and blocks[-1].kind == part[0].kind == "text":
+                # The "@" at the cut did not start a block: one text block, as a single scan gives.
+                prev = blocks.pop()
+                part[0] = Block("text", prev.raw + part[0].raw, prev.line)
+            blocks += part
+            line += text.count("\n")
+            start = end
+    except BibSyntaxError:
+        return scan(data.decode("utf-8", "surrogateescape"), source, lenient)
+    return blocks, []
 
 
 @contextmanager
@@ -247,11 +307,10 @@ def gc_paused():
             gc.enable()
 
 
-def _scan(text: str, source: str, lenient: bool) -> tuple[list[Block], list[tuple[int, int, str]]]:
+def _scan(text: str, source: str, lenient: bool, line: int) -> tuple[list[Block], list[tuple[int, int, str]]]:
     blocks: list[Block] = []
     failures: list[tuple[int, int, str]] = []
     pos = 0
-    line = 1
     search = _BLOCK_START.search
     n = len(text)
     while pos < n:

@@ -6,8 +6,9 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 import click
 
@@ -75,6 +76,24 @@ class Env:
     def emit_json(self, data: Any) -> None:
         """Print data as indented JSON on stdout."""
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+    def emit_json_items(self, items: Iterable) -> None:
+        """Print items as an indented JSON array on stdout, each written as soon as it is made."""
+        from solicite.stream import json_array
+
+        self.out_chunks(chain(json_array(items), ["\n"]))
+
+    def out_chunks(self, chunks: Iterable[str]) -> None:
+        """Print text given piece by piece on stdout, in batches: a large output is never held whole."""
+        batch: list[str] = []
+        size = 0
+        for chunk in chunks:
+            batch.append(chunk)
+            size += len(chunk)
+            if size > 1 << 16:
+                click.echo("".join(batch), nl=False)
+                batch, size = [], 0
+        click.echo("".join(batch), nl=False)
 
     def warn(self, message: str) -> None:
         """Print a warning on stderr unless --quiet."""

@@ -49,27 +49,29 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: Path | None, keys: tu
     from solicite.cli.library import require_unique
 
     require_unique(lib, keys)
-    refs = [lib[k] for k in keys] if keys else lib.references
+    # Entries are read again, one at a time, by each pass over them (diagnostics, then the text):
+    # a large library is converted and written without being held whole.
+    refs = [lib[k] for k in keys] if keys else lib.each_reference()
     if exporter.name not in ("bibtex", "biblatex"):
         # Formats without crossref get the parent's fields merged in (title -> booktitle).
-        refs = [lib.with_crossref(r) for r in refs]
-    from solicite.export import export_report
-
-    text, diagnostics = export_report(exporter, refs)
+        refs = [lib.with_crossref(r) for r in refs] if keys else lib.each_reference(with_crossref=True)
+    check = getattr(exporter, "diagnostics", None)
+    diagnostics = list(check(refs)) if callable(check) else []
     for d in diagnostics:
         env.warn(f"{d.location() or exporter.name}: {d.message}")
-    refs = [r for r in refs if not any(d.code == "set-skipped" and d.key == r.key for d in diagnostics)]
+    count = len(refs) - sum(d.code == "set-skipped" for d in diagnostics)
+    chunks = exporter.chunks(refs) if hasattr(exporter, "chunks") else [exporter.export(list(refs))]
     if output is None:
-        click.echo(text, nl=False)
+        env.out_chunks(chunks)
         return 0
     from solicite.bibfile import atomic_write
 
-    atomic_write(output, text, backup=False)
+    atomic_write(output, "".join(chunks), backup=False)
     if env.json_output:
-        env.emit_json({"format": exporter.name, "entries": len(refs), "output": str(output),
+        env.emit_json({"format": exporter.name, "entries": count, "output": str(output),
                        "diagnostics": [d.as_dict() for d in diagnostics]})
     else:
-        env.info(f"exported {len(refs)} entries as {exporter.name} to {output}")
+        env.info(f"exported {count} entries as {exporter.name} to {output}")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 import click
 
@@ -99,7 +100,7 @@ def format_cmd(env: Env, keys, style, to, keyword, sentence_case, csl):
         _print_rich(env, entries)
     else:
         renderer = get_renderer(to)
-        env.out(renderer.document([e.render(renderer) for e in entries]))
+        env.out_chunks(chain(renderer.document_chunks(e.render(renderer) for e in entries), ["\n"]))
     return malformed_status(lib)
 
 

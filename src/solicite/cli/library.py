@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -72,14 +73,16 @@ def ref_text(value: str) -> str:
     return latex_to_unicode(value)
 
 
-def print_refs(env: Env, refs: list[Reference]) -> None:
-    """A rich table on a terminal, tab-separated lines elsewhere, or JSON with --json."""
+def print_refs(env: Env, refs: Iterable[Reference]) -> None:
+    """A rich table on a terminal, tab-separated lines elsewhere, or JSON with --json (written entry by entry)."""
     if env.json_output:
-        env.emit_json([r.as_dict() for r in refs])
+        env.emit_json_items(r.as_dict() for r in refs)
         return
-    rows = [(r.key, r.type, r.year, authors_short(r), r.text("title")) for r in refs]
+    rows = ((r.key, r.type, r.year, authors_short(r), r.text("title")) for r in refs)
     if env.interactive:
         from rich.table import Table
+
+        rows = list(rows)
 
         table = Table(show_edge=False, pad_edge=False, header_style="bold")
         for col in ("key", "type", "year", "author", "title"):
@@ -87,10 +90,9 @@ def print_refs(env: Env, refs: list[Reference]) -> None:
         for row in rows:
             table.add_row(*row)
         env.console.print(table)
-        env.info(f"{len(refs)} entries")
+        env.info(f"{len(rows)} entries")
     else:
-        for row in rows:
-            env.out("\t".join(row))
+        env.out_chunks("\t".join(row) + "\n" for row in rows)
 
 
 @click.command("list")
@@ -100,13 +102,14 @@ def print_refs(env: Env, refs: list[Reference]) -> None:
 @pass_env
 def list_cmd(env: Env, keyword: tuple[str, ...], types: tuple[str, ...], lenient: bool) -> None:
     """List the entries of the library: a table on a terminal, tab-separated text in a pipe, or --json."""
-    refs = open_library(env, lenient=lenient).references
+    refs = open_library(env, lenient=lenient).iter_references()
     if keyword:
         from solicite.search import has_keyword
 
-        refs = [r for r in refs if has_keyword(r, keyword)]
+        refs = (r for r in refs if has_keyword(r, keyword))
     if types:
-        refs = [r for r in refs if r.type in {t.lower() for t in types}]
+        wanted = {t.lower() for t in types}
+        refs = (r for r in refs if r.type in wanted)
     print_refs(env, refs)
 
 
@@ -242,7 +245,7 @@ def keys_cmd(env: Env, selected: tuple[str, ...], pattern: str | None, renumber_
     so that every entry can be named; --renumber-duplicates does only that.
     """
     from solicite.config import KeysSettings, read_options
-    from solicite.keys import format_key, generate_key
+    from solicite.keys import regenerate_keys
 
     pattern = pattern or read_options(KeysSettings, env.settings, "keys").pattern
     lib = open_library(env, warn_duplicates=False)
@@ -251,14 +254,7 @@ def keys_cmd(env: Env, selected: tuple[str, ...], pattern: str | None, renumber_
     targets = [] if renumber_duplicates else list(selected) or lib.keys()
     for key in targets:
         lib[key]  # unknown keys fail before anything changes
-    for key in targets:
-        ref = lib[key]
-        if format_key(ref, pattern) == key:
-            continue
-        new = generate_key(ref, set(lib.keys()) - {key}, pattern)
-        if new != key:
-            lib.rename(key, new)
-            changes.append((key, new))
+    changes += regenerate_keys(lib, targets, pattern, rename=not dry_run)
     if changes and not dry_run:
         lib.save()
     if env.json_output:

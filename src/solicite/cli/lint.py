@@ -31,7 +31,7 @@ def lint_cmd(env: Env, zotero: bool, errors_only: bool) -> int:
         env.emit_json({"findings": [f.as_dict() for f in findings],
                        "summary": {"errors": errors, "warnings": len(findings) - errors, "entries": len(lib)}})
     else:
-        for f in findings:
-            env.out(f"{f.location()}: {f.severity}: {f.message} [{f.code}]" + (f" ({f.key})" if f.key else ""))
+        env.out_chunks(f"{f.location()}: {f.severity}: {f.message} [{f.code}]" + (f" ({f.key})" if f.key else "") + "\n"
+                       for f in findings)
         env.info(f"{len(lib)} entries: {errors} errors, {len(findings) - errors} warnings")
     return ExitCode.FINDINGS if errors else ExitCode.OK

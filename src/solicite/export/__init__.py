@@ -1,9 +1,11 @@
 """Exporters and importers between the library's References and BibTeX, BibLaTeX, CSL-JSON, RIS and Zotero.
 
 Every exporter is registered under the ``solicite.exporters`` entry point and follows the
-small :class:`Exporter` protocol: a ``name``, a file ``extension`` and ``export(refs) -> str``.
-An exporter may also offer ``diagnostics(refs)``: what of ``refs`` its format cannot carry, as
-Diagnostic values (:func:`export_report` asks for them when it is there).
+small :class:`Exporter` protocol: a ``name``, a file ``extension`` and ``export(refs) -> str``;
+the built-in ones also give ``chunks(refs)``, the same text entry by entry, so that a large
+library is written as it is converted rather than held whole in memory. An exporter may
+also offer ``diagnostics(refs)``: what of ``refs`` its format cannot carry, as Diagnostic
+values (:func:`export_report` asks for them when it is there).
 Importers (``read_file``/``read_text`` in :mod:`solicite.export.importer`) turn a file in any of
 those formats back into References. What each format cannot carry is listed in the README.
 """
@@ -11,7 +13,7 @@ those formats back into References. What each format cannot carry is listed in t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Protocol, runtime_checkable
+from typing import Callable, Iterable, Iterator, Protocol, runtime_checkable
 
 from solicite.model import Diagnostic, Reference
 from solicite.text import braces_balanced
@@ -35,13 +37,21 @@ class FunctionExporter:
 
     name: str
     extension: str
-    convert: Callable[[list[Reference]], str]
+    convert: Callable[[Iterable[Reference]], Iterator[str] | str]  # the text, or its pieces in order
     description: str = ""
     check: Callable[[list[Reference]], list[Diagnostic]] | None = None
 
-    def export(self, refs: list[Reference]) -> str:
+    def export(self, refs: Iterable[Reference]) -> str:
         """The whole export of ``refs`` as text."""
-        return self.convert(refs)
+        return "".join(self.chunks(refs))
+
+    def chunks(self, refs: Iterable[Reference]) -> Iterator[str]:
+        """The export of ``refs`` piece by piece (joined, the text of :meth:`export`)."""
+        out = self.convert(refs)
+        if isinstance(out, str):
+            yield out
+        else:
+            yield from out
 
     def diagnostics(self, refs: list[Reference]) -> list[Diagnostic]:
         """What of ``refs`` this format cannot carry, one Diagnostic per finding."""
@@ -54,9 +64,9 @@ def export_report(exporter: Exporter, refs: list[Reference]) -> tuple[str, list[
     return exporter.export(refs), (list(check(refs)) if callable(check) else [])
 
 
-def without_sets(refs: list[Reference]) -> list[Reference]:
+def without_sets(refs: Iterable[Reference]) -> Iterator[Reference]:
     """The references less BibLaTeX ``@set`` entries, which group others and hold nothing of their own."""
-    return [r for r in refs if r.type.lower() != "set"]
+    return (r for r in refs if r.type.lower() != "set")
 
 
 def set_diagnostics(refs: list[Reference], fmt: str) -> list[Diagnostic]:

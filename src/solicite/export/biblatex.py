@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Iterable, Iterator
 
 from solicite.export import FunctionExporter, balanced
 from solicite.export.csljson import date_to_csl
 from solicite.model import Reference
+from solicite.stream import separated
 
 # BibTeX type -> (BibLaTeX type, value for the ``type`` field when the entry has none)
 TYPE_MAP: dict[str, tuple[str, str]] = {
@@ -57,11 +59,16 @@ def to_biblatex(ref: Reference) -> Reference:
     return new
 
 
-def export_biblatex(refs: list[Reference]) -> str:
+def iter_biblatex(refs: Iterable[Reference]) -> Iterator[str]:
     """The entries as BibLaTeX, one blank line between them."""
     from solicite.bibfile import format_entry
 
-    return "".join(format_entry(to_biblatex(balanced(ref))) + "\n\n" for ref in refs).rstrip("\n") + ("\n" if refs else "")
+    return separated((format_entry(to_biblatex(balanced(ref))) for ref in refs), "\n\n", "\n")
 
 
-EXPORTER = FunctionExporter("biblatex", "bib", export_biblatex, "BibLaTeX (biber)")
+def export_biblatex(refs: Iterable[Reference]) -> str:
+    """The entries as BibLaTeX, one blank line between them, as one text."""
+    return "".join(iter_biblatex(refs))
+
+
+EXPORTER = FunctionExporter("biblatex", "bib", iter_biblatex, "BibLaTeX (biber)")

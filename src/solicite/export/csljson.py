@@ -9,14 +9,15 @@ BibTeX library holds them (special characters escaped, nocase spans back to brac
 
 from __future__ import annotations
 
-import json
 import re
+from typing import Iterable, Iterator
 
 from solicite.export import FunctionExporter, first_field, set_diagnostics, without_sets
 from solicite.export.csldates import date_from_csl, date_to_csl
 from solicite.export.extended import extend_csl, extend_from_csl, join_subtitle, split_extra
 from solicite.export.richtext import escape_latex, from_csl_text, to_csl_text, to_plain
 from solicite.model import Person, Reference
+from solicite.stream import json_array, separated
 
 # BibTeX/BibLaTeX entry type -> CSL type (refined by entrysubtype, type and howpublished in csl_type()).
 TYPE_TO_CSL: dict[str, str] = {
@@ -367,9 +368,14 @@ def from_csl(item: dict) -> Reference:
     return Reference(type=btype, key=key, fields=fields, persons=persons)
 
 
-def export_csl(refs: list[Reference]) -> str:
+def iter_csl(refs: Iterable[Reference]) -> Iterator[str]:
     """A CSL-JSON array of the references (``@set`` entries skipped), indented, UTF-8 characters kept."""
-    return json.dumps([to_csl(r) for r in without_sets(refs)], indent=2, ensure_ascii=False) + "\n"
+    return separated(json_array(to_csl(r) for r in without_sets(refs)), "", "\n")
+
+
+def export_csl(refs: Iterable[Reference]) -> str:
+    """A CSL-JSON array of the references (``@set`` entries skipped), as one text."""
+    return "".join(iter_csl(refs))
 
 
 def _diagnostics(refs: list[Reference]) -> list:
@@ -378,4 +384,4 @@ def _diagnostics(refs: list[Reference]) -> list:
     return set_diagnostics(refs, "CSL-JSON") + uncarried(refs, "CSL-JSON")
 
 
-EXPORTER = FunctionExporter("csl-json", "json", export_csl, "CSL-JSON (citeproc, pandoc, Zotero)", _diagnostics)
+EXPORTER = FunctionExporter("csl-json", "json", iter_csl, "CSL-JSON (citeproc, pandoc, Zotero)", _diagnostics)

@@ -16,12 +16,14 @@ each that Zotero's citation engine reads back ("Original Date: 1856", "arXiv: 21
 from __future__ import annotations
 
 import re
+from typing import Iterable, Iterator
 
 from solicite.export import FunctionExporter, set_diagnostics, without_sets
 from solicite.export.carry import EXTRA_FIELDS, uncarried
 from solicite.export.csljson import CITATION_KEY_LINE, from_csl, to_csl
 from solicite.export.extended import eprint_line, extra_lines
 from solicite.model import Reference
+from solicite.stream import separated
 
 CSL_TO_RIS = {
     "article-journal": "JOUR", "article-magazine": "MGZN", "article-newspaper": "NEWS", "article": "GEN",
@@ -162,10 +164,15 @@ def _extra(item: dict, ty: str) -> list[str]:
     return key + extra_lines(item, frozenset() if ty == "CHAP" else frozenset({"number-of-volumes"}))
 
 
-def export_ris(refs: list[Reference]) -> str:
+def iter_ris(refs: Iterable[Reference]) -> Iterator[str]:
     """The references as RIS records separated by blank lines."""
-    return "\n".join(csl_to_ris(to_csl(ref), [line for line in (eprint_line(ref),) if line])
-                     for ref in without_sets(refs))
+    return separated((csl_to_ris(to_csl(ref), [line for line in (eprint_line(ref),) if line])
+                      for ref in without_sets(refs)), "\n")
+
+
+def export_ris(refs: Iterable[Reference]) -> str:
+    """The references as RIS records separated by blank lines, as one text."""
+    return "".join(iter_ris(refs))
 
 
 def parse_ris(text: str) -> list[dict[str, list[str]]]:
@@ -321,5 +328,5 @@ def read_ris(text: str) -> list[Reference]:
     return [from_csl(ris_to_csl(rec)) for rec in parse_ris(text)]
 
 
-EXPORTER = FunctionExporter("ris", "ris", export_ris, "RIS (EndNote, Zotero, Mendeley, RefWorks)",
+EXPORTER = FunctionExporter("ris", "ris", iter_ris, "RIS (EndNote, Zotero, Mendeley, RefWorks)",
                             lambda refs: set_diagnostics(refs, "RIS") + uncarried(refs, "RIS", EXTRA_FIELDS))

@@ -21,8 +21,8 @@ and its schema (zotero/zotero-schema ``schema.json``, CSL type mappings):
 
 from __future__ import annotations
 
-import json
 import re
+from typing import Iterable, Iterator
 
 from solicite.export import FunctionExporter, set_diagnostics, without_sets
 from solicite.export.carry import EXTRA_FIELDS, uncarried
@@ -31,6 +31,7 @@ from solicite.export.csljson import THESIS_GENRES, clean_doi, csl_type, to_csl
 from solicite.export.extended import EPRINT_LABELS, EXTRA_LABELS, eprint_line, eprint_type, extra_lines
 from solicite.export.richtext import escape_latex, protected_words, to_plain
 from solicite.model import Diagnostic, Person, Reference
+from solicite.stream import json_array, separated
 
 # Entry types Zotero's BibTeX importer knows (bibtex2zoteroTypeMap) and the item type each becomes.
 ZOTERO_BIBTEX_TYPES: dict[str, str] = {
@@ -150,9 +151,14 @@ def zotero_csl(ref: Reference) -> dict:
     return item
 
 
-def export_zotero_csl(refs: list[Reference]) -> str:
+def iter_zotero_csl(refs: Iterable[Reference]) -> Iterator[str]:
     """CSL-JSON tuned for Zotero's import (File > Import, or paste from clipboard)."""
-    return json.dumps([zotero_csl(r) for r in without_sets(refs)], indent=2, ensure_ascii=False) + "\n"
+    return separated(json_array(zotero_csl(r) for r in without_sets(refs)), "", "\n")
+
+
+def export_zotero_csl(refs: Iterable[Reference]) -> str:
+    """CSL-JSON tuned for Zotero's import (File > Import, or paste from clipboard), as one text."""
+    return "".join(iter_zotero_csl(refs))
 
 
 def _plain_name(p: Person) -> Person:
@@ -254,12 +260,16 @@ def _volume_as_book(item: dict) -> None:
             item["collection-title"] = work
 
 
-def export_zotero_bibtex(refs: list[Reference]) -> str:
+def iter_zotero_bibtex(refs: Iterable[Reference]) -> Iterator[str]:
     """BibTeX that Zotero's BibTeX translator imports without dropping entries or splitting names."""
     from solicite.bibfile import format_entry
 
-    refs = without_sets(refs)
-    return "".join(format_entry(zotero_bibtex_entry(r)) + "\n\n" for r in refs).rstrip("\n") + ("\n" if refs else "")
+    return separated((format_entry(zotero_bibtex_entry(r)) for r in without_sets(refs)), "\n\n", "\n")
+
+
+def export_zotero_bibtex(refs: Iterable[Reference]) -> str:
+    """BibTeX that Zotero's BibTeX translator imports without dropping entries or splitting names, as one text."""
+    return "".join(iter_zotero_bibtex(refs))
 
 
 def zotero_lint(refs: list[Reference]) -> list[Diagnostic]:
@@ -321,7 +331,7 @@ def _csl_diagnostics(refs: list[Reference]) -> list[Diagnostic]:
     return out
 
 
-EXPORTER = FunctionExporter("zotero", "json", export_zotero_csl, "CSL-JSON tuned for Zotero's importer",
+EXPORTER = FunctionExporter("zotero", "json", iter_zotero_csl, "CSL-JSON tuned for Zotero's importer",
                             _csl_diagnostics)
 # Values of the CSL item zotero_bibtex_entry() has no BibTeX.js field for: the venue (event-place),
 # a book's author (container-author) and the eprint class (processField() reads eprint and eprinttype only).
@@ -331,12 +341,12 @@ _BIBTEX_LOST = frozenset({"venue", "bookauthor"})
 def _bibtex_diagnostics(refs: list[Reference]) -> list[Diagnostic]:
     fmt = "Zotero's BibTeX import"
     out = set_diagnostics(refs, fmt) + uncarried(refs, fmt, lost=_BIBTEX_LOST)
-    if without_sets(refs):
+    if next(without_sets(refs), None) is not None:
         out.append(Diagnostic("warning", "cannot-carry",
                               f"{fmt} does not keep citation keys; --to zotero (CSL-JSON) or --to ris keeps them",
                               source=refs[0].source))
     return out
 
 
-BIBTEX_EXPORTER = FunctionExporter("zotero-bibtex", "bib", export_zotero_bibtex,
+BIBTEX_EXPORTER = FunctionExporter("zotero-bibtex", "bib", iter_zotero_bibtex,
                                    "BibTeX tuned for Zotero's BibTeX translator", _bibtex_diagnostics)

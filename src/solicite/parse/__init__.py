@@ -80,8 +80,9 @@ def parse_text(
     cleaned = [noise.clean(b.text, b.links) for b in blocks]
     # Names and year-less web entries are built here; everything else goes to the tagger in one batch.
     direct: dict[int, Reference] = {}
+    too_long = {i for i, c in enumerate(cleaned) if len(c.text) > LONGEST_REFERENCE}
     for i, c in enumerate(cleaned):
-        if not c.text:
+        if not c.text or i in too_long:
             continue
         if is_name_only(c.text) or fixups.is_all_link(c.text, c.anchors):
             direct[i] = fixups.name_reference(c.text, c.fields)
@@ -89,7 +90,7 @@ def parse_text(
             web = fixups.web_reference(c.text, c.anchors, c.fields)
             if web is not None:
                 direct[i] = web
-    to_tag = [i for i, c in enumerate(cleaned) if c.text and i not in direct]
+    to_tag = [i for i, c in enumerate(cleaned) if c.text and i not in direct and i not in too_long]
     texts = [cleaned[i].text for i in to_tag]
     tagged: list[tuple[Reference, list[Diagnostic]]] = []
     batches = [texts[start:start + _BATCH] for start in range(0, len(texts), _BATCH)]
@@ -106,7 +107,12 @@ def parse_text(
             result.diagnostics.append(
                 Diagnostic("info", "removed-noise", "removed " + ", ".join(repr(r) for r in clean.removed), **where)
             )
-        if index in by_index:
+        if index in too_long:
+            ref = _unparsed(clean.text)
+            result.diagnostics.append(Diagnostic(
+                "warning", "unparsed", f"{len(clean.text):,} characters are too many for one reference (at most "
+                f"{LONGEST_REFERENCE:,}); kept whole as @misc: {_shorten(block.text)}", **where))
+        elif index in by_index:
             ref, found = by_index[index]
             result.diagnostics.extend(replace(d, **where) for d in found)
             if not _usable(ref):
@@ -136,6 +142,9 @@ def parse_text(
     return result
 
 
+# Characters: the longest real references are about 1,500. Tagging time and memory grow with a
+# string's length (a 5.9 MB line took 25 s and 2.5 GB), so longer text is kept whole, untagged.
+LONGEST_REFERENCE = 10_000
 _BATCH = 500  # strings per tagger call: large enough to be fast, small enough to show progress
 _PARALLEL_FROM = 2_000  # strings: below this, starting workers costs more than it saves
 

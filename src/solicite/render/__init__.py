@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
 from solicite.richtext import Italic, Link, NoCase, Node, Part, Quoted
@@ -77,6 +78,10 @@ class Renderer:
     def document(self, entries: list[str]) -> str:
         """A whole reference list from rendered entries: the page layout of this format."""
         return "\n\n".join(entries)
+
+    def document_chunks(self, entries: Iterable[str]) -> Iterator[str]:
+        """:meth:`document` piece by piece, for a list too long to hold as one text (this default holds it)."""
+        yield self.document(list(entries))
 
     def text(self, s: str) -> str:
         return s
