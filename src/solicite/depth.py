@@ -1,9 +1,7 @@
-"""Guards against nesting that the input controls: measure brace depth, flatten what is too deep.
+"""Nesting that the input controls: measure brace depth, in one pass and without recursion.
 
-Readers of field text build trees as deep as the braces they read. Real titles and names
-nest a few levels; a value nested deeper than ``MAX_BRACE_DEPTH`` is read as plain text
-instead (and ``model.reading_problems`` reports it), so no reader recurses as deep as the
-input asks and every reading stays linear in its length.
+Real titles and names nest a few levels; a value nested deeper than ``MAX_BRACE_DEPTH`` is
+reported by ``model.reading_problems`` (the codec reads it iteratively either way).
 """
 
 from __future__ import annotations
@@ -13,8 +11,6 @@ import re
 MAX_BRACE_DEPTH = 64
 
 _BRACE_RUN = re.compile(r"\{+|\}+")
-# A control word right before a group ("\textbf{"): a formatting command, dropped when flattening.
-_COMMAND_BEFORE_GROUP = re.compile(r"\\[a-zA-Z]+\s*(?=\{)")
 
 
 def brace_depth(text: str) -> int:
@@ -35,10 +31,3 @@ def brace_depth(text: str) -> int:
 def too_deep(text: str) -> bool:
     """True when text nests braces deeper than ``MAX_BRACE_DEPTH`` (cheap for short text)."""
     return text.count("{") > MAX_BRACE_DEPTH and brace_depth(text) > MAX_BRACE_DEPTH
-
-
-def flatten(text: str) -> str:
-    """The best-effort plain reading of over-nested text: formatting commands and braces dropped, accents decoded."""
-    from solicite.text import latex_to_unicode
-
-    return latex_to_unicode(_COMMAND_BEFORE_GROUP.sub("", text))

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from solicite.depth import MAX_BRACE_DEPTH, brace_depth, flatten, too_deep
+from solicite.depth import MAX_BRACE_DEPTH, brace_depth, too_deep
 from solicite.names import is_fully_braced, parse_name, split_names  # noqa: F401  (split_names re-exported)
 
 # BibTeX and BibLaTeX fields that hold "and"-separated name lists.
@@ -130,13 +130,12 @@ class Reference:
 
     def text(self, name: str) -> str:
         """The field's value as Unicode text: LaTeX decoded and grouping braces removed."""
-        from solicite.text import latex_to_unicode
+        from solicite.codec import to_unicode
 
         if name in PERSON_FIELDS:
             people = self.persons.get(name, [])
-            return latex_to_unicode(" and ".join(p.literal or f"{p.given} {p.particle} {p.family} {p.suffix}" for p in people))
-        value = self.fields.get(name, "")
-        return flatten(value) if too_deep(value) else latex_to_unicode(value)
+            return to_unicode(" and ".join(p.literal or f"{p.given} {p.particle} {p.family} {p.suffix}" for p in people))
+        return to_unicode(self.fields.get(name, ""))
 
     @property
     def authors(self) -> list[Person]:
@@ -220,7 +219,7 @@ def reading_problems(ref: Reference) -> list[Diagnostic]:
     messages = list(ref.__dict__.get("_problems", ()))
     for name, value in ref.fields.items():
         if too_deep(value):
-            messages.append(f"{name}: braces nested {brace_depth(value)} deep (more than {MAX_BRACE_DEPTH}); read as plain text")
+            messages.append(f"{name}: braces nested {brace_depth(value)} deep (more than {MAX_BRACE_DEPTH})")
     return [Diagnostic("warning", "unreadable-field", m, key=ref.key, source=ref.source, line=ref.line)
             for m in messages]
 

@@ -166,3 +166,9 @@ def test_corpus_names_agree_with_pybtex_braces_included() -> None:
         if (ours.family, ours.given, ours.particle, ours.suffix) != theirs:
             mismatches.append(name)
     assert mismatches == []
+
+
+def test_a_given_name_of_punctuation_only(tmp_path: Path) -> None:
+    # Found by test_fuzz: "a,-" gave an IndexError in the initials of cite and format.
+    out = _run_all(tmp_path, _bib(author="a,-"))
+    assert "bad2021" in out["list"][1]
