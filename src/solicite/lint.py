@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
-from solicite.model import LOST_LINK_FIELD, Diagnostic, Reference
+from solicite.model import LOST_LINK_FIELD, Diagnostic, Reference, reading_problems
 from solicite.codec import to_unicode
 from solicite.text import braces_balanced, fold
 
@@ -110,7 +110,7 @@ def lint_reference(ref: Reference) -> list[Diagnostic]:
     for name, value in ref.fields.items():
         if not braces_balanced(value):
             out.append(_finding(ref, "error", "unbalanced-braces", f"unbalanced braces in {name}"))
-    return out
+    return out + reading_problems(ref)
 
 
 def duplicate_findings(refs: Iterable[Reference]) -> list[Diagnostic]:

@@ -440,8 +440,11 @@ class _LoadedReference(Reference):
     def persons(self) -> dict:
         people = self.__dict__.get("persons")
         if people is None:
-            people = {role: parse_names(value) for role, value in self.__dict__.pop("_names", {}).items()}
+            problems: list[str] = []
+            people = {role: parse_names(value, problems) for role, value in self.__dict__.pop("_names", {}).items()}
             self.__dict__["persons"] = people
+            if problems:
+                self.__dict__["_problems"] = problems  # read by model.reading_problems
         return people
 
     @persons.setter

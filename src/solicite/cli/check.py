@@ -92,7 +92,7 @@ def check_cmd(env: Env, files: tuple[Path, ...], fmt: str | None, output: str | 
         overrides["use_cache"] = False
     if overrides.get("offline") and no_cache:
         raise UsageError("--offline answers from the cache, so it cannot go with --no-cache")
-    options = CheckOptions.from_settings(env.settings.section("check"), **overrides)
+    options = CheckOptions.from_settings(env.settings, **overrides)
     fmt = fmt or ("json" if env.json_output else "text")
     also = [_report_target(spec) for spec in extra_reports]
     if options.insecure:

@@ -39,20 +39,22 @@ def _options(env: Env, sentence_case: bool | None):
     from solicite.styles import Options
 
     if sentence_case is None:
-        sentence_case = bool(_settings(env).get("sentence_case", False))
+        sentence_case = _settings(env).sentence_case
     return Options(sentence_case=sentence_case)
 
 
-def _settings(env: Env) -> dict:
+def _settings(env: Env):
     """The [format] table of solicite.toml: default ``style`` and ``sentence_case``."""
-    return env.settings.section("format")
+    from solicite.config import FormatSettings, read_options
+
+    return read_options(FormatSettings, env.settings, "format")
 
 
 def _style(env: Env, style: str | None) -> str:
     from solicite.errors import ConfigError
     from solicite.registry import names
 
-    chosen = style or _settings(env).get("style", "apa")
+    chosen = style or _settings(env).style
     if chosen not in names("style"):
         raise ConfigError(f"unknown style {chosen!r} in [format] of the configuration",
                           hint="choose one of: " + ", ".join(names("style")))

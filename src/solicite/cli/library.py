@@ -280,9 +280,10 @@ def keys_cmd(env: Env, selected: tuple[str, ...], pattern: str | None, renumber_
     Duplicated keys are renumbered first (the second entry of same2020 becomes same2020a),
     so that every entry can be named; --renumber-duplicates does only that.
     """
-    from solicite.keys import DEFAULT_PATTERN, regenerate_keys
+    from solicite.config import KeysSettings, read_options
+    from solicite.keys import regenerate_keys
 
-    pattern = pattern or env.settings.section("keys").get("pattern", DEFAULT_PATTERN)
+    pattern = pattern or read_options(KeysSettings, env.settings, "keys").pattern
     lib = open_library(env, warn_duplicates=False, write=not dry_run)
     require_unique(lib, selected)
     changes = [(old, new) for old, _, new in lib.renumber_duplicates()]
