@@ -29,6 +29,7 @@ from solicite.check.schedule import HostQueue
 # After the deadline, how long the run waits for requests already cut off to report back
 # before it stops waiting (a name lookup, for one, cannot be interrupted).
 GRACE = 0.5
+_LOOK = 0.02  # how often the run's thread looks for answers when it has none at hand
 
 
 @dataclass
@@ -150,7 +151,7 @@ def _run_workers(checker: Checker, links: list[Link], pending: list[tuple[tuple[
     try:
         for received in range(len(pending)):
             try:
-                indices, result = answers.get(timeout=max(0.0, fetcher.deadline_at + GRACE - time.monotonic()))
+                indices, result = _next_answer(answers, fetcher.deadline_at + GRACE)
             except queues.Empty:
                 break
             if isinstance(result, BaseException):
@@ -168,6 +169,22 @@ def _run_workers(checker: Checker, links: list[Link], pending: list[tuple[tuple[
         if received < len(pending):  # the deadline, offline or Ctrl-C: nothing new may start
             fetcher.deadline_at = min(fetcher.deadline_at, time.monotonic())
         work.close()
+
+
+def _next_answer(answers: queues.SimpleQueue, until: float):
+    """The next answer a worker handed over, looking every ``_LOOK`` seconds; Empty after ``until``.
+
+    Looking now and then rather than blocking on the queue: a wake-up of this thread for every
+    answer costs the workers a switch of the interpreter lock each, and results are not urgent.
+    """
+    while True:
+        try:
+            return answers.get_nowait()
+        except queues.Empty:
+            left = until - time.monotonic()
+            if left <= 0:
+                raise
+            time.sleep(min(_LOOK, left))
 
 
 def _probe_early(work: HostQueue, links: list[Link]) -> None:
