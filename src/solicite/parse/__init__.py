@@ -25,7 +25,7 @@ import pickle
 import re
 import threading
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import Any, Callable
 
 from solicite.model import LOST_LINK_FIELD, Diagnostic, Reference
 from solicite.codec import escape
@@ -106,7 +106,7 @@ def parse_text(
 
     result = ParseResult(diagnostics=diagnostics)
     for index, (block, clean) in enumerate(zip(blocks, cleaned)):
-        where = {"source": source, "line": block.lineno}
+        where: dict[str, Any] = {"source": source, "line": block.lineno}
         if clean.removed:
             result.diagnostics.append(
                 Diagnostic("info", "removed-noise", "removed " + ", ".join(repr(r) for r in clean.removed), **where)
@@ -194,7 +194,9 @@ def _run_tagger(tagger: TaggerFn | None, texts: list[str]) -> list[tuple[Referen
     if not texts:
         return []
     if tagger is None:
-        from solicite.parse.tagger import parse_references as tagger  # lazy: loads the model
+        from solicite.parse.tagger import parse_references  # lazy: loads the model
+
+        tagger = parse_references
 
     try:
         pairs = list(tagger(texts))
