@@ -31,8 +31,24 @@ class Compiler:
             self.macros[name] = lambda ctx: slot[0](ctx)
             el = self.style.macro_elements.get(name)
             # A macro is suppressed like a group: variables called and none set, nothing printed.
-            slot[0] = self._as_group(self.sequence(list(el), "")) if el is not None else (lambda ctx: _EMPTY)
+            slot[0] = self._as_macro(self.sequence(list(el), "")) if el is not None else (lambda ctx: _EMPTY)
         return self.macros[name]
+
+    def _as_macro(self, inner):
+        """A macro: suppressed like a group, and counted as one variable rendered when it prints.
+
+        citeproc-js treats a macro's output like a variable's for the enclosing group, so a
+        macro printing only a term ("n.d.") keeps its group.
+        """
+        grouped = self._as_group(inner)
+
+        def run(ctx):
+            part = grouped(ctx)
+            if not is_empty(part):
+                ctx.called += 1
+                ctx.rendered += 1
+            return part
+        return run
 
     def sequence(self, elements, delimiter: str):
         """Children rendered in order and joined with ``delimiter``."""
