@@ -120,9 +120,11 @@ class Compiler:
             var, form = el.get("variable"), el.get("form", "long")
 
             def run(ctx):
-                ctx.called += 1
                 if var == "year-suffix":
+                    # An unset year suffix does not empty its group (citeproc-js: "n.d." stays).
                     ctx.suffix_done = True
+                else:
+                    ctx.called += 1
                 if var in NUMBER_VARIABLES and var != "locator" and var != "page":
                     value = ctx.value(var)
                     if value is None:
