@@ -98,6 +98,9 @@ class Ctx:
         """Record that a variable was rendered (for substitution)."""
         for t in self.tracking:
             t.add(name)
+        if self.tracking:
+            # Inside <substitute> a variable is suppressed from its first use on (citeproc-js).
+            self.suppressed.add(name)
 
     def text_value(self, name: str, form: str = "long"):
         """A text variable as a rich-text tree, or None."""
