@@ -48,6 +48,8 @@ class Ctx:
         self.suppress_author = False
         self.names_done = False
         self.first_names = None
+        self.first_names_key = None
+        self.name_bodies: list | None = None
         self.first_term = None
         self.author_only = False
 

@@ -160,13 +160,16 @@ def compile_names(compiler, el):
         if ctx.names_done:
             return _names(ctx)
         ctx.names_done = True
+        ctx.name_bodies = []
         part = _names(ctx)
+        bodies, ctx.name_bodies = ctx.name_bodies, None
         if is_empty(part):
             return ""
         ctx.first_names = part
+        ctx.first_names_key = "\x1f".join(bodies) if bodies else plain(part)
         if ctx.suppress_author:
             return ""
-        if "substitute" in ctx.cite:
+        if "substitute" in ctx.cite and not bodies:
             return NamesMark(ctx.cite["substitute"]) if ctx.cite["substitute"] else ""
         return NamesMark(part)
 
@@ -249,6 +252,12 @@ def _variables_fn(compiler, variables, spec: _NamesSpec, delimiter):
             ctx.note(var)
             ctx.rendered += 1
             body = render_list(ctx, spec, opts, var, names)
+            if ctx.name_bodies is not None and not ctx.sorting:
+                # The first <names> of an entry: its names (not their label) are what
+                # subsequent-author-substitute compares and replaces.
+                ctx.name_bodies.append(plain(body))
+                if "substitute" in ctx.cite:
+                    body = ctx.cite["substitute"]
             if spec.label is not None and not ctx.sorting:  # sort keys compare names, not labels
                 term_name = combined if (combined and var == "editor") else var
                 form = spec.label_el.get("form", "long")

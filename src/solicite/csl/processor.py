@@ -160,7 +160,7 @@ class Processor:
             if not plain(part).strip():
                 continue
             if sas is not None:
-                names = plain(ctx.first_names) if ctx.first_names is not None else None
+                names = ctx.first_names_key
                 if names is not None and names == prev_names:
                     # Rendered again with the substitute in place, so punctuation meets it, not the names.
                     part, _ctx = self.render_cite(item_id, {"substitute": sas}, "bibliography")
