@@ -198,6 +198,8 @@ def _group_by_author(proc, rendered, collapse, layout, delimiter):
                 joiner.append(acc, suffix_delim)
                 joiner.append(acc, st.year_suffix)
                 run.append(("letter", st.year_suffix))
+            elif is_empty(r2["part"]):
+                continue  # nothing left once the author is collapsed (no date): no delimiter either
             else:
                 # After a locator or a run of collapsed year suffixes, the after-collapse delimiter.
                 suffix_run = len(run) > 1
