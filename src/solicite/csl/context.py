@@ -123,6 +123,9 @@ class Ctx:
                 value = page_range(value, self.style.page_range_format, self.page_delimiter())
         elif name in ("page", "locator") and "\\-" not in value:
             value = page_range(value.strip(), "", self.page_delimiter())
+        if name in ("page", "locator") and "&" in value:
+            # "213 & 235": the locale's ampersand (citeproc-js localises it in page numbers).
+            value = value.replace("&", self.locale.term("and", "symbol") or "&")
         if name in ("URL", "DOI", "PMID", "PMCID"):
             return value
         if "\\-" in value:

@@ -118,6 +118,7 @@ class NameOpts:
         self.dpea = g("delimiter-precedes-et-al", "contextual")
         self.dpl = g("delimiter-precedes-last", "contextual")
         self.et_al_min = int(g("et-al-min") or 0)
+        self.zero_first = g("et-al-use-first") == "0"  # et-al with no name shown: nothing at all
         self.et_al_first = int(g("et-al-use-first") or 0)
         self.sub_min = int(g("et-al-subsequent-min") or self.et_al_min or 0)
         self.sub_first = int(g("et-al-subsequent-use-first") or self.et_al_first or 0)
@@ -293,6 +294,8 @@ def render_list(ctx, spec: _NamesSpec, opts: NameOpts, var: str, names: list):
     joiner = spec.joiner
     et_min, first = _limits(ctx, opts)
     truncated = bool(et_min and first and len(names) >= et_min)
+    if et_min and not first and opts.zero_first and len(names) >= et_min:
+        return ""
     count = min(len(names), first + ctx.add_names) if truncated else len(names)
     if count >= len(names):
         truncated = False
