@@ -183,6 +183,8 @@ class Compiler:
             if value is None or value == "":
                 return _EMPTY
             many = plural == "always" or (plural == "contextual" and _plural_value(var, value))
+            if var == "locator" and "label-plural" in ctx.cite and plural == "contextual":
+                many = ctx.cite["label-plural"]
             return ctx.locale.term(term, form, many) or _EMPTY
         return run
 

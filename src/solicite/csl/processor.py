@@ -76,6 +76,12 @@ class Processor:
     # -- one cite ---------------------------------------------------------------------------
     def context(self, item_id: str, mode: str, cite: dict | None = None) -> Ctx:
         """A rendering context for the item with its disambiguation state applied."""
+        if cite and cite.get("locator") and not cite.get("label"):
+            # A locator written with its label ("vol. 1"): the label is read from it, as citeproc-js does.
+            found = self.style.locale.locator_label(str(cite["locator"]))
+            if found:
+                # The label keeps the number the text gave it ("vol. 1, fol. 186" stays singular).
+                cite = dict(cite, label=found[0], locator=found[2], **{"label-plural": found[1]})
         ctx = Ctx(self.style, self.items[item_id], mode, cite)
         st = self.state[item_id]
         ctx.citation_number = self.numbers.get(item_id)
