@@ -31,14 +31,14 @@ class Compiler:
             self.macros[name] = lambda ctx: slot[0](ctx)
             el = self.style.macro_elements.get(name)
             # A macro is suppressed like a group: variables called and none set, nothing printed.
-            slot[0] = self._as_macro(self.sequence(list(el), "")) if el is not None else (lambda ctx: _EMPTY)
+            slot[0] = self._as_counted(self.sequence(list(el), "")) if el is not None else (lambda ctx: _EMPTY)
         return self.macros[name]
 
-    def _as_macro(self, inner):
-        """A macro: suppressed like a group, and counted as one variable rendered when it prints.
+    def _as_counted(self, inner):
+        """A macro or group: suppressed as a group is, and counted as one variable rendered when it prints.
 
-        citeproc-js treats a macro's output like a variable's for the enclosing group, so a
-        macro printing only a term ("n.d.") keeps its group.
+        citeproc-js treats a macro's or nested group's output like a variable's for the enclosing
+        group, so a macro printing only a term ("n.d.") keeps its group.
         """
         grouped = self._as_group(inner)
 
@@ -190,7 +190,7 @@ class Compiler:
 
     def group(self, el):
         """``<group>``: suppressed when it calls variables and none of them is set."""
-        return self.decorate(el, self._as_group(self.sequence(list(el), el.get("delimiter", ""))))
+        return self.decorate(el, self._as_counted(self.sequence(list(el), el.get("delimiter", ""))))
 
     @staticmethod
     def _as_group(inner):
