@@ -7,13 +7,14 @@ import re
 from solicite.csl.cluster import render_cluster
 from solicite.csl.context import DATE_VARIABLES, NAME_VARIABLES, Ctx
 from solicite.csl.disambiguate import disambiguate
-from solicite.csl.output import Display, formatter
+from solicite.csl.output import Display, drop_last, formatter
 from solicite.csl.sorting import item_keys, sort_entries
-from solicite.richtext import plain
+from solicite.richtext import last_char, plain
 
 _NOTE_FIELD = re.compile(r"^\s*([a-z][a-z-]*):\s*(.+)$", re.M)
 _KNOWN_TEXT = frozenset({"archive", "archive-place", "authority", "call-number", "chapter-number",
-                         "collection-number", "collection-title", "container-title", "dimensions", "DOI",
+                         "collection-number", "collection-title", "collection-title-short", "container-title",
+                         "container-title-short", "dimensions", "DOI",
                          "edition", "event-place", "event-title", "genre", "ISBN", "ISSN", "issue", "medium",
                          "number", "original-publisher", "original-publisher-place", "original-title",
                          "publisher", "publisher-place", "references", "section", "source", "status",
@@ -112,6 +113,8 @@ class Processor:
         first = self.style.joiner.affix(layout.prefix, parts[0], "")
         rest = self.style.joiner.join(parts[1:])
         rest = self.style.joiner.affix("", rest, layout.suffix)
+        while last_char(rest) == " ":
+            rest = drop_last(rest)  # the right-hand column ends with its text (citeproc-js trims it)
         return [Display("left-margin", first), Display("right-inline", *(rest if isinstance(rest, list) else [rest]))]
 
     # -- registration -----------------------------------------------------------------------
