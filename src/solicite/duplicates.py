@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from solicite.export.csljson import clean_doi
-from solicite.export.richtext import to_plain
+from solicite.codec import to_unicode
 from solicite.model import Reference
 from solicite.text import fold
 
@@ -32,14 +32,14 @@ class DuplicateBy(str, Enum):
 
 def signature(ref: Reference) -> tuple[str, str, str] | None:
     """Normalised (title, year, first author's family name), or None without a title."""
-    title = re.sub(r"[^a-z0-9]+", "", fold(to_plain(ref.get("title"))))
+    title = re.sub(r"[^a-z0-9]+", "", fold(to_unicode(ref.get("title"))))
     if not title:
         return None
     people = ref.authors or ref.editors
     who = ""
     if people:
         p = people[0]
-        who = re.sub(r"[^a-z0-9]+", "", fold(to_plain(p.literal or p.family)))
+        who = re.sub(r"[^a-z0-9]+", "", fold(to_unicode(p.literal or p.family)))
     return title, ref.year, who
 
 

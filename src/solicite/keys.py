@@ -6,7 +6,8 @@ import re
 from collections.abc import Container
 
 from solicite.model import Reference
-from solicite.text import fold, latex_to_unicode
+from solicite.codec import to_unicode
+from solicite.text import fold
 
 DEFAULT_PATTERN = "{auth}{year}{title}"
 STOPWORDS = frozenset(
@@ -18,7 +19,7 @@ _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(fold(latex_to_unicode(text)))
+    return _WORD.findall(fold(to_unicode(text)))
 
 
 def _significant(title: str) -> list[str]:

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
 from solicite.model import LOST_LINK_FIELD, Diagnostic, Reference
-from solicite.text import braces_balanced, fold, latex_to_unicode
+from solicite.codec import to_unicode
+from solicite.text import braces_balanced, fold
 
 # Required fields per type; each requirement is a tuple of alternatives (BibTeX and BibLaTeX names).
 _AUTHOR = ("author",)
@@ -126,7 +127,7 @@ def duplicate_findings(refs: Iterable[Reference]) -> list[Diagnostic]:
             if first is not mine:
                 out.append(_finding(ref, "error", "duplicate-doi", f"same DOI as {first}"))
                 continue
-        title = _NORM.sub(" ", fold(latex_to_unicode(ref.fields.get("title", "")))).strip()
+        title = _NORM.sub(" ", fold(to_unicode(ref.fields.get("title", "")))).strip()
         people = ref.authors or ref.editors
         author = fold(people[0].literal or people[0].family) if people else ""
         if title:

@@ -229,12 +229,12 @@ class Reference:
 
     def text(self, name: str) -> str:
         """The field's value as Unicode text: LaTeX decoded and grouping braces removed."""
-        from solicite.text import latex_to_unicode
+        from solicite.codec import to_unicode
 
         if name in PERSON_FIELDS:
             people = self.persons.get(name, [])
-            return latex_to_unicode(" and ".join(p.literal or f"{p.given} {p.particle} {p.family} {p.suffix}" for p in people))
-        return latex_to_unicode(self.fields.get(name, ""))
+            return to_unicode(" and ".join(p.literal or f"{p.given} {p.particle} {p.family} {p.suffix}" for p in people))
+        return to_unicode(self.fields.get(name, ""))
 
     @property
     def authors(self) -> list[Person]:

@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterable
 
 from solicite.model import Reference
-from solicite.text import fold, latex_to_unicode
+from solicite.codec import to_unicode
+from solicite.text import fold
 
 # Zotero's BibTeX importer splits `keywords` on "," and ";", biblatex on "," only: a section
 # name holding either would become different tags in each, so neither is written inside one.
@@ -23,7 +24,7 @@ def section_tag(section: str) -> str:
 
 
 def _tag_key(tag: str) -> str:
-    return fold(section_tag(latex_to_unicode(tag)))
+    return fold(section_tag(to_unicode(tag)))
 
 
 def has_keyword(ref: Reference, wanted: Iterable[str]) -> bool:

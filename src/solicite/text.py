@@ -1,48 +1,8 @@
-"""Text helpers shared by every stage: LaTeX to Unicode, search normalisation, brace handling."""
+"""Text helpers shared by every stage: search normalisation and brace counting (LaTeX is read by solicite.codec)."""
 
 from __future__ import annotations
 
-import functools
-import re
 import unicodedata
-
-_NEEDS_LATEX = re.compile(r"[\\$~]")
-_FONT_SWITCH = re.compile(r"\\(?:tt|sc|bf|it|em|rm|sf|sl|small|footnotesize|scriptsize|large|Large|normalsize)\b\s*")
-
-
-def drop_font_switches(value: str) -> str:
-    """The value without old-style font switches ("{\\tt name}" -> "{name}"): they change the font, not the text."""
-    return _FONT_SWITCH.sub("", value) if "\\" in value else value
-
-
-# A backslash pair is read first, so "\\\\{}" is a line break then a group, not an escaped brace.
-_ESCAPES = re.compile(r"\\([\\{}])")
-
-
-def _protect(m: re.Match) -> str:
-    # "\\\\" is a line break: in plain text it reads as a space.
-    return {"{": "\ue000", "}": "\ue001", "\\": " "}[m.group(1)]
-
-
-@functools.lru_cache(maxsize=65536)
-def latex_to_unicode(value: str) -> str:
-    """Decode LaTeX accents and symbols to Unicode and drop grouping braces ("{\\'a}" -> "á")."""
-    if not value:
-        return ""
-    # Escaped braces are text, every other brace is grouping. Protect the escaped ones first:
-    # after decoding, "{\\textbackslash}" reads "{\\}" and the backslash must not escape the brace.
-    if "\\" in value:
-        value = _ESCAPES.sub(_protect, value)
-    if _NEEDS_LATEX.search(value):
-        import latexcodec  # noqa: F401  (registers the "latex" codec; comes with pybtex)
-
-        try:
-            value = value.encode("utf-8").decode("latex+utf8")
-        except (UnicodeError, ValueError, IndexError):
-            # latexcodec gives up on a few unusual commands: fall back to the braces-only reading.
-            pass
-    value = value.replace("{", "").replace("}", "").replace("\ue000", "{").replace("\ue001", "}")
-    return " ".join(value.split())
 
 
 def fold(value: str) -> str:

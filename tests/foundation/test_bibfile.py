@@ -67,9 +67,9 @@ def test_names_particles_and_corporate_authors() -> None:
 def test_unicode_reading_keeps_latex_in_file(lib_copy: Path) -> None:
     lib = bibfile.load(lib_copy)
     ref = lib["migsec2021"]
-    from solicite.text import latex_to_unicode
+    from solicite.codec import to_unicode
 
-    assert latex_to_unicode(ref.editors[0].family) == "González"
+    assert to_unicode(ref.editors[0].family) == "González"
     assert "Gonz{\\'a}lez" in ref.raw
 
 

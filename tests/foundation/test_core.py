@@ -11,7 +11,8 @@ from solicite.config import load_settings
 from solicite.errors import UnknownNameError
 from solicite.keys import format_key, generate_key
 from solicite.model import Person, Reference, month_number, parse_names, split_names
-from solicite.text import braces_balanced, fold, latex_to_unicode
+from solicite.codec import to_unicode
+from solicite.text import braces_balanced, fold
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "solicite"
 
@@ -57,8 +58,8 @@ def test_split_names_respects_braces() -> None:
 
 
 def test_text_helpers() -> None:
-    assert latex_to_unicode("Gonz{\\'a}lez {DNA} \\\"{u}ber") == "González DNA über"
-    assert latex_to_unicode("Plain  text\nwrapped") == "Plain text wrapped"
+    assert to_unicode("Gonz{\\'a}lez {DNA} \\\"{u}ber") == "González DNA über"
+    assert to_unicode("Plain  text\nwrapped") == "Plain text wrapped"
     assert fold("Gonzàlez ÉMILE") == "gonzalez emile"
     assert braces_balanced("{a} \\{ b \\}") and not braces_balanced("{a") and not braces_balanced("a \\{ b")
     assert braces_balanced("\\\\{x}") and not braces_balanced("}{")
@@ -140,18 +141,3 @@ def test_help_starts_without_importing_heavy_modules() -> None:
             "print(sorted(m for m in ('pybtex', 'rich', 'requests', 'solicite.bibfile') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
-
-
-@pytest.mark.parametrize("latex, text", [
-    ("ObjectWorks{\\textbackslash}Smalltalk", "ObjectWorks\\Smalltalk"),
-    ("a \\{b\\} c", "a {b} c"),
-    ("{DNA} of Gonz{\\'a}lez", "DNA of González"),
-    ("100\\%", "100%"),
-])
-def test_latex_to_unicode_keeps_escaped_braces_and_drops_grouping(latex: str, text: str) -> None:
-    assert latex_to_unicode(latex) == text
-
-
-def test_latex_line_break_and_escaped_backslashes() -> None:
-    assert latex_to_unicode("\\textbackslash\\textbackslash\\{\\}: \\\\{}") == "\\\\{}:"
-    assert latex_to_unicode("Line one\\\\Line two") == "Line one Line two"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from solicite.model import Reference
-from solicite.parse import is_name_only, latex_escape, parse_text
+from solicite.parse import is_name_only, parse_text
 
 
 def test_seed_gives_41_entries_in_6_sections(seed_path, fake_tagger):
@@ -95,11 +95,6 @@ def test_is_name_only():
     assert not is_name_only("Charta of Palermo, 2015")
     assert not is_name_only("Bauder, H. Some title")
     assert is_name_only("H.B.C. Blog")  # initials are no sentence break
-
-
-def test_latex_escape():
-    assert latex_escape("Media & Blogs 100% #1 a_b") == "Media \\& Blogs 100\\% \\#1 a\\_b"
-    assert latex_escape("already \\& escaped") == "already \\& escaped"
 
 
 def test_values_with_stray_braces_are_made_writable():

@@ -64,13 +64,6 @@ def test_clean_keeps_question_mark_and_strips_quotes():
     assert F.clean("‘Sanctuary city’ mayors vow,") == "‘Sanctuary city’ mayors vow"
 
 
-def test_bibtex_safe():
-    assert F.bibtex_safe("Borders & Belonging 100% #1") == r"Borders \& Belonging 100\% \#1"
-    assert F.bibtex_safe(r"Already \& escaped") == r"Already \& escaped"
-    assert F.bibtex_safe("unbalanced {brace") == "unbalanced brace"
-    assert F.bibtex_safe("https://x.org/a_b", url=True) == "https://x.org/a_b"
-
-
 @pytest.mark.parametrize(
     "raw, expected",
     [("Health Services Research 49(5): 1670-1683.", {"volume": "49", "number": "5", "pages": "1670--1683"}),

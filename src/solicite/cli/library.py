@@ -68,9 +68,9 @@ def authors_short(ref: Reference) -> str:
 
 
 def ref_text(value: str) -> str:
-    from solicite.text import latex_to_unicode
+    from solicite.codec import to_unicode
 
-    return latex_to_unicode(value)
+    return to_unicode(value)
 
 
 def print_refs(env: Env, refs: Iterable[Reference]) -> None:

@@ -174,13 +174,13 @@ def _read_input(name: str) -> str:
 def to_csl_items(references: list[Reference]) -> list[dict]:
     """CSL-JSON items in input order: the section in ``keyword``, the raw reference text in ``note``."""
     from solicite.export.csljson import to_csl
-    from solicite.export.richtext import to_plain
+    from solicite.codec import to_unicode
 
     items = []
     for ref in references:
         item = to_csl(ref)
         if ref.keywords:
-            item["keyword"] = ", ".join(to_plain(k) for k in ref.keywords)
+            item["keyword"] = ", ".join(to_unicode(k) for k in ref.keywords)
         if ref.raw:
             item["note"] = " ".join(ref.raw.split())
         items.append(item)

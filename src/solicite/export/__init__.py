@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Protocol, runtime_checkable
 
+from solicite.codec import escape, to_unicode
 from solicite.model import Diagnostic, Reference
 from solicite.text import braces_balanced
 
@@ -117,15 +118,9 @@ def balanced(ref: Reference) -> Reference:
         fixed = "".join(out)
         if not _writable(fixed):
             # Backslashes before braces confuse brace counting: write the text itself, every special escaped.
-            from solicite.export.richtext import to_plain
-
-            fixed = "".join(_SAFE.get(c, c) for c in to_plain(value))
+            fixed = escape(to_unicode(value), literal=True)
         new.fields[name] = fixed
     return new
-
-
-_SAFE = {"\\": "\\textbackslash{}", "{": "\\textbraceleft{}", "}": "\\textbraceright{}", "&": "\\&", "%": "\\%",
-         "$": "\\$", "#": "\\#", "_": "\\_"}
 
 
 def _writable(value: str) -> bool:

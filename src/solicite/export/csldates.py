@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from solicite.export.richtext import to_plain
+from solicite.codec import to_unicode
 from solicite.model import month_number
 
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -12,7 +12,7 @@ _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 def date_to_csl(date: str = "", year: str = "", month: str = "", day: str = "") -> dict | None:
     """A CSL date from a BibLaTeX ``date`` (ISO 8601, ranges with "/") or year/month/day; raw when unparsable."""
-    date = to_plain(date)
+    date = to_unicode(date)
     if date:
         parts = []
         for piece in date.split("/"):
@@ -21,16 +21,16 @@ def date_to_csl(date: str = "", year: str = "", month: str = "", day: str = "") 
                 return {"raw": date}  # also ISO 8601-2 seasons (2003-21): CSL has no month for them
             parts.append([int(g) for g in m.groups() if g])
         return {"date-parts": parts}
-    year = to_plain(year)
+    year = to_unicode(year)
     if not year:
         return None
     if not re.fullmatch(r"\d{1,4}", year):
         return {"raw": year}
     part = [int(year)]
-    mon = month_number(to_plain(month)) if month else None
+    mon = month_number(to_unicode(month)) if month else None
     if mon:
         part.append(mon)
-        d = to_plain(day)
+        d = to_unicode(day)
         if d.isdigit() and 1 <= int(d) <= 31:
             part.append(int(d))
     return {"date-parts": [part]}

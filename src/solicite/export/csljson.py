@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 from solicite.export import FunctionExporter, first_field, set_diagnostics, without_sets
 from solicite.export.csldates import date_from_csl, date_to_csl
 from solicite.export.extended import extend_csl, extend_from_csl, join_subtitle, split_extra
-from solicite.export.richtext import escape_latex, from_csl_text, to_csl_text, to_plain
+from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode
 from solicite.model import Person, Reference
 from solicite.stream import json_array, separated
 
@@ -85,7 +85,7 @@ KEYWORDS_LINE = re.compile(r"^\s*Keywords:\s*(.+?)\s*$\n?", re.IGNORECASE | re.M
 
 
 def _hints(ref: Reference) -> str:
-    return " ".join(to_plain(ref.get(f)) for f in ("entrysubtype", "type", "howpublished")).lower()
+    return " ".join(to_unicode(ref.get(f)) for f in ("entrysubtype", "type", "howpublished")).lower()
 
 
 def csl_type(ref: Reference) -> str:
@@ -102,7 +102,7 @@ def csl_type(ref: Reference) -> str:
         return "broadcast"
     if base in ("document", "webpage") and re.search(r"\b(youtube|vimeo|video)\b", hints):
         return "motion_picture"
-    if base == "webpage" and _NEWSPAPER.search(to_plain(ref.get("organization") or ref.get("journaltitle"))):
+    if base == "webpage" and _NEWSPAPER.search(to_unicode(ref.get("organization") or ref.get("journaltitle"))):
         return "article-newspaper"  # a news site's article: Zotero's Newspaper Article
     if base in ("document", "webpage"):
         if "blog" in hints:
@@ -118,7 +118,7 @@ def csl_type(ref: Reference) -> str:
 def _howpublished_url(ref: Reference) -> str:
     """The link when ``howpublished`` holds only a URL (``\\url{...}``, ``{\\tt http...}``), else ""."""
     value = ref.get("howpublished")
-    if not value or not re.match(r"https?://", to_plain(value)):
+    if not value or not re.match(r"https?://", to_unicode(value)):
         return ""
     m = re.search(r"https?://[^\s{}]+", value)
     return _URL_ESCAPES.sub(r"\1", m.group(0)) if m else ""
@@ -140,18 +140,18 @@ def clean_doi(value: str) -> str:
 def person_to_csl(person: Person) -> dict:
     """A CSL name: {family, given, non-dropping-particle, suffix} or {literal}, decoded to Unicode."""
     if person.literal:
-        return {"literal": to_plain(person.literal)}
-    if not (person.given or person.particle or person.suffix) and " " in to_plain(person.family):
-        return {"literal": to_plain(person.family)}  # "{GNU Project}" as a last name: an organisation
-    name = {"family": to_plain(person.family), "given": to_plain(person.given),
-            "non-dropping-particle": to_plain(person.particle), "suffix": to_plain(person.suffix)}
+        return {"literal": to_unicode(person.literal)}
+    if not (person.given or person.particle or person.suffix) and " " in to_unicode(person.family):
+        return {"literal": to_unicode(person.family)}  # "{GNU Project}" as a last name: an organisation
+    name = {"family": to_unicode(person.family), "given": to_unicode(person.given),
+            "non-dropping-particle": to_unicode(person.particle), "suffix": to_unicode(person.suffix)}
     return {k: v for k, v in name.items() if v}
 
 
 def person_from_csl(name: dict) -> Person:
     """A Person from a CSL name; a family name of several words without a given name stays whole."""
     if name.get("literal"):
-        return Person(literal=escape_latex(str(name["literal"])))
+        return Person(literal=escape(str(name["literal"]), literal=True))
     family = str(name.get("family", "")).strip()
     given = str(name.get("given", "")).strip()
     particle = " ".join(str(name[k]).strip() for k in ("dropping-particle", "non-dropping-particle") if name.get(k))
@@ -160,8 +160,8 @@ def person_from_csl(name: dict) -> Person:
         # Zotero keeps a suffix after the first name ("Juliet P., Jr.").
         given, suffix = (x.strip() for x in given.rsplit(", ", 1))
     if family and not given and not particle and " " in family:
-        return Person(literal=escape_latex(family))  # "World Health Organization" must not be split
-    esc = [escape_latex(x) for x in (family, given, particle, suffix)]
+        return Person(literal=escape(family, literal=True))  # "World Health Organization" must not be split
+    esc = [escape(x, literal=True) for x in (family, given, particle, suffix)]
     esc = ["{" + x + "}" if "," in x else x for x in esc]
     if not particle and family[:1].islower() and " " in family:
         # A family name with no particle given stays whole ("{van Leeuwen}"), as BibTeX's braces say.
@@ -170,8 +170,8 @@ def person_from_csl(name: dict) -> Person:
 
 
 def _number_vars(ref: Reference, ctype: str, out: dict) -> None:
-    number = to_plain(ref.get("number"))
-    issue = to_plain(ref.get("issue"))
+    number = to_unicode(ref.get("number"))
+    issue = to_unicode(ref.get("issue"))
     if ctype.startswith("article") or ctype == "periodical":
         if issue or number:
             out["issue"] = issue or number
@@ -236,11 +236,11 @@ def to_csl(ref: Reference) -> dict:
         "ISSN": ref.get("issn"),
     })
     for var, value in text.items():
-        value = to_csl_text(value) if var in _TITLE_VARS else to_plain(value)
+        value = to_csl_markup(value) if var in _TITLE_VARS else to_unicode(value)
         if value:
             item[var] = value
     _number_vars(ref, ctype, item)
-    pages = to_plain(ref.get("pages")).replace("\u2013", "-").replace("\u2014", "-")
+    pages = to_unicode(ref.get("pages")).replace("\u2013", "-").replace("\u2014", "-")
     pages = re.sub(r"\s*-+\s*", "-", pages).strip("-")
     if pages:
         item["page"] = pages
@@ -249,7 +249,7 @@ def to_csl(ref: Reference) -> dict:
     url = _clean_url(ref.get("url")) if ref.get("url") else link
     if url:
         item["URL"] = url
-    keywords = [to_plain(k) for k in re.split(r"[,;]", ref.get("keywords"))]
+    keywords = [to_unicode(k) for k in re.split(r"[,;]", ref.get("keywords"))]
     if any(keywords):
         item["keyword"] = ", ".join(k for k in keywords if k)
     issued = date_to_csl(ref.get("date"), ref.get("year"), ref.get("month"), ref.get("day"))
@@ -297,7 +297,7 @@ def from_csl(item: dict) -> Reference:
     def put(field: str, var: str, rich: bool = False) -> None:
         value = item.get(var)
         if value not in (None, ""):
-            fields[field] = from_csl_text(str(value)) if rich else escape_latex(str(value))
+            fields[field] = from_csl_markup(str(value)) if rich else escape(str(value), literal=True)
 
     put("title", "title", True)
     put("shorttitle", "title-short", True)
@@ -334,9 +334,9 @@ def from_csl(item: dict) -> Reference:
     elif ctype == "article-magazine":
         fields["entrysubtype"] = "magazine"
     if genre:
-        fields["type"] = escape_latex(genre)
+        fields["type"] = escape(genre, literal=True)
     if note:
-        fields["note"] = escape_latex(note)
+        fields["note"] = escape(note, literal=True)
     if ctype.startswith("article") or ctype == "periodical":
         put("number", "issue")
     else:
@@ -352,7 +352,7 @@ def from_csl(item: dict) -> Reference:
     keywords = item.get("keyword")
     if keywords:
         words = keywords if isinstance(keywords, list) else re.split(r"\s*[,;]\s*", str(keywords))
-        fields["keywords"] = ", ".join(escape_latex(w.strip()) for w in words if str(w).strip())
+        fields["keywords"] = ", ".join(escape(w.strip(), literal=True) for w in words if str(w).strip())
     fields.update(date_from_csl(item.get("issued")))
     accessed = date_from_csl(item.get("accessed"))
     if accessed:

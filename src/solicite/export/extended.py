@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from solicite.export.csldates import csl_date_text, date_to_csl
-from solicite.export.richtext import escape_latex, from_csl_text, to_csl_text, to_plain
+from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode
 from solicite.language import bcp47
 from solicite.model import Reference
 
@@ -45,7 +45,7 @@ def join_subtitle(title: str, subtitle: str) -> str:
         return subtitle
     if not subtitle:
         return title
-    sep = "" if re.search(r"[:?!.]\s*$", to_plain(title)) else ":"
+    sep = "" if re.search(r"[:?!.]\s*$", to_unicode(title)) else ":"
     return f"{title}{sep} {subtitle}"
 
 
@@ -53,18 +53,18 @@ def eprint_type(ref: Reference) -> str:
     """The archive of a reference's eprint, lower case ("arxiv"), or ""."""
     if not ref.get("eprint"):
         return ""
-    kind = to_plain(ref.get("eprinttype") or ref.get("archiveprefix")).strip().lower()
+    kind = to_unicode(ref.get("eprinttype") or ref.get("archiveprefix")).strip().lower()
     return "arxiv" if kind == "arxiv.org" else kind
 
 
 def extend_csl(ref: Reference, item: dict) -> None:
     """Add to ``item`` (from ``to_csl``) the CSL variables of the BibLaTeX fields listed in the module docstring."""
     lang = ref.get("langid") or ref.get("hyphenation") or ref.get("language")
-    if to_plain(lang):
-        item["language"] = bcp47(to_plain(lang))
+    if to_unicode(lang):
+        item["language"] = bcp47(to_unicode(lang))
     for field, var in TEXT_VARS.items():
-        if to_plain(ref.get(field)):
-            item[var] = to_plain(ref.get(field))
+        if to_unicode(ref.get(field)):
+            item[var] = to_unicode(ref.get(field))
     for field, var in DATE_VARS.items():
         date = date_to_csl(ref.get(field))
         if date:
@@ -75,7 +75,7 @@ def extend_csl(ref: Reference, item: dict) -> None:
         from solicite.styles.core import EPRINT_URLS
 
         if kind in EPRINT_URLS:
-            item["URL"] = EPRINT_URLS[kind] + to_plain(ref.get("eprint")).strip()
+            item["URL"] = EPRINT_URLS[kind] + to_unicode(ref.get("eprint")).strip()
 
 
 def _containers(ref: Reference, item: dict) -> None:
@@ -83,28 +83,28 @@ def _containers(ref: Reference, item: dict) -> None:
     if not container:
         return
     for main, sub in _SUBTITLES:
-        if ref.get(sub) and ref.get(main) and to_csl_text(ref.get(main)) == container:
-            item["container-title"] = join_subtitle(container, to_csl_text(ref.get(sub)))
+        if ref.get(sub) and ref.get(main) and to_csl_markup(ref.get(main)) == container:
+            item["container-title"] = join_subtitle(container, to_csl_markup(ref.get(sub)))
             break
-    if ref.get("maintitle") and ref.get("booktitle") and to_csl_text(ref.get("booktitle")) == container:
+    if ref.get("maintitle") and ref.get("booktitle") and to_csl_markup(ref.get("booktitle")) == container:
         # A volume of a multi-volume work: CSL 1.0.2 has the work as container, the volume as volume-title.
-        item["volume-title"] = join_subtitle(container, to_csl_text(ref.get("booksubtitle")))
-        item["container-title"] = join_subtitle(to_csl_text(ref.get("maintitle")), to_csl_text(ref.get("mainsubtitle")))
+        item["volume-title"] = join_subtitle(container, to_csl_markup(ref.get("booksubtitle")))
+        item["container-title"] = join_subtitle(to_csl_markup(ref.get("maintitle")), to_csl_markup(ref.get("mainsubtitle")))
 
 
 def extend_from_csl(item: dict, fields: dict[str, str]) -> None:
     """The inverse of :func:`extend_csl`: BibLaTeX fields in ``fields`` (from ``from_csl``) for the extra variables."""
     for field, var in TEXT_VARS.items():
         if item.get(var) not in (None, ""):
-            fields[field] = escape_latex(str(item[var]))
+            fields[field] = escape(str(item[var]), literal=True)
     for field, var in DATE_VARS.items():
         iso = csl_date_text(item.get(var))
         if iso:
             fields[field] = iso
     if item.get("volume-title"):
-        fields["booktitle"] = from_csl_text(str(item["volume-title"]))
+        fields["booktitle"] = from_csl_markup(str(item["volume-title"]))
         if item.get("container-title"):
-            fields["maintitle"] = from_csl_text(str(item["container-title"]))
+            fields["maintitle"] = from_csl_markup(str(item["container-title"]))
 
 
 
@@ -124,8 +124,8 @@ def eprint_line(ref: Reference) -> str:
     label = EPRINT_LABELS.get(eprint_type(ref))
     if not label:
         return ""
-    eprint_class = to_plain(ref.get("eprintclass") or ref.get("primaryclass")).strip()
-    return f"{label}: {to_plain(ref.get('eprint')).strip()}" + (f" [{eprint_class}]" if eprint_class else "")
+    eprint_class = to_unicode(ref.get("eprintclass") or ref.get("primaryclass")).strip()
+    return f"{label}: {to_unicode(ref.get('eprint')).strip()}" + (f" [{eprint_class}]" if eprint_class else "")
 
 
 def split_extra(text: str) -> tuple[str, dict, dict[str, str]]:
@@ -145,9 +145,9 @@ def split_extra(text: str) -> tuple[str, dict, dict[str, str]]:
             found[var] = (date_to_csl(value) or {"raw": value}) if var in DATE_VARS.values() else value
         elif label in _EPRINT_TYPES and not eprint:
             ident, _, eprint_class = m.group(2).partition(" [")
-            eprint = {"eprint": escape_latex(ident.strip()), "eprinttype": _EPRINT_TYPES[label]}
+            eprint = {"eprint": escape(ident.strip(), literal=True), "eprinttype": _EPRINT_TYPES[label]}
             if eprint_class.rstrip("]").strip():
-                eprint["eprintclass"] = escape_latex(eprint_class.rstrip("]").strip())
+                eprint["eprintclass"] = escape(eprint_class.rstrip("]").strip(), literal=True)
         else:
             rest.append(line)
     return "\n".join(rest).strip(), found, eprint

@@ -29,7 +29,7 @@ from solicite.export.carry import EXTRA_FIELDS, uncarried
 from solicite.export.csldates import csl_date_text
 from solicite.export.csljson import THESIS_GENRES, clean_doi, csl_type, to_csl
 from solicite.export.extended import EPRINT_LABELS, EXTRA_LABELS, eprint_line, eprint_type, extra_lines
-from solicite.export.richtext import escape_latex, protected_words, to_plain
+from solicite.codec import escape, protected_words, to_unicode
 from solicite.model import Diagnostic, Person, Reference
 from solicite.stream import json_array, separated
 
@@ -163,9 +163,9 @@ def export_zotero_csl(refs: Iterable[Reference]) -> str:
 
 def _plain_name(p: Person) -> Person:
     if p.literal:
-        return Person(literal=escape_latex(to_plain(p.literal)))
-    return Person(family=escape_latex(to_plain(p.family)), given=escape_latex(to_plain(p.given)),
-                  particle=escape_latex(to_plain(p.particle)), suffix=escape_latex(to_plain(p.suffix)))
+        return Person(literal=escape(to_unicode(p.literal), literal=True))
+    return Person(family=escape(to_unicode(p.family), literal=True), given=escape(to_unicode(p.given), literal=True),
+                  particle=escape(to_unicode(p.particle), literal=True), suffix=escape(to_unicode(p.suffix), literal=True))
 
 
 def _bibtex_type(ref: Reference, ctype: str) -> str:
@@ -185,11 +185,11 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
     btype = _bibtex_type(ref, item["type"])
     fields: dict[str, str] = {}
 
-    def put(name: str, var: str, escape: bool = True) -> None:
+    def put(name: str, var: str, verbatim: bool = False) -> None:
         value = item.get(var)
         if value:
             text = re.sub(r"</?[a-z]+[^<>]*>", "", str(value))
-            fields[name] = escape_latex(text) if escape else text
+            fields[name] = text if verbatim else escape(text, literal=True)
 
     put("title", "title")
     put("shorttitle", "title-short")
@@ -214,7 +214,7 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
     put("chapter", "chapter-number")
     genre = item.get("genre", "")
     if genre and not (btype in ("phdthesis", "mastersthesis") and genre in THESIS_GENRES.values()):
-        fields["type"] = escape_latex(genre)
+        fields["type"] = escape(genre, literal=True)
     if item["type"] == "broadcast" and "type" not in fields:
         fields["type"] = "Podcast"
     put("isbn", "ISBN")
@@ -223,7 +223,7 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
     put("language", "language")
     if item.get("DOI"):
         fields["doi"] = clean_doi(item["DOI"])
-    put("url", "URL", escape=False)
+    put("url", "URL", verbatim=True)
     if "url" in fields:
         fields["url"] = fields["url"].replace("{", "%7B").replace("}", "%7D")  # braces are not allowed bare
     put("keywords", "keyword")
@@ -233,7 +233,7 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
     for var, name in (("issued", "date"), ("accessed", "urldate")):
         text = csl_date_text(item.get(var))
         if text:
-            fields[name] = escape_latex(text)
+            fields[name] = escape(text, literal=True)
     persons = {f: [_plain_name(p) for p in ref.persons[f]] for f in ("author", "editor", "translator") if ref.persons.get(f)}
     return Reference(btype, ref.key, fields, persons)
 
@@ -242,13 +242,13 @@ def _bibtex_extras(ref: Reference, item: dict, fields: dict[str, str]) -> None:
     """The note, eprint and the BibLaTeX values BibTeX.js has no field for (a line each in the child note)."""
     if eprint_line(ref):
         # processField() turns eprint + eprinttype into an Extra line ("arXiv: 2101.00001").
-        fields["eprint"] = escape_latex(to_plain(ref.get("eprint")).strip())
+        fields["eprint"] = escape(to_unicode(ref.get("eprint")).strip(), literal=True)
         fields["eprinttype"] = EPRINT_LABELS[eprint_type(ref)]
     lines = [item["note"]] if item.get("note") else []
     # A note becomes a child note (processField(), field == "note"): nowhere else keeps these values.
     lines += extra_lines(item)
     if lines:
-        fields["note"] = escape_latex("\n".join(lines))
+        fields["note"] = escape("\n".join(lines), literal=True)
 
 
 def _volume_as_book(item: dict) -> None:

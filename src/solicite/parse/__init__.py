@@ -23,19 +23,18 @@ import multiprocessing
 import os
 import pickle
 import threading
-
-import re
 from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from solicite.model import LOST_LINK_FIELD, Diagnostic, Reference
-from solicite.parse.fixups import is_name_only, latex_escape
+from solicite.codec import escape
+from solicite.parse.fixups import is_name_only
 from solicite.search import section_tag
 
 # Diagnostic codes that mean a reference was kept as @misc without being understood.
 UNPARSED_CODES = frozenset({"unparsed", "parse-unparsed", "tagger-failed"})
 
-__all__ = ["UNPARSED_CODES", "LOST_LINK_FIELD", "ParseResult", "is_name_only", "latex_escape", "parse_text"]
+__all__ = ["UNPARSED_CODES", "LOST_LINK_FIELD", "ParseResult", "is_name_only", "parse_text"]
 
 TaggerFn = Callable[[list[str]], list[tuple[Reference, list[Diagnostic]]]]
 
@@ -132,11 +131,9 @@ def parse_text(
         # The Reference is ours (fresh from the tagger or built here): fill it in place.
         ref.key, ref.raw, ref.source, ref.line = "", block.text, source, block.lineno
         for name, value in clean.fields.items():
-            # URL and DOI fields are read verbatim: only "%" and "#" would break the .bib.
-            safe = re.sub(r"(?<!\\)([%#])", r"\\\1", value) if name in ("url", "doi") else latex_escape(value)
-            ref.fields.setdefault(name, safe)
+            ref.fields.setdefault(name, escape(value, url=name in ("url", "doi")))
         if block.section:
-            ref.fields["keywords"] = latex_escape(section_tag(block.section))
+            ref.fields["keywords"] = escape(section_tag(block.section))
         _balance_braces(ref, result.diagnostics, where)
         result.references.append(ref)
     return result
@@ -223,7 +220,7 @@ def _usable(ref: Reference) -> bool:
 
 
 def _unparsed(text: str) -> Reference:
-    return Reference("misc", "", {"note": latex_escape(text)})
+    return Reference("misc", "", {"note": escape(text)})
 
 
 def _shorten(text: str, width: int = 70) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from solicite.codec import escape
 from solicite.model import Diagnostic, Person, Reference
 from solicite.parse import fields as F
 from solicite.parse.dates import full_date_near, parse_date
@@ -248,7 +249,7 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
         diags.append(Diagnostic("warning", "parse-unparsed", f"could not find a title; kept the text as @misc: {raw[:60]}"))
         return _misc(raw, f, persons), diags
     for name in list(f):
-        f[name] = F.bibtex_safe(f[name], url=name in ("url", "doi"))
+        f[name] = escape(f[name], url=name in ("url", "doi"))
         if not f[name]:
             del f[name]
     persons = {role: [_safe_person(p) for p in people] for role, people in persons.items()}
@@ -324,14 +325,12 @@ def _misc(raw: str, f: dict[str, str], persons: dict[str, list[Person]]) -> Refe
     keep = {k: v for k, v in f.items() if k in ("year", "month", "day", "doi", "url")}
     # The whole text is the best title we have; with names or a date found, it is a note.
     keep["note" if persons or keep else "title"] = " ".join(raw.split())
-    keep = {k: F.bibtex_safe(v, url=k in ("url", "doi")) for k, v in keep.items()}
+    keep = {k: escape(v, url=k in ("url", "doi")) for k, v in keep.items()}
     return Reference(type="misc", key="", fields=keep, persons=persons, raw=raw)
 
 
 def _safe_person(p: Person) -> Person:
-    if not F.needs_care(p.family + p.given + p.particle + p.suffix + p.literal):
-        return p
-    return Person(*(F.bibtex_safe(x) for x in (p.family, p.given, p.particle, p.suffix, p.literal)))
+    return Person(*(escape(x) for x in (p.family, p.given, p.particle, p.suffix, p.literal)))
 
 
 def _choose_type(raw: str, f: dict[str, str], journal: str, book: str, publisher: str,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from solicite.text import braces_balanced
 
 _DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
@@ -250,24 +249,3 @@ def is_web(text: str) -> bool:
 
 def is_proceedings(text: str) -> bool:
     return bool(_PROC.search(text))
-
-
-_SPECIAL = re.compile(r"(?<!\\)([&%#$_])")
-_NEEDS_CARE = re.compile(r"[&%#$_{}]")
-
-
-def needs_care(value: str) -> bool:
-    """True when ``value`` holds a character BibTeX needs escaped or balanced."""
-    return _NEEDS_CARE.search(value) is not None
-
-
-def bibtex_safe(value: str, url: bool = False) -> str:
-    """Escape what BibTeX/LaTeX would misread (& % # $ _) and drop unbalanced braces."""
-    if not _NEEDS_CARE.search(value):
-        return value
-    if not braces_balanced(value):
-        value = value.replace("{", "").replace("}", "")
-    if url:
-        # url/doi fields are read verbatim by the url package; only "%" and "#" break the .bib.
-        return re.sub(r"(?<!\\)([%#])", r"\\\1", value)
-    return _SPECIAL.sub(r"\\\1", value)

@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 
 from solicite.model import LOST_LINK_FIELD, Reference
-from solicite.text import braces_balanced, fold, latex_to_unicode
+from solicite.codec import escape, to_unicode
+from solicite.text import fold
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.")
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.?!]\s+\S")
@@ -32,18 +33,8 @@ MEDIA = frozenset(
     "linkedin tiktok vimeo film documentary audio radio television tv interview newsletter online".split()
 )
 _CONTAINERS = ("journal", "booktitle", "organization", "publisher", "institution", "howpublished")
-_LATEX_SPECIALS = re.compile(r"(?<!\\)([&%$#_])")
-
-
-def latex_escape(text: str) -> str:
-    """Escape the characters that BibTeX values must not hold bare (& % $ # _); drop unbalanced braces."""
-    if ("{" in text or "}" in text) and not braces_balanced(text):
-        text = text.replace("{", "").replace("}", "")
-    return _LATEX_SPECIALS.sub(r"\\\1", text)
-
-
 def _norm(text: str) -> str:
-    return " ".join(fold(latex_to_unicode(text)).split())
+    return " ".join(fold(to_unicode(text)).split())
 
 
 def is_name_only(text: str) -> bool:
@@ -69,7 +60,7 @@ def name_reference(text: str, fields: dict[str, str]) -> Reference:
     """A name with nothing else: @online when it had a link, else @misc; the name is the title."""
     kind = "online" if fields.get("url") or fields.get(LOST_LINK_FIELD) else "misc"
     title = text.rstrip(" .")
-    ref = Reference(kind, "", {"title": latex_escape(title)})
+    ref = Reference(kind, "", {"title": escape(title)})
     year = _TRAILING_YEAR.search(title)
     if year:  # "Charta of Palermo, 2015": the year is in the name and is the work's year too
         ref.fields["year"] = year.group(1)
@@ -91,13 +82,13 @@ def web_reference(text: str, anchors: list[str], fields: dict[str, str]) -> Refe
     parts = [p.strip(" .") for p in re.split(r"(?<=[.?!])\s+", rest.strip(" .")) if p.strip(" .")]
     if not parts or len(parts) > 2 or any(len(p.split()) > 6 for p in parts):
         return None
-    out = {"title": latex_escape(title.rstrip(" ."))}
+    out = {"title": escape(title.rstrip(" ."))}
     if parts[0].lower() in MEDIA:
-        out["howpublished"] = latex_escape(parts.pop(0))
+        out["howpublished"] = escape(parts.pop(0))
     if len(parts) > 1:
         return None
     if parts:
-        out["organization"] = latex_escape(parts[0])
+        out["organization"] = escape(parts[0])
     if "howpublished" not in out and ("organization" not in out or not anchors):
         return None  # without a medium word or link text to go by, "A. B." is the tagger's to read
     return Reference("online" if fields.get("url") or fields.get(LOST_LINK_FIELD) or "howpublished" in out else "misc",
@@ -123,7 +114,7 @@ def _cut_title_at_anchor(ref: Reference, text: str, anchors: list[str]) -> None:
         key = _norm(anchor)
         if not title.startswith(key) or len(title) <= len(key):
             continue
-        plain = " ".join(latex_to_unicode(ref.fields["title"]).split())
+        plain = " ".join(to_unicode(ref.fields["title"]).split())
         rest = plain[len(anchor):].strip(" .,;:") if _norm(plain[: len(anchor)]) == key else ""
         if not rest:
             continue
@@ -131,14 +122,14 @@ def _cut_title_at_anchor(ref: Reference, text: str, anchors: list[str]) -> None:
         present = [c for c in _CONTAINERS if ref.fields.get(c)]
         glued = [c for c in present if f"{_norm(rest)} {_norm(ref.fields[c])}" in where]
         if glued:
-            ref.fields[glued[0]] = latex_escape(rest) + " " + ref.fields[glued[0]]
+            ref.fields[glued[0]] = escape(rest) + " " + ref.fields[glued[0]]
         elif not present:
-            ref.fields["organization"] = latex_escape(rest)
+            ref.fields["organization"] = escape(rest)
             if ref.type == "misc":
                 ref.type = "online"
         else:
             continue
-        ref.fields["title"] = latex_escape(anchor)
+        ref.fields["title"] = escape(anchor)
         return
 
 
@@ -152,7 +143,7 @@ def _restore_opening_quote(ref: Reference, text: str) -> None:
     for close, open_ in _OPEN_FOR.items():
         # A closing quote not between two letters (so not an apostrophe) with no opening one.
         closes = len(re.findall(rf"{close}(?![^\W\d_])|(?<![^\W\d_]){close}", title))
-        if closes > title.count(open_) and (open_ + latex_to_unicode(title)) in text:
+        if closes > title.count(open_) and (open_ + to_unicode(title)) in text:
             ref.fields["title"] = open_ + title
             return
 
@@ -174,8 +165,8 @@ def _chapter_from_in(ref: Reference, text: str) -> None:
     journal = ref.fields.get("journal")
     if ref.type != "article" or not journal:
         return
-    at = text.find("In " + latex_to_unicode(journal))
-    after = text[at + 3 + len(latex_to_unicode(journal)):].lstrip()[:1] if at >= 0 else ""
+    at = text.find("In " + to_unicode(journal))
+    after = text[at + 3 + len(to_unicode(journal)):].lstrip()[:1] if at >= 0 else ""
     if at >= 0 and (at == 0 or not text[at - 1].isalnum()) and after in ("(", ",", ".", ""):
         ref.type = "incollection"
         ref.fields["booktitle"] = ref.fields.pop("journal")
@@ -186,7 +177,7 @@ def _page_after_volume(ref: Reference, text: str) -> None:
     if ref.type != "article" or not journal or not volume or ref.fields.get("pages"):
         return
     m = _TRAILING_VOLUME_PAGE.search(text)
-    if m and m.group(2) == volume and m.group(1).endswith(latex_to_unicode(journal)):
+    if m and m.group(2) == volume and m.group(1).endswith(to_unicode(journal)):
         ref.fields["pages"] = re.sub(r"\s*[-–]+\s*", "--", m.group(3))
 
 
@@ -210,8 +201,8 @@ def _drop_repeats(ref: Reference) -> None:
         m = _FIRST_SENTENCE.match(value) if value else None
         if not m or not f.get("title"):
             continue
-        title = title or latex_to_unicode(f["title"]).rstrip(" .?!")
-        if title.endswith(latex_to_unicode(m.group(1)).strip()) and len(m.group(1)) < len(title):
+        title = title or to_unicode(f["title"]).rstrip(" .?!")
+        if title.endswith(to_unicode(m.group(1)).strip()) and len(m.group(1)) < len(title):
             f[name] = value[m.end():]
     pages = f.get("pages", "")
     if pages and not _DIGIT.search(pages) and not _ROMAN.fullmatch(pages) and not any(

@@ -57,7 +57,7 @@ def _parse_one(text, tagger) -> Result:
 
 
 def _unparsed(raw: str, why: str) -> Result:
-    from solicite.parse.fields import bibtex_safe
+    from solicite.codec import escape
 
-    fields = {"note": bibtex_safe(" ".join(raw.split()))} if raw.strip() else {}
+    fields = {"note": escape(" ".join(raw.split()))} if raw.strip() else {}
     return Reference(type="misc", key="", fields=fields, raw=raw), [Diagnostic("warning", "parse-unparsed", why)]

@@ -12,10 +12,10 @@ import html
 import re
 from typing import Any
 
+from solicite.codec import escape
 from solicite.model import Reference
 
 _TAG = re.compile(r"<[^>]+>")
-_SPECIAL = re.compile(r"(?<!\\)([&%#$_])")
 
 
 def bibtex_text(value: Any) -> str:
@@ -25,11 +25,7 @@ def bibtex_text(value: Any) -> str:
     if isinstance(value, list):
         value = value[0] if value else ""
     text = html.unescape(_TAG.sub("", str(value)))
-    text = " ".join(text.split())
-    text = _SPECIAL.sub(r"\\\1", text)
-    if text.count("{") != text.count("}"):
-        text = text.replace("{", "").replace("}", "")
-    return text
+    return escape(" ".join(text.split()))
 
 
 def bibtex_pages(value: Any) -> str:

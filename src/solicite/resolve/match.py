@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from solicite.model import Person, Reference
-from solicite.text import fold, latex_to_unicode
+from solicite.codec import to_unicode
+from solicite.text import fold
 
 WEIGHTS = {"title": 0.6, "authors": 0.25, "year": 0.1, "container": 0.05}
 MIN_TITLE = 0.85  # below this the titles name different works, whatever else agrees
@@ -26,7 +27,7 @@ _STOP = {"the", "a", "an"}
 
 def normalize(text: str) -> str:
     """Lower-case, accent-free, punctuation-free words of a title or name (LaTeX decoded)."""
-    text = fold(latex_to_unicode(text or ""))
+    text = fold(to_unicode(text or ""))
     text = _NON_WORD.sub(" ", text.replace("'", "").replace("\u2019", ""))
     return " ".join(text.split())
 

@@ -85,10 +85,10 @@ def _entry(st: Style, item: Item, opts: Options) -> list:
     try:
         return st.entry(item, opts)
     except Exception:  # noqa: BLE001 - a formatting bug becomes a plain entry, not a crash
-        from solicite.styles.titles import plain_text
+        from solicite.codec import to_unicode
 
         who = "; ".join(n.last for n in item.authors or item.editors)
-        return [". ".join(x for x in (who, item.year, plain_text(item.title_raw)) if x) + "."]
+        return [". ".join(x for x in (who, item.year, to_unicode(item.title_raw)) if x) + "."]
 
 
 _TERMS = ("(n.d.", "n.d.", "(no date", "no date")

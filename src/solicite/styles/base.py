@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from solicite.richtext import Part
 from solicite.styles.core import Item
 from solicite.styles.names import Name
-from solicite.styles.titles import plain_text
+from solicite.codec import to_unicode
 
 
 @dataclass(frozen=True)
@@ -49,13 +49,13 @@ class Style:
     def sort_key(self, item: Item) -> tuple:
         """Sort key for alphabetical styles: names (or title), year, title."""
         who = self.sort_names(item)
-        return (who, item.year or "0000", plain_text(item.title_raw).casefold())
+        return (who, item.year or "0000", to_unicode(item.title_raw).casefold())
 
     def sort_names(self, item: Item) -> str:
         people = item.authors or item.editors
         if people:
             return " ".join(n.sort_key() for n in people)
-        return _strip_article(plain_text(item.title_raw)).casefold()
+        return _strip_article(to_unicode(item.title_raw)).casefold()
 
     def arrange(self, items: list[Item]) -> list[Item]:
         """The items in reference-list order, with numbers and year suffixes assigned."""
@@ -76,7 +76,7 @@ class Style:
     def suffix_key(self, item: Item) -> tuple:
         """Items that share this key get a/b suffixes: the same names and the same year."""
         people = item.authors or item.editors
-        who = tuple([n.short_key() for n in people]) if people else plain_text(item.title_raw)
+        who = tuple([n.short_key() for n in people]) if people else to_unicode(item.title_raw)
         return (who, item.year)
 
     # --- citations ----------------------------------------------------------------------
@@ -112,7 +112,7 @@ class Style:
         return " et al."
 
     def cite_title(self, item: Item, narrative: bool = False):
-        return plain_text(item.title_raw)
+        return to_unicode(item.title_raw)
 
     @staticmethod
     def short_title(item: Item, case: str, quoted: bool, full: bool = False):

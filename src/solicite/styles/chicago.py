@@ -8,7 +8,7 @@ from solicite.styles.build import Out
 from solicite.styles.common import labelled_number, capitalize_first, genre_title, doi_url, edition, thesis_genre, family_first, full_date_mdy, given_first, page_range, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.mla import MLA
-from solicite.styles.titles import plain_text
+from solicite.codec import to_unicode
 
 INSIDE = {"article", "magazine", "newspaper", "chapter", "paper", "thesis", "webpage", "misc", "manuscript", "dataset"}
 
@@ -50,7 +50,7 @@ class Chicago(MLA):
     def suffix_key(self, item: Item) -> tuple:
         # Chicago prints full given names: "Clarke, Dave" and "Clarke, David" are different authors.
         people = item.authors or item.editors
-        who = tuple((n.literal, n.family_full, n.given) for n in people) if people else plain_text(item.title_raw)
+        who = tuple((n.literal, n.family_full, n.given) for n in people) if people else to_unicode(item.title_raw)
         return (who, item.year)
 
     def entry(self, item: Item, opts: Options) -> list[Part]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from solicite.model import Reference, month_number, split_names
 from solicite.styles.names import Name, names
-from solicite.text import drop_font_switches, latex_to_unicode
+from solicite.codec import to_unicode
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -50,14 +50,6 @@ class Date:
 
 
 NUMBER_FIELDS = frozenset(("volume", "number", "issue"))  # CSL's number variables among BibTeX's fields
-
-
-def _decode(v: str) -> str:
-    # One reading for every field a style prints (titles have their own, in titles.py).
-    if "--" in v:
-        v = v.replace("---", "\u2014").replace("--", "\u2013")
-    v = latex_to_unicode(drop_font_switches(v))
-    return v.replace("'", "\u2019") if "'" in v else v
 
 
 # citeproc-js joins two parts of a number variable with an en dash only when each is a number
@@ -126,7 +118,7 @@ class Item:
         v = self.f.get(name)
         if not v:
             return ""
-        v = _decode(v)
+        v = to_unicode(v)
         return csl_number(v) if name in NUMBER_FIELDS and "-" in v else v
 
     def list_text(self, name: str) -> str:
@@ -135,8 +127,8 @@ class Item:
         if not v:
             return ""
         if " and " not in v:
-            return _decode(v)
-        return "; ".join(_decode(p) for p in split_names(v))
+            return to_unicode(v)
+        return "; ".join(to_unicode(p) for p in split_names(v))
 
     def raw(self, *names_: str) -> str:
         """The first non-empty raw value among the fields named."""
@@ -270,7 +262,7 @@ class Item:
         p = self.f.get("pages", "")
         if not p:
             return ""
-        p = latex_to_unicode(p.strip())
+        p = to_unicode(_DASHES.sub("-", p.strip()))  # pandoc reads BibTeX's "--" in pages as "-"
         return ", ".join(_range(x) for x in p.split(",")) if "," in p else _range(p)
 
     @property
@@ -308,7 +300,7 @@ def make_item(ref: Reference) -> Item:
     if date is None:
         year = f.get("year", "")
         if "\\" in year or "{" in year:
-            year = latex_to_unicode(year)
+            year = to_unicode(year)
         m = _YEAR.match(year.strip())
         if m:
             date = Date(m.group(1), _month(f.get("month", "")), _day(f.get("day", "")),
@@ -319,6 +311,7 @@ def make_item(ref: Reference) -> Item:
                 is_podcast=kind == "audio" and "podcast" in (subtype + f.get("type", "")).lower())
 
 
+_DASHES = re.compile(r"-{2,3}")
 _RANGE = re.compile(r"^\s*([A-Za-z]?\d+[a-z]?)\s*(?:-{1,3}|\u2013)\s*([A-Za-z]?\d+[a-z]?)\s*$")
 
 

@@ -12,7 +12,7 @@ from solicite.styles.base import Options, Style, unquote
 from solicite.styles.build import Out
 from solicite.styles.common import labelled_number, capitalize_first, pages_label, csl_numeric, doi_url, edition_number, family_first, given_first, ordinal, page_range, title, thesis_genre
 from solicite.styles.core import Item, number_range, type_name
-from solicite.styles.titles import plain_text
+from solicite.codec import to_unicode
 
 SERIAL = {"article-journal", "article-magazine", "article-newspaper", "periodical"}
 MLA_MONTHS = ("Jan.", "Feb.", "Mar.", "Apr.", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec.")
@@ -93,8 +93,8 @@ class MLA(Style):
 
     def sort_key(self, item: Item) -> tuple:
         # MLA's CSL sorts on author, title, then the container it prints next.
-        cont = plain_text(item.container_raw) if item.container_raw else ""
-        return (self.sort_names(item), plain_text(item.title_raw).casefold(), cont.casefold(), item.year)
+        cont = to_unicode(item.container_raw) if item.container_raw else ""
+        return (self.sort_names(item), to_unicode(item.title_raw).casefold(), cont.casefold(), item.year)
 
     # --- macros -----------------------------------------------------------------------------
     def _author(self, item: Item) -> tuple[str, str]:

@@ -6,7 +6,7 @@ import functools
 import re
 
 from solicite.model import Person
-from solicite.text import latex_to_unicode
+from solicite.codec import to_unicode
 
 
 class Name:
@@ -65,22 +65,17 @@ def from_person(p: Person) -> Name:
 _SPACE_INITIALS = re.compile(r"\.(?=[^\W\d_])")
 
 
-def _u(value: str) -> str:
-    return latex_to_unicode(value).replace("'", "\u2019") if value else ""
-
-
 def _from_person(p: Person) -> Name:
-    latex_to_unicode = _u  # noqa: N806 - every part decoded the same way
     if p.literal:
-        return Name(literal=latex_to_unicode(p.literal))
-    family = latex_to_unicode(p.family)
-    given = _SPACE_INITIALS.sub(". ", latex_to_unicode(p.given))  # "D.R." -> "D. R."
+        return Name(literal=to_unicode(p.literal))
+    family = to_unicode(p.family)
+    given = _SPACE_INITIALS.sub(". ", to_unicode(p.given))  # "D.R." -> "D. R."
     if not family and given:
         family, given = given, ""
     if family and not given and not p.particle and not p.suffix:
         # A single name (Homer, Aristotle) prints whole, like an organisation.
         return Name(literal=family)
-    return Name(family=family, given=given, particle=latex_to_unicode(p.particle), suffix=latex_to_unicode(p.suffix))
+    return Name(family=family, given=given, particle=to_unicode(p.particle), suffix=to_unicode(p.suffix))
 
 
 def names(persons) -> list[Name]:

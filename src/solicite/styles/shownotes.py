@@ -14,7 +14,7 @@ from solicite.richtext import Link
 from solicite.styles import Options, bibliography, get_renderer
 from solicite.styles.core import Item
 from solicite.styles.titles import title_rich
-from solicite.text import latex_to_unicode
+from solicite.codec import to_unicode
 
 OTHER = "Other references"
 
@@ -47,7 +47,7 @@ def build_page(refs: list[Reference], style: str = "apa", to: str = "markdown", 
     order: list[str] = []
     groups: dict[str, list[str]] = {}
     for r in refs:
-        section = latex_to_unicode(r.keywords[0]) if r.keywords else OTHER
+        section = to_unicode(r.keywords[0]) if r.keywords else OTHER
         if section not in groups:
             order.append(section)
             groups[section] = []

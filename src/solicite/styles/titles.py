@@ -11,153 +11,23 @@ from __future__ import annotations
 import functools
 import re
 
+from solicite import codec
 from solicite.richtext import Italic, NoCase, Part, Quoted
-from solicite.text import drop_font_switches, latex_to_unicode
 
-_COMMANDS = (("\\hyphen ", "-"), ("\\hyphen", "-"), ("\\,", "\u2006"), ("\\-", "\u00ad"), ("\\LaTeXe", "LaTeX2e"), ("\\LaTeX", "LaTeX"), ("\\TeX", "TeX"), ("\\BibTeX", "BibTeX"),
-             ("\\ldots", "…"), ("\\dots", "…"), ("\\textendash", "–"), ("\\textemdash", "—"))
-_ITALIC_CMDS = ("\\emph{", "\\textit{", "\\mkbibemph{", "\\textsl{", "\\mkbibitalic{")
-_QUOTE_CMDS = ("\\mkbibquote{", "\\enquote{", "\\textquote{")
-_DROP_CMDS = ("\\textbf{", "\\textsc{", "\\textup{", "\\textnormal{", "\\mbox{", "\\textrm{", "\\url{", "\\mkbibbold{")
-_ACCENT_GROUP = re.compile(r"^\\(?:['`^\"~=.]|[uvHckdbtr](?![a-zA-Z])|(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![a-zA-Z]))")
 _WORD = re.compile(r"[^\W\d_]+(?:\u00ad[^\W\d_]+)*", re.UNICODE)  # a soft hyphen does not split a word
 _TOKEN = re.compile(r"[^\W_]+(?:\u00ad[^\W_]+)*", re.UNICODE)
-_GENERIC_CMD = re.compile(r"\\[a-zA-Z]{2,}\{")
 
 
 @functools.lru_cache(maxsize=65536)
 def parse(value: str) -> tuple:
-    """The value as a tuple of chunks ``(text, protected, italic)``; LaTeX decoded, quotes kept as text."""
+    """The value as a tuple of chunks ``(text, protected, italic)``, read by the codec; quotes kept as text."""
     chunks: list[tuple[str, bool, bool]] = []
-    if "\\" not in value:
-        # Fast path (most titles): only braces to track, no commands to decode.
-        inner = value[1:-1] if value[:1] == "{" and value[-1:] == "}" else None
-        if inner is not None and "{" not in inner and "}" not in inner:
-            # The whole title in one pair of braces ({{Host Software}}), as many .bib files write it.
-            text = _decode_plain(inner)
-            return ((text, True, False),) if text else ()
-        if "{" not in value and "}" not in value:
-            text = _decode_plain(value)
-            return ((text, False, False),) if text else ()
-        depth = 0
-        for m in _BRACE_TOKENS.finditer(value):
-            tok = m.group()
-            if tok == "{":
-                depth += 1
-            elif tok == "}":
-                depth = max(depth - 1, 0)
-            else:
-                _add(chunks, _decode_plain(tok), depth > 0, False)
-        return tuple(chunks)
-    _parse_into(value, chunks, False, False)
+    for text, flags in codec.parse(value):
+        _add(chunks, text, bool(flags & _PROTECTED), bool(flags & codec.ITALIC))
     return tuple(chunks)
 
 
-_BRACE_TOKENS = re.compile(r"[{}]|[^{}]+")
-_SPACES = re.compile(r"\s+")
-
-
-def _decode_plain(raw: str) -> str:
-    # The fast path's decoder: dashes and ties only (no LaTeX commands in the value).
-    if "--" in raw:
-        raw = raw.replace("---", "\u2014").replace("--", "\u2013")
-    if "``" in raw or "''" in raw:
-        raw = raw.replace("``", "\u201c").replace("''", "\u201d")
-    if "~" in raw:
-        raw = raw.replace("~", "\u00a0")
-    return raw if _single_spaced(raw) else _SPACES.sub(" ", raw)
-
-
-def _single_spaced(text: str) -> bool:
-    # Only single ASCII spaces: nothing to collapse. (Every other space character, the
-    # no-break space of "~" included, is unprintable, so such text takes the slow path.)
-    return text.isprintable() and "  " not in text
-
-
-def _parse_into(value: str, chunks: list, protected: bool, italic: bool) -> None:
-    raw: list[str] = []
-    i, n = 0, len(value)
-
-    def flush() -> None:
-        if raw:
-            _add(chunks, _decode("".join(raw)), protected, italic)
-            raw.clear()
-
-    while i < n:
-        ch = value[i]
-        if ch == "\\":
-            quote = next((c for c in _QUOTE_CMDS if value.startswith(c, i)), None)
-            if quote:
-                flush()
-                start = i + len(quote)
-                end = _match(value, start - 1)
-                _add(chunks, "\u201c", protected, italic)
-                _parse_into(value[start:end], chunks, protected, italic)
-                _add(chunks, "\u201d", protected, italic)
-                i = end + 1
-                continue
-            cmd = next((c for c in _ITALIC_CMDS if value.startswith(c, i)), None)
-            drop = None if cmd else next((c for c in _DROP_CMDS if value.startswith(c, i)), None)
-            if not cmd and not drop:
-                g = _GENERIC_CMD.match(value, i)
-                if g and g.group() not in ("\\url{",):
-                    drop = g.group()  # an unknown command with an argument: keep the argument
-            if cmd or drop:
-                flush()
-                start = i + len(cmd or drop)
-                end = _match(value, start - 1)
-                _parse_into(value[start:end], chunks, protected, italic or bool(cmd))
-                i = end + 1
-                continue
-            raw.append(ch)
-            if i + 1 < n:
-                raw.append(value[i + 1])
-            i += 2
-            continue
-        if ch == "{":
-            end = _match(value, i)
-            inner = value[i + 1:end]
-            if _ACCENT_GROUP.match(inner) and not any(inner.startswith(c[:-1]) for c in _ITALIC_CMDS):
-                raw.append(value[i:end + 1])
-            else:
-                flush()
-                _parse_into(inner, chunks, True, italic)
-            i = end + 1
-            continue
-        if ch == "}":
-            i += 1
-            continue
-        raw.append(ch)
-        i += 1
-    flush()
-
-
-def _match(value: str, open_at: int) -> int:
-    depth = 0
-    for j in range(open_at, len(value)):
-        c = value[j]
-        if c == "\\":
-            continue
-        if c == "{" and (j == 0 or value[j - 1] != "\\"):
-            depth += 1
-        elif c == "}" and (j == 0 or value[j - 1] != "\\"):
-            depth -= 1
-            if depth == 0:
-                return j
-    return len(value)
-
-
-
-
-def _decode(raw: str) -> str:
-    raw = drop_font_switches(raw)
-    lead = " " if raw[:1].isspace() else ""
-    trail = " " if raw[-1:].isspace() else ""
-    for cmd, rep in _COMMANDS:
-        if cmd in raw:
-            raw = raw.replace(cmd + "{}", rep).replace(cmd, rep)
-    text = latex_to_unicode(raw.replace("---", "\u2014").replace("--", "\u2013").replace("``", "\u201c").replace("''", "\u201d"))
-    return (lead + text + trail) if text else lead or trail
+_PROTECTED = codec.NOCASE | codec.MATH  # math is printed as written: no case change
 
 
 def _add(chunks: list, text: str, protected: bool, italic: bool) -> None:
@@ -167,16 +37,6 @@ def _add(chunks: list, text: str, protected: bool, italic: bool) -> None:
         chunks[-1] = (chunks[-1][0] + text, protected, italic)
     else:
         chunks.append((text, protected, italic))
-
-
-@functools.lru_cache(maxsize=65536)
-def plain_text(value: str) -> str:
-    """The title as plain Unicode (no case change)."""
-    chunks = parse(value)
-    text = chunks[0][0] if len(chunks) == 1 else "".join([c[0] for c in chunks])
-    if _single_spaced(text) and text[:1] != " " and text[-1:] != " ":
-        return text  # already single-spaced and trimmed (the usual case)
-    return " ".join(text.split())
 
 
 # --- case changes -------------------------------------------------------------------------
