@@ -210,3 +210,20 @@ def test_malformed_library_is_an_input_error(tmp_path):
     result = run("--library", str(path), "check")
     assert result.exit_code == 3
     assert "bad.bib" in result.output and "Traceback" not in result.output
+
+
+def test_soft_404_is_on_by_default_and_can_be_turned_off(server, tmp_path):
+    page = tmp_path / "notes.md"
+    page.write_text(f"- <{server.soft_url('/gone/' + uuid.uuid4().hex[:8], 'de')}>\n")
+    on = run("check", str(page), "--no-cache", "--format", "json", *service_args(server))
+    assert json.loads(on.stdout)["links"][0]["verdict"] == "warn"
+    off = run("check", str(page), "--no-cache", "--format", "json", "--no-soft-404", *service_args(server))
+    assert json.loads(off.stdout)["links"][0]["verdict"] == "ok"
+
+
+def test_max_redirects_option(server, tmp_path):
+    page = tmp_path / "notes.md"
+    page.write_text(f"- <{server.url('/redirect/3/' + uuid.uuid4().hex[:8] + '?code=301')}>\n")
+    result = run("check", str(page), "--no-cache", "--format", "json", "--max-redirects", "2", *service_args(server))
+    assert result.exit_code == 1
+    assert "more than 2 redirects" in json.loads(result.stdout)["links"][0]["reason"]

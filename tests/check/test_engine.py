@@ -317,3 +317,57 @@ def test_proxy_from_the_environment_is_used_and_no_proxy_honoured(server, make_o
     hits = [(host, path) for host, _, path, _ in server.state.hits if name in path or other in path]
     # The two links are checked concurrently: the order of the hits is the scheduler's, not ours.
     assert sorted(hits) == [("127.0.0.3", target), ("127.0.0.4", f"/ok/{other}")]
+
+
+def test_markdown_address_with_spaces_is_checked_whole(server, tmp_path, make_options):
+    from solicite.check import links_in_file
+
+    page = tmp_path / "notes.md"
+    page.write_text(f"[r](<{server.url('/with space/report.pdf')}> \"the report\")\n")
+    links = links_in_file(page)
+    assert [l.url for l in links] == [server.url("/with%20space/report.pdf")]
+    assert check_links(links, make_options(use_cache=False)).results[0].verdict == OK
+
+
+def test_sici_doi_is_looked_up_whole(server, make_options):
+    from solicite.check import links_in_text
+
+    from .server import SICI_DOI
+
+    links = links_in_text(f"doi: {SICI_DOI}\n")
+    r = check_links(links, make_options(use_cache=False)).results[0]
+    assert (r.link.kind, r.verdict) == (DOI, OK)
+
+
+def test_url_with_balanced_parentheses_is_ok(server, make_options):
+    from solicite.check import links_in_text
+
+    links = links_in_text(f"(see {server.url('/wiki/Foo_(bar)')}).\n")
+    assert check_links(links, make_options(use_cache=False)).results[0].verdict == OK
+
+
+@pytest.mark.parametrize("path", ["/article-404/history", "/plain-short/x", "/small.pdf"])
+def test_no_soft_404_false_positives_on_a_host_with_real_404s(server, make_options, path):
+    assert one(server, make_options, path).verdict == OK
+
+
+@pytest.mark.parametrize("path", ["/plain-short/x", "/small.pdf", "/ok/real"])
+def test_no_soft_404_false_positives_on_a_host_that_answers_everything(server, make_options, path):
+    # Only HTML is inspected, and a real page differs from the host's answer to a missing one.
+    report = check_links([Link(server.soft_url(path))], make_options(use_cache=False))
+    assert report.results[0].verdict == OK, report.results[0].reason
+
+
+def test_german_soft_404_is_caught_by_the_probe(server, make_options):
+    report = check_links([Link(server.soft_url(f"/artikel/{uid()}", "de"))], make_options(use_cache=False))
+    r = report.results[0]
+    assert r.verdict == WARN and "Seite nicht gefunden" in r.reason
+
+
+def test_the_probe_is_sent_once_per_host(server, make_options):
+    before = len([p for p in server.state.paths("/") if p.endswith("-solicite-probe")])
+    links = [Link(server.soft_url(f"/gone/{uid()}", "de")) for _ in range(12)]
+    report = check_links(links, make_options(use_cache=False))
+    assert {r.verdict for r in report.results} == {WARN}
+    probes = [p for p in server.state.paths("/") if p.endswith("-solicite-probe")]
+    assert len(probes) - before == 1

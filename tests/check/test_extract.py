@@ -118,3 +118,49 @@ def test_field_line_fallback_reads_the_raw_block():
     links = links_in_references(lib.references)  # without Library.field_line
     assert [(l.key, l.line) for l in links if l.kind != MISSING] == [
         ("withurl", 6), ("withurl", 7), ("noteurl", 22), ("noteurl", 23), ("howpub", 28), ("howpub", 29)]
+
+
+SICI = "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0"
+
+
+def test_markdown_angle_destination_keeps_its_spaces():
+    links = links_in_markdown('See [the report](<https://a.org/annual report 2020.pdf> "Report").\n')
+    assert [l.url for l in links] == ["https://a.org/annual%20report%202020.pdf"]
+
+
+def test_markdown_titles_are_not_links_and_not_part_of_the_address():
+    text = ("[a](https://a.org/p \"Mirror: https://mirror.org/p\") [b](https://b.org/q 'single')"
+            " [c](https://c.org/r (paren title))\n")
+    assert [l.url for l in links_in_markdown(text)] == ["https://a.org/p", "https://b.org/q", "https://c.org/r"]
+
+
+def test_markdown_destinations_with_balanced_parentheses():
+    text = "[w](https://en.wikipedia.org/wiki/Foo_(bar)) and [n](https://a.org/f(x(y))z)\n"
+    assert [l.url for l in links_in_markdown(text)] == ["https://en.wikipedia.org/wiki/Foo_(bar)",
+                                                        "https://a.org/f(x(y))z"]
+
+
+def test_markdown_link_text_that_is_the_address_is_one_link():
+    assert [l.url for l in links_in_markdown("[https://a.org/x](https://a.org/x)\n")] == ["https://a.org/x"]
+
+
+def test_relative_markdown_destinations_are_left_alone():
+    assert links_in_markdown('[local](./notes.md "https://not-a-link.org") [top](#top)\n') == []
+
+
+def test_sici_dois_keep_their_angle_brackets_and_semicolon():
+    links = links_in_text(f"Smith (1998). JASIS 49(8). {SICI}.\n")
+    assert [(l.kind, l.url) for l in links] == [(DOI, SICI)]
+    links = links_in_text(f"https://doi.org/{SICI}\n")
+    assert [(l.kind, l.url) for l in links] == [(DOI, SICI)]
+
+
+def test_brackets_without_sici_shape_still_end_an_address():
+    assert [l.url for l in links_in_text("<https://a.org/x> and https://b.org/y<br>\n")] == [
+        "https://a.org/x", "https://b.org/y"]
+
+
+def test_urls_with_balanced_parentheses_in_prose():
+    text = "(see https://en.wikipedia.org/wiki/Foo_(bar)), or https://a.org/x_(y)_z.\n"
+    assert [l.url for l in links_in_text(text)] == ["https://en.wikipedia.org/wiki/Foo_(bar)",
+                                                   "https://a.org/x_(y)_z"]

@@ -87,3 +87,79 @@ def test_github_paths_are_relative_to_the_checkout(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = LinkResult(Link("https://a.org/x", str(tmp_path / "docs" / "refs.bib"), 4), BROKEN, reason="HTTP 404")
     assert render("github", [result]).splitlines()[0].startswith("::error file=docs/refs.bib,line=4,")
+
+
+# Fields as hostile as documents and servers can make them: a | in an address, markup, control
+# characters, a newline, a lone surrogate from an undecodable file name.
+HOSTILE = [
+    LinkResult(Link("https://a.org/x|y?q=*b*", "docs/a|b.md", 3), BROKEN, status=404,
+               reason="HTTP 404 | <script>alert(1)</script> `code` [x](y)\nnext"),
+    LinkResult(Link("https://a.org/with space>", "n\x00ul\x1b.md", 4), WARN, reason="soft 404: same title as 'A|B'"),
+    LinkResult(Link("10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0", "sur\udcff.md", 5, kind="doi"),
+               BROKEN, reason="DOI not found"),
+]
+
+
+def _table_rows(markdown: str) -> list[list[str]]:
+    # markdown-it-py (installed with rich) is an independent CommonMark/GFM reader.
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    rows, row, cell = [], None, None
+    for t in tokens:
+        if t.type == "tr_open":
+            row = []
+        elif t.type in ("td_open", "th_open"):
+            cell = []
+        elif t.type == "inline" and cell is not None:
+            cell.append("".join(c.content for c in t.children if c.type in ("text", "code_inline")))
+        elif t.type in ("td_close", "th_close"):
+            row.append("".join(cell))
+            cell = None
+        elif t.type == "tr_close":
+            rows.append(row)
+    return rows
+
+
+def test_markdown_rows_survive_every_field():
+    rows = _table_rows(render("markdown", HOSTILE))
+    assert rows[0] == ["Verdict", "Link", "Source", "Status", "Details"]
+    assert all(len(r) == 5 for r in rows), rows
+    by_verdict = {r[0]: r for r in rows[1:]}
+    broken = [r for r in rows[1:] if r[0] == "broken"]
+    assert broken[0][1] == "https://a.org/x|y?q=*b*"  # the autolink, whole
+    assert broken[0][2] == "docs/a|b.md:3"
+    assert "<script>alert(1)</script> `code` [x](y) next" in broken[0][4]
+    assert by_verdict["warn"][1] == "https://a.org/with space>"
+    assert broken[1][1].startswith("doi:10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>")
+
+
+def test_markdown_autolink_keeps_a_pipe_in_the_address():
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("commonmark").enable("table").render(render("markdown", HOSTILE[:1]))
+    assert 'href="https://a.org/x%7Cy?q=*b*"' in html
+
+
+def test_junit_with_hostile_fields_is_well_formed_xml():
+    from xml.dom import minidom  # expat, strict about characters XML 1.0 forbids
+
+    text = render("junit", HOSTILE)
+    minidom.parseString(text.encode("utf-8"))
+    cases = ET.fromstring(text.encode("utf-8")).find("testsuite").findall("testcase")
+    assert cases[0].get("name") == "https://a.org/x|y?q=*b*"
+    assert "\n" not in cases[0].find("failure").get("message")
+
+
+def test_json_with_hostile_fields_reads_back():
+    text = render("json", HOSTILE)
+    text.encode("utf-8")  # no lone surrogate left
+    data = json.loads(text)
+    assert data["links"][0]["url"] == "https://a.org/x|y?q=*b*"
+    assert data["links"][0]["reason"].endswith("\nnext")  # JSON escapes newlines itself: kept as they are
+    assert data["links"][1]["source"] == "n\x00ul\x1b.md:4"
+
+
+def test_text_report_keeps_one_line_per_problem():
+    lines = render("text", HOSTILE).splitlines()
+    assert len(lines) == 4  # three problems and the summary

@@ -16,8 +16,18 @@ from urllib.parse import unquote
 from solicite.check.result import DOI, MISSING, URL, Link
 from solicite.model import LOST_LINK_FIELD, Reference
 
-_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`{}|\\^]+", re.IGNORECASE)
-_DOI = re.compile(r"\b10\.\d{4,9}/[^\s\"'<>{}]+")
+# A SICI-style DOI holds <...::...> (10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0):
+# brackets with "::" inside are part of the address, any other < or > ends it.
+_SICI = r"<[^\s<>]*::[^\s<>]*>"
+_URL = re.compile(rf"\b(?:https?|ftp)://(?:[^\s<>\"'`{{}}|\\^]|{_SICI})+", re.IGNORECASE)
+_DOI = re.compile(rf"\b10\.\d{{4,9}}/(?:[^\s\"'<>{{}}]|{_SICI})+")
+# A Markdown inline link's destination and title: ](<any text but brackets>) or ](dest) with
+# balanced parentheses (two levels), then an optional "title", 'title' or (title).
+_MD_INLINE = re.compile(
+    r"\]\(\s*(?:<(?P<angle>[^<>\n]*)>|(?P<bare>(?:[^\s()<>]|\((?:[^\s()]|\([^\s()]*\))*\))+))"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
+)
+_ABSOLUTE = re.compile(r"^(?:https?|ftp)://", re.IGNORECASE)
 _DOI_HOST = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/.+)$", re.IGNORECASE)
 _LATEX_URL = re.compile(r"\\(?:url|href)\s*\{([^{}]+)\}")
 _LATEX_ESCAPE = re.compile(r"\\([_%&#$~])")
@@ -63,9 +73,27 @@ def links_in_text(text: str, source: str = "", first_line: int = 1, dois: bool =
     return out
 
 
-def _links_in_line(line: str, source: str, number: int, dois: bool) -> list[Link]:
+def _markdown_destinations(line: str, source: str, number: int) -> tuple[str, list[tuple[int, Link]]]:
+    """The inline links' destinations of a Markdown line, and the line with them and their titles blanked."""
+    found: list[tuple[int, Link]] = []
+
+    def take(m: re.Match) -> str:
+        dest = m.group("angle") if m.group("angle") is not None else m.group("bare")
+        # CommonMark allows spaces inside <...>; in the address they are %20, as a browser sends them.
+        dest = dest.strip().replace(" ", "%20")
+        if _ABSOLUTE.match(dest):
+            found.append((m.start(), classify(dest, source, number)))
+        return " " * len(m.group(0))
+
+    return _MD_INLINE.sub(take, line), found
+
+
+def _links_in_line(line: str, source: str, number: int, dois: bool, markdown: bool = False) -> list[Link]:
     found: list[tuple[int, Link]] = []
     seen: set[str] = set()
+    if markdown:
+        line, found = _markdown_destinations(line, source, number)
+        seen = {link.url for _, link in found}
     for m in _URL.finditer(line):
         url = trim_url(m.group(0))
         if url and url not in seen:  # [url](url) in Markdown names one link, not two
@@ -97,7 +125,7 @@ def links_in_markdown(text: str, source: str = "") -> list[Link]:
                 fence = None
                 continue
         if fence is None:
-            out.extend(_links_in_line(line, source, number, True))
+            out.extend(_links_in_line(line, source, number, True, markdown=True))
     return out
 
 

@@ -27,7 +27,7 @@ class CheckOptions:
     timeout: float = 10.0  # total time per request (connect, headers, body), seconds
     connect_timeout: float = 5.0
     deadline: float = 600.0  # the whole run, seconds; links not checked by then get a warning
-    max_concurrency: int = 64  # requests in flight overall
+    max_concurrency: int = 128  # requests in flight overall (threads): many hosts, some silent, keep the rest moving
     max_per_host: int = 8  # requests in flight to one host
     min_interval: float = 0.005  # seconds between the starts of two requests to one host
     retries: int = 2  # extra attempts on timeouts, connection errors, 5xx and 429

@@ -1,18 +1,41 @@
 """Reports of a check as strings: JSON, JUnit XML, Markdown, GitHub Actions annotations, plain text.
 
 The command line writes them to stdout or ``--output``; the rich table for terminals lives
-in ``solicite.cli.check``.
+in ``solicite.cli.check``. Every field is escaped for its format: addresses and reasons come
+from documents and servers, and may hold ``|``, markup, newlines or control characters.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from solicite.check.result import BROKEN, REDIRECTED, SKIPPED, URL, WARN, LinkResult, summarize
 
 FORMATS = ("text", "json", "junit", "markdown", "github")
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|&#!~])")
+
+
+def one_line(text: object) -> str:
+    """The text on one line: control characters become spaces, lone surrogates U+FFFD."""
+    return _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", str(text)))
+
+
+def _scrub(value):
+    # Lone surrogates (from undecodable file names) cannot be written as UTF-8: replace them.
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {k: _scrub(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    return value
 
 
 def render(fmt: str, results: list[LinkResult], elapsed: float = 0.0) -> str:
@@ -35,7 +58,7 @@ def as_json(results: list[LinkResult], elapsed: float = 0.0) -> dict:
 
 def to_json(results: list[LinkResult], elapsed: float = 0.0) -> str:
     """The JSON report, indented."""
-    return json.dumps(as_json(results, elapsed), indent=2, ensure_ascii=False) + "\n"
+    return json.dumps(_scrub(as_json(results, elapsed)), indent=2, ensure_ascii=False) + "\n"
 
 
 def describe(r: LinkResult) -> str:
@@ -50,7 +73,7 @@ def describe(r: LinkResult) -> str:
 
 def to_text(results: list[LinkResult], elapsed: float = 0.0) -> str:
     """Plain lines ``source: verdict target: reason`` for problems and redirects, then a summary line."""
-    lines = [f"{r.link.location or '-'}: {r.verdict} {r.link.target}: {describe(r)}"
+    lines = [one_line(f"{r.link.location or '-'}: {r.verdict} {r.link.target}: {describe(r)}")
              for r in results if r.verdict in (BROKEN, WARN, REDIRECTED)]
     lines.append(summary_line(results, elapsed))
     return "\n".join(lines) + "\n"
@@ -70,26 +93,37 @@ def to_junit(results: list[LinkResult], elapsed: float = 0.0) -> str:
                         skipped=str(s["skipped"]), time=f"{elapsed:.3f}")
     suite = ET.SubElement(suites, "testsuite", name="links", tests=str(s["total"]), failures=str(s["broken"]),
                           errors="0", skipped=str(s["skipped"]), time=f"{elapsed:.3f}")
+    x = one_line  # XML 1.0 has no place for control characters, even escaped; ElementTree escapes the rest
     for r in results:
-        case = ET.SubElement(suite, "testcase", name=r.link.target, classname=r.link.location or "links",
+        case = ET.SubElement(suite, "testcase", name=x(r.link.target), classname=x(r.link.location or "links"),
                              time=f"{r.elapsed:.3f}")
         if r.link.source:
-            case.set("file", r.link.source)
+            case.set("file", x(r.link.source))
             if r.link.line:
                 case.set("line", str(r.link.line))
         if r.verdict == BROKEN:
-            failure = ET.SubElement(case, "failure", message=describe(r), type="broken")
-            failure.text = f"{r.link.target} ({r.link.location}): {describe(r)}"
+            failure = ET.SubElement(case, "failure", message=x(describe(r)), type="broken")
+            failure.text = x(f"{r.link.target} ({r.link.location}): {describe(r)}")
         elif r.verdict == SKIPPED:
-            ET.SubElement(case, "skipped", message=r.reason)
+            ET.SubElement(case, "skipped", message=x(r.reason))
         elif r.verdict in (WARN, REDIRECTED):
-            ET.SubElement(case, "system-out").text = f"{r.verdict}: {describe(r)}"
+            ET.SubElement(case, "system-out").text = x(f"{r.verdict}: {describe(r)}")
     ET.indent(suites)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
 
 
 def _md(text: str) -> str:
-    return str(text).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell: one line, every character that could be markup escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", one_line(text))
+
+
+def _md_link(r: LinkResult) -> str:
+    # An autolink when the address can be one (no space, < or >); a | in it is escaped for the
+    # table (GFM splits cells before it reads autolinks). Anything else is escaped text.
+    url = one_line(r.link.url)
+    if r.link.kind == URL and not re.search(r"[\s<>]", url):
+        return "<" + url.replace("|", "\\|") + ">"
+    return _md(r.link.target)
 
 
 def to_markdown(results: list[LinkResult], elapsed: float = 0.0) -> str:
@@ -100,8 +134,7 @@ def to_markdown(results: list[LinkResult], elapsed: float = 0.0) -> str:
         out += ["| Verdict | Link | Source | Status | Details |", "|---|---|---|---|---|"]
         order = {BROKEN: 0, WARN: 1, REDIRECTED: 2}
         for r in sorted(rows, key=lambda r: order[r.verdict]):
-            link = f"<{r.link.url}>" if r.link.kind == URL else _md(r.link.target)
-            out.append(f"| {r.verdict} | {link} | {_md(r.link.location)} | {r.status or ''} | {_md(describe(r))} |")
+            out.append(f"| {r.verdict} | {_md_link(r)} | {_md(r.link.location)} | {r.status or ''} | {_md(describe(r))} |")
     else:
         out.append("No broken links, warnings or redirects.")
     return "\n".join(out) + "\n"
@@ -144,6 +177,6 @@ def to_github(results: list[LinkResult], elapsed: float = 0.0) -> str:
             if r.link.line:
                 props.append(f"line={r.link.line}")
         props.append(f"title={_gh_prop(title)}")
-        lines.append(f"::{level} {','.join(props)}::{_gh_data(r.link.target + ': ' + describe(r))}")
+        lines.append(f"::{level} {','.join(props)}::{_gh_data(_SURROGATE.sub(chr(0xFFFD), r.link.target + ': ' + describe(r)))}")
     lines.append(summary_line(results, elapsed))
     return "\n".join(lines) + "\n"

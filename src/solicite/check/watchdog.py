@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 _current = threading.local()  # the ticket of the request this thread is sending
+IDLE = 2.0  # seconds without a ticket after which the watchdog's thread ends
 
 
 class Expired(TimeoutError):
@@ -77,6 +78,7 @@ class Watchdog:
         self._seq = itertools.count()
         self._cond = threading.Condition()
         self._thread: threading.Thread | None = None
+        self._wakes_at = float("inf")  # when the thread will look at the heap again by itself
 
     def arm(self, at: float) -> Ticket:
         """A ticket that expires at ``at`` unless finished first."""
@@ -92,7 +94,8 @@ class Watchdog:
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="solicite-watchdog", daemon=True)
                 self._thread.start()
-            self._cond.notify()
+            elif ticket.at < self._wakes_at:  # only then: a wake-up per request costs two thread switches
+                self._cond.notify()
 
     def _run(self) -> None:
         while True:
@@ -103,8 +106,16 @@ class Watchdog:
                     at, _, ticket = heapq.heappop(self._heap)
                     if not ticket.done and ticket.at <= now:
                         due.append(ticket)
-                if not due:
-                    self._cond.wait(self._heap[0][0] - now if self._heap else None)
+                if not due and not self._heap:
+                    # Idle: the thread ends after a while, so runs that are over leave none behind.
+                    self._wakes_at = now + IDLE
+                    if not self._cond.wait(IDLE) and not self._heap:
+                        self._thread = None
+                        return
+                elif not due:
+                    self._wakes_at = self._heap[0][0]
+                    self._cond.wait(self._wakes_at - now)
+                self._wakes_at = 0.0  # awake: new tickets need no notify until it sleeps again
             for ticket in due:
                 ticket.expire()
 

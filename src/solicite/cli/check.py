@@ -37,6 +37,8 @@ _accept = _parsed_by("parse_accept")
               help="Report format (default: text; json with the global --json).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="Write the report to FILE instead of stdout.")
+@click.option("--report", "extra_reports", multiple=True, metavar="FORMAT:FILE",
+              help="Also write the report in FORMAT to FILE (repeatable), e.g. markdown:summary.md.")
 @click.option("--exclude", multiple=True, metavar="REGEX", help="Skip URLs matching REGEX (repeatable).")
 @click.option("--include", multiple=True, metavar="REGEX",
               help="Check only URLs matching REGEX (repeatable; wins over --exclude).")
@@ -44,7 +46,7 @@ _accept = _parsed_by("parse_accept")
 @click.option("--timeout", callback=_duration, metavar="SECONDS",
               help="Total time per request: connect, headers and body [10s].")
 @click.option("--deadline", callback=_duration, metavar="DURATION", help="Time limit for the whole run [10m].")
-@click.option("--max-concurrency", type=click.IntRange(1, 1024), help="Requests in flight overall [64].")
+@click.option("--max-concurrency", type=click.IntRange(1, 1024), help="Requests in flight overall [128].")
 @click.option("--max-per-host", type=click.IntRange(1, 256), help="Requests in flight per host [8].")
 @click.option("--retries", type=click.IntRange(0, 10), help="Retries on timeouts, 5xx and 429 [2].")
 @click.option("--user-agent", metavar="TEXT", help="User-Agent of requests [solicite/VERSION].")
@@ -67,7 +69,7 @@ _accept = _parsed_by("parse_accept")
 @click.option("--all", "show_all", is_flag=True, help="List every link, not only problems and redirects.")
 @pass_env
 def check_cmd(env: Env, files: tuple[Path, ...], fmt: str | None, output: Path | None, no_cache: bool,
-              fix_redirects: bool, show_all: bool, **opts) -> int:
+              fix_redirects: bool, show_all: bool, extra_reports: tuple[str, ...], **opts) -> int:
     """Check every link and DOI in the library, or in .bib, Markdown, HTML and text FILES.
 
     Verdicts: ok, redirected, warn (bot walls, rate limits, soft 404s, missing links, not checked
@@ -87,6 +89,7 @@ def check_cmd(env: Env, files: tuple[Path, ...], fmt: str | None, output: Path |
         raise UsageError("--offline answers from the cache, so it cannot go with --no-cache")
     options = CheckOptions.from_settings(env.settings.section("check"), **overrides)
     fmt = fmt or ("json" if env.json_output else "text")
+    also = [_report_target(spec) for spec in extra_reports]
     if options.insecure:
         env.warn("TLS certificates are not verified (--insecure)")
 
@@ -102,12 +105,10 @@ def check_cmd(env: Env, files: tuple[Path, ...], fmt: str | None, output: Path |
         _fix(env, libraries, report.results, to_stderr=fmt != "text" and output is None)
 
     results = report.results
+    for extra_fmt, path in also:
+        _write(path, reports.render(extra_fmt, results, report.elapsed))
     if output is not None:
-        text = reports.render(fmt, results, report.elapsed)
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise InputError(f"cannot write the report: {exc.strerror}", path=str(output)) from exc
+        _write(output, reports.render(fmt, results, report.elapsed))
         env.info(reports.summary_line(results, report.elapsed))
     elif fmt == "text" and env.interactive:
         _table(env, results, show_all)
@@ -119,6 +120,23 @@ def check_cmd(env: Env, files: tuple[Path, ...], fmt: str | None, output: Path |
     else:
         click.echo(reports.render(fmt, results, report.elapsed), nl=False)
     return int(ExitCode.FINDINGS if report.broken else ExitCode.OK)
+
+
+def _report_target(spec: str) -> tuple[str, Path]:
+    """``FORMAT:FILE`` of --report, checked before any link is."""
+    fmt, sep, name = spec.partition(":")
+    if not sep or fmt not in FORMAT_CHOICES or not name:
+        raise UsageError(f"--report {spec!r} is not FORMAT:FILE",
+                         hint="FORMAT is one of " + ", ".join(FORMAT_CHOICES) + ", e.g. --report markdown:summary.md")
+    return fmt, Path(name)
+
+
+def _write(path: Path, text: str) -> None:
+    """Write one report file; a failure is an input error naming the file."""
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write the report: {exc.strerror}", path=str(path)) from exc
 
 
 def _collect(env: Env, files: tuple[Path, ...]):
