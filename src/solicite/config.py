@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, TypeVar
 
-from solicite.errors import ConfigError
+from solicite.errors import ConfigError, UsageError
+from solicite.keys import DEFAULT_PATTERN
+
+T = TypeVar("T")
 
 DEFAULT_LIBRARY = Path("data") / "references.bib"
 
@@ -30,6 +33,8 @@ class Settings:
     library: Path | None = None
     tables: dict[str, Any] = field(default_factory=dict)
     files: list[Path] = field(default_factory=list)  # config files read, for --debug and messages
+    project: Path | None = None  # the project's own file (solicite.toml or pyproject.toml), if any
+    project_tables: dict[str, Any] = field(default_factory=dict)  # what that file alone says
 
     def section(self, name: str) -> dict[str, Any]:
         """The options table of one stage (``check``, ``resolve``...), empty when absent."""
@@ -73,6 +78,22 @@ def user_config_path() -> Path:
     return Path(user_config_dir("solicite")) / "solicite.toml"
 
 
+def cache_dir(configured: Path | None = None) -> Path:
+    """The one folder of solicite's caches: the configured one, else ``SOLICITE_CACHE_DIR``, else platformdirs'.
+
+    ``configured`` comes from the user's own config or the command line only: a project's
+    solicite.toml may not choose it (see ``option(user_only=True)``), since whoever writes that
+    file would choose which cache files solicite opens.
+    """
+    if configured:
+        return Path(configured)
+    if os.environ.get("SOLICITE_CACHE_DIR"):
+        return Path(os.environ["SOLICITE_CACHE_DIR"])
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("solicite"))
+
+
 def load_settings(cwd: Path | None = None, env: dict[str, str] | None = None) -> Settings:
     """Read the configuration files and environment and return the merged Settings."""
     cwd = cwd or Path.cwd()
@@ -99,7 +120,8 @@ def load_settings(cwd: Path | None = None, env: dict[str, str] | None = None) ->
             if (folder / DEFAULT_LIBRARY).is_file():
                 library = folder / DEFAULT_LIBRARY
                 break
-    return Settings(library=library, tables=tables, files=files)
+    return Settings(library=library, tables=tables, files=files, project=project_path,
+                    project_tables=project if project_path else {})
 
 
 def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
@@ -110,3 +132,111 @@ def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+# -- one typed options reader for every table -------------------------------------------------
+
+
+def option(default: Any = None, *, factory: Callable[[], Any] | None = None, above: float | None = None,
+           at_least: float | None = None, at_most: float | None = None, parse: Callable[[Any], Any] | None = None,
+           user_only: bool = False, kind: type | None = None) -> Any:
+    """A dataclass field of an options table, with its range and how a settings value is read.
+
+    ``parse`` turns a settings value into the field's value (e.g. "5m" into 300.0) and may raise
+    UsageError; ``user_only`` options are refused from a project's own file (a cloned repository
+    must not choose, for instance, where solicite keeps a cache); ``kind`` is the expected type
+    when the default (None) does not tell it.
+    """
+    meta = {"above": above, "at_least": at_least, "at_most": at_most, "parse": parse, "user_only": user_only,
+            "kind": kind}
+    if factory is not None:
+        return field(default_factory=factory, metadata=meta)
+    return field(default=default, metadata=meta)
+
+
+def read_options(cls: type[T], settings: "Settings | dict[str, Any] | None", table: str, **overrides: Any) -> T:
+    """Options of one stage from its ``[table]``, then the non-None ``overrides`` (command-line values).
+
+    Keys may be written with ``-`` or ``_``; an unknown key, a wrong type or a value out of range
+    is a ConfigError naming the table, the key and what is allowed (exit 2).
+    """
+    known = {f.name: f for f in fields(cls)}  # type: ignore[arg-type]
+    if isinstance(settings, Settings):
+        values, where = settings.section(table), settings
+    else:
+        values, where = dict(settings or {}), None
+    out: dict[str, Any] = {}
+    for raw_key, value in values.items():
+        key = raw_key.replace("-", "_")
+        if key not in known:
+            raise ConfigError(f"unknown option {raw_key!r} in [{table}]", path=_origin(where),
+                              hint="known: " + ", ".join(sorted(k.replace("_", "-") for k in known)))
+        f = known[key]
+        if f.metadata.get("user_only") and where is not None and _from_project(where, table, raw_key):
+            raise ConfigError(f"[{table}] {raw_key} is not taken from a project's own settings", path=str(where.project),
+                              hint=f"set it in your user config ({user_config_path()}) or the environment; "
+                                   "remove it from the project's file")
+        out[key] = _check(f, value, f"[{table}] {raw_key}", ConfigError, _origin(where), parse=True)
+    for key, value in overrides.items():
+        if value is not None:
+            # Command-line values come typed (click); only their range is left to check.
+            out[key] = _check(known[key], value, "--" + key.replace("_", "-"), UsageError, None, parse=False)
+    return cls(**out)
+
+
+def _origin(settings: "Settings | None") -> str | None:
+    return str(settings.files[-1]) if settings is not None and settings.files else None
+
+
+def _from_project(settings: "Settings", table: str, key: str) -> bool:
+    section = settings.project_tables.get(table)
+    return isinstance(section, dict) and key in section
+
+
+def _default(f) -> Any:
+    if f.default is not MISSING:
+        return f.default
+    return f.default_factory() if f.default_factory is not MISSING else None
+
+
+def _check(f, value: Any, name: str, error: type, path: str | None, *, parse: bool) -> Any:
+    # Read (parse), type-check, then range-check one value; every failure is one clear line.
+    meta = f.metadata
+    reader = meta.get("parse") if parse else None
+    if reader is not None and not isinstance(value, bool):
+        try:
+            value = reader(value)
+        except UsageError as exc:
+            raise error(f"{name}: {exc.message}", path=path, hint=exc.hint) from exc
+    if value is None and _default(f) is None:
+        return None
+    expected = meta.get("kind") or type(_default(f))
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if expected is not type(None) and not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
+        raise error(f"{name} must be {_TYPE_NAMES.get(expected, expected.__name__)}, not {value!r}", path=path)
+    for bound, test, words in (("above", lambda v, b: v > b, "above"), ("at_least", lambda v, b: v >= b, "at least"),
+                               ("at_most", lambda v, b: v <= b, "at most")):
+        b = meta.get(bound)
+        if b is not None and not test(value, b):
+            raise error(f"{name} must be {words} {b:g}, not {value!r}", path=path)
+    return value
+
+
+_TYPE_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "a string", list: "a list",
+               dict: "a table"}
+
+
+@dataclass
+class FormatSettings:
+    """The ``[format]`` table: the default style and whether titles go to sentence case."""
+
+    style: str = "apa"
+    sentence_case: bool = False
+
+
+@dataclass
+class KeysSettings:
+    """The ``[keys]`` table: the pattern citation keys are made from (see ``solicite.keys``)."""
+
+    pattern: str = DEFAULT_PATTERN

@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
-from solicite.model import LOST_LINK_FIELD, Diagnostic, Reference
+from solicite.model import LOST_LINK_FIELD, Diagnostic, Reference, reading_problems
 from solicite.codec import to_unicode
 from solicite.text import braces_balanced, fold
 
@@ -110,7 +110,7 @@ def lint_reference(ref: Reference) -> list[Diagnostic]:
     for name, value in ref.fields.items():
         if not braces_balanced(value):
             out.append(_finding(ref, "error", "unbalanced-braces", f"unbalanced braces in {name}"))
-    return out
+    return out + reading_problems(ref)
 
 
 def duplicate_findings(refs: Iterable[Reference]) -> list[Diagnostic]:
@@ -144,11 +144,23 @@ def duplicate_keys(library) -> list[Diagnostic]:
             for key, lines in library.duplicates]
 
 
+def encoding_findings(library) -> list[Diagnostic]:
+    """A warning for a library that is not UTF-8: how solicite read it and how it saves it."""
+    from solicite.bibfile.encoding import UTF8, describe
+
+    encoding = getattr(library, "encoding", UTF8)
+    if encoding == UTF8:
+        return []
+    return [Diagnostic("warning", "encoding", f"the file is {describe(encoding)}, not UTF-8: solicite shows and exports "
+                       "it as Unicode and saves it in its own encoding (iconv converts it)", source=library.source, line=1)]
+
+
 def lint_library(library) -> list[Diagnostic]:
     """Every finding for a loaded Library: read warnings, duplicate keys, per-entry checks, duplicate works."""
     findings = [d if d.code != "syntax" else Diagnostic("error", d.code, d.message, d.key, d.source, d.line, d.column)
                 for d in library.diagnostics]
     findings += duplicate_keys(library)
+    findings += encoding_findings(library)
 
     def checked() -> Iterator[Reference]:
         # One pass over the entries, each read once and let go: a large library is never held whole.

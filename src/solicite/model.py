@@ -23,6 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from solicite.depth import MAX_BRACE_DEPTH, brace_depth, too_deep
+from solicite.names import is_fully_braced, parse_name, split_names  # noqa: F401  (split_names re-exported)
+
 # BibTeX and BibLaTeX fields that hold "and"-separated name lists.
 PERSON_FIELDS: tuple[str, ...] = (
     "author",
@@ -42,8 +45,6 @@ PERSON_FIELDS: tuple[str, ...] = (
 
 LOST_LINK_FIELD = "lostlink"
 
-_AND = re.compile(r"\s+and\s+", re.IGNORECASE)
-
 
 @dataclass(frozen=True)
 class Person:
@@ -56,24 +57,24 @@ class Person:
     literal: str = ""  # a corporate or single name kept whole, written {UNHCR} in BibTeX
 
     @classmethod
-    def from_bibtex(cls, name: str) -> "Person":
-        """Parse one BibTeX name ("van der Walt, Stéfan", "{UNHCR}", "H. Bauder") into a Person."""
-        name = name.strip()
-        if _is_fully_braced(name):
-            return cls(literal=name[1:-1])
-        if "{" not in name and "\\" not in name:
-            # Plain names (the vast majority) take a port of pybtex's rules that is ~10x faster;
-            # tests/test_names.py checks it agrees with pybtex on every name of the corpora.
-            return _plain_person(cls, name)
-        from pybtex.database import Person as PybtexPerson  # lazy: pybtex is slow to import
+    def from_bibtex(cls, name: str, problems: list[str] | None = None) -> "Person":
+        """Parse one BibTeX name ("van der Walt, Stéfan", "{UNHCR}", "H. Bauder") into a Person.
 
-        p = PybtexPerson(name)
-        return cls(
-            family=" ".join(p.last_names),
-            given=" ".join(p.first_names + p.middle_names),
-            particle=" ".join(p.prelast_names),
-            suffix=" ".join(p.lineage_names),
-        )
+        Never raises: a malformed name is read as well as BibTeX would, and the reason is
+        appended to ``problems`` when given.
+        """
+        name = name.strip()
+        if is_fully_braced(name):
+            return cls(literal=name[1:-1])
+        parts = parse_name(name)
+        if parts.problem and problems is not None:
+            problems.append(parts.problem)
+        # A frozen dataclass's __init__ sets each attribute through object.__setattr__; filling
+        # __dict__ directly is several times faster and gives an identical, equal object.
+        p = object.__new__(cls)
+        p.__dict__.update(family=parts.family, given=parts.given, particle=parts.particle, suffix=parts.suffix,
+                          literal="")
+        return p
 
     def to_bibtex(self) -> str:
         """Write the name in BibTeX's unambiguous "von Last, Jr, First" form."""
@@ -83,6 +84,11 @@ class Person:
         if self.suffix:
             return f"{last}, {self.suffix}, {self.given}".rstrip(", ")
         return f"{last}, {self.given}" if self.given else last
+
+    @property
+    def is_others(self) -> bool:
+        """True for BibTeX's "and others" (et al.): a marker that the list goes on, not a person."""
+        return self.family == "others" and not (self.given or self.particle or self.suffix or self.literal)
 
     @property
     def is_literal(self) -> bool:
@@ -95,120 +101,26 @@ class Person:
         return (self.literal or f"{self.family} {self.given}").strip()
 
 
-_NAME_SEP = re.compile(r"[\s~]+")
+def parse_names(value: str, problems: list[str] | None = None) -> list[Person]:
+    """Split an "and"-separated BibTeX name list, respecting braces, into Persons.
+
+    What was wrong with a name (too many commas...) is appended to ``problems``; the name
+    is still read as well as it can be, never raised.
+    """
+    if problems is not None and too_deep(value):
+        problems.append(f"braces nested {brace_depth(value)} deep in a name list (more than {MAX_BRACE_DEPTH})")
+    return [Person.from_bibtex(part, problems) for part in split_names(value)]
 
 
-def _is_von(word: str) -> bool:
-    # pybtex.database.Person.is_von_name for a word without braces: the first letter decides.
-    for ch in word:
-        if ch.isalpha():
-            return ch.islower()
-    return False
-
-
-_INITIAL = re.compile(r"(?:^|(?<=\s))\S")
-
-
-def _capitalised(text: str) -> bool:
-    # Every word starts with an upper-case letter: then no word is a "von" word. One C-level
-    # findall instead of a Python loop over the words.
-    first = "".join(_INITIAL.findall(text))
-    return first.isalpha() and first.isupper()
-
-
-def _make_person(cls, family: str, given: str, particle: str = "", suffix: str = "") -> "Person":
-    # A frozen dataclass's __init__ sets each attribute through object.__setattr__; filling
-    # __dict__ directly is several times faster and gives an identical, equal object.
-    p = object.__new__(cls)
-    p.__dict__.update(family=family, given=given, particle=particle, suffix=suffix, literal="")
-    return p
-
-
-def _plain_person(cls, name: str) -> "Person":
-    """BibTeX's name rules for names without braces or TeX commands (First von Last / von Last, Jr, First)."""
-    if "~" not in name:  # "~" also separates words in BibTeX: such names take the general path
-        head, comma, tail = name.partition(",")
-        if comma and "," not in tail:
-            # The commonest shape, "Family, Given": a von part needs a family word that starts lower-case.
-            if _capitalised(head):
-                return _make_person(cls, " ".join(head.split()), " ".join(tail.split()))
-        elif not comma and _capitalised(name):
-            given, _, family = " ".join(name.split()).rpartition(" ")
-            return _make_person(cls, family, given)
-    parts = [p.strip() for p in name.split(",")]
-    if len(parts) > 3:
-        parts = parts[:2] + [" ".join(parts[2:])]
-    words = [[w for w in _NAME_SEP.split(p) if w] for p in parts]
-    first: list[str] = []
-    lineage: list[str] = []
-    if len(parts) == 1:
-        ws = words[0]
-        i = next((k for k, w in enumerate(ws) if _is_von(w)), len(ws))
-        first, von_last = ws[:i], ws[i:]
-        if not von_last and first:
-            von_last = [first.pop()]
-    else:
-        von_last = words[0]
-        first = words[-1]
-        if len(parts) == 3:
-            lineage = words[1]
-    von: list[str] = []
-    last = von_last[-1:]
-    head = von_last[:-1]
-    if head:
-        # The von part runs up to the last von word among all but the last word.
-        k = next((len(head) - j for j, w in enumerate(reversed(head)) if _is_von(w)), 0)
-        von, last = head[:k], head[k:] + last
-    return _make_person(cls, " ".join(last), " ".join(first), " ".join(von), " ".join(lineage))
-
-
-def parse_names(value: str) -> list[Person]:
-    """Split an "and"-separated BibTeX name list, respecting braces, into Persons."""
-    return [Person.from_bibtex(part) for part in split_names(value)]
-
-
-def split_names(value: str) -> list[str]:
-    """Split a BibTeX name list on top-level " and " (never inside braces)."""
-    if "{" not in value:
-        return [p for p in (x.strip() for x in _AND.split(value)) if p]
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    i = 0
-    lower = value.lower()
-    while i < len(value):
-        ch = value[i]
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-        elif depth == 0 and lower.startswith("and", i) and i > 0 and value[i - 1].isspace():
-            end = i + 3
-            if end < len(value) and value[end].isspace():
-                parts.append(value[start:i].strip())
-                start = end
-                i = end
-                continue
-        i += 1
-    parts.append(value[start:].strip())
-    return [p for p in parts if p]
+def named(persons: list[Person]) -> tuple[list[Person], bool]:
+    """The persons without BibTeX's "and others" marker, and whether the list had one (et al.)."""
+    kept = [p for p in persons if not p.is_others]
+    return kept, len(kept) != len(persons)
 
 
 def join_names(persons: list[Person]) -> str:
     """Write Persons back as a BibTeX " and "-separated list."""
     return " and ".join(p.to_bibtex() for p in persons)
-
-
-def _is_fully_braced(text: str) -> bool:
-    if len(text) < 2 or text[0] != "{" or text[-1] != "}":
-        return False
-    depth = 0
-    for i, ch in enumerate(text):
-        depth += ch == "{"
-        depth -= ch == "}"
-        if depth == 0 and i < len(text) - 1:
-            return False
-    return True
 
 
 @dataclass
@@ -310,6 +222,17 @@ class Diagnostic:
             "line": self.line,
             "column": self.column,
         }
+
+
+def reading_problems(ref: Reference) -> list[Diagnostic]:
+    """What in ``ref`` could only be read approximately (a malformed name...), as warnings with file and line."""
+    ref.persons  # name lists of a loaded entry are parsed on first use, which records their problems
+    messages = list(ref.__dict__.get("_problems", ()))
+    for name, value in ref.fields.items():
+        if too_deep(value):
+            messages.append(f"{name}: braces nested {brace_depth(value)} deep (more than {MAX_BRACE_DEPTH})")
+    return [Diagnostic("warning", "unreadable-field", m, key=ref.key, source=ref.source, line=ref.line)
+            for m in messages]
 
 
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")

@@ -3,7 +3,7 @@
 Owned by the resolve stage; the link checker has its own client in ``solicite.check``
 because it needs HEAD/GET fallback, streaming and per-host limits of its own.
 
-``make_session`` builds a ``requests_cache.CachedSession`` (SQLite, with expiry) whose
+``make_session`` builds a ``requests_cache.CachedSession`` (SQLite, JSON-serialised, with expiry) whose
 transport adapter waits for each service's rate limit before a request really goes out,
 retries with exponential backoff and honours ``Retry-After``. Cache hits never wait and
 never touch the network; in offline mode a miss comes back as a 504 response, which
@@ -21,23 +21,34 @@ from pathlib import Path
 
 import requests
 from requests.adapters import HTTPAdapter
+from urllib3.exceptions import HTTPError, MaxRetryError, NameResolutionError
 from urllib3.util.retry import Retry
 
+from solicite.check.transport import Transport
+from solicite.check.watchdog import Watchdog
+
 from solicite import USER_AGENT  # noqa: F401  (re-exported: resolve's User-Agent)
+from solicite.config import cache_dir as cache_dir_of
+
 DEFAULT_TIMEOUT = (5.0, 20.0)  # connect, read (seconds)
 OFFLINE_STATUS = 504  # what requests-cache answers for a miss when only the cache may answer
+
+
+class TooSlow(requests.exceptions.RequestException):
+    """The whole request (connect, headers, body, retries) took longer than its time."""
+
+
+class TooLarge(requests.exceptions.RequestException):
+    """The body was longer than the cap for its kind (an API's answer or a web page)."""
+
+
+class RunDeadline(requests.exceptions.RequestException):
+    """The run's deadline was reached before this request could start."""
 
 
 def user_agent(mailto: str = "") -> str:
     """The User-Agent: Crossref's polite pool wants a ``mailto:`` contact in it."""
     return f"{USER_AGENT[:-1]}; mailto:{mailto})" if mailto else USER_AGENT
-
-
-def default_cache_dir() -> Path:
-    """The platformdirs user cache directory of solicite."""
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("solicite"))
 
 
 class RateLimiter:
@@ -99,6 +110,13 @@ class CappedRetry(Retry):
         new.max_retry_after = self.max_retry_after
         return new
 
+    def increment(self, method=None, url=None, response=None, error=None, _pool=None, _stacktrace=None):
+        # A name that cannot be looked up will not be found a second later: retrying only
+        # multiplies the wait when the machine is offline.
+        if isinstance(error, NameResolutionError):
+            raise MaxRetryError(_pool, url, error) from error
+        return super().increment(method, url, response, error, _pool, _stacktrace)
+
 
 class ServiceAdapter(HTTPAdapter):
     """Transport adapter: per-service rate limit, retries, and Crossref rate headers obeyed.
@@ -108,11 +126,22 @@ class ServiceAdapter(HTTPAdapter):
     cost no waiting.
     """
 
-    def __init__(self, limits: dict[str, float], default_per_second: float, retry: Retry) -> None:
+    def __init__(self, limits: dict[str, float], default_per_second: float, retry: Retry,
+                 options: "NetOptions | None" = None) -> None:
+        self.watchdog = Watchdog()  # the link checker's: a total time per request, not per read
         super().__init__(max_retries=retry)
         self.limiters = {base.rstrip("/"): RateLimiter(rate) for base, rate in limits.items()}
         self.default = RateLimiter(default_per_second)
         self.sent: list[str] = []  # URLs that really went out, for tests and --debug
+        self.options = options or NetOptions()
+        self.deadline_at = time.monotonic() + self.options.deadline
+
+    def init_poolmanager(self, *args, **kwargs) -> None:  # noqa: D401 - requests hook
+        super().init_poolmanager(*args, **kwargs)
+        Transport._watched(self.poolmanager)  # connections that the watchdog can hang up
+
+    def proxy_manager_for(self, proxy, **kwargs):  # noqa: D401 - requests hook
+        return Transport._watched(super().proxy_manager_for(proxy, **kwargs))
 
     def limiter_for(self, url: str) -> RateLimiter:
         """The limiter of the service whose base URL is the longest prefix of ``url``."""
@@ -125,12 +154,54 @@ class ServiceAdapter(HTTPAdapter):
     def send(self, request, **kwargs):  # noqa: D401 - requests hook
         limiter = self.limiter_for(request.url)
         limiter.wait()
+        left = self.deadline_at - time.monotonic()
+        if left <= 0:
+            raise RunDeadline(f"the run's deadline ({self.options.deadline:g} s) was reached", request=request)
+        total = min(self.options.timeout, left)
         self.sent.append(request.url)
-        response = super().send(request, **kwargs)
+        kwargs["stream"] = True  # the body is read here, within its cap and time
+        with self.watchdog.watching(time.monotonic() + total) as ticket:
+            try:
+                response = super().send(request, **kwargs)
+                limit = self.options.max_page_bytes if limiter is self.default else self.options.max_api_bytes
+                response._content = _read_capped(response, limit)
+                response._content_consumed = True
+            except (requests.exceptions.RequestException, OSError) as exc:
+                if ticket.expired:
+                    raise TooSlow(f"no complete answer within {total:g} s", request=request) from exc
+                raise
+            if ticket.expired:
+                raise TooSlow(f"no complete answer within {total:g} s", request=request)
         seconds = parse_rate_headers(response.headers)
         if seconds is not None:
             limiter.tighten(seconds)
         return response
+
+
+def _read_capped(response: requests.Response, limit: int) -> bytes:
+    """The decoded body, at most ``limit`` bytes; a longer one raises TooLarge and is hung up on."""
+    raw = response.raw
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        while True:
+            # read1 returns what has arrived, so a dripping body comes back to this loop (and the
+            # watchdog's hang-up ends it) instead of blocking for a full buffer.
+            chunk = raw.read1(65536, decode_content=True)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > limit:
+                raw.close()
+                raise TooLarge(f"the answer is larger than {limit // 1024} KiB; not read", response=response)
+            chunks.append(chunk)
+    except TooLarge:
+        raise
+    except (HTTPError, OSError) as exc:  # urllib3's own errors, as requests would wrap them
+        raise requests.exceptions.ConnectionError(f"the answer was cut off: {exc}", response=response) from exc
+    finally:
+        response.close()
+    return b"".join(chunks)
 
 
 @dataclass
@@ -138,7 +209,7 @@ class NetOptions:
     """HTTP options, read from the ``[resolve]`` table (see ``solicite.resolve.settings``)."""
 
     mailto: str = ""
-    timeout: float = 20.0
+    timeout: float = 20.0  # total time per request: connect, headers, body and retries
     retries: int = 3
     backoff: float = 0.5  # seconds; doubles on each retry
     max_retry_after: float = 60.0
@@ -146,6 +217,10 @@ class NetOptions:
     cache_days: float = 30.0  # cached answers expire after this many days
     rate_limits: dict[str, float] = field(default_factory=dict)  # base URL -> requests per second
     default_rate: float = 2.0
+    deadline: float = 900.0  # the whole run, seconds
+    max_redirects: int = 10
+    max_api_bytes: int = 2 * 1024 * 1024
+    max_page_bytes: int = 5 * 1024 * 1024
 
 
 def make_session(options: NetOptions, *, offline: bool = False) -> requests.Session:
@@ -156,11 +231,14 @@ def make_session(options: NetOptions, *, offline: bool = False) -> requests.Sess
     """
     import requests_cache
 
-    cache_dir = options.cache_dir or default_cache_dir()
+    cache_dir = cache_dir_of(options.cache_dir)
     cache_dir.mkdir(parents=True, exist_ok=True)
     session = requests_cache.CachedSession(
-        cache_name=str(cache_dir / "http-cache.sqlite"),
+        # JSON, never pickle (requests-cache's default): unpickling runs code, and a cache file is
+        # not something to trust that far. A new name, so an old pickled cache is never opened.
+        cache_name=str(cache_dir / "http-cache-json.sqlite"),
         backend="sqlite",
+        serializer="json",
         fast_save=True,  # no fsync per answer: a cache may lose its last entries in a crash, never our data
         wal=True,
         expire_after=timedelta(days=options.cache_days) if options.cache_days > 0 else requests_cache.DO_NOT_CACHE,
@@ -182,10 +260,11 @@ def make_session(options: NetOptions, *, offline: bool = False) -> requests.Sess
         raise_on_status=False,  # the last response comes back as a value
     )
     retry.max_retry_after = options.max_retry_after
-    adapter = ServiceAdapter(options.rate_limits, options.default_rate, retry)
+    adapter = ServiceAdapter(options.rate_limits, options.default_rate, retry, options)
     session.mount("http://", adapter)
     session.mount("https://", adapter)
     session.headers["User-Agent"] = user_agent(options.mailto)
+    session.max_redirects = options.max_redirects
     session.adapter = adapter  # type: ignore[attr-defined]
     session.timeout = (min(DEFAULT_TIMEOUT[0], options.timeout), options.timeout)  # type: ignore[attr-defined]
     session.offline = offline  # type: ignore[attr-defined]

@@ -63,6 +63,7 @@ def test_adding_to_plume_all_changes_no_existing_line(tmp_path: Path) -> None:
 
     copy = tmp_path / "copy-of-plume-all.bib"
     shutil.copy(SHARED_BIB / "plume-all.bib", copy)
+    copy.chmod(0o644)  # ../shared is read-only, and solicite refuses to save over a read-only file
     new = tmp_path / "new.bib"
     new.write_text("@article{bauder2017sanctuary,\n  author = {Bauder, Harald},\n  title = {Sanctuary cities},\n"
                    "  journal = {International Migration}, year = {2017}}\n")

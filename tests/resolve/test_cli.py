@@ -61,13 +61,14 @@ def project(server, tmp_path, monkeypatch):
     (tmp_path / "solicite.toml").write_text(
         "[resolve]\n" + "".join(f'{s}_url = "{server.url}/{s}"\n' for s in services[:6] if s != "wikidata")
         + f'wikidata_url = "{server.url}/wikidata/w/api.php"\n'
-        + f'cache_dir = "{(tmp_path / "cache").as_posix()}"\nmailto = "tests@example.org"\nretries = 1\n'
+        + 'mailto = "tests@example.org"\nretries = 1\n'
         + "[resolve.rate_limits]\n" + "".join(f"{s} = 1000\n" for s in services), encoding="utf-8")
     lib = tmp_path / "references.bib"
     lib.write_text(LIBRARY, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("SOLICITE_LIBRARY", raising=False)
     monkeypatch.setenv("SOLICITE_CONFIG", str(tmp_path / "no-user-config.toml"))
+    monkeypatch.setenv("SOLICITE_CACHE_DIR", str(tmp_path / "cache"))  # a project's file may not choose it
     return lib
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import time
 
 import requests
@@ -41,9 +43,11 @@ def test_no_request_leaves_loopback(server, settings, loopback_only):
 def test_the_guard_would_catch_the_real_services(tmp_path, loopback_only):
     # Default settings point at the real services: the guard stops them, and resolve reports an error value.
     settings = Settings(tables={"resolve": {"cache_dir": str(tmp_path), "retries": 0}})
-    with Client(ResolveOptions.from_settings(settings)) as c:
-        out = resolve_entry(c, make(BAUDER2017))
-    assert out.status == "error" and "cannot reach api.crossref.org" in out.message
+    # Every service fails alike at the network's door: that is an offline machine, said once (exit 4).
+    from solicite.errors import NetworkError
+
+    with Client(ResolveOptions.from_settings(settings)) as c, pytest.raises(NetworkError, match="offline: no DNS"):
+        resolve_entry(c, make(BAUDER2017))
     assert "api.crossref.org" in loopback_only
 
 
@@ -99,10 +103,14 @@ def test_crossref_rate_headers_slow_us_down(server, tmp_path):
     server.add_file("/crossref/works", "crossref_empty.json", headers={"X-Rate-Limit-Limit": "2", "X-Rate-Limit-Interval": "1s"})
     settings = make_settings(server, tmp_path / "c", cache_days=0.0)
     with Client(ResolveOptions.from_settings(settings)) as c:
-        for i in range(3):
+        for i in range(4):
             c.get(server.url + "/crossref/works", params={"n": i})
     times = [s.at for s in server.hits("/crossref")]
-    assert min(b - a for a, b in zip(times, times[1:])) >= 0.5 - 0.02
+    # Gaps are measured where the server receives the requests: the first one also paid for
+    # opening the connection, which shortens the first gap on a loaded machine. Later gaps
+    # run on the same kept-alive connection.
+    gaps = [b - a for a, b in zip(times, times[1:])]
+    assert min(gaps[1:]) >= 0.5 - 0.02, gaps
 
 
 def test_retry_after_is_honoured(server, settings):

@@ -21,8 +21,8 @@ def test_defaults_are_the_real_services():
 
 @pytest.mark.parametrize("table, message", [
     ({"crossref": "x"}, "unknown option 'crossref'"),
-    ({"threshold": "high"}, "threshold must be a float"),
-    ({"threshold": 1.5}, "between 0 and 1"),
+    ({"threshold": "high"}, "threshold must be a number"),
+    ({"threshold": 1.5}, "threshold must be at most 1"),
     ({"rate_limits": {"google": 1}}, "unknown service 'google'"),
     ({"rate_limits": {"crossref": "fast"}}, "requests per second above 0"),
     ({"services": ["crossref", "bing"]}, "unknown service 'bing'"),

@@ -2,10 +2,15 @@
 
 Loading then saving an unmodified file gives identical bytes; editing an entry rewrites only
 that entry; comments, @string macros, field order and the user's formatting are kept. Saves
-are atomic, keep the previous version as ``<file>.bak``, and refuse to lose an entry.
+hold the library's lock, re-check the file by content hash, are atomic, keep the previous
+version as ``<file>.bak``, and refuse to lose an entry (``safewrite``).
 """
 
 from solicite.bibfile.library import Library, load, loads
-from solicite.bibfile.writer import FIELD_ORDER, atomic_write, format_entry
+from solicite.bibfile.lock import LibraryLock
+from solicite.bibfile.output import write_output
+from solicite.bibfile.safewrite import ABSENT, replace_file, replaceable
+from solicite.bibfile.writer import FIELD_ORDER, format_entry
 
-__all__ = ["FIELD_ORDER", "Library", "atomic_write", "format_entry", "load", "loads"]
+__all__ = ["ABSENT", "FIELD_ORDER", "Library", "LibraryLock", "format_entry", "load", "loads", "replace_file",
+           "replaceable", "write_output"]

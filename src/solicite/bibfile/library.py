@@ -10,8 +10,11 @@ from collections.abc import Iterator, Sequence
 from itertools import islice
 from pathlib import Path
 
+from solicite import crossref
 from solicite.bibfile.scanner import Block, gc_paused, scan, scan_bytes
-from solicite.bibfile.writer import atomic_write, format_entry, patch_entry
+from solicite.bibfile import encoding as _encoding
+from solicite.bibfile.safewrite import content_digest, replace_file
+from solicite.bibfile.writer import format_entry, patch_entry
 from solicite.errors import DataLossError, DuplicateKeyError, InputError, KeyNotFoundError
 from solicite.keys import generate_key, unique_key
 from solicite.model import PERSON_FIELDS, Diagnostic, Reference, parse_names
@@ -31,11 +34,13 @@ class Library:
 
     def __init__(self, blocks: list[Block], *, source: str = "<string>", path: Path | None = None,
                  failures: list[tuple[int, int, str]] = (), allow_duplicates: bool = False,
-                 stamp: tuple[int, int] | None = None) -> None:
+                 digest: str | None = None) -> None:
         self.path = path
         self.source = source
         self._blocks = blocks
-        self._stamp = stamp
+        self.digest = digest  # content hash of the file as read (ABSENT: it did not exist); a save re-checks it
+        self.last_save = None  # what the last save did (safewrite.SaveOutcome)
+        self.encoding = _encoding.UTF8  # detected by load; the text is saved back in it
         self._refs: dict[int, Reference] = {}
         self.diagnostics: list[Diagnostic] = [
             Diagnostic("warning", "syntax", f"{msg}; block kept verbatim and skipped", source=source, line=ln, column=col)
@@ -44,6 +49,7 @@ class Library:
         self.newline = "\r\n" if "\r\n" in text_sample else "\n"
         self.strings: dict[str, str] = dict(_PREDEFINED)
         self._index: dict[str, Block] = {}
+        self._folded: dict[str, str] | None = None  # lower-case key -> key, for crossref lookups
         self.duplicates: list[tuple[str, list[int]]] = []
         seen: dict[str, list[int]] = {}
         for block in blocks:
@@ -104,9 +110,13 @@ class Library:
                 names[name] = expand(pieces, block)
             else:
                 fields[name] = expand(pieces, block)
+        raw = block.raw
+        if self.encoding == _encoding.MIXED:  # stray one-byte-encoded bytes, read for display
+            fix = _encoding.readable
+            fields, names, raw = {k: fix(v) for k, v in fields.items()}, {k: fix(v) for k, v in names.items()}, fix(raw)
         ref = _LoadedReference.__new__(_LoadedReference)
         # Skipping __init__ saves a third of the time on a 100,000-entry file.
-        ref.__dict__.update(type=block.type.lower(), key=block.key, fields=fields, raw=block.raw,
+        ref.__dict__.update(type=block.type.lower(), key=block.key, fields=fields, raw=raw,
                             source=self.source, line=block.line, _names=names)
         return ref
 
@@ -166,18 +176,20 @@ class Library:
         return block.line
 
     def with_crossref(self, ref: Reference) -> Reference:
-        """A copy of ref with missing fields inherited from its ``crossref`` parent (title -> booktitle)."""
-        parent = self.get(ref.fields.get("crossref", "").strip())
-        if parent is None:
-            return ref
-        merged = ref.copy()
-        for name, value in parent.fields.items():
-            merged.fields.setdefault(name, value)
-        if "title" in parent.fields:
-            merged.fields.setdefault("booktitle", parent.fields["title"])
-        for name, people in parent.persons.items():
-            merged.persons.setdefault(name, people)
-        return merged
+        """A copy of ref with what it lacks inherited from its ``crossref`` parent (solicite.crossref's rules)."""
+        return crossref.resolve(ref, self.get_folded)
+
+    def get_folded(self, key: str) -> Reference | None:
+        """The Reference with this key, matched case-insensitively when no key matches exactly (BibTeX's rule)."""
+        found = self.get(key)
+        if found is not None or not key:
+            return found
+        folded = key.lower()
+        exact = self._folded.get(folded) if self._folded is not None else None
+        if exact is None or exact not in self._index:  # built lazily; rebuilt when keys changed since
+            self._folded = {k.lower(): k for k in reversed(list(self._index))}  # the first of two spellings wins
+            exact = self._folded.get(folded)
+        return self.get(exact) if exact is not None else None
 
     # -- editing -------------------------------------------------------------------------
 
@@ -188,13 +200,17 @@ class Library:
         key = unique_key(ref.key, self._index)
         ref = ref.copy(key=key)
         text = format_entry(ref, newline=self.newline)
-        tail = self._blocks[-1].raw if self._blocks else ""
-        sep = "" if not tail or tail.endswith(self.newline * 2) else self.newline if tail.endswith(self.newline) else self.newline * 2
+        # The entry goes before the file's trailing white space, which stays last, one blank line
+        # after what precedes it: `rm` of the last entry undoes exactly this (see remove).
+        trail = self._pop_trailing_space()
+        if not self._blocks:
+            sep, trail = "", trail or self.newline  # an empty file: the entry, then a line break
+        else:
+            sep = self.newline * 2
         block = _single_entry(text)
-        for new in ([Block("text", sep, 0)] if sep else []) + [block, Block("text", self.newline, 0)]:
-            if self._pos is not None:
-                self._pos[id(new)] = len(self._blocks)
-            self._blocks.append(new)
+        for new in (Block("text", sep, 0), block, Block("text", trail, 0)):
+            if new.raw:
+                self._append(new)
         if self._xrefs is not None and _MAY_XREF(block.raw):
             self._note_crossrefs(block)
         self._index[key] = block
@@ -300,7 +316,7 @@ class Library:
         self._index[new_key] = new
 
     def remove(self, key: str) -> Reference:
-        """Remove one entry (and the line break after it); return what was removed."""
+        """Remove one entry and the white space that separates it; return what was removed."""
         block = self._index.get(key)
         if block is None:
             raise KeyNotFoundError(f"no entry with key {key!r}", path=self.source,
@@ -309,14 +325,51 @@ class Library:
         i = self._positions()[id(block)]
         del self._blocks[i]
         self._pos = None  # every later block moved up by one
-        if i < len(self._blocks) and self._blocks[i].kind == "text" and self._blocks[i].raw.strip() == "":
-            nxt = self._blocks[i].raw
-            cut = nxt.find("\n")
-            self._blocks[i] = Block("text", nxt[cut + 1:] if cut >= 0 else "", self._blocks[i].line)
+        if all(_blank(b) for b in self._blocks[i:]):
+            # The last entry: drop the white space before it and keep the file's ending, the
+            # inverse of add (and nothing at all is left of a file that held only this entry).
+            self._strip_space_before(i)
+            if all(_blank(b) for b in self._blocks):
+                self._blocks.clear()
+        elif i < len(self._blocks) and self._blocks[i].kind == "text":
+            nxt = self._blocks[i]
+            rest = nxt.raw.lstrip()
+            self._blocks[i:i + 1] = [Block("text", rest, nxt.line)] if rest else []
         del self._index[key]
         self._refs.pop(id(block), None)
         self._removed[key] += 1
         return ref
+
+    def _append(self, block: Block) -> None:
+        if self._pos is not None:
+            self._pos[id(block)] = len(self._blocks)
+        self._blocks.append(block)
+
+    def _pop_trailing_space(self) -> str:
+        """Remove the white space that ends the file from the blocks and return it."""
+        trail = ""
+        while self._blocks and _blank(self._blocks[-1]):
+            gone = self._blocks.pop()
+            if self._pos is not None:
+                del self._pos[id(gone)]
+            trail = gone.raw + trail
+        if self._blocks and self._blocks[-1].kind == "text":
+            last = self._blocks.pop()
+            if self._pos is not None:
+                del self._pos[id(last)]
+            head = last.raw.rstrip()
+            trail = last.raw[len(head):] + trail
+            self._append(Block("text", head, last.line))
+        return trail
+
+    def _strip_space_before(self, i: int) -> None:
+        """Remove the white space just before block i (in one or more text blocks); positions are rebuilt later."""
+        while i > 0 and _blank(self._blocks[i - 1]):
+            del self._blocks[i - 1]
+            i -= 1
+        if i > 0 and self._blocks[i - 1].kind == "text":
+            prev = self._blocks[i - 1]
+            self._blocks[i - 1] = Block("text", prev.raw.rstrip(), prev.line)
 
     # -- writing -------------------------------------------------------------------------
 
@@ -337,11 +390,6 @@ class Library:
         target = Path(path) if path else self.path
         if target is None:
             raise InputError("this library was not read from a file", hint="give a path to save to")
-        if self._stamp and target == self.path and target.exists():
-            st = target.stat()
-            if (st.st_mtime_ns, st.st_size) != self._stamp:
-                raise DataLossError("the file changed on disk since it was read; not saving over it",
-                                    path=str(target), hint="run the command again")
         text = self.dumps()
         blocks, _ = scan(text, str(target), lenient=True)
         written = Counter(b.key for b in blocks if b.kind == "entry")
@@ -349,12 +397,13 @@ class Library:
             lost = sorted((self.expected_keys() - written).elements())
             raise DataLossError(f"refusing to save: entries would be lost or garbled: {', '.join(lost) or 'unknown'}",
                                 path=str(target), hint="nothing was written; please report this with --debug")
-        backup_path = atomic_write(target, text, backup=backup)
-        st = target.stat()
-        self.path, self._stamp = target, (st.st_mtime_ns, st.st_size)
+        data = _encoding.encode(text, self.encoding, source=str(target))  # the bytes read, in their own encoding
+        same = self.path is not None and os.path.realpath(target) == os.path.realpath(self.path)
+        self.last_save = replace_file(target, data, backup=backup, expect=self.digest if same else None)
+        self.path, self.digest = target, content_digest(data)
         self._read_keys = written
         self._removed, self._added, self._renamed = Counter(), Counter(), []
-        return backup_path
+        return self.last_save.backup
 
 
 class ReferenceView(Sequence):
@@ -391,14 +440,21 @@ class _LoadedReference(Reference):
     def persons(self) -> dict:
         people = self.__dict__.get("persons")
         if people is None:
-            people = {role: parse_names(value) for role, value in self.__dict__.pop("_names", {}).items()}
+            problems: list[str] = []
+            people = {role: parse_names(value, problems) for role, value in self.__dict__.pop("_names", {}).items()}
             self.__dict__["persons"] = people
+            if problems:
+                self.__dict__["_problems"] = problems  # read by model.reading_problems
         return people
 
     @persons.setter
     def persons(self, value: dict) -> None:
         self.__dict__["persons"] = value
         self.__dict__.pop("_names", None)
+
+
+def _blank(block: Block) -> bool:
+    return block.kind == "text" and not block.raw.strip()
 
 
 def _rekeyed(block: Block, new_key: str) -> Block:
@@ -431,7 +487,6 @@ def load(path: Path | str, *, lenient: bool = False, allow_duplicates: bool = Fa
     try:
         with open(path, "rb") as fh:
             data = fh.read()
-        st = os.stat(path)
     except FileNotFoundError:
         raise InputError("no such file", path=str(path), hint="check the path, or create it with `solicite add`") from None
     except IsADirectoryError:
@@ -442,10 +497,16 @@ def load(path: Path | str, *, lenient: bool = False, allow_duplicates: bool = Fa
         # NUL never occurs in BibTeX; reading a binary file as an empty library would let `add` append to it.
         raise InputError("is a binary file, not a BibTeX library", path=str(path),
                          hint="name the .bib file with --library")
-    blocks, failures = scan_bytes(data, str(path), lenient=lenient)
+    digest = content_digest(data)
+    encoding = _encoding.detect(data)
+    if encoding in (_encoding.UTF8, _encoding.MIXED):
+        blocks, failures = scan_bytes(data, str(path), lenient=lenient)
+    else:  # a one-byte encoding, decoded whole (such files are small: no large library is Latin-1)
+        blocks, failures = scan(_encoding.decode(data, encoding), str(path), lenient=lenient)
     del data  # the blocks hold the text now
     lib = Library(blocks, source=str(path), path=path, failures=failures,
-                  allow_duplicates=allow_duplicates or lenient, stamp=(st.st_mtime_ns, st.st_size))
+                  allow_duplicates=allow_duplicates or lenient, digest=digest)
+    lib.encoding = encoding
     if len(blocks) > _FREEZE_ABOVE:
         # A large library is millions of small acyclic objects that live as long as the command.
         # Left to the cyclic collector, every later full collection walks all of them (building

@@ -1,4 +1,4 @@
-"""Canonical BibTeX for new and rewritten entries, and the atomic save.
+"""Canonical BibTeX for new and rewritten entries (the save itself is in ``safewrite``).
 
 The canonical format (documented in the README)::
 
@@ -20,12 +20,7 @@ the exact text the user wrote (macros, quotes, ``#`` concatenation, line breaks)
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
-from pathlib import Path
-
-from solicite.errors import InputError, UsageError
+from solicite.errors import UsageError
 from solicite.model import MONTHS, PERSON_FIELDS, Reference, join_names, month_number
 from solicite.text import braces_balanced
 
@@ -85,35 +80,6 @@ def format_entry(ref: Reference, *, keep: dict[str, tuple[str, str]] | None = No
         lines.append(f"  {name} = {format_value(name, value, key=ref.key)},")
     lines.append("}")
     return newline.join(lines)
-
-
-def atomic_write(path: Path, text: str, *, backup: bool = True) -> Path | None:
-    """Write text to path atomically (temp file in the same folder, fsync, rename); keep the old file as ``<name>.bak``."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    backup_path = None
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(f"cannot write in {folder}: {exc.strerror}", path=str(path), hint="check the folder exists and is writable") from exc
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():
-            shutil.copymode(path, tmp)
-            if backup:
-                backup_path = path.with_name(path.name + ".bak")
-                shutil.copy2(path, backup_path)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"cannot save: {exc.strerror}", path=str(path), hint="nothing was changed; check permissions and free space") from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return backup_path
 
 
 def patch_entry(raw: str, fields: list, ref: Reference, original: Reference, *, key_end: int,

@@ -7,12 +7,12 @@ errors) are never stored: they say nothing about tomorrow.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from pathlib import Path
 
 from solicite.check.result import Link, LinkResult
+from solicite.config import cache_dir
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS links (
@@ -25,15 +25,6 @@ CREATE TABLE IF NOT EXISTS links (
     checked_at REAL NOT NULL
 )
 """
-
-
-def default_cache_dir() -> Path:
-    """``SOLICITE_CACHE_DIR``, else the platformdirs user cache directory for solicite."""
-    if os.environ.get("SOLICITE_CACHE_DIR"):
-        return Path(os.environ["SOLICITE_CACHE_DIR"])
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("solicite"))
 
 
 class LinkCache:
@@ -75,7 +66,7 @@ class LinkCache:
 
 def open_cache(directory: Path | None, max_age: float) -> tuple[LinkCache | None, str]:
     """The cache, or None and a one-line reason when it cannot be opened (the run goes on without)."""
-    directory = directory or default_cache_dir()
+    directory = cache_dir(directory)
     try:
         return LinkCache(directory, max_age), ""
     except (OSError, sqlite3.Error) as exc:

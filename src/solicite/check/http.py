@@ -12,6 +12,7 @@ import errno
 import socket
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Mapping
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
@@ -80,8 +81,9 @@ def retry_after(value: str | None, now: float | None = None) -> float | None:
     return max(0.0, when.timestamp() - (time.time() if now is None else now))
 
 
+@lru_cache(maxsize=4096)
 def host_of(url: str) -> str:
-    """The host[:port] a URL points at, lower case, without credentials."""
+    """The host[:port] a URL points at, lower case, without credentials (cached: asked 4 times a link)."""
     try:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()

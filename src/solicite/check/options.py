@@ -7,11 +7,12 @@ Machine) is an option here, so tests and mirrors can point them elsewhere.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from solicite.errors import ConfigError, UsageError
+from solicite.config import option, read_options
+from solicite.errors import UsageError
 from solicite import USER_AGENT  # noqa: F401  (re-exported: the checker's default User-Agent)
 
 # A current desktop browser's headers: sent once when a site answers a bot wall (403, 999, Cloudflare).
@@ -20,24 +21,37 @@ BROWSER_USER_AGENT = (
 )
 
 
+def _duration(value: Any) -> Any:
+    # Settings files hold strings for durations ("5m"); numbers pass as they are.
+    return parse_duration(value) if isinstance(value, str) else value
+
+
+def _accept(value: Any) -> Any:
+    return parse_accept(value if isinstance(value, str) else ",".join(map(str, value)))
+
+
+def _folder(value: Any) -> Path | None:
+    return Path(str(value)).expanduser() if value else None
+
+
 @dataclass
 class CheckOptions:
     """Everything that changes how links are checked; defaults suit a laptop and CI alike."""
 
-    timeout: float = 10.0  # total time per request (connect, headers, body), seconds
-    connect_timeout: float = 5.0
-    deadline: float = 600.0  # the whole run, seconds; links not checked by then get a warning
-    max_concurrency: int = 128  # requests in flight overall (threads): many hosts, some silent, keep the rest moving
-    max_per_host: int = 8  # requests in flight to one host
-    min_interval: float = 0.005  # seconds between the starts of two requests to one host
-    retries: int = 2  # extra attempts on timeouts, connection errors, 5xx and 429
-    backoff: float = 0.5  # first retry waits this long, then twice as long each time
-    retry_after_cap: float = 30.0  # never wait longer than this for a Retry-After
-    max_redirects: int = 20  # as browsers do
-    max_body: int = 8192  # bytes read from a GET body (bot walls, soft 404s); never the whole file
+    timeout: float = option(10.0, above=0, parse=_duration)  # total time per request (connect, headers, body), seconds
+    connect_timeout: float = option(5.0, above=0, parse=_duration)
+    deadline: float = option(600.0, above=0, parse=_duration)  # the whole run, seconds; links not checked by then get a warning
+    max_concurrency: int = option(128, at_least=1)  # requests in flight overall (threads): many hosts, some silent, keep the rest moving
+    max_per_host: int = option(8, at_least=1)  # requests in flight to one host
+    min_interval: float = option(0.005, at_least=0)  # seconds between the starts of two requests to one host
+    retries: int = option(2, at_least=0)  # extra attempts on timeouts, connection errors, 5xx and 429
+    backoff: float = option(0.5, at_least=0)  # first retry waits this long, then twice as long each time
+    retry_after_cap: float = option(30.0, at_least=0, parse=_duration)  # never wait longer than this for a Retry-After
+    max_redirects: int = option(20, at_least=0)  # as browsers do
+    max_body: int = option(8192, at_least=1)  # bytes read from a GET body (bot walls, soft 404s); never the whole file
     user_agent: str = USER_AGENT
     browser_user_agent: str = BROWSER_USER_AGENT
-    accept: list[tuple[int, int]] = field(default_factory=lambda: [(200, 299)])
+    accept: list[tuple[int, int]] = option(factory=lambda: [(200, 299)], parse=_accept)
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     follow_doi: bool = False
@@ -45,8 +59,9 @@ class CheckOptions:
     insecure: bool = False
     offline: bool = False
     use_cache: bool = True
-    cache_max_age: float = 86400.0
-    cache_dir: Path | None = None  # default: platformdirs user cache dir, or SOLICITE_CACHE_DIR
+    cache_max_age: float = option(86400.0, at_least=0, parse=_duration)
+    # Default: SOLICITE_CACHE_DIR, else the platformdirs user cache dir (solicite.config.cache_dir).
+    cache_dir: Path | None = option(None, kind=Path, user_only=True, parse=_folder)
     require_links: bool = False
     suggest_archive: bool = False
     doi_api: str = "https://doi.org/api/handles/"
@@ -70,34 +85,9 @@ class CheckOptions:
         return bool(self._include)
 
     @classmethod
-    def from_settings(cls, table: dict[str, Any], **overrides: Any) -> "CheckOptions":
-        """Options from the ``[check]`` table, then the non-None overrides (command-line options)."""
-        known = {f.name: f for f in fields(cls)}
-        values: dict[str, Any] = {}
-        for raw_key, value in table.items():
-            key = raw_key.replace("-", "_")
-            if key not in known:
-                raise ConfigError(f"unknown option {raw_key!r} in [check]",
-                                  hint="known: " + ", ".join(sorted(k.replace("_", "-") for k in known)))
-            values[key] = _coerce(key, value)
-        for key, value in overrides.items():
-            if value is not None:
-                values[key] = value
-        return cls(**values)
-
-
-def _coerce(key: str, value: Any) -> Any:
-    # Settings files hold strings for ranges and durations; accept both forms.
-    try:
-        if key == "accept" and isinstance(value, (str, list)):
-            return parse_accept(value if isinstance(value, str) else ",".join(map(str, value)))
-        if key in ("cache_max_age", "deadline", "timeout", "connect_timeout") and isinstance(value, str):
-            return parse_duration(value)
-        if key == "cache_dir" and value:
-            return Path(value).expanduser()
-    except UsageError as exc:
-        raise ConfigError(f"[check] {key.replace('_', '-')}: {exc.message}", hint=exc.hint) from exc
-    return value
+    def from_settings(cls, settings: Any, **overrides: Any) -> "CheckOptions":
+        """Options from the ``[check]`` table (Settings or a plain dict), then the non-None overrides."""
+        return read_options(cls, settings, "check", **overrides)
 
 
 def _regex(pattern: str, option: str) -> re.Pattern[str]:

@@ -35,8 +35,8 @@ _accept = _parsed_by("parse_accept")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMAT_CHOICES), default=None,
               help="Report format (default: text; json with the global --json).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              help="Write the report to FILE instead of stdout.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write the report to FILE instead of standard output (-).")
 @click.option("--report", "extra_reports", multiple=True, metavar="FORMAT:FILE",
               help="Also write the report in FORMAT to FILE (repeatable), e.g. markdown:summary.md.")
 @click.option("--exclude", multiple=True, metavar="REGEX", help="Skip URLs matching REGEX (repeatable).")
@@ -68,7 +68,7 @@ _accept = _parsed_by("parse_accept")
 @click.option("--archive-url", "archive_base", metavar="URL", help="Wayback Machine base [https://web.archive.org/web/].")
 @click.option("--all", "show_all", is_flag=True, help="List every link, not only problems and redirects.")
 @pass_env
-def check_cmd(env: Env, files: tuple[Path, ...], fmt: str | None, output: Path | None, no_cache: bool,
+def check_cmd(env: Env, files: tuple[Path, ...], fmt: str | None, output: str | None, no_cache: bool,
               fix_redirects: bool, show_all: bool, extra_reports: tuple[str, ...], **opts) -> int:
     """Check every link and DOI in the library, or in .bib, Markdown, HTML and text FILES.
 
@@ -76,8 +76,13 @@ def check_cmd(env: Env, files: tuple[Path, ...], fmt: str | None, output: Path |
     by the deadline), broken, skipped. Exit status: 0 no broken link (warnings allowed), 1 broken
     links, 2 usage or configuration error, 3 unreadable input, 4 offline (no DNS or no route).
     """
+    from solicite.bibfile.output import is_stdout
     from solicite.check import CheckOptions, check_links
     from solicite.check import report as reports
+    from solicite.cli.library import write_result
+
+    if is_stdout(output):
+        output = None
 
     overrides = {k: (list(v) if isinstance(v, tuple) else v) for k, v in opts.items()}
     for name in ("exclude", "include"):
@@ -87,13 +92,13 @@ def check_cmd(env: Env, files: tuple[Path, ...], fmt: str | None, output: Path |
         overrides["use_cache"] = False
     if overrides.get("offline") and no_cache:
         raise UsageError("--offline answers from the cache, so it cannot go with --no-cache")
-    options = CheckOptions.from_settings(env.settings.section("check"), **overrides)
+    options = CheckOptions.from_settings(env.settings, **overrides)
     fmt = fmt or ("json" if env.json_output else "text")
     also = [_report_target(spec) for spec in extra_reports]
     if options.insecure:
         env.warn("TLS certificates are not verified (--insecure)")
 
-    links, libraries = _collect(env, files)
+    links, libraries = _collect(env, files, for_fix=fix_redirects)
     with env.progress(len(links), "Checking links") as bar:
         report = check_links(links, options, on_result=lambda _r: bar.advance())
     for note in report.notes:
@@ -106,9 +111,9 @@ def check_cmd(env: Env, files: tuple[Path, ...], fmt: str | None, output: Path |
 
     results = report.results
     for extra_fmt, path in also:
-        _write(path, reports.render(extra_fmt, results, report.elapsed))
+        write_result(env, path, reports.render(extra_fmt, results, report.elapsed))
     if output is not None:
-        _write(output, reports.render(fmt, results, report.elapsed))
+        write_result(env, output, reports.render(fmt, results, report.elapsed))
         env.info(reports.summary_line(results, report.elapsed))
     elif fmt == "text" and env.interactive:
         _table(env, results, show_all)
@@ -118,7 +123,7 @@ def check_cmd(env: Env, files: tuple[Path, ...], fmt: str | None, output: Path |
             env.out(f"{r.link.location or '-'}: {r.verdict} {r.link.target}: {reports.describe(r)}")
         env.out(reports.summary_line(results, report.elapsed))
     else:
-        click.echo(reports.render(fmt, results, report.elapsed), nl=False)
+        write_result(env, None, reports.render(fmt, results, report.elapsed))
     return int(ExitCode.FINDINGS if report.broken else ExitCode.OK)
 
 
@@ -131,15 +136,7 @@ def _report_target(spec: str) -> tuple[str, Path]:
     return fmt, Path(name)
 
 
-def _write(path: Path, text: str) -> None:
-    """Write one report file; a failure is an input error naming the file."""
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write the report: {exc.strerror}", path=str(path)) from exc
-
-
-def _collect(env: Env, files: tuple[Path, ...]):
+def _collect(env: Env, files: tuple[Path, ...], for_fix: bool = False):
     """Links from the given files, or from the library; and the libraries read (for --fix-redirects)."""
     from solicite.check.extract import kind_of, links_in_file
 
@@ -148,7 +145,7 @@ def _collect(env: Env, files: tuple[Path, ...]):
         files = (env.require_library(),)
     for path in files:
         if kind_of(path) == "bib":
-            lib = _load_bib(path)
+            lib = _load_bib(env, path, for_fix)
             libraries.append(lib)
             links.extend(_library_links(lib))
             continue
@@ -161,9 +158,15 @@ def _collect(env: Env, files: tuple[Path, ...]):
     return links, libraries
 
 
-def _load_bib(path: Path):
+def _load_bib(env: Env, path: Path, for_fix: bool):
+    """A .bib file to check; locked until the command ends when --fix-redirects may save it."""
     from solicite import bibfile
 
+    if for_fix:
+        from solicite.cli.library import lock_timeout
+
+        click.get_current_context().with_resource(bibfile.LibraryLock(path, timeout=lock_timeout(env)))
+        bibfile.replaceable(path)
     return bibfile.load(path)
 
 

@@ -22,10 +22,11 @@ def _load_library(env: Env):
 @click.command("export")
 @click.option("--to", "to", required=True, metavar="FORMAT", help=_TO_HELP)
 @click.option("--bibtex", "as_bibtex", is_flag=True, help="With --to zotero: BibTeX for Zotero's BibTeX importer.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to FILE (default: stdout).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to FILE (default, or -: standard output).")
 @click.argument("keys", nargs=-1)
 @pass_env
-def export_cmd(env: Env, to: str, as_bibtex: bool, output: Path | None, keys: tuple[str, ...]) -> int:
+def export_cmd(env: Env, to: str, as_bibtex: bool, output: str | None, keys: tuple[str, ...]) -> int:
     """Export the library, or the entries KEYS, to another format.
 
     \b
@@ -42,12 +43,13 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: Path | None, keys: tu
         raise UsageError("--bibtex only goes with --to zotero", hint="use --to bibtex for plain BibTeX")
     # `--to zotero --bibtex` is kept as an alias of the registered `zotero-bibtex`.
     exporter = registry.load("exporter", "zotero-bibtex" if as_bibtex else to)
+    from solicite.bibfile.output import is_stdout
+    from solicite.cli.library import require_unique, write_result
+
     lib = _load_library(env)
-    if output is not None and lib.path is not None and output.resolve() == Path(lib.path).resolve():
+    if not is_stdout(output) and lib.path is not None and Path(output).resolve() == Path(lib.path).resolve():
         raise UsageError("refusing to export over the library itself", path=str(output),
                          hint="choose another -o FILE")
-    from solicite.cli.library import require_unique
-
     require_unique(lib, keys)
     # Entries are read again, one at a time, by each pass over them (diagnostics, then the text):
     # a large library is converted and written without being held whole.
@@ -61,12 +63,9 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: Path | None, keys: tu
         env.warn(f"{d.location() or exporter.name}: {d.message}")
     count = len(refs) - sum(d.code == "set-skipped" for d in diagnostics)
     chunks = exporter.chunks(refs) if hasattr(exporter, "chunks") else [exporter.export(list(refs))]
-    if output is None:
-        env.out_chunks(chunks)
+    write_result(env, output, chunks)
+    if is_stdout(output):
         return 0
-    from solicite.bibfile import atomic_write
-
-    atomic_write(output, "".join(chunks), backup=False)
     if env.json_output:
         env.emit_json({"format": exporter.name, "entries": count, "output": str(output),
                        "diagnostics": [d.as_dict() for d in diagnostics]})
@@ -102,7 +101,7 @@ def import_cmd(env: Env, file: Path, fmt: str, dry_run: bool, allow_duplicates: 
     result = read_file(file, None if fmt == "auto" else fmt)
     for d in result.diagnostics:
         env.warn(f"{d.location() or file}: {d.message}")
-    lib = open_library(env, create=True)
+    lib = open_library(env, create=True, write=not dry_run)
     with env.progress(len(result.references), f"importing {file.name}") as bar:
         merge = merge_into(lib, result.references, allow_duplicates=allow_duplicates, progress=bar.advance)
     added = [{"key": key, "from": ref.key} if key != ref.key else {"key": key} for ref, key in merge.added]

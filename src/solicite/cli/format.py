@@ -41,20 +41,22 @@ def _options(env: Env, sentence_case: bool | None):
     from solicite.styles import Options
 
     if sentence_case is None:
-        sentence_case = bool(_settings(env).get("sentence_case", False))
+        sentence_case = _settings(env).sentence_case
     return Options(sentence_case=sentence_case)
 
 
-def _settings(env: Env) -> dict:
+def _settings(env: Env):
     """The [format] table of solicite.toml: default ``style`` and ``sentence_case``."""
-    return env.settings.section("format")
+    from solicite.config import FormatSettings, read_options
+
+    return read_options(FormatSettings, env.settings, "format")
 
 
 def _style(env: Env, style: str | None) -> str:
     from solicite.errors import ConfigError
     from solicite.registry import names
 
-    chosen = style or _settings(env).get("style", "apa")
+    chosen = style or _settings(env).style
     if chosen not in names("style"):
         raise ConfigError(f"unknown style {chosen!r} in [format] of the configuration",
                           hint="choose one of: " + ", ".join(names("style")))
@@ -63,14 +65,15 @@ def _style(env: Env, style: str | None) -> str:
 
 @click.command("format")
 @click.argument("keys", nargs=-1)
-@click.option("--style", "-s", type=click.Choice(names("style")), default=None,
-              help="Citation style (default: [format] style in solicite.toml, else apa).")
+@click.option("--style", "-s", default=None, metavar="NAME",
+              help="Citation style: " + ", ".join(names("style")) + ", any CSL style name (nature, "
+                   "the-lancet...) or a .csl file (default: [format] style in solicite.toml, else apa).")
 @click.option("--to", "to", type=click.Choice(names("renderer")), default="text", show_default=True,
               help="Output format.")
 @click.option("--keyword", "-k", help="Only entries with this keyword (show-notes section).")
 @click.option("--sentence-case/--as-written", "sentence_case", default=None,
               help="Titles in sentence case, keeping {Protected} words (default: as written, or [format] sentence_case).")
-@click.option("--csl", "csl", type=click.Path(exists=True, dir_okay=False), help="Render with this CSL file (citeproc-py).")
+@click.option("--csl", "csl", metavar="FILE|NAME", help="Render with this CSL style (a .csl file or a style name).")
 @pass_env
 def format_cmd(env: Env, keys, style, to, keyword, sentence_case, csl):
     """Print the reference list (all entries, KEYS, or one --keyword section) in a style."""
@@ -78,6 +81,8 @@ def format_cmd(env: Env, keys, style, to, keyword, sentence_case, csl):
 
     lib = _load(env)
     refs, everything = _select(lib, keys, keyword)
+    if style and style not in names("style"):
+        csl = style  # not a built-in style: a CSL style by name or path, through solicite.csl
     if csl:
         from solicite.styles.csl import render_csl
 
@@ -133,8 +138,9 @@ _LOC = re.compile(r"^(?P<key>.+?):(?P<loc>\d[\w\u2013\-,]*)$")
 
 @click.command("cite")
 @click.argument("keys", nargs=-1, required=True)
-@click.option("--style", "-s", type=click.Choice(names("style")), default=None,
-              help="Citation style (default: [format] style in solicite.toml, else apa).")
+@click.option("--style", "-s", default=None, metavar="NAME",
+              help="Citation style: " + ", ".join(names("style")) + ", any CSL style name or a .csl file "
+                   "(default: [format] style in solicite.toml, else apa).")
 @click.option("--narrative", is_flag=True, help='Narrative form: "Bauder (2017)".')
 @click.option("--to", "to", type=click.Choice(names("renderer")), default="text", show_default=True)
 @pass_env
@@ -154,8 +160,13 @@ def cite_cmd(env: Env, keys, style, narrative, to):
             raise KeyNotFoundError(f"no entry with key {raw!r} in the library", hint="list the keys with: solicite list")
         cites.append((key, loc))
     require_unique(lib, [k for k, _ in cites])
-    style = _style(env, style)
-    parts = citation(lib.references, cites, style, narrative=narrative)
+    if style and style not in names("style"):
+        from solicite.styles.csl import cite_csl  # a CSL style by name or path, through solicite.csl
+
+        parts = cite_csl(lib.references, cites, style, narrative=narrative)
+    else:
+        style = _style(env, style)
+        parts = citation(lib.references, cites, style, narrative=narrative)
     text = get_renderer(to).render(parts)
     if env.json_output:
         env.emit_json({"keys": [k for k, _ in cites], "style": style, "narrative": narrative, "text": text})

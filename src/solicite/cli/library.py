@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -9,32 +10,67 @@ from pathlib import Path
 import click
 
 from solicite.cli.context import Env, pass_env
-from solicite.errors import ExitCode, InputError
+from solicite.errors import ConfigError, ExitCode, InputError
 from solicite.model import Reference
 
 
-def open_library(env: Env, *, lenient: bool = False, create: bool = False, warn_duplicates: bool = True):
+def open_library(env: Env, *, lenient: bool = False, create: bool = False, warn_duplicates: bool = True,
+                 write: bool = False):
     """Load the library named by --library / config, warning once per malformed block and duplicated key.
 
     With create, an absent file gives an empty library (saved at that path). A file with
     duplicated keys is read (so that `keys --renumber-duplicates` and `rm` can fix it); commands
     that would have to choose between the entries refuse the key (:func:`require_unique`).
+    With write, the library's lock is taken before the load and held until the command ends,
+    so that the save is based on what this command read (read-only commands take no lock).
     """
     from solicite import bibfile
 
     path = env.require_library()
+    if write:
+        ctx = click.get_current_context()
+        ctx.with_resource(bibfile.LibraryLock(path, timeout=lock_timeout(env)))
+        bibfile.replaceable(path)  # a device, fifo or read-only file: refused before any work
     if create and not Path(path).exists():
         lib = bibfile.loads("", source=str(path))
-        lib.path = Path(path)
-        return lib
-    lib = bibfile.load(path, lenient=lenient, allow_duplicates=True)
-    for d in lib.diagnostics:
-        env.warn(f"{d.location()}: {d.message}")
-    if warn_duplicates:
-        for key, lines in lib.duplicates:
-            env.warn(f"{lib.source}:{lines[1]}: duplicate key {key!r} (lines {', '.join(map(str, lines))}); "
-                     "`solicite keys --renumber-duplicates` gives each its own key")
+        lib.path, lib.digest = Path(path), bibfile.ABSENT
+    else:
+        lib = bibfile.load(path, lenient=lenient, allow_duplicates=True)
+        for d in lib.diagnostics:
+            env.warn(f"{d.location()}: {d.message}")
+        if warn_duplicates:
+            for key, lines in lib.duplicates:
+                env.warn(f"{lib.source}:{lines[1]}: duplicate key {key!r} (lines {', '.join(map(str, lines))}); "
+                         "`solicite keys --renumber-duplicates` gives each its own key")
+    if write:  # what the save did besides writing (stale temporary files removed...), said at the end
+        ctx.call_on_close(lambda: [env.warn(n) for n in (lib.last_save.notes if lib.last_save else [])])
     return lib
+
+
+def lock_timeout(env: Env) -> float:
+    """Seconds a second writer waits for a library's lock: SOLICITE_LOCK_TIMEOUT, [save] lock_timeout, else 10."""
+    from solicite.bibfile.lock import DEFAULT_TIMEOUT
+
+    raw = os.environ.get("SOLICITE_LOCK_TIMEOUT", env.settings.section("save").get("lock_timeout", DEFAULT_TIMEOUT))
+    try:
+        value = float(raw) if not isinstance(raw, bool) else -1.0
+    except (TypeError, ValueError):
+        value = -1.0
+    if not 0 <= value <= 3600:
+        raise ConfigError(f"lock_timeout must be a number of seconds from 0 to 3600, not {raw!r}",
+                          hint="set [save] lock_timeout in solicite.toml or SOLICITE_LOCK_TIMEOUT")
+    return value
+
+
+def write_result(env: Env, target: str | Path | None, text, *, backup: bool = False) -> None:
+    """Write a command's output (a str or its pieces) to ``-o`` target (None or ``-``: standard output) as UTF-8."""
+    from solicite.bibfile import write_output
+
+    sys.stdout.flush()  # anything already echoed comes first
+    outcome = write_output(target, text, stdout=sys.stdout.buffer, backup=backup,
+                           lock_timeout=lock_timeout(env))
+    for note in outcome.notes if outcome else []:
+        env.warn(note)
 
 
 def require_unique(lib, keys) -> None:
@@ -191,7 +227,7 @@ def add_cmd(env: Env, source: str, dry_run: bool, offline: bool, allow_duplicate
     from solicite.duplicates import merge_into
 
     incoming = _incoming(env, source, offline)
-    lib = open_library(env, create=True)
+    lib = open_library(env, create=True, write=not dry_run)
     # A taken key is a new key for add, not evidence of a duplicate: the content decides.
     pairs = [(ref, ref.copy(key=ref.key if ref.key and ref.key not in lib else "")) for ref in incoming]
     original = {id(copy): ref for ref, copy in pairs}
@@ -218,7 +254,7 @@ def add_cmd(env: Env, source: str, dry_run: bool, offline: bool, allow_duplicate
 @pass_env
 def rm_cmd(env: Env, keys: tuple[str, ...]) -> None:
     """Remove entries by key (the previous file is kept as <library>.bak)."""
-    lib = open_library(env)
+    lib = open_library(env, write=True)
     require_unique(lib, keys)
     for key in keys:
         lib.remove(key)
@@ -244,10 +280,11 @@ def keys_cmd(env: Env, selected: tuple[str, ...], pattern: str | None, renumber_
     Duplicated keys are renumbered first (the second entry of same2020 becomes same2020a),
     so that every entry can be named; --renumber-duplicates does only that.
     """
-    from solicite.keys import DEFAULT_PATTERN, regenerate_keys
+    from solicite.config import KeysSettings, read_options
+    from solicite.keys import regenerate_keys
 
-    pattern = pattern or env.settings.section("keys").get("pattern", DEFAULT_PATTERN)
-    lib = open_library(env, warn_duplicates=False)
+    pattern = pattern or read_options(KeysSettings, env.settings, "keys").pattern
+    lib = open_library(env, warn_duplicates=False, write=not dry_run)
     require_unique(lib, selected)
     changes = [(old, new) for old, _, new in lib.renumber_duplicates()]
     targets = [] if renumber_duplicates else list(selected) or lib.keys()

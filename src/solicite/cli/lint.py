@@ -29,9 +29,10 @@ def lint_cmd(env: Env, zotero: bool, errors_only: bool) -> int:
     errors = sum(f.severity == "error" for f in findings)
     if env.json_output:
         env.emit_json({"findings": [f.as_dict() for f in findings],
-                       "summary": {"errors": errors, "warnings": len(findings) - errors, "entries": len(lib)}})
+                       "summary": {"errors": errors, "warnings": len(findings) - errors, "entries": len(lib),
+                                   "encoding": lib.encoding}})
     else:
         env.out_chunks(f"{f.location()}: {f.severity}: {f.message} [{f.code}]" + (f" ({f.key})" if f.key else "") + "\n"
                        for f in findings)
-        env.info(f"{len(lib)} entries: {errors} errors, {len(findings) - errors} warnings")
+        env.info(f"{len(lib)} entries: {errors} errors, {len(findings) - errors} warnings; encoding {lib.encoding}")
     return ExitCode.FINDINGS if errors else ExitCode.OK

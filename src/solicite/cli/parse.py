@@ -18,8 +18,8 @@ _MAX_WARNINGS = 20  # more would bury the output; the JSON output has every diag
 
 @click.command("parse")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to FILE instead of standard output (a .bib is saved atomically, the old one kept as .bak).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write to FILE instead of standard output (-); saved atomically, the old file kept as .bak.")
 @click.option("--add", "add", is_flag=True, help="Append the entries to the library (keys made unique; entries it "
               "already holds are skipped with a note).")
 @click.option("--allow-duplicates", is_flag=True, help="With --add: add entries the library already holds, too.")
@@ -29,7 +29,7 @@ _MAX_WARNINGS = 20  # more would bury the output; the JSON output has every diag
 @click.option("--input-format", type=click.Choice(["auto", "text", "markdown", "html"]), default="auto",
               show_default=True, help="How to read INPUT (auto: from the file name, then the content).")
 @pass_env
-def parse_cmd(env: Env, inputs: tuple[str, ...], output: Path | None, add: bool, allow_duplicates: bool, fmt: str | None,
+def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, allow_duplicates: bool, fmt: str | None,
               one_per_line: bool, input_format: str) -> int:
     """Parse free-text reference lists into BibTeX.
 
@@ -40,8 +40,12 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: Path | None, add: bool,
     Exit status: 0 ok, 1 some references could not be parsed (or none were found),
     2 usage error, 3 unreadable input.
     """
+    from solicite.bibfile.output import is_stdout
+    from solicite.cli.library import write_result
     from solicite.parse import UNPARSED_CODES, parse_text
 
+    if is_stdout(output):
+        output = None
     if add and output:
         raise UsageError("--add and -o/--output cannot be used together", hint="--add writes into the library; -o writes a new file")
     if add and fmt not in (None, "bibtex"):
@@ -72,7 +76,7 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: Path | None, add: bool,
         from solicite.cli.library import open_library
         from solicite.duplicates import merge_into
 
-        lib = open_library(env, create=True)
+        lib = open_library(env, create=True, write=True)
         merge = merge_into(lib, references, allow_duplicates=allow_duplicates)
         for skipped in merge.skipped:
             env.warn(skipped.note())
@@ -103,7 +107,7 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: Path | None, add: bool,
             env.info(f"wrote {len(references)} entries to {output}")
         else:
             # The same canonical text the library writer gives, without re-reading each entry.
-            click.echo("\n\n".join(bibfile.format_entry(ref) for ref in references) + ("\n" if references else ""), nl=False)
+            write_result(env, None, "\n\n".join(bibfile.format_entry(ref) for ref in references) + ("\n" if references else ""))
         return int(ExitCode.FINDINGS) if problems else 0
 
     if fmt == "csl-json":
@@ -112,13 +116,9 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: Path | None, add: bool,
         data = {"references": [reference_to_json(r) for r in references],
                 "diagnostics": [d.as_dict() for d in diagnostics]}
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    write_result(env, output, text, backup=True)
     if output:
-        from solicite.bibfile import atomic_write
-
-        atomic_write(output, text)
         env.info(f"wrote {len(references)} entries to {output}")
-    else:
-        click.echo(text, nl=False)
     return int(ExitCode.FINDINGS) if problems else 0
 
 

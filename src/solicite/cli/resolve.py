@@ -75,7 +75,7 @@ def _run(env: Env, command: str, keys, run, apply_: bool, interactive: bool, off
 
     json_out = env.json_output
     options = ResolveOptions.from_settings(env.settings)
-    lib = open_library(env)
+    lib = open_library(env, write=apply_ or interactive)
     refs = [lib[k] for k in keys] if keys else [r for r in lib.references if wanted(r)]
     if not options.mailto and not offline and refs:
         env.warn("no [resolve] mailto configured: Crossref and OpenAlex serve anonymous clients last "

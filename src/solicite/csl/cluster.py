@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from solicite.csl.output import NamesMark, formatter, is_empty
+from solicite.csl.markup import parse_markup
+from solicite.csl.output import formatter, is_empty
 from solicite.csl.sorting import sort_entries
-from solicite.richtext import Node, plain
+from solicite.csl.textcase import apply_case
+from solicite.richtext import first_char, last_char, plain
+
+
+NO_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 
 
 def assign_positions(clusters: list[list[dict]], note_numbers: list[int], near_distance: int = 5) -> None:
@@ -52,8 +57,13 @@ def render_cluster(proc, cluster: list[dict]):
     rendered = []
     for cite in cites:
         part, ctx = proc.render_cite(str(cite["id"]), cite)
+        if is_empty(part) and not ctx.suppress_author:
+            part = NO_FORM
         if ctx.author_only:
             part = ctx.first_names or ""
+        elif style.cls == "note" and ctx.first_term and _starts_sentence(cite, not rendered) \
+                and plain(part).startswith(ctx.first_term):
+            part = apply_case(part, "capitalize-first")
         rendered.append({"cite": cite, "part": part, "names": plain(ctx.first_names or ""),
                          "number": proc.numbers.get(str(cite["id"]))})
     collapse = layout.options.get("collapse")
@@ -65,17 +75,32 @@ def render_cluster(proc, cluster: list[dict]):
     else:
         pieces = [(_affixed(joiner, r), delimiter) for r in rendered]
     acc: list = []
-    for i, (part, after) in enumerate(pieces):
+    prev_after = delimiter
+    for part, after in pieces:
         if is_empty(part):
             continue
-        if acc:
-            joiner.append(acc, pieces[i - 1][1] if i else delimiter)
+        if acc and first_char(part) not in (",", ";", "."):
+            # A cite whose suffix ends in punctuation keeps it; the delimiter's own is dropped.
+            joiner.append(acc, prev_after.lstrip(",;") if last_char(acc) in ",;:" else prev_after)
+        elif acc and first_char(part) == "." and last_char(acc) not in ".?!":
+            pass
         joiner.append(acc, part)
+        prev_after = after
     if not acc:
         return ""
+    if all(c.get("author-only") for c in cites):
+        return acc  # the author alone, for narrative citations: no brackets around it
+    out = joiner.affix(layout.prefix, acc, layout.suffix)
     fmt = formatter(layout.layout_attrs)
-    out = fmt(acc) if fmt else acc
-    return joiner.affix(layout.prefix, out, layout.suffix)
+    return fmt(out) if fmt else out
+
+
+def _starts_sentence(cite: dict, first: bool) -> bool:
+    """True when a cite opens a sentence: first in its note, or after a prefix ending one."""
+    prefix = (cite.get("prefix") or "").rstrip()
+    if not prefix:
+        return first
+    return prefix.rstrip("\u201d\u2019\"'")[-1:] in ".?!" and " " in prefix.strip()
 
 
 def _affixed(joiner, r):
@@ -85,6 +110,7 @@ def _affixed(joiner, r):
         return ""
     prefix, suffix = cite.get("prefix", ""), cite.get("suffix", "")
     if prefix or suffix:
+        prefix, suffix = parse_markup(prefix) if prefix else "", parse_markup(suffix) if suffix else ""
         acc: list = [prefix] if prefix else []
         joiner.append(acc, part)
         if suffix:
@@ -121,26 +147,29 @@ def _group_by_author(proc, rendered, collapse, layout, delimiter):
     order: list[str] = []
     groups: dict = {}
     for r in rendered:
-        key = r["names"] or id(r)
+        key = r["names"] if (r["names"] or collapse) else id(r)
         if key not in groups:
             groups[key] = []
             order.append(key)
         groups[key].append(r)
-    group_delim = layout.options.get("cite-group-delimiter", ", ")
+    group_delim = layout.options.get("cite-group-delimiter", ", " if collapse in ("year", None) else delimiter)
     after = layout.options.get("after-collapse-delimiter", delimiter)
     suffix_delim = layout.options.get("year-suffix-delimiter", layout.options.get("cite-group-delimiter", delimiter))
     pieces = []
     for key in order:
         members = groups[key]
-        if len(members) == 1 or not members[0]["names"]:
+        if len(members) == 1:
             pieces += [(_affixed(joiner, r), delimiter) for r in members]
             continue
         acc: list = []
         prev_year = None
+        run: list = []  # year-suffix letters printed after the last full cite, for ranges
         for k, r in enumerate(members):
             if k == 0:
                 acc.append(_affixed(joiner, r))
                 prev_year = _year_text(proc, r)
+                st0 = proc.state[str(r["cite"]["id"])]
+                run = [("letter", st0.year_suffix)] if st0.year_suffix else []
                 continue
             if collapse:
                 cite = dict(r["cite"], **{"suppress-author": True})
@@ -152,11 +181,28 @@ def _group_by_author(proc, rendered, collapse, layout, delimiter):
             st = proc.state[str(r["cite"]["id"])]
             if collapse in ("year-suffix", "year-suffix-ranged") and st.year_suffix and year == prev_year \
                     and not (cite.get("locator") or cite.get("prefix") or cite.get("suffix")):
+                if collapse == "year-suffix-ranged" and run and ord(st.year_suffix[-1]) == ord(run[-1][1][-1]) + 1:
+                    if len(run) >= 2 and run[-1][0] == "dash":
+                        acc[-1] = st.year_suffix
+                        run[-1] = ("dash", st.year_suffix)
+                        prev_year = year
+                        continue
+                    if len(run) >= 2 and ord(run[-1][1][-1]) == ord(run[-2][1][-1]) + 1:
+                        acc.pop()
+                        acc.pop()
+                        acc.append("\u2013")
+                        acc.append(st.year_suffix)
+                        run.append(("dash", st.year_suffix))
+                        prev_year = year
+                        continue
                 joiner.append(acc, suffix_delim)
                 joiner.append(acc, st.year_suffix)
+                run.append(("letter", st.year_suffix))
             else:
-                joiner.append(acc, group_delim if collapse else group_delim)
+                delim = after if members[k - 1]["cite"].get("locator") and collapse else group_delim
+                joiner.append(acc, delim)
                 joiner.append(acc, _affixed(joiner, r2))
+                run = [("letter", st.year_suffix)] if st.year_suffix else []
             prev_year = year
         pieces.append((acc, after if collapse else delimiter))
     return pieces
@@ -166,24 +212,3 @@ def _year_text(proc, r) -> str:
     issued = proc.items[str(r["cite"]["id"])].get("issued") or {}
     parts = issued.get("date-parts") if isinstance(issued, dict) else None
     return str(parts[0][0]) if parts and parts[0] else str(issued)
-
-
-def substitute_author(part, replacement: str, rule: str):
-    """The entry with its first names output replaced (``subsequent-author-substitute``)."""
-    def walk(p, done):
-        if done[0]:
-            return p
-        if isinstance(p, NamesMark):
-            done[0] = True
-            return replacement
-        if isinstance(p, Node):
-            new = object.__new__(type(p))
-            for f in p._fields():
-                setattr(new, f, getattr(p, f))
-            new.children = [walk(c, done) for c in p.children]
-            return new
-        if isinstance(p, list):
-            return [walk(c, done) for c in p]
-        return p
-    del rule
-    return walk(part, [False])

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from solicite.csl.context import NUMBER_VARIABLES, Ctx
 from solicite.csl.locale import tag
+from solicite.csl.markup import parse_markup
 from solicite.csl.numbers import format_number, is_numeric, is_plural
 from solicite.csl.output import Display, Quoted, formatter, is_empty, strip_periods
 from solicite.csl.textcase import apply_case
 
 _EMPTY = ""
+# Children that are read by their parent element, not rendered.
+_IGNORED = frozenset({"name", "et-al", "substitute", "name-part", "date-part", "sort", "key", "if",
+                      "else-if", "else"})
 
 
 class Compiler:
@@ -18,6 +22,7 @@ class Compiler:
         self.style = style
         self.joiner = style.joiner
         self.macros: dict = {}
+        self.problems: list[str] = []
 
     def macro(self, name: str):
         """The compiled macro (compiled on first use; recursion-safe)."""
@@ -25,7 +30,8 @@ class Compiler:
             slot: list = [None]
             self.macros[name] = lambda ctx: slot[0](ctx)
             el = self.style.macro_elements.get(name)
-            slot[0] = self.sequence(list(el), "") if el is not None else (lambda ctx: _EMPTY)
+            # A macro is suppressed like a group: variables called and none set, nothing printed.
+            slot[0] = self._as_group(self.sequence(list(el), "")) if el is not None else (lambda ctx: _EMPTY)
         return self.macros[name]
 
     def sequence(self, elements, delimiter: str):
@@ -57,6 +63,8 @@ class Compiler:
         if name == "names":
             from solicite.csl.names import compile_names
             return compile_names(self, el)
+        if name not in _IGNORED:
+            self.problems.append(f"unknown CSL element <{name}> (ignored)")
         return None
 
     def decorate(self, el, fn, affixes: bool = True):
@@ -117,8 +125,13 @@ class Compiler:
             return lambda ctx: self.macro(name)(ctx)
         if el.get("term"):
             term, form, plural = el.get("term"), el.get("form", "long"), el.get("plural") == "true"
-            return lambda ctx: ctx.locale.term(term, form, plural) or _EMPTY
-        value = el.get("value", "")
+            def run_term(ctx):
+                value = ctx.locale.term(term, form, plural) or _EMPTY
+                if value and ctx.first_term is None:
+                    ctx.first_term = value
+                return value
+            return run_term
+        value = parse_markup(el.get("value", ""))
         return lambda ctx: value
 
     def number(self, el):
@@ -133,7 +146,7 @@ class Compiler:
             ctx.note(var)
             ctx.rendered += 1
             if not is_numeric(value):
-                return ctx.text_value(var) or _EMPTY
+                return str(value).replace("\\-", "-")
             gender = ctx.locale.gender_of(var)
             return format_number(value, form, ctx.locale, gender)
         return run
@@ -157,8 +170,10 @@ class Compiler:
 
     def group(self, el):
         """``<group>``: suppressed when it calls variables and none of them is set."""
-        inner = self.sequence(list(el), el.get("delimiter", ""))
+        return self.decorate(el, self._as_group(self.sequence(list(el), el.get("delimiter", ""))))
 
+    @staticmethod
+    def _as_group(inner):
         def run(ctx):
             called, rendered = ctx.called, ctx.rendered
             ctx.called = ctx.rendered = 0
@@ -166,7 +181,7 @@ class Compiler:
             suppress = ctx.called and not ctx.rendered
             ctx.called, ctx.rendered = called + ctx.called, rendered + ctx.rendered
             return _EMPTY if suppress else part
-        return self.decorate(el, run)
+        return run
 
     def choose(self, el):
         """``<choose>``: the first branch whose condition holds."""

@@ -48,6 +48,7 @@ class Ctx:
         self.suppress_author = False
         self.names_done = False
         self.first_names = None
+        self.first_term = None
         self.author_only = False
 
     @property
@@ -65,12 +66,33 @@ class Ctx:
             return self.year_suffix or None
         if name in CITE_VARIABLES:
             return self.cite.get(name)
+        if name == "citation-label":
+            return self.citation_label()
         value = self.item.get(name)
         if value is None and name == "page-first" and self.item.get("page"):
             value = str(self.item["page"]).split("-")[0].split("\u2013")[0].split(",")[0].strip()
         if value in ("", [], {}):
             return None
         return value
+
+    def citation_label(self) -> str | None:
+        """The item's label, or citeproc-js's trigraph ("Doe65", "RoNo78"), with its year suffix."""
+        label = self.item.get("citation-label")
+        if not label:
+            names = next((self.item[v] for v in ("author", "editor", "translator") if self.item.get(v)), [])
+            fams = [str(n.get("family") or n.get("literal") or "") for n in names if isinstance(n, dict)]
+            width = {1: [4], 2: [2, 2], 3: [2, 1, 1]}.get(len(fams), [1, 1, 1, 1])
+            label = "".join(f[:w] for f, w in zip(fams, width))
+            issued = self.item.get("issued") or {}
+            parts = issued.get("date-parts") if isinstance(issued, dict) else None
+            if parts and parts[0]:
+                label += f"{int(str(parts[0][0])) % 100:02d}"
+            if not label:
+                return None
+        if self.year_suffix and not self.style.uses_year_suffix:
+            self.suffix_done = True
+            label += self.year_suffix
+        return label
 
     def note(self, name: str) -> None:
         """Record that a variable was rendered (for substitution)."""
@@ -94,10 +116,12 @@ class Ctx:
         if name in ("page", "locator") and self.style.page_range_format is not None:
             if name == "page" or self.cite.get("label", "page") == "page":
                 value = page_range(value, self.style.page_range_format, self.page_delimiter())
-        elif name == "page":
-            value = page_range(value, "", self.page_delimiter())
+        elif name in ("page", "locator") and "\\-" not in value:
+            value = page_range(value.strip(), "", self.page_delimiter())
         if name in ("URL", "DOI", "PMID", "PMCID"):
             return value
+        if "\\-" in value:
+            value = value.replace("\\-", "-")  # an escaped hyphen: a hyphen, not a range
         return parse_markup(value)
 
     def page_delimiter(self) -> str:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from solicite.csl.locale import NS, tag
-from solicite.csl.output import formatter, is_empty, strip_periods
+from solicite.csl.output import drop_last, formatter, is_empty, strip_periods
+from solicite.richtext import last_char
 from solicite.csl.textcase import apply_case
 
 _LEVELS = {"year-month-day": ("year", "month", "day"), "year-month": ("year", "month"), "year": ("year",)}
@@ -19,12 +20,13 @@ class DateValue:
     def __init__(self, start, end=None, season=None, circa=False, literal="") -> None:
         self.start, self.end, self.season, self.circa, self.literal = start, end, season, circa, literal
 
-    def sort_key(self) -> str:
-        """A string that sorts dates chronologically (BC years first)."""
+    def sort_key(self, parts=("year", "month", "day")) -> str:
+        """A string that sorts dates chronologically (BC years first), on the parts given."""
         if not self.start:
             return ""
         y, m, d = self.start
-        m = m if m <= 12 else 0
+        m = m if m <= 12 and "month" in parts else 0
+        d = d if "day" in parts else 0
         key = f"{y + 50000:06d}{m:02d}{d:02d}"
         if self.end:
             ey, em, ed = self.end
@@ -60,7 +62,7 @@ def read_date(value) -> DateValue | None:
     if parts and parts[0] and str(parts[0][0]).strip():
         start = _triple(parts[0])
         end = _triple(parts[1]) if len(parts) > 1 and parts[1] else None
-        if end == start or (end and end[0] == 0):
+        if end == start or (end is not None and end[0] == 0 and len(parts[1]) > 1):
             end = None
         return DateValue(start, end, season, circa)
     if value.get("literal"):
@@ -109,6 +111,7 @@ def compile_date(compiler, el):
         delimiter = el.get("delimiter", "")
     joiner = compiler.joiner
     renderers = [(p["name"], _part_renderer(p, joiner), p) for p in parts]
+    shown = frozenset(p["name"] for p in parts)
 
     def run(ctx):
         ctx.called += 1
@@ -117,10 +120,15 @@ def compile_date(compiler, el):
         if date is None:
             return ""
         ctx.note(var)
-        ctx.rendered += 1
         if date.start is None:
-            return date.literal
-        return _render(ctx, date, renderers, delimiter, joiner, style)
+            out = date.literal
+        elif ctx.sorting:
+            out = date.sort_key(shown)
+        else:
+            out = _render(ctx, date, renderers, delimiter, joiner, style)
+        if not is_empty(out):
+            ctx.rendered += 1
+        return out
 
     outer = dict(el.attrib)
     if form:
@@ -169,14 +177,12 @@ def _part_text(ctx, name, form, triple, season) -> str:
             return ""
         if form == "short":
             return f"{abs(y) % 100:02d}"
-        if y < 0:
-            return f"{-y}{loc.term('bc') or 'BC'}"
-        if y < 1000:
-            return f"{y}{loc.term('ad') or 'AD'}"
+        if y < 0 or y < 1000:
+            return f"{abs(y)}{loc.term('bc' if y < 0 else 'ad') or ''}"
         return str(y)
     if name == "month":
-        if 13 <= m <= 16 or (not m and season):
-            n = m - 12 if m else _int(season)
+        if 13 <= m <= 16 or 21 <= m <= 24 or (not m and season):
+            n = (m - 12 if m <= 16 else m - 20) if m else _int(season)
             if not n:
                 return str(season)
             return loc.term(f"season-{n:02d}") or ""
@@ -202,6 +208,9 @@ def _part_text(ctx, name, form, triple, season) -> str:
 def _render(ctx, date: DateValue, renderers, delimiter, joiner, style):
     start = date.start
     season = date.season
+    if date.end and date.end[0] == 0:
+        # An open range ("1987–"): the start and the range delimiter.
+        return [_render(ctx, DateValue(start, None, season), renderers, delimiter, joiner, style), "\u2013"]
     if date.end:
         end = date.end
         differs = [n for n, i in (("year", 0), ("month", 1), ("day", 2)) if start[i] != end[i]]
@@ -244,6 +253,8 @@ def _render_range(ctx, date, renderers, delimiter, joiner, largest, style):
                                  for j, (_, fn2, _) in enumerate(renderers) if lo <= j <= hi], delimiter)
             second = joiner.join([fn2(ctx, date.end, date.season, (j != lo, True))
                                   for j, (_, fn2, _) in enumerate(renderers) if lo <= j <= hi], delimiter)
+            while last_char(first).isspace():
+                first = drop_last(first)  # the run's last printed part may not be its last part
             if "year" in names[lo:hi + 1]:
                 second = [second, ctx.year_suffix] if (ctx.year_suffix and not ctx.suffix_done
                                                       and not style.uses_year_suffix) else second

@@ -8,7 +8,7 @@ from solicite.csl.locale import tag
 from solicite.csl.markup import parse_markup
 from solicite.csl.output import NamesMark, formatter, is_empty
 from solicite.csl.textcase import apply_case
-from solicite.richtext import plain
+from solicite.richtext import last_char, plain
 
 # Name options a style, citation or bibliography element may set for all its names.
 INHERITED = ("and", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min", "et-al-use-first",
@@ -41,6 +41,14 @@ def split_particles(name: dict) -> dict:
             name["non-dropping-particle"] = particle.rstrip()
             name["family"] = family[len(particle):]
     given = name.get("given") or ""
+    if "," in given and not name.get("suffix"):
+        given, _, suffix = given.partition(",")
+        suffix = suffix.strip()
+        if suffix.startswith("!"):
+            suffix = suffix[1:].strip()
+            name["comma-suffix"] = True
+        name["given"], name["suffix"] = given.strip(), suffix
+        given = name["given"]
     if given and "dropping-particle" not in name:
         m = re.search(r"\s+((?:[a-z\u00e0-\u00ff][\w\u2019]*\s*)+)$", given)
         if m and m.start() > 0:
@@ -158,6 +166,8 @@ def compile_names(compiler, el):
         ctx.first_names = part
         if ctx.suppress_author:
             return ""
+        if "substitute" in ctx.cite:
+            return NamesMark(ctx.cite["substitute"]) if ctx.cite["substitute"] else ""
         return NamesMark(part)
 
     def _names(ctx):
@@ -239,7 +249,7 @@ def _variables_fn(compiler, variables, spec: _NamesSpec, delimiter):
             ctx.note(var)
             ctx.rendered += 1
             body = render_list(ctx, spec, opts, var, names)
-            if spec.label is not None:
+            if spec.label is not None and not ctx.sorting:  # sort keys compare names, not labels
                 term_name = combined if (combined and var == "editor") else var
                 form = spec.label_el.get("form", "long")
                 plural = spec.label_el.get("plural", "contextual")
@@ -280,6 +290,9 @@ def render_list(ctx, spec: _NamesSpec, opts: NameOpts, var: str, names: list):
     shown = names[:count]
     rendered = [render_name(ctx, spec, opts, var, i, n) for i, n in enumerate(shown)]
     if ctx.sorting:
+        use_last = opts.use_last or ctx.sort_names.get("names-use-last") == "true"
+        if truncated and use_last and len(names) > count:
+            rendered.append(render_name(ctx, spec, opts, var, len(names) - 1, names[-1]))
         return "  ".join(plain(r) for r in rendered)
     ctx.names_seen.append((var, [dict(n) for n in shown]))
     inverted = [_inverted(opts, i, n) for i, n in enumerate(shown)]
@@ -349,7 +362,11 @@ def render_name(ctx, spec: _NamesSpec, opts: NameOpts, var: str, i: int, raw: di
     if ctx.sorting:
         if opts.form == "short":
             return _words([name.get("non-dropping-particle") or "", name.get("family") or ""])
-        return _sort_name(name, ctx.style.demote_particle)
+        if opts.initial is not None and name.get("given") and _level(ctx, var, i) < 2:
+            # The key is what the style prints: initials when it initialises (citeproc-js).
+            name = dict(name, given=initialize(name["given"], opts.initial, ctx.style.initialize_with_hyphen,
+                                               opts.initialize))
+        return sort_name(name, ctx.style.demote_particle)
     level = _level(ctx, var, i)
     form = opts.form
     if level and form == "short":
@@ -367,7 +384,7 @@ def render_name(ctx, spec: _NamesSpec, opts: NameOpts, var: str, i: int, raw: di
         given = initialize(given, initial, ctx.style.initialize_with_hyphen, do_init)
     roman = is_roman(name)
     if form == "short" or not given and not dp:
-        fam = _part(spec, "family", _words([ndp, family]) if roman else ndp + family, ctx)
+        fam = _part(spec, "family", family, ctx, before=[ndp], ndp=ndp) if roman else _part(spec, "family", ndp + family, ctx)
         if form == "short":
             return fam
         if not given:
@@ -378,16 +395,14 @@ def render_name(ctx, spec: _NamesSpec, opts: NameOpts, var: str, i: int, raw: di
     if _inverted(opts, i, name):
         if demote == "display-and-sort":
             fam = _part(spec, "family", family, ctx)
-            giv = _part(spec, "given", _words([given, dp, ndp]), ctx)
+            giv = _part(spec, "given", given, ctx, trail=[dp, ndp])
         else:
-            fam = _part(spec, "family", _words([ndp, family]), ctx)
-            giv = _part(spec, "given", _words([given, dp]), ctx)
+            fam = _part(spec, "family", family, ctx, before=[ndp], ndp=ndp)
+            giv = _part(spec, "given", given, ctx, trail=[dp])
         return joiner.join([fam, giv, suffix], opts.sort_sep)
     sep = ", " if (name.get("comma-suffix") or raw.get("comma-suffix")) else " "
-    fam_text = _words([dp, ndp, family])
-    if suffix:
-        fam_text = fam_text + sep + suffix
-    return joiner.join([_part(spec, "given", given, ctx), _part(spec, "family", fam_text, ctx)], " ")
+    fam = _part(spec, "family", family, ctx, before=[dp, ndp], after=sep + suffix if suffix else "", ndp=ndp)
+    return joiner.join([_part(spec, "given", given, ctx), fam], " ")
 
 
 def _words(pieces: list[str]) -> str:
@@ -399,7 +414,7 @@ def _words(pieces: list[str]) -> str:
     return out
 
 
-def _sort_name(name: dict, demote: str = "display-and-sort") -> str:
+def sort_name(name: dict, demote: str = "display-and-sort") -> str:
     """The name as a sort key: family (with its particle unless demoted) first, then given."""
     ndp = name.get("non-dropping-particle") or ""
     family = name.get("family") or ""
@@ -409,14 +424,29 @@ def _sort_name(name: dict, demote: str = "display-and-sort") -> str:
                                 name.get("suffix") or "") if p)
 
 
-def _part(spec: _NamesSpec, which: str, text, ctx):
+def _part(spec: _NamesSpec, which: str, text, ctx, before=(), trail=(), after: str = "", ndp: str = ""):
+    """A name part in its ``name-part`` formatting: the text cased and formatted, the particles
+    ``before``/``trail`` formatted but not cased, ``after`` (a suffix) plain, affixes around all."""
     if is_empty(text):
         return ""
-    if which in spec.parts:
-        attrs, fmt = spec.parts[which]
-        if attrs.get("text-case"):
-            text = apply_case(text, attrs["text-case"])
-        if fmt:
-            text = fmt(text)
-        return spec.joiner.affix(attrs.get("prefix", ""), text, attrs.get("suffix", ""))
-    return text
+    if isinstance(text, str) and "<" in text:
+        text = parse_markup(text)
+    attrs, fmt = spec.parts.get(which, ({}, None))
+    case = attrs.get("text-case")
+    if case:
+        # The non-dropping particle takes the family name's case; a dropping one does not.
+        text = apply_case(text, case)
+        before = [apply_case(p, case) if p and p == ndp else p for p in before]
+    pieces = [p for p in before if p] + [text] + [p for p in trail if p]
+    if fmt:
+        pieces = [fmt(p) for p in pieces]
+    out: list = []
+    for k, piece in enumerate(pieces):
+        if k:
+            out.append("" if last_char(pieces[k - 1]) in ("'", "\u2019", "-") else " ")
+        out.append(piece)
+    if after:
+        out.append(after)
+    if attrs.get("prefix") or attrs.get("suffix"):
+        return spec.joiner.affix(attrs.get("prefix", ""), out, attrs.get("suffix", ""))
+    return out if len(out) > 1 else out[0]

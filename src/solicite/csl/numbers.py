@@ -21,7 +21,11 @@ def is_plural(value) -> bool:
     """True when a number variable holds several numbers ("2-4", "3, 5")."""
     if isinstance(value, int):
         return False
-    return len(re.findall(r"\d+", str(value))) > 1 and bool(re.search(r"[-\u2013,&]|\band\b", str(value)))
+    text = str(value).replace("\\-", "")
+    if re.fullmatch(r"\s*[ivxlcdm]+\s*[-\u2013]\s*[ivxlcdm]+\s*", text, re.I):
+        return True
+    # Joined by a range, a list or a word for "and" in any language ("213 et 235").
+    return len(re.findall(r"\d+", text)) > 1 and bool(re.search(r"[-\u2013,&]|\d\s+[^\W\d]{1,4}\s+\d", text))
 
 
 def roman(n: int) -> str:
@@ -95,14 +99,17 @@ def page_range(value: str, fmt: str, delimiter: str = "\u2013") -> str:
         pa, na = re.fullmatch(r"(\D*)(\d+)", a).groups()
         pb, nb = re.fullmatch(r"(\D*)(\d+)", b).groups()
         if pa != pb:
-            return f"{a}{delimiter}{b}"
+            return f"{a}-{b}"  # "N110-5", "110-N6": not a range citeproc-js dares to rewrite
         if len(nb) < len(na):
             nb = na[: len(na) - len(nb)] + nb
         if int(nb) <= int(na):
             return f"{a}{delimiter}{b}"
-        return f"{a}{delimiter}{pb}{_shorten(na, nb, fmt)}"
+        short = _shorten(na, nb, fmt)
+        return f"{a}{delimiter}{pb if short == nb else ''}{short}"
 
-    return re.sub(r"([A-Za-z]*\d+)\s*([-\u2013]+)\s*([A-Za-z]*\d+)", one, value)
+    value = re.sub(r"(?<![\w])([A-Za-z]*\d+)\s*([-\u2013]+)\s*([A-Za-z]*\d+)(?![\w])", one, value)
+    value = re.sub(r"(?<=\w)\s+-\s+(?=\w)", "-", value)
+    return re.sub(r"\b([ivxlcdm]+|[IVXLCDM]+)-([ivxlcdm]+|[IVXLCDM]+)\b", rf"\1{delimiter}\2", value)
 
 
 def _shorten(a: str, b: str, fmt: str) -> str:
@@ -122,8 +129,7 @@ def _shorten(a: str, b: str, fmt: str) -> str:
             return b
         if n % 100 < 10:
             return _shorten(a, b, "minimal")
-        if fmt == "chicago-15" and len(a) == 4:
-            short = _shorten(a, b, "minimal")
-            return b[-3:] if len(short) > 2 else _shorten(a, b, "minimal-two")
+        if fmt in ("chicago", "chicago-15") and len(a) == 4 and len(_shorten(a, b, "minimal")) > 2:
+            return b
         return _shorten(a, b, "minimal-two")
     return b

@@ -28,6 +28,12 @@ class NamesMark(Node):
     __slots__ = ()
 
 
+class Baseline(Node):
+    """Text set back on the baseline (``vertical-align="baseline"``) inside a superscript."""
+
+    __slots__ = ()
+
+
 class Normal(Node):
     """A run where the style turns a font feature off ("font-style: normal" inside italics)."""
 
@@ -44,12 +50,30 @@ class Normal(Node):
 _WRAP = {("font-style", "italic"): Italic, ("font-style", "oblique"): Italic,
          ("font-weight", "bold"): Bold, ("font-variant", "small-caps"): SmallCaps,
          ("text-decoration", "underline"): Underline, ("vertical-align", "sup"): Superscript,
-         ("vertical-align", "sub"): Subscript}
+         ("vertical-align", "sub"): Subscript, ("vertical-align", "baseline"): Baseline}
 _NORMAL = {("font-style", "normal"), ("font-weight", "normal"), ("font-variant", "normal")}
 FORMAT_ATTRS = ("font-style", "font-weight", "font-variant", "text-decoration", "vertical-align")
 
-# When a piece starts with the punctuation that the text before it ends with, one is dropped.
-_SWALLOWS = {".": ".?!\u2026", ",": ",", ";": ";", ":": ":", "!": "!", "?": "?"}
+# Punctuation meeting punctuation, as citeproc-js resolves it (the suite's punctuation_FullMonty
+# fixtures): the next mark is dropped after these, or replaces the mark before it.
+_SWALLOWS = {".": ".:;!?\u2026", ",": ",", ";": ";", ":": ":;!?", "!": "!", "?": "?"}
+_REPLACES = {"!": ":;", "?": ":;"}
+
+
+def flatten_display(part: Part) -> Part:
+    """The tree with display blocks made inline: a left-margin label is followed by a space.
+
+    Text, Markdown, HTML and LaTeX output have no margin column, so "[1]" and the entry
+    beside it become "[1] entry" (what citeproc-js prints as plain text).
+    """
+    if isinstance(part, Display):
+        kids = [flatten_display(c) for c in part.children]
+        return kids + [" "] if part.kind == "left-margin" else kids
+    if isinstance(part, list):
+        return [flatten_display(c) for c in part]
+    if isinstance(part, Node) and not isinstance(part, str):
+        return _rebuild(part, [flatten_display(c) for c in part.children])
+    return part
 
 
 def formatter(attrs: dict):
@@ -123,7 +147,7 @@ def _last_node(part):
         if isinstance(part, str):
             return part
         children = part.children if isinstance(part, Node) else part
-        if isinstance(part, Quoted):
+        if isinstance(part, Quoted) and not isinstance(_last_child(part), Quoted):
             return part
         nxt = None
         for child in reversed(children):
@@ -133,6 +157,13 @@ def _last_node(part):
         if nxt is None:
             return part
         part = nxt
+
+
+def _last_child(node):
+    for child in reversed(node.children):
+        if last_char(child):
+            return child
+    return None
 
 
 class Joiner:
@@ -153,6 +184,9 @@ class Joiner:
                 if is_empty(part):
                     return
                 first = first_char(part)
+            elif first in _REPLACES and last and last in _REPLACES[first] \
+                    and not isinstance(_last_node(acc), Quoted):
+                acc[:] = [drop_last(acc)]
             elif first == " " and last == " ":
                 part = drop_first(part)
             if self.piq and first in ".," and isinstance(_last_node(acc), Quoted):

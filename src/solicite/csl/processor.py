@@ -2,23 +2,49 @@
 
 from __future__ import annotations
 
-from solicite.csl.cluster import render_cluster, substitute_author
-from solicite.csl.context import Ctx
+import re
+
+from solicite.csl.cluster import render_cluster
+from solicite.csl.context import DATE_VARIABLES, NAME_VARIABLES, Ctx
 from solicite.csl.disambiguate import disambiguate
 from solicite.csl.output import Display, formatter
 from solicite.csl.sorting import item_keys, sort_entries
 from solicite.richtext import plain
 
+_NOTE_FIELD = re.compile(r"^\s*([a-z][a-z-]*):\s*(.+)$", re.M)
+_KNOWN_TEXT = frozenset({"archive", "archive-place", "authority", "call-number", "chapter-number",
+                         "collection-number", "collection-title", "container-title", "dimensions", "DOI",
+                         "edition", "event-place", "event-title", "genre", "ISBN", "ISSN", "issue", "medium",
+                         "number", "original-publisher", "original-publisher-place", "original-title",
+                         "publisher", "publisher-place", "references", "section", "source", "status",
+                         "title-short", "URL", "version", "volume", "year-suffix", "type"})
 _RENAME = {"shortTitle": "title-short", "journalAbbreviation": "container-title-short",
            "container-title-short": "container-title-short"}
 
 
 def normalize_item(item: dict) -> dict:
-    """The item with legacy CSL-JSON names mapped to CSL 1.0.2 variables."""
+    """The item with legacy CSL-JSON names mapped to CSL 1.0.2 variables.
+
+    Variables written in ``note`` as "name: value" lines (Zotero's convention for fields it
+    lacks, which citeproc-js reads) are taken when the item does not set them itself.
+    """
     out = dict(item)
     for old, new in _RENAME.items():
         if old in item and new not in item:
             out[new] = item[old]
+    note = item.get("note")
+    if isinstance(note, str) and ":" in note:
+        for m in _NOTE_FIELD.finditer(note):
+            name, value = m.group(1), m.group(2).strip()
+            if name in out or not value:
+                continue
+            if name in DATE_VARIABLES:
+                out[name] = {"raw": value}
+            elif name in NAME_VARIABLES:
+                family, _, given = value.partition("||")
+                out.setdefault(name, []).append({"family": family.strip(), "given": given.strip()})
+            elif name in _KNOWN_TEXT:
+                out[name] = value
     return out
 
 
@@ -39,6 +65,7 @@ class Processor:
     """Renders citations and a bibliography for one style over one set of items."""
 
     def __init__(self, style, items: list[dict]) -> None:
+        items = [i if "id" in i else dict(i, id=f"item-{n + 1}") for n, i in enumerate(items)]
         self.style = style
         self.items = {str(i["id"]): normalize_item(i) for i in items}
         self.order = [str(i["id"]) for i in items]
@@ -66,7 +93,20 @@ class Processor:
         """One cite through the citation layout (or one entry through the bibliography layout)."""
         layout = self.style.citation if mode == "citation" else self.style.bibliography
         ctx = self.context(item_id, mode, cite)
+        if mode == "bibliography" and layout.options.get("second-field-align") in ("flush", "margin"):
+            return self._aligned(layout, ctx), ctx
         return layout.render(ctx), ctx
+
+    def _aligned(self, layout, ctx):
+        """The first field in the left margin, the rest beside it (``second-field-align``)."""
+        parts = [p for p in (fn(ctx) for fn in layout.parts) if p not in ("", [], None)]
+        parts = [p for p in parts if plain(p)]
+        if not parts:
+            return ""
+        first = self.style.joiner.affix(layout.prefix, parts[0], "")
+        rest = self.style.joiner.join(parts[1:])
+        rest = self.style.joiner.affix("", rest, layout.suffix)
+        return [Display("left-margin", first), Display("right-inline", *(rest if isinstance(rest, list) else [rest]))]
 
     # -- registration -----------------------------------------------------------------------
     def register(self, clusters: list[list[dict]]) -> None:
@@ -104,6 +144,10 @@ class Processor:
     # -- output -----------------------------------------------------------------------------
     def bibliography(self) -> list:
         """The bibliography entries as rich-text trees, in order."""
+        return [part for _key, part in self.bibliography_with_keys()]
+
+    def bibliography_with_keys(self) -> list:
+        """(item id, rich-text entry) pairs in bibliography order; items printing nothing are left out."""
         bib = self.style.bibliography
         if bib is None:
             return []
@@ -113,15 +157,20 @@ class Processor:
         sas = bib.options.get("subsequent-author-substitute")
         for item_id in self.bib_order():
             part, ctx = self.render_cite(item_id, None, "bibliography")
+            if not plain(part).strip():
+                continue
             if sas is not None:
                 names = plain(ctx.first_names) if ctx.first_names is not None else None
                 if names is not None and names == prev_names:
-                    part = substitute_author(part, sas, bib.options.get("subsequent-author-substitute-rule",
-                                                                         "complete-all"))
+                    # Rendered again with the substitute in place, so punctuation meets it, not the names.
+                    part, _ctx = self.render_cite(item_id, {"substitute": sas}, "bibliography")
                 prev_names = names
             if fmt:
                 part = fmt(part)
-            out.append(self.style.joiner.affix(bib.prefix, part, bib.suffix))
+            if bib.options.get("second-field-align") in ("flush", "margin"):
+                out.append((item_id, part))
+                continue
+            out.append((item_id, self.style.joiner.affix(bib.prefix, part, bib.suffix)))
         return out
 
     def citation(self, cluster: list[dict]):

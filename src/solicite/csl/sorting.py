@@ -8,7 +8,7 @@ from functools import cmp_to_key
 
 from solicite.csl.context import DATE_VARIABLES, NAME_VARIABLES, NUMBER_VARIABLES, Ctx
 from solicite.csl.dates import read_date
-from solicite.csl.names import split_particles
+from solicite.csl.names import sort_name, split_particles
 from solicite.richtext import plain
 
 _IGNORED = re.compile(r"[\[\]\"'\u2018\u2019\u201c\u201d\u00ab\u00bb()]")
@@ -17,22 +17,19 @@ _IGNORED = re.compile(r"[\[\]\"'\u2018\u2019\u201c\u201d\u00ab\u00bb()]")
 def text_key(text: str) -> str:
     """A string key that compares the way people expect: case, accents and quotes ignored."""
     text = unicodedata.normalize("NFKD", _IGNORED.sub("", text))
-    return "".join(c for c in text if not unicodedata.combining(c)).casefold().strip()
+    return "".join(c for c in text if not unicodedata.combining(c)
+                   and not unicodedata.category(c).startswith("P")).casefold().strip()
 
 
-def _name_key(names: list, opts: dict) -> str:
+def _name_key(names: list, opts: dict, demote: str) -> str:
     use = names
     first = int(opts.get("names-use-first") or 0)
     if first and len(names) >= int(opts.get("names-min") or 0):
-        use = names[:first]
+        use = names[:first] + (names[-1:] if opts.get("names-use-last") == "true" and first < len(names) else [])
     out = []
     for n in use:
         n = split_particles(n)
-        if n.get("literal"):
-            out.append(n["literal"])
-        else:
-            out.append(" ".join(p for p in (n.get("family"), n.get("given"), n.get("dropping-particle"),
-                                            n.get("non-dropping-particle"), n.get("suffix")) if p))
+        out.append(n["literal"] if n.get("literal") else sort_name(n, demote))
     return "  ".join(out)
 
 
@@ -52,7 +49,7 @@ def item_keys(style, layout, mode: str, item: dict, extra: dict) -> list:
         if value is None:
             keys.append(None)
         elif var in NAME_VARIABLES:
-            keys.append((1, text_key(_name_key(value, opts))) if isinstance(value, list) else None)
+            keys.append((1, text_key(_name_key(value, opts, style.demote_particle))) if isinstance(value, list) else None)
         elif var in DATE_VARIABLES:
             date = read_date(value)
             keys.append((0, date.sort_key()) if date and date.start else None)

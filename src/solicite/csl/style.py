@@ -29,6 +29,8 @@ class Layout:
         self.layout_attrs = dict(layout.attrib) if layout is not None else {}
         children = list(layout) if layout is not None else []
         self.render = style.compiler.sequence(children, "")
+        fns = [style.compiler.element(c) for c in children]
+        self.parts = [f for f in fns if f is not None]
         sort = el.find(NS + "sort") if el is not None else None
         self.sort_keys = []
         for key in (list(sort) if sort is not None else []):

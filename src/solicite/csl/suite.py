@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from solicite.csl.cluster import assign_positions
-from solicite.csl.output import Display, Normal
+from solicite.csl.markup import _SUPER_RE, _SUPERSCRIPTS, NoDecor
+from solicite.csl.output import Baseline, Display, Normal
 from solicite.csl.processor import Processor
 from solicite.csl.style import parse_style
 from solicite.richtext import (Bold, Italic, Link, NoCase, Node, Quoted, SmallCaps, Subscript, Superscript,
@@ -57,7 +58,10 @@ class SuiteFormat:
 
     def _walk(self, part, out, state) -> None:
         if isinstance(part, str):
-            out.append(part.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;"))
+            text = part.replace("&", "&#38;").replace("<", "&#60;").replace(">", "&#62;")
+            if _SUPER_RE.search(text):
+                text = _SUPER_RE.sub(lambda m: "".join(f"<sup>{_SUPERSCRIPTS[c]}</sup>" for c in m.group()), text)
+            out.append(text)
             return
         if isinstance(part, list):
             for p in part:
@@ -73,6 +77,16 @@ class SuiteFormat:
             return
         tag = None
         flip = None
+        if isinstance(part, NoDecor):
+            spans = [f'<span style="{css}:normal;">' for key, css in
+                     (("i", "font-style"), ("b", "font-weight"), ("sc", "font-variant")) if state[key] % 2]
+            out.extend(spans)
+            saved = dict(state)
+            state.update(i=0, b=0, sc=0)
+            self._walk(part.children, out, state)
+            state.update(saved)
+            out.extend("</span>" for _ in spans)
+            return
         if isinstance(part, Italic):
             flip, tag = "i", ("<i>", "</i>") if state["i"] % 2 == 0 else \
                 ('<span style="font-style:normal;">', "</span>")
@@ -86,10 +100,22 @@ class SuiteFormat:
             tag = ("<sup>", "</sup>")
         elif isinstance(part, Subscript):
             tag = ("<sub>", "</sub>")
+        elif isinstance(part, Baseline):
+            tag = ('<span style="baseline">', "</span>")
         elif isinstance(part, Underline):
             tag = ('<span style="text-decoration:underline;">', "</span>")
         elif isinstance(part, Normal):
-            tag = (f'<span style="{part.feature}:normal;">', "</span>")
+            key = {"font-style": "i", "font-weight": "b", "font-variant": "sc"}[part.feature]
+            if state[key] % 2:
+                saved = state[key]
+                state[key] = 0
+                out.append(f'<span style="{part.feature}:normal;">')
+                self._walk(part.children, out, state)
+                out.append("</span>")
+                state[key] = saved
+            else:
+                self._walk(part.children, out, state)
+            return
         elif isinstance(part, Display):
             tag = (f'<div class="csl-{part.kind}">', "</div>")
         if tag is None or (isinstance(part, (NoCase, Link))):
@@ -107,55 +133,91 @@ class SuiteFormat:
 def run_fixture(fx: Fixture) -> str:
     """The fixture's output as the suite prints it."""
     style = parse_style(fx.csl)
-    proc = Processor(style, fx.items)
     fmt = SuiteFormat(style.locale)
     if fx.citations is not None:
-        clusters, notes, ids = _from_citations(fx.citations)
-    elif fx.citation_items is not None:
+        return _run_citations(fx, style, fmt)
+    if fx.citation_items is not None:
         clusters = [[dict(c) for c in cl] for cl in fx.citation_items]
-        notes = list(range(1, len(clusters) + 1))
-        ids = None
     else:
-        clusters = [[{"id": str(i["id"])} for i in fx.items]]
-        notes = [1]
-        ids = None
-    for cl in clusters:
-        for c in cl:
-            c["id"] = str(c["id"])
+        clusters = [[{"id": str(i.get("id", f"item-{n + 1}"))} for n, i in enumerate(fx.items)]]
+    proc, clusters = _process(style, fx.items, clusters, list(range(1, len(clusters) + 1)))
+    if fx.mode.startswith("bibliography"):
+        return _bibliography(proc, fmt)
+    return "\n".join(fmt.render(proc.citation(cl)) for cl in clusters)
+
+
+def _process(style, items, clusters, notes):
+    clusters = [[dict(c, id=str(c["id"])) for c in cl] for cl in clusters]
+    proc = Processor(style, items)
     assign_positions(clusters, notes, int(style.citation.options.get("near-note-distance", 5)))
     proc.register(clusters)
+    return proc, clusters
+
+
+def _bibliography(proc, fmt) -> str:
+    lines = ['<div class="csl-bib-body">']
+    for e in proc.bibliography():
+        body = fmt.render(e)
+        if "<div" in body:
+            body = body.replace('<div class="csl-left-margin">', '\n    <div class="csl-left-margin">')
+            body = body.replace('<div class="csl-block">', '\n    <div class="csl-block">')
+            lines.append(f'  <div class="csl-entry">{body}\n  </div>')
+        else:
+            lines.append(f'  <div class="csl-entry">{body}</div>')
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def _run_citations(fx: Fixture, style, fmt) -> str:
+    """Citations added one by one; ">>" marks those the last addition changed, as citeproc-js's runner."""
+    states = _citation_states(fx.citations)
+    before: dict = {}
+    if len(states) > 1:
+        before = _render_state(style, fx.items, states[-2], fmt)
+    after = _render_state(style, fx.items, states[-1], fmt)
     if fx.mode.startswith("bibliography"):
-        entries = proc.bibliography()
-        lines = ['<div class="csl-bib-body">']
-        for e in entries:
-            body = fmt.render(e)
-            if "<div" in body:
-                body = body.replace('<div class="csl-left-margin">', '\n    <div class="csl-left-margin">')
-                body = body.replace('<div class="csl-block">', '\n    <div class="csl-block">')
-                lines.append(f'  <div class="csl-entry">{body}\n  </div>')
-            else:
-                lines.append(f'  <div class="csl-entry">{body}</div>')
-        lines.append("</div>")
-        return "\n".join(lines)
-    outs = [fmt.render(proc.citation(cl)) for cl in clusters]
-    if ids is None:
-        return "\n".join(outs)
-    last = len(outs) - 1
-    return "\n".join(f"{'>>' if i == last else '..'}[{i}] {o}" for i, o in enumerate(outs))
+        order, by_id = states[-1]
+        proc, _ = _process(style, fx.items, [by_id[c][0] for c in order], [by_id[c][1] for c in order])
+        return _bibliography(proc, fmt)
+    order = states[-1][0]
+    last = fx.citations[-1][0].get("citationID")
+    return "\n".join(f"{'..' if before.get(cid) == after[cid] and cid != last else '>>'}[{n}] {after[cid]}"
+                     for n, cid in enumerate(order))
 
 
-def _from_citations(citations: list):
+def _render_state(style, items, state, fmt) -> dict:
+    order, by_id = state
+    proc, clusters = _process(style, items, [by_id[c][0] for c in order], [by_id[c][1] for c in order])
+    return {cid: fmt.render(proc.citation(cl)) for cid, cl in zip(order, clusters)}
+
+
+def _citation_states(citations: list) -> list:
+    """(order of citation ids, id -> (cites, note number)) after each addition."""
     order: list[str] = []
     by_id: dict = {}
+    states = []
     for entry in citations:
         cit = entry[0]
         cid = cit.get("citationID") or str(len(order))
-        if cid not in by_id:
+        pre = entry[1] if len(entry) > 1 else []
+        post = entry[2] if len(entry) > 2 else []
+        note = int((cit.get("properties") or {}).get("noteIndex") or 0)
+        by_id[cid] = ([dict(c) for c in cit.get("citationItems", [])], note)
+        for other, idx in list(pre) + list(post):
+            if other in by_id:
+                by_id[other] = (by_id[other][0], int(idx or 0))
+        if pre or post:
+            listed = [p[0] for p in pre] + [cid] + [p[0] for p in post]
+            order = [c for c in listed if c in by_id]
+        elif cid not in order:
             order.append(cid)
-        by_id[cid] = cit
-    clusters = [[dict(c) for c in by_id[cid].get("citationItems", [])] for cid in order]
-    notes = [int((by_id[cid].get("properties") or {}).get("noteIndex") or (n + 1)) for n, cid in enumerate(order)]
-    return clusters, notes, order
+        states.append((list(order), dict(by_id)))
+    # Notes numbered 0 (in-text styles) count as their place in the document.
+    for order, by_id in states:
+        for n, cid in enumerate(order):
+            if not by_id[cid][1]:
+                by_id[cid] = (by_id[cid][0], n + 1)
+    return states
 
 
 def normalize(text: str) -> str:

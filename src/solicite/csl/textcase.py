@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from solicite.richtext import NoCase, Node, Part
+from solicite.richtext import NoCase, Node, Part, SmallCaps, Subscript, Superscript
 
 STOP_WORDS = frozenset(
     "a an and as at but by down for from in into nor of on onto or over so the till to up via with yet "
@@ -31,7 +31,8 @@ def _walk(part, fn, protected):
         new = object.__new__(type(part))
         for f in part._fields():
             setattr(new, f, getattr(part, f))
-        new.children = [_walk(c, fn, protected or isinstance(part, NoCase)) for c in part.children]
+        keep = protected or isinstance(part, (NoCase, SmallCaps, Superscript, Subscript))
+        new.children = [_walk(c, fn, keep) for c in part.children]
         return new
     return [_walk(c, fn, protected) for c in part]
 
@@ -83,56 +84,69 @@ def _plain_strings(part) -> list[str]:
 
 
 def _sentence(part: Part) -> Part:
-    text = "".join(_plain_strings(part))
-    upper = text.upper() == text and any(c.isalpha() for c in text)
+    """First word capitalised, other words lowercased unless in capitals ("UK") or protected."""
     done = [False]
+
+    def word(w: str) -> str:
+        letters = [c for c in w if c.isalpha()]
+        if not letters:
+            return w
+        if not done[0]:
+            done[0] = True
+            return _cap(w)
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            return w
+        return w.lower()
 
     def fn(s, protected):
         if protected:
             if any(c.isalpha() for c in s):
                 done[0] = True
             return s
-        if upper:
-            s = s.lower()
-        if not done[0] and any(c.isalpha() for c in s):
-            done[0] = True
-            return _cap(s)
-        return s
+        return "".join(word(w) if not w.isspace() else w for w in _SPACE.findall(s))
 
     return _map_strings(part, fn)
 
 
+_SPACE = re.compile(r"\S+|\s+")
+_COMPOUND = re.compile("([-/\u2013\u2014])")
+_OPENERS = "\"'\u201c\u2018([{"
+
+
 def _title(part: Part) -> Part:
-    text = "".join(_plain_strings(part))
-    upper = text.upper() == text and any(c.isalpha() for c in text)
-    words = [w for w in _WORD.findall(text) if not w[0].isspace() and w[0] not in "-\u2013\u2014/"]
-    last_word = words[-1] if words else ""
-    state = {"first": True, "after_colon": False, "seen": 0}
+    """English title case: words in lowercase capitalised, stop words kept low inside the title."""
+    total = sum(len(s.split()) for s in _plain_strings(part))
+    state = {"seen": 0, "first": True}
 
     def word_case(w: str) -> str:
         state["seen"] += 1
-        core = w.strip("\"'\u201c\u201d\u2018\u2019([{")
-        lower = core.lower()
-        if upper:
-            w = w.lower()
-        is_first = state["first"] or state["after_colon"]
-        is_last = state["seen"] == len(words) and w == last_word
-        state["first"] = False
-        state["after_colon"] = w.endswith(":") or w.endswith("?") or w.endswith("!")
-        if lower in STOP_WORDS and not is_first and not is_last:
-            return w if core != core.lower() and not upper else w.lower() if upper else w
-        if w == w.lower() or upper:
-            return _cap(w)
-        return w
+        first = state["first"]
+        state["first"] = w.rstrip("\u201d\u2019\"')]}")[-1:] in ".:?!"
+        last = state["seen"] >= total
+        pieces = _COMPOUND.split(w)
+        out = []
+        for k, piece in enumerate(pieces):
+            if k % 2:
+                out.append(piece)
+                continue
+            core = piece.strip(_OPENERS + "\u201d\u2019.,:;!?)]}")
+            stop = core.lower() in STOP_WORDS and not (first and k == 0) and not (last and k == len(pieces) - 1)
+            lead = piece.lstrip(_OPENERS)
+            if stop or not lead or not lead[0].isalpha() or lead != lead.lower() \
+                    or (k and len(core) == 1 and not pieces[k - 2][-1:].isalpha()):
+                out.append(piece)
+                continue
+            i = len(piece) - len(lead)
+            out.append(piece[:i] + lead[0].upper() + lead[1:])
+        return "".join(out)
 
     def fn(s, protected):
         if protected:
-            for w in _WORD.findall(s):
-                if not w[0].isspace():
-                    state["seen"] += 1
-                    state["first"] = False
+            words = s.split()
+            state["seen"] += len(words)
+            if words:
+                state["first"] = False
             return s
-        return "".join(word_case(w) if not w[0].isspace() and w[0] not in "-\u2013\u2014/" else w
-                       for w in _WORD.findall(s))
+        return "".join(word_case(w) if not w.isspace() else w for w in _SPACE.findall(s))
 
     return _map_strings(part, fn)

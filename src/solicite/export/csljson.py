@@ -16,7 +16,8 @@ from solicite.export import FunctionExporter, first_field, set_diagnostics, with
 from solicite.export.csldates import date_from_csl, date_to_csl
 from solicite.export.extended import extend_csl, extend_from_csl, join_subtitle, split_extra
 from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode
-from solicite.model import Person, Reference
+from solicite.model import Person, Reference, named
+from solicite.types import is_news_site
 from solicite.stream import json_array, separated
 
 # BibTeX/BibLaTeX entry type -> CSL type (refined by entrysubtype, type and howpublished in csl_type()).
@@ -72,11 +73,6 @@ NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator
 # CSL variables holding titles: the only ones where case protection matters (rich text kept).
 _TITLE_VARS = ("title", "title-short", "container-title", "collection-title", "event-title")
 _WEBLIKE = ("webpage", "post-weblog", "post", "broadcast")
-# Mastheads of newspapers and news sites: an @online entry published by one is a newspaper article.
-# (The reliable signal is ``entrysubtype = {newspaper}``; this catches what the parser cannot mark.)
-_NEWSPAPER = re.compile(r"\b(times|post|guardian|tribune|herald|gazette|telegraph|chronicle|economist|daily|"
-                        r"newspaper|news|journal|observer|independent|globe and mail|le monde|die zeit|conversation)\b",
-                        re.IGNORECASE)
 _URL_ESCAPES = re.compile(r"\\([_%&#~$])")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", re.IGNORECASE)
 _KEY_OK = re.compile(r"^(?!.*://)[^\s,{}()\"'#%~\\=]+$")
@@ -102,7 +98,7 @@ def csl_type(ref: Reference) -> str:
         return "broadcast"
     if base in ("document", "webpage") and re.search(r"\b(youtube|vimeo|video)\b", hints):
         return "motion_picture"
-    if base == "webpage" and _NEWSPAPER.search(to_unicode(ref.get("organization") or ref.get("journaltitle"))):
+    if base == "webpage" and is_news_site(ref):
         return "article-newspaper"  # a news site's article: Zotero's Newspaper Article
     if base in ("document", "webpage"):
         if "blog" in hints:
@@ -190,7 +186,7 @@ def to_csl(ref: Reference) -> dict:
     if ref.key:
         item["citation-key"] = ref.key
     for field, var in NAME_FIELDS.items():
-        persons = ref.persons.get(field)
+        persons, _ = named(ref.persons.get(field, []))  # CSL-JSON has no "et al." marker: no person "others"
         if persons:
             item[var] = [person_to_csl(p) for p in persons]
 

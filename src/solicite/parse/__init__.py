@@ -22,6 +22,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import re
 import threading
 from dataclasses import dataclass, field, replace
 from typing import Callable
@@ -81,6 +82,10 @@ def parse_text(
     direct: dict[int, Reference] = {}
     too_long = {i for i, c in enumerate(cleaned) if len(c.text) > LONGEST_REFERENCE}
     for i, c in enumerate(cleaned):
+        ident = _identifier_only(blocks[i].text)
+        if ident is not None:
+            direct[i] = ident
+            continue
         if not c.text or i in too_long:
             continue
         if is_name_only(c.text) or fixups.is_all_link(c.text, c.anchors):
@@ -123,6 +128,10 @@ def parse_text(
                 ref = fixups.fix(ref, clean.text, clean.anchors)
         elif index in direct:
             ref = direct[index]
+            if ref.type == "misc" and not ref.fields.get("title") and set(ref.fields) <= set(IDENTIFIER_FIELDS):
+                result.diagnostics.append(Diagnostic(
+                    "info", "identifier-only", f"only an identifier: {_shorten(block.text)} (`solicite resolve` or "
+                    "`solicite enrich` can fill in the rest)", **where))
         else:
             ref = _unparsed(block.text)
             result.diagnostics.append(
@@ -217,6 +226,31 @@ def _usable(ref: Reference) -> bool:
     if ref.fields.get("title", "").strip():
         return True
     return bool(ref.persons.get("author")) and bool(set(ref.fields) - {"year", "date"})
+
+
+IDENTIFIER_FIELDS = ("doi", "isbn", "url")
+_ISBN_LINE = re.compile(r"(?i)^isbn(?:-1[03])?\s*:?\s*[\d\s-]{9,17}[\dx]$")
+
+
+def _identifier_only(text: str) -> Reference | None:
+    """A @misc holding the DOI, ISBN or URL that is the whole of ``text``, or None.
+
+    The reading is the core's (``resolve.identifier.classify``), so that a line `solicite add`
+    accepts is an entry here too; only one token (or "ISBN ...") counts, never a reference
+    that happens to contain a DOI.
+    """
+    if len(text) > 200:  # no identifier is that long; and a huge line must not be split into words
+        return None
+    text = text.strip().rstrip(".")
+    if not text or (len(text.split()) > 1 and not _ISBN_LINE.match(text)):
+        return None
+    from solicite.resolve.identifier import IdentifierError, classify
+
+    try:
+        kind, value = classify(text)
+    except IdentifierError:
+        return None
+    return Reference("misc", "", {kind: value})
 
 
 def _unparsed(text: str) -> Reference:

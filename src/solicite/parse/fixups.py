@@ -99,6 +99,7 @@ def fix(ref: Reference, text: str, anchors: list[str]) -> Reference:
     """Apply every correction that the reference's own text supports (in place; returns ref)."""
     _cut_title_at_anchor(ref, text, anchors)
     _restore_opening_quote(ref, text)
+    _place_back_into_title(ref, text)
     _merge_glued_place(ref, text)
     _chapter_from_in(ref, text)
     _page_after_volume(ref, text)
@@ -146,6 +147,26 @@ def _restore_opening_quote(ref: Reference, text: str) -> None:
         if closes > title.count(open_) and (open_ + to_unicode(title)) in text:
             ref.fields["title"] = open_ + title
             return
+
+
+def _words(text: str) -> str:
+    """The words of text, normalised, without punctuation (which the tagger's fields drop or move)."""
+    return " ".join(re.findall(r"\w+", _norm(text)))
+
+
+def _place_back_into_title(ref: Reference, text: str) -> None:
+    # "The global city: New York, London, Tokyo. Princeton, NJ: ..." tagged with the title cut at
+    # "New York" and "London, Tokyo. Princeton, NJ" as the place: a place holds no sentence
+    # break, so what stands before the last one is the rest of the title.
+    for name in ("address", "location"):
+        place, title = ref.fields.get(name, ""), ref.fields.get("title", "")
+        head, dot, tail = place.rpartition(". ")
+        if not dot or not title or not head or f"{_words(title)} {_words(head)}" not in _words(text):
+            continue
+        plain = to_unicode(title).rstrip()
+        joined = re.search(re.escape(plain) + r"\s*([,;:])\s*" + re.escape(to_unicode(head)[:8]), text)
+        ref.fields["title"] = f"{title}{joined.group(1) if joined else ''} {head}"
+        ref.fields[name] = tail
 
 
 def _merge_glued_place(ref: Reference, text: str) -> None:

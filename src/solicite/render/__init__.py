@@ -2,12 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from urllib.parse import quote
 
 from solicite.richtext import Italic, Link, NoCase, Node, Part, Quoted
 
 OPEN = ("\u201c", "\u2018")
 CLOSE = ("\u201d", "\u2019")
+
+
+# Characters that end a Markdown autolink or an HTML attribute, or that no URL holds as such:
+# percent-encoded. "%" itself is kept, so an already encoded URL stays as it is.
+_URL_SAFE = "/?#[]@!$&'()*+,;=:%-._~"
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_DOI = re.compile(r"^(?:doi:\s*)(10\.\S+)$", re.IGNORECASE)
+
+
+def linkable(url: str) -> str | None:
+    """The URL made safe to link (http or https only; ``doi:`` becomes https://doi.org/), or None.
+
+    Anything else (``javascript:``, ``vbscript:``, ``data:``, ``file:``, a relative path) must be
+    printed as text: a reader clicking it would run or open what the library's author chose.
+    """
+    url = url.strip()
+    doi = _DOI.match(url)
+    if doi:
+        url = "https://doi.org/" + doi.group(1)
+    m = _SCHEME.match(url)
+    if not m or m.group(1).lower() not in ("http", "https") or not url[m.end():].startswith("//"):
+        return None
+    return quote(url, safe=_URL_SAFE)
 
 
 class Renderer:

@@ -1,9 +1,12 @@
-"""HTML renderer: semantic and minimal, ``<i>`` for italics and ``<a href>`` for links."""
+"""HTML renderer: semantic and minimal, ``<i>`` for italics and ``<a href>`` for links.
+
+Safe to insert into a page as a fragment: every text is escaped, and only http, https and
+DOI addresses become links (``solicite.render.linkable``); any other address is printed as text.
+"""
 
 from html import escape
 
-from solicite.render import Renderer
-
+from solicite.render import Renderer, linkable
 
 _PLAIN_URL = frozenset('&<>"\'')  # none of these: the URL needs no escaping
 
@@ -14,6 +17,7 @@ class HtmlRenderer(Renderer):
     name = "html"
 
     def text(self, s: str) -> str:
+        # Element content: "&", "<" and ">" are all that can start markup there.
         if "&" in s or "<" in s or ">" in s:
             return escape(s, quote=False)
         return s
@@ -26,7 +30,11 @@ class HtmlRenderer(Renderer):
         return f"<i>{inner}</i>" if inner else ""
 
     def link(self, url: str, inner: str) -> str:
-        href = url if _PLAIN_URL.isdisjoint(url) else escape(url, quote=True)
+        href = linkable(url)
+        if href is None:
+            return inner  # already escaped text: a javascript: or data: address is shown, never linked
+        if not _PLAIN_URL.isdisjoint(href):
+            href = escape(href, quote=True)
         return f'<a href="{href}">{inner}</a>'
 
 

@@ -1,8 +1,13 @@
-"""Markdown renderer: clean CommonMark, escaping only what would otherwise turn into markup."""
+"""Markdown renderer: clean CommonMark, escaping only what would otherwise turn into markup.
+
+No field can open raw HTML ("<" before a tag is escaped) or a link to anything but http, https
+or a DOI (``solicite.render.linkable``); link addresses are percent-encoded so that no ">",
+space or parenthesis ends them early.
+"""
 
 import re
 
-from solicite.render import Renderer
+from solicite.render import Renderer, linkable
 
 # Only what would really turn into markup gets a backslash: asterisks, backticks, backslashes,
 # underscores at a word edge, "<" before a tag or autolink, and brackets of a link ("](").
@@ -31,9 +36,12 @@ class MarkdownRenderer(Renderer):
         return f"{lead}*{inner.strip()}*{trail}"
 
     def link(self, url: str, inner: str) -> str:
-        if inner == self.text(url):
-            return f"<{url}>"
-        return f"[{inner}]({url.replace(')', '%29').replace(' ', '%20')})"
+        href = linkable(url)
+        if href is None:
+            return inner  # already escaped text: a javascript: or data: address is shown, never linked
+        if inner == self.text(url) and href == url:
+            return f"<{href}>"
+        return f"[{inner}]({href.replace('(', '%28').replace(')', '%29')})"
 
 
 RENDERER = MarkdownRenderer()

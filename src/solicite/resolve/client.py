@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import re
+import socket
 from dataclasses import dataclass
 from typing import Any
 
 import requests
+from urllib3.exceptions import NameResolutionError
 
-from solicite.net import OFFLINE_STATUS, from_cache, make_session
+from solicite.check.http import DNS_DOWN, DNS_UNKNOWN, NO_ROUTE
+from solicite.check.offline import HOSTS_NEEDED, MESSAGES
+from solicite.errors import NetworkError
+from solicite.net import OFFLINE_STATUS, RunDeadline, TooLarge, TooSlow, from_cache, make_session
 from solicite.resolve.settings import ResolveOptions
 
 
@@ -40,6 +46,19 @@ class Client:
         self.session = session or make_session(options.net(), offline=offline)
         self.network_errors = 0
         self.requests = 0
+        self.answered = False  # any host answered (any status): the network is there
+        self.failed: dict[str, str] = {}  # host -> why it could not be reached (check.http's causes)
+
+    def _failed(self, url: str, cause: str) -> None:
+        # Every host tried failed the same way at the network's door and none answered: the
+        # machine is offline, and asking the next services would only repeat that for minutes.
+        if not cause or self.answered:
+            return
+        self.failed[_host(url)] = cause
+        causes = set(self.failed.values())
+        if len(causes) == 1 and len(self.failed) >= HOSTS_NEEDED[cause]:
+            raise NetworkError(f"offline: {MESSAGES[cause]} ({len(self.failed)} services tried, none answered)",
+                               hint="check the connection, or answer from the cache with --offline")
 
     def get(self, url: str, *, params: dict[str, Any] | None = None, accept: str = "application/json",
             want: str = "json", headers: dict[str, str] | None = None) -> Fetched:
@@ -48,13 +67,20 @@ class Client:
         self.requests += 1
         try:
             resp = self.session.get(url, params=params, headers=hdrs, timeout=self.session.timeout, allow_redirects=True)
+        except (TooSlow, TooLarge, RunDeadline) as exc:
+            return Fetched(url, error=f"{_host(url)}: {exc}")
+        except requests.exceptions.TooManyRedirects:
+            return Fetched(url, error=f"{_host(url)}: more than {self.options.max_redirects} redirects; not followed")
         except requests.exceptions.RetryError as exc:
             return Fetched(url, error=f"gave up after retries: {_short(exc)}")
         except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
             self.network_errors += 1
-            return Fetched(url, error=f"cannot reach {_host(url)}: {_short(exc)}")
+            reason, cause = _reason(exc)
+            self._failed(url, cause)
+            return Fetched(url, error=f"cannot reach {_host(url)}: {reason}")
         except requests.exceptions.RequestException as exc:
             return Fetched(url, error=f"request failed: {_short(exc)}")
+        self.answered = True
         out = Fetched(resp.url, status=resp.status_code, cached=from_cache(resp), final_url=resp.url,
                       content_type=resp.headers.get("Content-Type", ""))
         if self.offline and resp.status_code == OFFLINE_STATUS:
@@ -106,6 +132,33 @@ def _host(url: str) -> str:
     from urllib.parse import urlsplit
 
     return urlsplit(url).netloc or url
+
+
+def _reason(exc: BaseException) -> tuple[str, str]:
+    """A plain reason for a connection failure, and its offline cause ("" when it is not one).
+
+    requests wraps urllib3's MaxRetryError, which wraps the real error: name it in words, never
+    by the wrappers' repr (``HTTPSConnectionPool(host=...): Max retries exceeded...``).
+    """
+    seen: list[BaseException] = []
+    todo = [exc]
+    while todo and len(seen) < 20:  # a bounded walk down the chain of wrapped errors
+        e = todo.pop()
+        seen.append(e)
+        todo += [x for x in (getattr(e, "reason", None), e.__cause__, e.__context__, *e.args[:1])
+                 if isinstance(x, BaseException) and x not in seen]
+    for e in seen:
+        if isinstance(e, NameResolutionError) or isinstance(e, socket.gaierror):
+            gai = next((x for x in seen if isinstance(x, socket.gaierror)), None)
+            return "host not found (DNS)", DNS_DOWN if gai is not None and gai.errno == socket.EAI_AGAIN else DNS_UNKNOWN
+    for e in seen:
+        if isinstance(e, OSError) and e.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+            return "no route to the network", NO_ROUTE
+        if isinstance(e, ConnectionRefusedError):
+            return "connection refused", ""
+        if isinstance(e, (TimeoutError, requests.exceptions.Timeout)) or "timed out" in str(e):
+            return "no answer in time", ""
+    return "connection failed", ""
 
 
 def _short(exc: Exception) -> str:

@@ -7,18 +7,18 @@ loopback server). Example ``solicite.toml``::
     mailto = "you@example.org"      # Crossref polite pool, OpenAlex polite pool
     openalex_api_key = ""           # optional
     threshold = 0.9                 # accept a candidate only at or above this score
-    cache_days = 30                 # HTTP cache expiry
+    cache_days = 30                 # HTTP cache expiry (cache-days works too: "-" or "_")
     [resolve.rate_limits]           # requests per second, per service
     crossref = 5
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from solicite.config import Settings
+from solicite.config import Settings, option, read_options
 from solicite.errors import ConfigError
 from solicite.net import NetOptions
 
@@ -38,6 +38,10 @@ DEFAULT_URLS = {
 DEFAULT_RATES = {"crossref": 5.0, "openalex": 5.0, "openlibrary": 2.0, "wikidata": 5.0, "datacite": 5.0, "doi": 5.0, "web": 1.0}
 
 
+def _folder(value: Any) -> Path | None:
+    return Path(str(value)).expanduser() if value else None
+
+
 @dataclass
 class ResolveOptions:
     """Options of ``resolve``, ``enrich`` and ``add IDENTIFIER``, with their defaults."""
@@ -50,32 +54,26 @@ class ResolveOptions:
     doi_url: str = DEFAULT_URLS["doi"]
     mailto: str = ""
     openalex_api_key: str = ""
-    threshold: float = 0.9
-    rows: int = 5
-    timeout: float = 20.0
-    retries: int = 3
-    backoff: float = 0.5
-    max_retry_after: float = 60.0
-    cache_dir: str = ""
-    cache_days: float = 30.0
+    threshold: float = option(0.9, above=0, at_most=1)
+    rows: int = option(5, at_least=1, at_most=100)
+    timeout: float = option(20.0, above=0)  # total time per request: connect, headers and body
+    retries: int = option(3, at_least=0, at_most=10)
+    backoff: float = option(0.5, at_least=0)
+    max_retry_after: float = option(60.0, at_least=0)
+    deadline: float = option(900.0, above=0)  # the whole run, seconds
+    max_redirects: int = option(10, at_least=0)
+    max_api_bytes: int = option(2 * 1024 * 1024, at_least=1024)  # a metadata service's answer
+    max_page_bytes: int = option(5 * 1024 * 1024, at_least=1024)  # a web page read for its metadata
+    # Default: SOLICITE_CACHE_DIR, else the platformdirs user cache (solicite.config.cache_dir).
+    cache_dir: Path | None = option(None, kind=Path, user_only=True, parse=_folder)
+    cache_days: float = option(30.0, at_least=0)
     rate_limits: dict[str, float] = field(default_factory=dict)
     services: list[str] = field(default_factory=lambda: ["crossref", "openalex", "openlibrary", "wikidata", "datacite"])
 
     @classmethod
     def from_settings(cls, settings: Settings | None) -> "ResolveOptions":
-        """Read ``[resolve]``; unknown keys and wrong types are configuration errors."""
-        table: dict[str, Any] = dict(settings.section("resolve")) if settings else {}
-        known = {f.name: f for f in fields(cls)}
-        opts = cls()
-        for name, value in table.items():
-            if name not in known:
-                raise ConfigError(f"unknown option {name!r} in [resolve]", hint="known: " + ", ".join(sorted(known)))
-            default = getattr(opts, name)
-            if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
-                value = float(value)
-            if type(value) is not type(default):
-                raise ConfigError(f"[resolve] {name} must be a {type(default).__name__}, not {value!r}")
-            setattr(opts, name, value)
+        """Read ``[resolve]``; unknown keys, wrong types and values out of range are configuration errors."""
+        opts = read_options(cls, settings, "resolve")
         for name, rate in opts.rate_limits.items():
             if name not in SERVICES:
                 raise ConfigError(f"unknown service {name!r} in [resolve.rate_limits]", hint="known: " + ", ".join(SERVICES))
@@ -84,8 +82,6 @@ class ResolveOptions:
         for name in opts.services:
             if name not in SERVICES:
                 raise ConfigError(f"unknown service {name!r} in [resolve] services", hint="known: " + ", ".join(SERVICES))
-        if not 0 < opts.threshold <= 1:
-            raise ConfigError("[resolve] threshold must be between 0 and 1")
         return opts
 
     def url(self, service: str) -> str:
@@ -102,8 +98,12 @@ class ResolveOptions:
             retries=self.retries,
             backoff=self.backoff,
             max_retry_after=self.max_retry_after,
-            cache_dir=Path(self.cache_dir).expanduser() if self.cache_dir else None,
+            cache_dir=self.cache_dir,
             cache_days=self.cache_days,
             rate_limits=limits,
             default_rate=rates["web"],
+            deadline=self.deadline,
+            max_redirects=self.max_redirects,
+            max_api_bytes=self.max_api_bytes,
+            max_page_bytes=self.max_page_bytes,
         )

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from solicite.model import Reference
 from solicite.styles.base import Cite, Options, Style
-from solicite.styles.core import Item, make_item, merge_crossrefs
+from solicite.crossref import resolve_all
+from solicite.styles.core import Item, make_item
 
 __all__ = ["Entry", "Options", "bibliography", "citation", "get_style", "get_renderer", "prepare"]
 
@@ -48,7 +49,7 @@ def get_renderer(name: str):
 def prepare(refs: list[Reference]) -> list[Item]:
     """Items for references, with crossref'd fields inherited."""
     if any("crossref" in r.fields for r in refs):
-        refs = merge_crossrefs(refs)
+        refs = resolve_all(refs)
     return [make_item(r) for r in refs]
 
 
@@ -116,6 +117,6 @@ def citation(refs: list[Reference], cites: list[tuple[str, str]], style: Style |
 def _items(refs, context):
     if context is not None and any("crossref" in r.fields for r in refs):
         keys = {r.key for r in refs}
-        merged = merge_crossrefs(list(context))
+        merged = resolve_all(list(context))
         return [make_item(r) for r in merged if r.key in keys]
     return prepare(list(refs))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from solicite.model import Reference, month_number, split_names
 from solicite.styles.names import Name, names
 from solicite.codec import to_unicode
+from solicite.types import is_news_site
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -167,6 +168,8 @@ class Item:
     @property
     def container_raw(self) -> str:
         """The container title: journal, book or proceedings, series of an episode (raw)."""
+        if self.kind == "newspaper" and KINDS.get(self.ref.type) == "webpage":
+            return self.raw("journaltitle", "journal", "organization")  # a news site's masthead
         if self.kind in ("article", "periodical", "magazine", "newspaper"):
             return self.raw("journaltitle", "journal")
         if self.kind in ("chapter", "paper"):
@@ -195,6 +198,8 @@ class Item:
     @property
     def publisher(self) -> str:
         """Publisher, institution or school (Unicode)."""
+        if self.kind == "newspaper" and KINDS.get(self.ref.type) == "webpage":
+            return self.list_text("publisher")  # the organization is the masthead, printed as the container
         if self.kind == "report":
             return self.list_text("institution") or self.list_text("publisher")
         if self.kind == "thesis":
@@ -295,6 +300,8 @@ def make_item(ref: Reference) -> Item:
             kind = "video"
         elif "podcast" in how:
             kind, subtype = "audio", "podcast"
+    if kind == "webpage" and is_news_site(ref):
+        kind = "newspaper"  # as the exporters read it (solicite.types): a news site's article
     persons = ref.persons
     date = parse_date(f.get("date", ""))
     if date is None:
@@ -381,26 +388,3 @@ CSL_TYPES = {"article": "article-journal", "magazine": "article-magazine", "news
 
 
 # BibLaTeX's inheritance for crossref'd entries: the parent's title becomes the child's booktitle.
-_INHERIT_AS = {"title": "booktitle", "subtitle": "booksubtitle"}
-
-
-def merge_crossrefs(refs: list[Reference]) -> list[Reference]:
-    """Copies of the references with fields missing from a crossref'd child filled from its parent."""
-    by_key = {r.key.lower(): r for r in refs}
-    out = []
-    for r in refs:
-        parent_key = r.fields.get("crossref", "").strip().lower()
-        parent = by_key.get(parent_key) if parent_key else None
-        if parent is None:
-            out.append(r)
-            continue
-        child = r.copy()
-        for name, value in parent.fields.items():
-            target = _INHERIT_AS.get(name, name) if r.type.startswith("in") else name
-            if target not in child.fields and name not in ("crossref", "ids", "keywords"):
-                child.fields[target] = value
-        for role, people in parent.persons.items():
-            if role not in child.persons and not (role == "author" and r.type.startswith("in")):
-                child.persons[role] = people
-        out.append(child)
-    return out

