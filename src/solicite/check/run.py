@@ -201,7 +201,7 @@ def _probe_early(work: HostQueue, links: list[Link]) -> None:
 
 
 def _suggest_archives(checker: Checker, results: list[LinkResult], options: CheckOptions) -> None:
-    broken = OrderedDict()
+    broken: OrderedDict[str, list[LinkResult]] = OrderedDict()
     for r in results:
         if r.verdict == BROKEN and r.link.kind == URL:
             broken.setdefault(r.link.url, []).append(r)
