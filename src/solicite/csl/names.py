@@ -148,12 +148,13 @@ def compile_names(compiler, el):
         for child in subst_el:
             if tag(child) == "names" and len(child) == 0:
                 shorthand = _NamesSpec(compiler, name_el, etal_el, label_el, label_after)
-                substitute.append(_variables_fn(compiler, (child.get("variable") or "").split(), shorthand,
-                                                child.get("delimiter")))
+                substitute.append((_variables_fn(compiler, (child.get("variable") or "").split(), shorthand,
+                                                 child.get("delimiter")), False))
             else:
                 fn = compiler.element(child)
                 if fn is not None:
-                    substitute.append(fn)
+                    # A term ends the substitution even when empty (citeproc-js).
+                    substitute.append((fn, tag(child) == "text" and bool(child.get("term"))))
     delimiter = el.get("delimiter")
     main = _variables_fn(compiler, variables, spec, delimiter)
 
@@ -178,13 +179,15 @@ def compile_names(compiler, el):
         part = main(ctx)
         if not is_empty(part):
             return part
-        for fn in substitute:
+        for fn, final in substitute:
             seen: set = set()
             ctx.tracking.append(seen)
             called, rendered = ctx.called, ctx.rendered
             part = fn(ctx)
             ctx.tracking.pop()
             ctx.called, ctx.rendered = called, rendered
+            if final and is_empty(part):
+                return ""
             if not is_empty(part):
                 ctx.suppressed |= seen
                 ctx.rendered += 1
@@ -234,7 +237,8 @@ def _variables_fn(compiler, variables, spec: _NamesSpec, delimiter):
             names = ctx.value(var)
             if names and isinstance(names, list):
                 present.append(var)
-        if "editor" in present and "translator" in present and ctx.value("editor") == ctx.value("translator"):
+        if "editor" in present and "translator" in present and ctx.value("editor") == ctx.value("translator") \
+                and ctx.locale.term("editortranslator"):
             present.remove("translator")
             combined = "editortranslator"
         else:
