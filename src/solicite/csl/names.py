@@ -143,18 +143,8 @@ def compile_names(compiler, el):
         kids = list(el)
         label_after = kids.index(label_el) > kids.index(name_el)
     spec = _NamesSpec(compiler, name_el, etal_el, label_el, label_after)
-    substitute = []
-    if subst_el is not None:
-        for child in subst_el:
-            if tag(child) == "names" and len(child) == 0:
-                shorthand = _NamesSpec(compiler, name_el, etal_el, label_el, label_after)
-                substitute.append((_variables_fn(compiler, (child.get("variable") or "").split(), shorthand,
-                                                 child.get("delimiter")), False))
-            else:
-                fn = compiler.element(child)
-                if fn is not None:
-                    # A term ends the substitution even when empty (citeproc-js).
-                    substitute.append((fn, tag(child) == "text" and bool(child.get("term"))))
+    substitute = _substitutes(compiler, subst_el, lambda: _NamesSpec(compiler, name_el, etal_el, label_el,
+                                                                      label_after))
     delimiter = el.get("delimiter")
     main = _variables_fn(compiler, variables, spec, delimiter)
 
@@ -196,6 +186,21 @@ def compile_names(compiler, el):
         return ""
     del style
     return compiler.decorate(el, run)
+
+
+def _substitutes(compiler, subst_el, make_spec) -> list:
+    """(callable, final) for each child of ``<substitute>``; a bare ``<names>`` inherits the spec."""
+    out: list = []
+    for child in subst_el if subst_el is not None else ():
+        if tag(child) == "names" and len(child) == 0:
+            out.append((_variables_fn(compiler, (child.get("variable") or "").split(), make_spec(),
+                                      child.get("delimiter")), False))
+            continue
+        fn = compiler.element(child)
+        if fn is not None:
+            # A term ends the substitution even when empty (citeproc-js).
+            out.append((fn, tag(child) == "text" and bool(child.get("term"))))
+    return out
 
 
 class _NamesSpec:
