@@ -74,10 +74,6 @@ def capitalize_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def doi_url(doi: str) -> str:
-    return "https://doi.org/" + doi
-
-
 def link(url: str) -> Link:
     """A link showing its own URL."""
     return Link(url)

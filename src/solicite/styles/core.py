@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from solicite.model import Reference, month_number, split_names
 from solicite.styles.names import Name, names
-from solicite.codec import to_unicode
+from solicite.codec import to_unicode, url_text
+from solicite.doi import strip_doi
 from solicite.types import is_news_site
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -235,26 +236,14 @@ class Item:
             if base:
                 return base + self.f["eprint"].strip()
         if u:
-            if "\\" not in u:
-                return u
-            u = _URL_CMD.sub(r"\1", u)
-            return u.replace("\\_", "_").replace("\\%", "%").replace("\\#", "#").replace("\\&", "&")
+            return url_text(u)
         return self.url_from_howpublished
 
     @property
     def doi(self) -> str:
         """The bare DOI, or ""."""
         d = self.f.get("doi")
-        if not d:
-            return ""
-        d = d.strip()
-        if not d.startswith("10."):
-            low = d[:19].lower()
-            for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"):
-                if low.startswith(prefix):
-                    d = d[len(prefix):]
-                    low = d[:19].lower()
-        return d.replace("\\_", "_") if "\\" in d else d
+        return strip_doi(d) if d else ""
 
     @property
     def urldate(self) -> Date | None:
