@@ -32,16 +32,19 @@ class DuplicateBy(str, Enum):
 
 
 def signature(ref: Reference) -> tuple[str, str, str] | None:
-    """Normalised (title, year, first author's family name), or None without a title."""
+    """Normalised (title, year, first author's family name), or None without a title.
+
+    Without authors or editors the body responsible stands for them (organization, institution
+    or publisher): "Inclusive Cities" on YouTube by IOM and on the EU's site are two works.
+    """
     title = re.sub(r"[^a-z0-9]+", "", fold(to_unicode(ref.get("title"))))
     if not title:
         return None
     people = ref.authors or ref.editors
-    who = ""
+    who = ref.get("organization") or ref.get("institution") or ref.get("publisher")
     if people:
-        p = people[0]
-        who = re.sub(r"[^a-z0-9]+", "", fold(to_unicode(p.literal or p.family)))
-    return title, ref.year, who
+        who = people[0].literal or people[0].family
+    return title, ref.year, re.sub(r"[^a-z0-9]+", "", fold(to_unicode(who)))
 
 
 class DuplicateIndex:

@@ -133,3 +133,16 @@ def test_keys_renumbers_duplicates_and_rm_works_on_such_a_file(duped: Path) -> N
     assert lib["same2020"].fields["title"] == "First"
     assert lib["same2020a"].fields["title"] == "Second"
     assert run("-l", str(duped), "cite", "same2020a").exit_code == 0
+
+
+def test_authorless_pages_of_two_bodies_are_two_works(tmp_path: Path) -> None:
+    """Without authors the organization stands for them: the same title on YouTube by IOM and on the EU's site."""
+    lib = tmp_path / "lib.bib"
+    video = "@online{a, title = {Inclusive Cities}, organization = {IOM}, howpublished = {Youtube}}\n"
+    page = "@online{b, title = {Inclusive Cities}, organization = {EU}}\n"
+    same_page = "@online{c, title = {Inclusive cities!}, organization = {EU}}\n"
+    assert run("-l", str(lib), "add", "-", input=video + page).exit_code == 0
+    assert len(bibfile.load(lib)) == 2
+    again = run("-l", str(lib), "add", "-", input=same_page)
+    assert "not added: the library has it as b (same title, year and first author)" in again.stderr
+    assert len(bibfile.load(lib)) == 2

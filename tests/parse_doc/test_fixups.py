@@ -9,8 +9,23 @@ from solicite.parse.fixups import fix, is_all_link, name_reference, web_referenc
 def test_name_reference_types_and_trailing_year():
     assert name_reference("Soli*City Blog", {}).type == "misc"
     ref = name_reference("Charta of Palermo, 2015", {"lostlink": "external link"})
-    assert (ref.type, ref.fields) == ("online", {"title": "Charta of Palermo, 2015", "year": "2015"})
+    assert (ref.type, ref.fields) == ("online", {"title": "Charta of Palermo", "year": "2015"})
     assert name_reference("Media & Blogs.", {"url": "https://x.org"}).fields == {"title": "Media \\& Blogs"}
+    assert name_reference("2015", {}).fields == {"title": "2015"}  # a year alone stays the name
+
+
+def test_name_reference_moves_glosses_and_qualifiers_out_of_the_title():
+    gloss = name_reference("PRAIDA (Regional Program for the Settlement of Asylum Seekers)", {})
+    assert gloss.fields == {"title": "PRAIDA", "note": "Regional Program for the Settlement of Asylum Seekers"}
+    # An acronym after a dash is the body publishing the page; a word is a part of the site.
+    assert name_reference("Communities Of Solidarity - EU", {}).fields == {
+        "title": "Communities Of Solidarity", "organization": "EU"}
+    assert name_reference("Solidarity City Vienna - Media.", {}).fields == {"title": "Solidarity City Vienna",
+                                                                            "note": "Media"}
+    # Not a gloss: a bracket of one word, or a name that is no acronym; not a qualifier: a one-word name.
+    assert name_reference("OCASI (Ontario)", {}).fields == {"title": "OCASI (Ontario)"}
+    assert name_reference("Lawyers (Without Borders)", {}).fields == {"title": "Lawyers (Without Borders)"}
+    assert name_reference("Covid - EU", {}).fields == {"title": "Covid - EU"}
 
 
 def test_values_are_always_writable_bibtex():

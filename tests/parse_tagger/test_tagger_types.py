@@ -34,6 +34,18 @@ def test_techreport_fields():
     assert ref.fields["type"] == "Working paper"
 
 
+@pytest.mark.parametrize("series, institution, kind", [
+    ("MIASA Working Paper 2019(1).", "MIASA", "Working Paper"),  # the acronym naming the series issues it
+    ("NBER Working Paper 2345. National Bureau of Economic Research.", "National Bureau of Economic Research",
+     "NBER Working Paper"),  # an institution written out wins; the series keeps its name
+    ("WORKING PAPER 12.", None, "WORKING PAPER"),  # capitals alone are no owner
+])
+def test_working_paper_institution(series, institution, kind):
+    ref, _ = parse_reference("Bauder, H. (2019). Urban sanctuary in a global context. " + series)
+    assert ref.type == "techreport"
+    assert (ref.fields.get("institution"), ref.fields["type"]) == (institution, kind)
+
+
 def test_thesis_kind_kept_and_title_clean():
     ref, _ = parse_reference(CASES[5][0])
     assert ref.fields["title"] == "Sanctuary and the city"

@@ -56,15 +56,37 @@ def is_all_link(text: str, anchors: list[str]) -> bool:
     return any(_norm(a) == body for a in anchors)
 
 
+# "PRAIDA (Regional Program for ...)": an acronym glossed by its expansion in brackets.
+_GLOSSED_ACRONYM = re.compile(r"(?P<name>[A-Z][A-Z0-9&*-]{1,9})\s*\((?P<gloss>[^()]+\s[^()]+)\)")
+# "Communities Of Solidarity - EU", "Solidarity City Vienna - Media": a short qualifier after a dash.
+_QUALIFIER = re.compile(r"(?P<name>.*\S)\s+[-\u2013\u2014|]\s+(?P<tail>[\w&]+(?:\s[\w&]+)?)")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
+
+
 def name_reference(text: str, fields: dict[str, str]) -> Reference:
-    """A name with nothing else: @online when it had a link, else @misc; the name is the title."""
+    """A name with nothing else: @online when it had a link, else @misc; the name is the title.
+
+    What a name carries besides itself goes to its own field: a year written after it
+    ("Charta of Palermo, 2015") to ``year``, the expansion glossing an acronym to ``note``, and
+    a short qualifier after a dash ("... - EU") to ``organization`` when it is an acronym (the
+    body that publishes the page) or to ``note`` otherwise ("... - Media", the part of the site).
+    """
     kind = "online" if fields.get("url") or fields.get(LOST_LINK_FIELD) else "misc"
     title = text.rstrip(" .")
-    ref = Reference(kind, "", {"title": escape(title)})
+    out: dict[str, str] = {}
     year = _TRAILING_YEAR.search(title)
-    if year:  # "Charta of Palermo, 2015": the year is in the name and is the work's year too
-        ref.fields["year"] = year.group(1)
-    return ref
+    if year and year.start() > 0:
+        out["year"] = year.group(1)
+        title = title[:year.start()].rstrip(" ,")
+    gloss = _GLOSSED_ACRONYM.fullmatch(title)
+    qualifier = _QUALIFIER.fullmatch(title) if not gloss else None
+    if gloss:
+        title, out["note"] = gloss.group("name"), escape(gloss.group("gloss").strip())
+    elif qualifier and len(qualifier.group("name").split()) >= 2:
+        tail = qualifier.group("tail")
+        out["organization" if _ACRONYM.fullmatch(tail) else "note"] = escape(tail)
+        title = qualifier.group("name")
+    return Reference(kind, "", {"title": escape(title), **out})
 
 
 def web_reference(text: str, anchors: list[str], fields: dict[str, str]) -> Reference | None:

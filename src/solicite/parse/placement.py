@@ -133,6 +133,16 @@ def _report_fields(raw: str, f: dict[str, str], notes: list[str]) -> None:
     for n in list(notes):
         if f["type"].lower() in n.lower():
             notes.remove(n)
+    owner = _SERIES_OWNER.match(f["type"])
+    series = F.report_match(f["type"][owner.end():]) if owner else None
+    if owner and series and series.start() == 0 and not f.get("institution") and not f.get("publisher"):
+        # "MIASA Working Paper 2019(1)" with no institution written: the acronym naming the
+        # series is the body that issues it ("WORKING PAPER" alone is no owner: the rest is no series).
+        f["institution"], f["type"] = owner.group(1).strip(), f["type"][owner.end():]
+
+
+# The acronyms (all capitals, at least two letters) before a series' generic name.
+_SERIES_OWNER = re.compile(r"((?:[A-Z][A-Z0-9/&-]+\s+){1,3})(?=\S)")
 
 
 def choose_type(raw: str, f: dict[str, str], journal: str, book: str, publisher: str,
