@@ -19,20 +19,22 @@ def _load(env: Env):
 
 
 def _select(lib, keys, keyword):
-    refs = lib.references
+    """(the entries to format, every entry): one list of References, not kept by the library as well."""
+    everything = refs = list(lib.iter_references())
     if keys:
         missing = [k for k in keys if k not in lib]
         if missing:
             raise KeyNotFoundError(f"no entry with key {missing[0]!r} in the library", hint="list the keys with: solicite list")
         require_unique(lib, keys)
-        refs = [lib[k] for k in keys]
+        by_key = {r.key: r for r in everything}
+        refs = [by_key[k] for k in keys]
     if keyword:
         from solicite.search import has_keyword
 
         refs = [r for r in refs if has_keyword(r, [keyword])]
         if not refs:
             raise UsageError(f"no entry has the keyword {keyword!r}", hint="see the sections with: solicite shownotes")
-    return refs
+    return refs, everything
 
 
 def _options(env: Env, sentence_case: bool | None):
@@ -78,7 +80,7 @@ def format_cmd(env: Env, keys, style, to, keyword, sentence_case, csl):
     from solicite.styles import bibliography, get_renderer
 
     lib = _load(env)
-    refs = _select(lib, keys, keyword)
+    refs, everything = _select(lib, keys, keyword)
     if style and style not in names("style"):
         csl = style  # not a built-in style: a CSL style by name or path, through solicite.csl
     if csl:
@@ -94,7 +96,7 @@ def format_cmd(env: Env, keys, style, to, keyword, sentence_case, csl):
                 env.out(t)
         return (0 if texts or not refs else 1) or malformed_status(lib)
     style = _style(env, style)
-    entries = bibliography(refs, style, _options(env, sentence_case), context=lib.references)
+    entries = bibliography(refs, style, _options(env, sentence_case), context=everything)
     if env.json_output:
         text_r, md_r, html_r = get_renderer("text"), get_renderer("markdown"), get_renderer("html")
         env.emit_json([{"key": e.key, "text": e.render(text_r), "markdown": e.render(md_r), "html": e.render(html_r)}

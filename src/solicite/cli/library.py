@@ -296,8 +296,7 @@ def keys_cmd(env: Env, selected: tuple[str, ...], pattern: str | None, renumber_
     if env.json_output:
         env.emit_json([{"old": old, "new": new} for old, new in changes])
     else:
-        for old, new in changes:
-            env.out(f"{old} -> {new}")
+        env.out_chunks(f"{old} -> {new}\n" for old, new in changes)
         env.info(f"{len(changes)} keys changed" + (" (dry run: nothing written)" if dry_run else ""))
 
 
