@@ -48,6 +48,8 @@ class Ctx:
         self.suppress_author = False
         self.names_done = False
         self.first_names = None
+        self.first_names_key = None
+        self.name_bodies: list | None = None
         self.first_term = None
         self.author_only = False
 
@@ -98,6 +100,9 @@ class Ctx:
         """Record that a variable was rendered (for substitution)."""
         for t in self.tracking:
             t.add(name)
+        if self.tracking:
+            # Inside <substitute> a variable is suppressed from its first use on (citeproc-js).
+            self.suppressed.add(name)
 
     def text_value(self, name: str, form: str = "long"):
         """A text variable as a rich-text tree, or None."""
@@ -118,6 +123,9 @@ class Ctx:
                 value = page_range(value, self.style.page_range_format, self.page_delimiter())
         elif name in ("page", "locator") and "\\-" not in value:
             value = page_range(value.strip(), "", self.page_delimiter())
+        if name in ("page", "locator") and "&" in value:
+            # "213 & 235": the locale's ampersand (citeproc-js localises it in page numbers).
+            value = value.replace("&", self.locale.term("and", "symbol") or "&")
         if name in ("URL", "DOI", "PMID", "PMCID"):
             return value
         if "\\-" in value:

@@ -139,7 +139,9 @@ def run_fixture(fx: Fixture) -> str:
     if fx.citation_items is not None:
         clusters = [[dict(c) for c in cl] for cl in fx.citation_items]
     else:
-        clusters = [[{"id": str(i.get("id", f"item-{n + 1}"))} for n, i in enumerate(fx.items)]]
+        # Every item once, in input order (an id given twice is one item, the last one read).
+        ids = dict.fromkeys(str(i.get("id", f"item-{n + 1}")) for n, i in enumerate(fx.items))
+        clusters = [[{"id": i} for i in ids]]
     proc, clusters = _process(style, fx.items, clusters, list(range(1, len(clusters) + 1)))
     if fx.mode.startswith("bibliography"):
         return _bibliography(proc, fmt)
