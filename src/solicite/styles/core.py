@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from solicite.model import Reference, month_number, split_names
 from solicite.styles.names import Name, names
 from solicite.codec import to_unicode
-from solicite.types import is_news_site
+from solicite.types import is_news_site, medium
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
@@ -293,12 +293,12 @@ def make_item(ref: Reference) -> Item:
     subtype = f.get("entrysubtype", "").lower()
     if kind == "article" and subtype in ("magazine", "newspaper"):
         kind = subtype
-    elif kind in ("webpage", "misc") and f.get("howpublished"):
-        # Show notes say "Youtube" or "Podcast" where BibLaTeX would use @video or @audio.
-        how = f["howpublished"].strip().strip("{}").lower()
-        if how in ("youtube", "vimeo", "video", "online video"):
+    elif kind in ("webpage", "misc"):
+        # Show notes say "Youtube" or "Podcast", APA "[Video]", where BibLaTeX would use @video or @audio.
+        found = medium(ref)
+        if found == "video":
             kind = "video"
-        elif "podcast" in how:
+        elif found == "podcast":
             kind, subtype = "audio", "podcast"
     if kind == "webpage" and is_news_site(ref):
         kind = "newspaper"  # as the exporters read it (solicite.types): a news site's article
