@@ -54,7 +54,7 @@ def render_cluster(proc, cluster: list[dict]):
         cites = sort_entries(cites, lambda c: proc._keys(layout, "citation", str(c["id"]),
                                                          proc.numbers.get(str(c["id"]))),
                              [d for _, _, d, _ in layout.sort_keys])
-    rendered = []
+    rendered: list[dict] = []
     for cite in cites:
         part, ctx = proc.render_cite(str(cite["id"]), cite)
         if is_empty(part) and not ctx.suppress_author:

@@ -81,7 +81,7 @@ class Ctx:
         """The item's label, or citeproc-js's trigraph ("Doe65", "RoNo78"), with its year suffix."""
         label = self.item.get("citation-label")
         if not label:
-            names = next((self.item[v] for v in ("author", "editor", "translator") if self.item.get(v)), [])
+            names: list = next((self.item[v] for v in ("author", "editor", "translator") if self.item.get(v)), [])
             fams = [str(n.get("family") or n.get("literal") or "") for n in names if isinstance(n, dict)]
             width = {1: [4], 2: [2, 2], 3: [2, 1, 1]}.get(len(fams), [1, 1, 1, 1])
             label = "".join(f[:w] for f, w in zip(fams, width))

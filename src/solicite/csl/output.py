@@ -5,6 +5,8 @@ Everything produced is a rich-text tree (solicite.richtext), so the project's re
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from solicite.richtext import (Bold, Italic, Link, NoCase, Node, Part, Quoted, SmallCaps, Subscript,
                                Superscript, Underline, first_char, last_char)
 
@@ -78,9 +80,9 @@ def flatten_display(part: Part) -> Part:
 
 def formatter(attrs: dict):
     """A function wrapping a part in the nodes the element's formatting attributes ask for."""
-    wraps = []
+    wraps: list[Callable[..., Node]] = []
     for name in FORMAT_ATTRS:
-        value = attrs.get(name)
+        value = attrs.get(name, "")
         if (name, value) in _WRAP:
             wraps.append(_WRAP[(name, value)])
         elif (name, value) in _NORMAL:

@@ -37,10 +37,10 @@ def uncarried(refs: list[Reference], fmt: str, extra: frozenset[str] = frozenset
     counts: Counter[str] = Counter()
     for ref in without_sets(refs):
         names = set(ref.fields) | {p for p, people in ref.persons.items() if people}
-        lost = {name for name in names if name not in known}
+        dropped = {name for name in names if name not in known}
         if "eprint" in names and eprint_type(ref) not in EPRINT_LABELS:
-            lost.add("eprint")  # no archive it names: no URL and no Extra line can be made of it
-        counts.update(lost)
+            dropped.add("eprint")  # no archive it names: no URL and no Extra line can be made of it
+        counts.update(dropped)
     if not counts:
         return []
     listed = ", ".join(f"{name} ({n})" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
