@@ -67,6 +67,7 @@ def main() -> int:
     ap.add_argument("--save", type=Path, help="keep the trained model here (to re-score rule changes quickly)")
     ap.add_argument("--model", type=Path, help="score this model (trained by --save on the same --train) instead")
     ap.add_argument("--dump", type=Path, help="write gold/pred JSONL pairs here for inspection")
+    ap.add_argument("--confidence", action="store_true", help="also measure how well field confidences flag errors")
     args = ap.parse_args()
     tdir = args.shared / "parsing" / "training"
     require((tdir, "AnyStyle's labelled sets, from ../shared/parsing"),
@@ -108,7 +109,34 @@ def main() -> int:
         out = subprocess.run([sys.executable, str(args.shared / "parsing" / "eval_fields.py"), str(gold), str(pred)],
                              capture_output=True, text=True, check=True)
         print(out.stdout, end="")
+        if args.confidence:
+            report_confidence(test, results, tagger, args.shared / "parsing" / "eval_fields.py")
     return 0
+
+
+def report_confidence(test: list[dict], results: list, tagger, scorer: Path) -> None:
+    """How well `parse --review` finds the wrongly parsed references: share flagged, and of the wrong ones caught."""
+    import importlib.util
+
+    from solicite.parse.confidence import field_confidence, lowest
+
+    spec = importlib.util.spec_from_file_location("eval_fields", scorer)
+    ev = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ev)
+    rows = []
+    for rec, (ref, _diags) in zip(test, results):
+        pred = to_eval(ref)
+        stats = ev.score([rec], {rec["id"]: {"fields": pred}}, ev.DEFAULT_FIELDS)[0]
+        wrong = any(c["fp"] or c["fn"] for c in stats.values())  # the scorer's own reading of a wrong field
+        low = lowest(field_confidence(rec["raw"], tagger))
+        rows.append((low[1] if low else 1.0, wrong))
+    n_wrong = sum(w for _, w in rows)
+    print(f"\n--review on this set: {n_wrong} of {len(rows)} references have a wrong field")
+    print("threshold  flagged  wrong among flagged  wrong ones caught")
+    for threshold in (0.5, 0.7, 0.8, 0.9, 0.95, 0.99):
+        flagged = [w for c, w in rows if c < threshold]
+        print(f"{threshold:9}  {len(flagged) / len(rows):7.1%}  {sum(flagged) / max(len(flagged), 1):19.1%}  "
+              f"{sum(flagged) / max(n_wrong, 1):17.1%}")
 
 
 if __name__ == "__main__":

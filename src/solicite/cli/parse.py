@@ -29,9 +29,13 @@ _MAX_WARNINGS = 20  # more would bury the output; the JSON output has every diag
 @click.option("--one-per-line", is_flag=True, help="Each non-blank line is one reference (no sections, no splitting).")
 @click.option("--input-format", type=click.Choice(["auto", "text", "markdown", "html"]), default="auto",
               show_default=True, help="How to read INPUT (auto: from the file name, then the content).")
+@click.option("--review", is_flag=True, help="List the references whose least sure field is below --threshold "
+              "(line, field, confidence, text) instead of writing entries.")
+@click.option("--threshold", type=click.FloatRange(0, 1), default=None, metavar="X",
+              help="With --review: the confidence (0-1) below which a reference is listed (default 0.9).")
 @pass_env
 def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, allow_duplicates: bool, fmt: str | None,
-              one_per_line: bool, input_format: str) -> int:
+              one_per_line: bool, input_format: str, review: bool, threshold: float | None) -> int:
     """Parse free-text reference lists into BibTeX.
 
     INPUT is a text, Markdown or HTML file, or - for standard input. Every reference gives
@@ -51,12 +55,18 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
         raise UsageError("--add and -o/--output cannot be used together", hint="--add writes into the library; -o writes a new file")
     if add and fmt not in (None, "bibtex"):
         raise UsageError(f"--add writes BibTeX into the library, not {fmt}", hint="drop --format, or use -o FILE")
+    if threshold is not None and not review:
+        raise UsageError("--threshold goes with --review", hint="add --review")
+    if review and (add or fmt == "csl-json"):
+        raise UsageError("--review lists references; it writes no entries", hint="drop --add / --format csl-json")
     if inputs.count("-") > 1:
         raise UsageError("standard input (-) can be read only once")
     fmt = fmt or ("json" if env.json_output and not add else "bibtex")
 
     references: list[Reference] = []
     diagnostics = []
+    confidence: list[dict[str, float] | None] = []
+    sure = review or fmt == "json"  # field confidences cost a second tagging pass: only when shown
     for name in inputs:
         text = _read_input(name)
         if _BIBTEX_HEAD.match(text):
@@ -65,11 +75,12 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
                              hint=f"add it with `solicite add {shown}` or `solicite import {shown}`")
         with _LazyBar(env, f"parsing {name}") as bar:
             result = parse_text(text, source=name, fmt=None if input_format == "auto" else input_format,
-                                one_per_line=one_per_line, progress=bar.update)
+                                one_per_line=one_per_line, progress=bar.update, confidence=sure)
         if not result.references:
             env.warn(f"{name}: no references found")
         references.extend(result.references)
         diagnostics.extend(result.diagnostics)
+        confidence.extend(result.confidence)
     warnings = [d for d in diagnostics if d.severity in ("warning", "error")]
     for d in warnings[:_MAX_WARNINGS]:
         env.warn(f"{d.location()}: {d.message}")
@@ -101,6 +112,8 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
     from solicite.keys import assign_keys
 
     references = assign_keys(references)
+    if review:
+        return _review(env, output, references, confidence, threshold, problems)
     if fmt == "bibtex":
         from solicite import bibfile
 
@@ -119,12 +132,33 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
     if fmt == "csl-json":
         data = to_csl_items(references)
     else:
-        data = {"references": [reference_to_json(r) for r in references],
+        data = {"references": [{**reference_to_json(r), "confidence": c} for r, c in zip(references, confidence)],
                 "diagnostics": [d.as_dict() for d in diagnostics]}
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     write_result(env, output, text, backup=True)
     if output:
         env.info(f"wrote {len(references)} entries to {output}")
+    return int(ExitCode.FINDINGS) if problems else 0
+
+
+def _review(env: Env, output: str | None, references: list[Reference], confidence: list[dict[str, float] | None],
+            threshold: float | None, problems: bool) -> int:
+    """List the references to check by hand: least sure field first, as text or (--json) JSON."""
+    from solicite.cli.library import write_result
+    from solicite.parse.confidence import DEFAULT_THRESHOLD, lowest, to_review
+
+    limit = DEFAULT_THRESHOLD if threshold is None else threshold
+    rows = []
+    for i in to_review(confidence, limit):
+        ref, (name, value) = references[i], lowest(confidence[i] or {}) or ("", 1.0)
+        rows.append({"key": ref.key, "source": ref.source, "line": ref.line, "field": name, "confidence": value,
+                     "raw": " ".join(ref.raw.split())})
+    if env.json_output:
+        text = json.dumps({"threshold": limit, "review": rows}, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = "".join(f"{r['source']}:{r['line']}: {r['field']} {r['confidence']:.2f}: {r['raw']}\n" for r in rows)
+    write_result(env, output, text, backup=True)
+    env.info(f"{len(rows)} of {len(references)} references have a field below {limit:g}")
     return int(ExitCode.FINDINGS) if problems else 0
 
 

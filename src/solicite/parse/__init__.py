@@ -51,6 +51,9 @@ class ParseResult:
 
     references: list[Reference] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # With parse_text(confidence=True): per reference, {tagger field: confidence 0..1}
+    # (solicite.parse.confidence), or None for entries the tagger did not read.
+    confidence: list[dict[str, float] | None] = field(default_factory=list)
 
 
 def parse_text(
@@ -61,6 +64,7 @@ def parse_text(
     one_per_line: bool = False,
     tagger: TaggerFn | None = None,
     progress: Callable[[int, int], None] | None = None,
+    confidence: bool = False,
 ) -> ParseResult:
     """Parse a document holding a reference list into References (key ""), in input order.
 
@@ -69,6 +73,7 @@ def parse_text(
     skipping), for lists that are already split. ``tagger`` maps cleaned reference strings to
     ``(Reference, diagnostics)`` pairs; the default is :func:`solicite.parse.tagger.parse_references`.
     ``progress(done, total)`` is called as strings are tagged (for a progress bar).
+    ``confidence`` fills :attr:`ParseResult.confidence` (the shipped tagger only; it tags again).
     """
     from solicite.parse import fixups, noise
     from solicite.parse.extract import extract
@@ -91,6 +96,7 @@ def parse_text(
     result = ParseResult(diagnostics=diagnostics)
     for index, (block, clean) in enumerate(zip(blocks, cleaned)):
         where: dict[str, Any] = {"source": source, "line": block.lineno}
+        sure: dict[str, float] | None = None
         if clean.removed:
             result.diagnostics.append(
                 Diagnostic("info", "removed-noise", "removed " + ", ".join(repr(r) for r in clean.removed), **where)
@@ -110,6 +116,10 @@ def parse_text(
                         "warning", "unparsed", f"could not parse, kept as @misc: {_shorten(block.text)}", **where))
             else:
                 ref = fixups.fix(ref, clean.text, clean.anchors)
+                if confidence and tagger is None:
+                    from solicite.parse.confidence import field_confidence
+
+                    sure = field_confidence(clean.text)
         elif index in direct:
             ref = direct[index]
             if ref.type == "misc" and not ref.fields.get("title") and set(ref.fields) <= set(IDENTIFIER_FIELDS):
@@ -130,6 +140,8 @@ def parse_text(
             ref.fields["keywords"] = escape(section_tag(block.section))
         _balance_braces(ref, result.diagnostics, where)
         result.references.append(ref)
+        if confidence:
+            result.confidence.append(sure)
     return result
 
 

@@ -54,6 +54,15 @@ class Tagger:
         with self._lock:
             return list(self._tagger.tag(feats))
 
+    def tag_marginals(self, words: list[str]) -> tuple[list[str], list[float]]:
+        """Labels of the words and, for each, the model's probability of that label there (its marginal)."""
+        if not words:
+            return [], []
+        feats = self._cache.sequence(words)
+        with self._lock:  # marginals read the sequence the last tag() call set
+            labels = list(self._tagger.tag(feats))
+            return labels, [self._tagger.marginal(label, i) for i, label in enumerate(labels)]
+
     def tag_text(self, text: str) -> tuple[list[str], list[str]]:
         """Tokenise ``text`` and label its tokens."""
         words = tokenize(text)
