@@ -45,7 +45,7 @@ def test_json(seed_path):
                        "fields": {"title": "Lawyers Without Borders", "lostlink": "external link",
                                   "keywords": "Donate or Get Involved!"},
                        "persons": {}, "raw": "Lawyers Without Borders (external link)",
-                       "source": str(seed_path), "line": 15}
+                       "source": str(seed_path), "line": 15, "confidence": None}  # built by rules, not the tagger
     assert {d["code"] for d in data["diagnostics"]} >= {"skipped-preamble", "skipped-prose", "skipped-after-list"}
     # the global --json flag means the same
     assert json.loads(run("--json", "parse", str(seed_path)).stdout)["references"] == refs

@@ -51,16 +51,7 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
 
     if is_stdout(output):
         output = None
-    if add and output:
-        raise UsageError("--add and -o/--output cannot be used together", hint="--add writes into the library; -o writes a new file")
-    if add and fmt not in (None, "bibtex"):
-        raise UsageError(f"--add writes BibTeX into the library, not {fmt}", hint="drop --format, or use -o FILE")
-    if threshold is not None and not review:
-        raise UsageError("--threshold goes with --review", hint="add --review")
-    if review and (add or fmt == "csl-json"):
-        raise UsageError("--review lists references; it writes no entries", hint="drop --add / --format csl-json")
-    if inputs.count("-") > 1:
-        raise UsageError("standard input (-) can be read only once")
+    _check_options(inputs, output, add, fmt, review, threshold)
     fmt = fmt or ("json" if env.json_output and not add else "bibtex")
 
     references: list[Reference] = []
@@ -89,24 +80,7 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
     problems = not references or any(d.code in UNPARSED_CODES for d in diagnostics)
 
     if add:
-        from solicite.cli.library import open_library
-        from solicite.duplicates import merge_into
-
-        lib = open_library(env, create=True, write=True)
-        merge = merge_into(lib, references, allow_duplicates=allow_duplicates)
-        for skipped in merge.skipped:
-            env.warn(skipped.note())
-        if merge.added:
-            lib.save()
-        keys = [key for _, key in merge.added]
-        if env.json_output:
-            env.emit_json({"library": str(lib.path), "added": keys,
-                           "duplicates": [{"line": s.ref.line, "duplicate_of": s.duplicate_of, "by": s.by.value}
-                                          for s in merge.skipped],
-                           "diagnostics": [d.as_dict() for d in diagnostics if d.severity != "info"]})
-        else:
-            env.info(f"added {len(keys)} entr{'y' if len(keys) == 1 else 'ies'} to {lib.path}"
-                     + (f"; {len(merge.skipped)} already there, not added" if merge.skipped else ""))
+        _add_to_library(env, references, diagnostics, allow_duplicates)
         return int(ExitCode.FINDINGS) if problems else 0
 
     from solicite.keys import assign_keys
@@ -139,6 +113,43 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
     if output:
         env.info(f"wrote {len(references)} entries to {output}")
     return int(ExitCode.FINDINGS) if problems else 0
+
+
+def _add_to_library(env: Env, references: list[Reference], diagnostics: list, allow_duplicates: bool) -> None:
+    """Append the parsed entries to the library, skipping those it holds (with a note each)."""
+    from solicite.cli.library import open_library
+    from solicite.duplicates import merge_into
+
+    lib = open_library(env, create=True, write=True)
+    merge = merge_into(lib, references, allow_duplicates=allow_duplicates)
+    for skipped in merge.skipped:
+        env.warn(skipped.note())
+    if merge.added:
+        lib.save()
+    keys = [key for _, key in merge.added]
+    if env.json_output:
+        env.emit_json({"library": str(lib.path), "added": keys,
+                       "duplicates": [{"line": s.ref.line, "duplicate_of": s.duplicate_of, "by": s.by.value}
+                                      for s in merge.skipped],
+                       "diagnostics": [d.as_dict() for d in diagnostics if d.severity != "info"]})
+    else:
+        env.info(f"added {len(keys)} entr{'y' if len(keys) == 1 else 'ies'} to {lib.path}"
+                 + (f"; {len(merge.skipped)} already there, not added" if merge.skipped else ""))
+
+
+def _check_options(inputs: tuple[str, ...], output: str | None, add: bool, fmt: str | None, review: bool,
+                   threshold: float | None) -> None:
+    """Refuse combinations of options that cannot both hold (a UsageError, exit 2)."""
+    if add and output:
+        raise UsageError("--add and -o/--output cannot be used together", hint="--add writes into the library; -o writes a new file")
+    if add and fmt not in (None, "bibtex"):
+        raise UsageError(f"--add writes BibTeX into the library, not {fmt}", hint="drop --format, or use -o FILE")
+    if threshold is not None and not review:
+        raise UsageError("--threshold goes with --review", hint="add --review")
+    if review and (add or fmt == "csl-json"):
+        raise UsageError("--review lists references; it writes no entries", hint="drop --add / --format csl-json")
+    if inputs.count("-") > 1:
+        raise UsageError("standard input (-) can be read only once")
 
 
 def _review(env: Env, output: str | None, references: list[Reference], confidence: list[dict[str, float] | None],
