@@ -16,6 +16,7 @@ NOWHERE = "/nonexistent/shared"
 CASES = [
     ("agreement.py", [str(ROOT / "data" / "references.bib"), "--oracle-dir", NOWHERE], "vs_oracle.py"),
     ("export_bench.py", ["--bib", NOWHERE + "/rfc.bib"], "rfc.bib"),
+    ("heldout_csl.py", ["--shared", NOWHERE], "plume-all.bib"),
     ("format_speed.py", ["--bib", NOWHERE + "/rfc.bib", "--n", "1"], "rfc.bib"),
     ("lint_action.py", ["--actionlint-dir", NOWHERE], "actionlint"),
     ("parse_accuracy.py", ["--shared", NOWHERE], "training"),
