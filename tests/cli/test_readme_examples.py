@@ -37,6 +37,7 @@ SKIP = [
 # of examples/ and the show notes' records; an HTTP cache answers repeats, so "asked" alone proves little).
 OUTCOMES = {
     "solicite check examples/notes.md examples/page.html refs.bib": "no broken link",
+    "solicite resolve": "asks Crossref, OpenAlex, DataCite, Open Library and Wikidata by entry kind",
     "solicite resolve --apply": "hausman2020sanctuary gets its DOI, the old file is kept as .bak",
     "solicite enrich --apply": "values from the DOI's record, with provenance",
     "solicite add 10.1073/pnas.2014673117": "already in the library: skipped with a note",
@@ -127,6 +128,9 @@ def test_readme_example_runs_as_shown(command: str, comment: str, expected: list
     assert world.lookups_off_loopback() == [], "an example tried to reach the internet"
     if command in OUTCOMES:
         _check_outcome(command, done, workdir)
+    if command == "solicite resolve":
+        asked = {seen.path.split("/")[1] for seen in world.services.seen}
+        assert {"crossref", "openalex", "datacite", "openlibrary", "wikidata"} <= asked, asked
 
 
 def _check_outcome(command: str, done: subprocess.CompletedProcess, workdir: Path) -> None:
