@@ -27,7 +27,8 @@ from typing import Iterable, Iterator
 from solicite.export import FunctionExporter, set_diagnostics, without_sets
 from solicite.export.carry import EXTRA_FIELDS, uncarried
 from solicite.export.csldates import csl_date_text
-from solicite.export.csljson import THESIS_GENRES, clean_doi, csl_type, to_csl
+from solicite.export.csljson import clean_doi, csl_type, to_csl
+from solicite.export.csltables import THESIS_GENRES
 from solicite.export.extended import EPRINT_LABELS, EXTRA_LABELS, eprint_line, eprint_type, extra_lines
 from solicite.codec import escape, protected_words, to_unicode
 from solicite.model import Diagnostic, Person, Reference
