@@ -16,7 +16,8 @@ from solicite.export import FunctionExporter, first_field, set_diagnostics, with
 from solicite.export.csldates import date_from_csl, date_to_csl
 from solicite.export.csltables import NAME_FIELDS, REPORT_GENRES, THESIS_GENRES, TYPE_FROM_CSL, TYPE_TO_CSL
 from solicite.export.extended import extend_csl, extend_from_csl, join_subtitle, split_extra
-from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode
+from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode, url_text
+from solicite.doi import strip_doi
 from solicite.model import Person, Reference, named
 from solicite.types import is_news_site
 from solicite.stream import json_array, separated
@@ -25,7 +26,6 @@ from solicite.stream import json_array, separated
 _TITLE_VARS = ("title", "title-short", "container-title", "collection-title", "event-title")
 _WEBLIKE = ("webpage", "post-weblog", "post", "broadcast")
 _URL_ESCAPES = re.compile(r"\\([_%&#~$])")
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", re.IGNORECASE)
 _KEY_OK = re.compile(r"^(?!.*://)[^\s,{}()\"'#%~\\=]+$")
 CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$\n?", re.IGNORECASE | re.MULTILINE)
 KEYWORDS_LINE = re.compile(r"^\s*Keywords:\s*(.+?)\s*$\n?", re.IGNORECASE | re.MULTILINE)
@@ -69,19 +69,6 @@ def _howpublished_url(ref: Reference) -> str:
         return ""
     m = re.search(r"https?://[^\s{}]+", value)
     return _URL_ESCAPES.sub(r"\1", m.group(0)) if m else ""
-
-
-def _clean_url(value: str) -> str:
-    value = value.strip()
-    m = re.fullmatch(r"\\url\{(.*)\}", value)
-    if m:
-        value = m.group(1)
-    return _URL_ESCAPES.sub(r"\1", value)
-
-
-def clean_doi(value: str) -> str:
-    """A bare DOI from what a BibTeX doi field may hold (a doi.org URL, "doi:", escaped underscores)."""
-    return _DOI_PREFIX.sub("", _clean_url(value)).strip()
 
 
 def person_to_csl(person: Person) -> dict:
@@ -204,8 +191,8 @@ def _locator_vars(ref: Reference, item: dict, link: str) -> None:
     if pages:
         item["page"] = pages
     if ref.get("doi"):
-        item["DOI"] = clean_doi(ref.get("doi"))
-    url = _clean_url(ref.get("url")) if ref.get("url") else link
+        item["DOI"] = strip_doi(ref.get("doi"))
+    url = url_text(ref.get("url")) if ref.get("url") else link
     if url:
         item["URL"] = url
     keywords = [to_unicode(k) for k in re.split(r"[,;]", ref.get("keywords"))]
@@ -334,7 +321,7 @@ def _locator_fields(item: dict, fields: dict[str, str]) -> None:
     if item.get("page"):
         fields["pages"] = re.sub(r"\s*[-\u2013\u2014]+\s*", "--", str(item["page"]))
     if item.get("DOI"):
-        fields["doi"] = clean_doi(str(item["DOI"]))
+        fields["doi"] = strip_doi(str(item["DOI"]))
     if item.get("URL"):
         fields["url"] = str(item["URL"]).strip()
     keywords = item.get("keyword")

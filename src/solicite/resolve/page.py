@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from solicite.model import Person, Reference
 from solicite.resolve.csl import bibtex_pages, bibtex_text
-from solicite.resolve.doi import normalize_doi
+from solicite.doi import bare_doi
 
 ARTICLE_TYPES = {"scholarlyarticle": "article", "article": "online", "newsarticle": "online", "blogposting": "online",
                  "book": "book", "report": "techreport", "webpage": "online", "thesis": "phdthesis", "chapter": "incollection"}
@@ -164,7 +164,7 @@ def _highwire(m: dict[str, list[str]]) -> _Found:
     first, last = _first(m, "citation_firstpage"), _first(m, "citation_lastpage")
     if first:
         fields["pages"] = f"{first}-{last}" if last and last != first else first
-    doi = normalize_doi(_first(m, "citation_doi")) if _first(m, "citation_doi") else None
+    doi = bare_doi(_first(m, "citation_doi")) if _first(m, "citation_doi") else None
     if doi:
         fields["doi"] = doi
     return kind, fields, m.get("citation_author", [])
@@ -175,7 +175,7 @@ def _dublin_core(m: dict[str, list[str]]) -> _Found:
               "year": _first(m, "dc.date", "dcterms.date", "dcterms.issued", "dc.date.issued")[:4]}
     if _first(m, "dc.publisher", "dcterms.publisher"):
         fields["publisher"] = _first(m, "dc.publisher", "dcterms.publisher")
-    ident = normalize_doi(_first(m, "dc.identifier", "dcterms.identifier"))
+    ident = bare_doi(_first(m, "dc.identifier", "dcterms.identifier"))
     if ident:
         fields["doi"] = ident
     return "online", fields, m.get("dc.creator", []) or m.get("dcterms.creator", [])
