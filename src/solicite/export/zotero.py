@@ -28,7 +28,8 @@ from solicite.export import FunctionExporter, set_diagnostics, without_sets
 from solicite.export.carry import EXTRA_FIELDS, uncarried
 from solicite.export.csldates import csl_date_text
 from solicite.doi import strip_doi
-from solicite.export.csljson import THESIS_GENRES, csl_type, to_csl
+from solicite.export.csljson import csl_type, to_csl
+from solicite.export.csltables import THESIS_GENRES
 from solicite.export.extended import EPRINT_LABELS, EXTRA_LABELS, eprint_line, eprint_type, extra_lines
 from solicite.codec import escape, protected_words, to_unicode
 from solicite.model import Diagnostic, Person, Reference
