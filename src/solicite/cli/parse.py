@@ -11,7 +11,7 @@ import click
 
 from solicite.cli.context import Env, ProgressBar, pass_env
 from solicite.errors import ExitCode, InputError, UsageError
-from solicite.model import Reference
+from solicite.model import Diagnostic, Reference
 
 FORMATS = ("bibtex", "csl-json", "json")
 _MAX_WARNINGS = 20  # more would bury the output; the JSON output has every diagnostic
@@ -46,18 +46,37 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
     2 usage error, 3 unreadable input.
     """
     from solicite.bibfile.output import is_stdout
-    from solicite.cli.library import write_result
-    from solicite.parse import UNPARSED_CODES, parse_text
+    from solicite.parse import UNPARSED_CODES
 
     if is_stdout(output):
         output = None
     _check_options(inputs, output, add, fmt, review, threshold)
     fmt = fmt or ("json" if env.json_output and not add else "bibtex")
 
-    references: list[Reference] = []
-    diagnostics = []
-    confidence: list[dict[str, float] | None] = []
     sure = review or fmt == "json"  # field confidences cost a second tagging pass: only when shown
+    references, diagnostics, confidence = _parse_inputs(env, inputs, None if input_format == "auto" else input_format,
+                                                        one_per_line, sure)
+    problems = not references or any(d.code in UNPARSED_CODES for d in diagnostics)
+    if add:
+        _add_to_library(env, references, diagnostics, allow_duplicates)
+    else:
+        from solicite.keys import assign_keys
+
+        if review:
+            _review(env, output, assign_keys(references), confidence, threshold)
+        else:
+            _write_references(env, assign_keys(references), diagnostics, fmt, output, confidence)
+    return int(ExitCode.FINDINGS) if problems else 0
+
+
+def _parse_inputs(env: Env, inputs: tuple[str, ...], input_format: str | None, one_per_line: bool,
+                  confidence: bool = False) -> tuple[list[Reference], list[Diagnostic], list[dict[str, float] | None]]:
+    """Parse every INPUT in turn; warn about the first warnings and inputs with no references."""
+    from solicite.parse import parse_text
+
+    references: list[Reference] = []
+    diagnostics: list[Diagnostic] = []
+    sure: list[dict[str, float] | None] = []
     for name in inputs:
         text = _read_input(name)
         if _BIBTEX_HEAD.match(text):
@@ -65,58 +84,24 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
             raise InputError("is BibTeX already, not a list of references to parse", path=name,
                              hint=f"add it with `solicite add {shown}` or `solicite import {shown}`")
         with _LazyBar(env, f"parsing {name}") as bar:
-            result = parse_text(text, source=name, fmt=None if input_format == "auto" else input_format,
-                                one_per_line=one_per_line, progress=bar.update, confidence=sure)
+            result = parse_text(text, source=name, fmt=input_format, one_per_line=one_per_line, progress=bar.update,
+                                confidence=confidence)
         if not result.references:
             env.warn(f"{name}: no references found")
         references.extend(result.references)
+        sure.extend(result.confidence)
         diagnostics.extend(result.diagnostics)
-        confidence.extend(result.confidence)
     warnings = [d for d in diagnostics if d.severity in ("warning", "error")]
     for d in warnings[:_MAX_WARNINGS]:
         env.warn(f"{d.location()}: {d.message}")
     if len(warnings) > _MAX_WARNINGS:
         env.warn(f"... and {len(warnings) - _MAX_WARNINGS} more warnings (--format json lists them all)")
-    problems = not references or any(d.code in UNPARSED_CODES for d in diagnostics)
-
-    if add:
-        _add_to_library(env, references, diagnostics, allow_duplicates)
-        return int(ExitCode.FINDINGS) if problems else 0
-
-    from solicite.keys import assign_keys
-
-    references = assign_keys(references)
-    if review:
-        return _review(env, output, references, confidence, threshold, problems)
-    if fmt == "bibtex":
-        from solicite import bibfile
-
-        if output:
-            lib = bibfile.loads("", source=str(output))
-            for ref in references:
-                lib.add(ref)
-            lib.save(output)  # atomic, checked, the old file kept as .bak
-            env.info(f"wrote {len(references)} entries to {output}")
-        else:
-            # The same canonical text the library writer gives, without re-reading each entry.
-            write_result(env, None, "\n\n".join(bibfile.format_entry(ref) for ref in references) + ("\n" if references else ""))
-        return int(ExitCode.FINDINGS) if problems else 0
-
-    data: list[dict] | dict[str, list[dict]]
-    if fmt == "csl-json":
-        data = to_csl_items(references)
-    else:
-        data = {"references": [{**r.as_dict(with_raw=True), "confidence": c} for r, c in zip(references, confidence)],
-                "diagnostics": [d.as_dict() for d in diagnostics]}
-    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    write_result(env, output, text, backup=True)
-    if output:
-        env.info(f"wrote {len(references)} entries to {output}")
-    return int(ExitCode.FINDINGS) if problems else 0
+    return references, diagnostics, sure
 
 
-def _add_to_library(env: Env, references: list[Reference], diagnostics: list, allow_duplicates: bool) -> None:
-    """Append the parsed entries to the library, skipping those it holds (with a note each)."""
+def _add_to_library(env: Env, references: list[Reference], diagnostics: list[Diagnostic],
+                    allow_duplicates: bool) -> None:
+    """--add: merge the references into the library (keys made unique, entries it holds skipped) and save."""
     from solicite.cli.library import open_library
     from solicite.duplicates import merge_into
 
@@ -137,6 +122,36 @@ def _add_to_library(env: Env, references: list[Reference], diagnostics: list, al
                  + (f"; {len(merge.skipped)} already there, not added" if merge.skipped else ""))
 
 
+def _write_references(env: Env, references: list[Reference], diagnostics: list[Diagnostic], fmt: str,
+                      output: str | None, confidence: list[dict[str, float] | None]) -> None:
+    """Write the keyed references as BibTeX, CSL-JSON or JSON, to output or standard output."""
+    from solicite.cli.library import write_result
+
+    if fmt == "bibtex":
+        from solicite import bibfile
+
+        if output:
+            lib = bibfile.loads("", source=str(output))
+            for ref in references:
+                lib.add(ref)
+            lib.save(output)  # atomic, checked, the old file kept as .bak
+            env.info(f"wrote {len(references)} entries to {output}")
+        else:
+            # The same canonical text the library writer gives, without re-reading each entry.
+            write_result(env, None, "\n\n".join(bibfile.format_entry(ref) for ref in references) + ("\n" if references else ""))
+        return
+    data: list[dict] | dict[str, list[dict]]
+    if fmt == "csl-json":
+        data = to_csl_items(references)
+    else:
+        data = {"references": [{**r.as_dict(with_raw=True), "confidence": c} for r, c in zip(references, confidence)],
+                "diagnostics": [d.as_dict() for d in diagnostics]}
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    write_result(env, output, text, backup=True)
+    if output:
+        env.info(f"wrote {len(references)} entries to {output}")
+
+
 def _check_options(inputs: tuple[str, ...], output: str | None, add: bool, fmt: str | None, review: bool,
                    threshold: float | None) -> None:
     """Refuse combinations of options that cannot both hold (a UsageError, exit 2)."""
@@ -153,7 +168,7 @@ def _check_options(inputs: tuple[str, ...], output: str | None, add: bool, fmt: 
 
 
 def _review(env: Env, output: str | None, references: list[Reference], confidence: list[dict[str, float] | None],
-            threshold: float | None, problems: bool) -> int:
+            threshold: float | None) -> None:
     """List the references to check by hand: least sure field first, as text or (--json) JSON."""
     from solicite.cli.library import write_result
     from solicite.parse.confidence import DEFAULT_THRESHOLD, lowest, to_review
@@ -170,7 +185,6 @@ def _review(env: Env, output: str | None, references: list[Reference], confidenc
         text = "".join(f"{r['source']}:{r['line']}: {r['field']} {r['confidence']:.2f}: {r['raw']}\n" for r in rows)
     write_result(env, output, text, backup=True)
     env.info(f"{len(rows)} of {len(references)} references have a field below {limit:g}")
-    return int(ExitCode.FINDINGS) if problems else 0
 
 
 class _LazyBar:
