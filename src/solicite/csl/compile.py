@@ -52,7 +52,8 @@ class Compiler:
 
     def sequence(self, elements, delimiter: str):
         """Children rendered in order and joined with ``delimiter``."""
-        fns = [self.element(e) for e in elements]
+        # <choose> is transparent: the branch taken joins its children with the enclosing delimiter.
+        fns = [self.choose(e, delimiter) if tag(e) == "choose" else self.element(e) for e in elements]
         fns = [f for f in fns if f is not None]
         join = self.joiner.join
 
@@ -203,13 +204,13 @@ class Compiler:
             return _EMPTY if suppress else part
         return run
 
-    def choose(self, el):
-        """``<choose>``: the first branch whose condition holds."""
+    def choose(self, el, delimiter: str = ""):
+        """``<choose>``: the first branch whose condition holds, its children joined with ``delimiter``."""
         branches = []
         for branch in el:
             name = tag(branch)
             test = (lambda ctx: True) if name == "else" else self.condition(branch)
-            branches.append((test, self.sequence(list(branch), "")))
+            branches.append((test, self.sequence(list(branch), delimiter)))
 
         def run(ctx):
             for test, body in branches:
