@@ -105,7 +105,7 @@ def page_range(value: str, fmt: str, delimiter: str = "\u2013") -> str:
         short = _shorten(na, nb, fmt)
         return f"{a}{delimiter}{pb if short == nb else ''}{short}"
 
-    value = re.sub(r"(?<![\w:])(([A-Za-z]*)(\d+))\s*([-\u2013]+)\s*(([A-Za-z]*)(\d+))(?![\w:])", one, value)
+    value = re.sub(r"(?<![\w])(([A-Za-z]*)(\d+))\s*([-\u2013]+)\s*(([A-Za-z]*)(\d+))(?![\w:])", one, value)
     value = re.sub(r"(?<=\w)\s+-\s+(?=\w)", "-", value)
     return re.sub(r"\b([ivxlcdm]+|[IVXLCDM]+)-([ivxlcdm]+|[IVXLCDM]+)\b", rf"\1{delimiter}\2", value)
 
