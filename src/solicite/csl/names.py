@@ -138,7 +138,7 @@ def compile_names(compiler, el):
     etal_el = next((c for c in el if tag(c) == "et-al"), None)
     label_el = next((c for c in el if tag(c) == "label"), None)
     subst_el = next((c for c in el if tag(c) == "substitute"), None)
-    label_after = False
+    label_after = name_el is None  # with no <name>, the label follows the names (citeproc-js)
     if label_el is not None and name_el is not None:
         kids = list(el)
         label_after = kids.index(label_el) > kids.index(name_el)

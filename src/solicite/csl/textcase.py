@@ -129,7 +129,7 @@ def _title(part: Part) -> Part:
     def word_case(w: str) -> str:
         state["seen"] += 1
         first = state["first"]
-        state["first"] = w.rstrip("\u201d\u2019\"')]}")[-1:] in ".:?!"
+        state["first"] = w.rstrip("\u201d\u2019\"')]}")[-1:] in ":?!"  # not after "Proc."
         last = state["seen"] >= total
         pieces = _COMPOUND.split(w)
         out = []
