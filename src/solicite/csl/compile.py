@@ -23,6 +23,7 @@ class Compiler:
         self.joiner = style.joiner
         self.macros: dict = {}
         self.problems: list[str] = []
+        self.names_inherit = None  # (name, et-al, label, label after) of the <names> whose <substitute> is compiled
 
     def macro(self, name: str):
         """The compiled macro (compiled on first use; recursion-safe)."""

@@ -142,9 +142,18 @@ def compile_names(compiler, el):
     if label_el is not None and name_el is not None:
         kids = list(el)
         label_after = kids.index(label_el) > kids.index(name_el)
+    inherited = compiler.names_inherit
+    if len(el) == 0 and inherited is not None:
+        # A bare <names> anywhere inside <substitute> (even in a <choose>) takes the outer one's options.
+        name_el, etal_el, label_el, label_after = inherited
     spec = _NamesSpec(compiler, name_el, etal_el, label_el, label_after)
-    substitute = _substitutes(compiler, subst_el, lambda: _NamesSpec(compiler, name_el, etal_el, label_el,
-                                                                      label_after))
+    saved = inherited
+    compiler.names_inherit = (name_el, etal_el, label_el, label_after)
+    try:
+        substitute = _substitutes(compiler, subst_el, lambda: _NamesSpec(compiler, name_el, etal_el, label_el,
+                                                                          label_after))
+    finally:
+        compiler.names_inherit = saved
     delimiter = el.get("delimiter")
     main = _variables_fn(compiler, variables, spec, delimiter)
 
