@@ -141,3 +141,17 @@ def test_locator_written_with_its_label_keeps_that_label():
     cite = {"id": "k", "locator": "vol. 2, 10-12"}
     proc.register([[cite]])
     assert SuiteFormat(style.locale).render(proc.citation([cite])) == "vol. 2, 10–12"
+
+
+def test_several_types_in_one_condition_are_alternatives_even_under_match_all():
+    # CSL's official ASA style writes <if type="thesis manuscript"> for "a thesis or a manuscript";
+    # citeproc-js reads it so (its publisher then reads "Rice University, Houston, Texas").
+    style = parse_style("""<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><choose><if type="thesis manuscript"><text value="yes"/></if>
+    <else><text value="no"/></else></choose></layout></citation>
+</style>""")
+    proc = Processor(style, [{"id": "t", "type": "thesis"}, {"id": "b", "type": "book"}])
+    proc.register([[{"id": "t"}, {"id": "b"}]])
+    fmt = SuiteFormat(style.locale)
+    assert [fmt.render(proc.citation([{"id": i}])) for i in ("t", "b")] == ["yes", "no"]
