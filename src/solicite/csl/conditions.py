@@ -24,9 +24,9 @@ def _any_type(ctx, values):
 def _variable(ctx, value):
     if value == "locator":
         return bool(ctx.cite.get("locator"))
-    if value in DATE_VARIABLES:
-        return ctx.value(value) is not None
-    return ctx.value(value) not in (None, "", [])
+    # A variable already printed by <substitute> is still present for conditions (citeproc-js).
+    v = ctx.value(value, substituted=True)
+    return v is not None if value in DATE_VARIABLES else v not in (None, "", [])
 
 
 def _numeric(ctx, value):
