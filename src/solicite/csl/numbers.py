@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_NUMERIC = re.compile(r"^\s*[A-Za-z]?\d+[A-Za-z]*(\s*(?:[-\u2013,&]|and)\s*[A-Za-z]?\d+[A-Za-z]*)*\s*$")
+_NUMERIC = re.compile(r"^\s*[A-Za-z]*\d+[A-Za-z]*(\s*(?:[-\u2013,&]|and)\s*[A-Za-z]*\d+[A-Za-z]*)*\s*$")
 _SPLIT = re.compile(r"(\s*[-\u2013,&]\s*|\s+and\s+)")
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
