@@ -77,9 +77,11 @@ def _tokens(word: str, initial: str, hyphen: bool, initialize_names: bool) -> li
     """(text, is_initial) tokens of one word; "M.E" is two initials, "Jean-Paul" one compound."""
     if not word:
         return []
-    if "." in word.rstrip("."):
+    if not word[0].isalpha():
+        return [(word, False)]  # "(Daphne)": a nickname in brackets stays as written (citeproc-js)
+    if "." in word.rstrip(".") and "-" not in word:
         return [(p, True) for p in word.split(".") if p]
-    if "-" in word.strip("-"):
+    if "-" in word.strip("-"):  # "Jean-Paul", "J.-L."
         pieces = [p for p in word.split("-") if p]
         if initialize_names:
             inits = [_one(p) for p in pieces if not p[0].islower()]
