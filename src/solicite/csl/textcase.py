@@ -142,7 +142,9 @@ def _title(part: Part) -> Part:
             stop = core.lower() in STOP_WORDS and not (k == 0 and (first or len(pieces) > 1)) \
                 and not (last and k == len(pieces) - 1)
             lead = piece.lstrip(_OPENERS)
-            if stop or not lead or not lead[0].isalpha() or lead != lead.lower() \
+            # A lone lowercase letter before a hyphen ("k-Induction", "n-Cube") stays as written.
+            single = len(core) == 1 and k == 0 and len(pieces) > 1 and not first
+            if stop or single or not lead or not lead[0].isalpha() or lead != lead.lower() \
                     or (k and len(core) == 1 and not pieces[k - 2][-1:].isalpha()):
                 out.append(piece)
                 continue
