@@ -15,9 +15,10 @@ from typing import Iterable, Iterator
 from solicite.export import FunctionExporter, first_field, set_diagnostics, without_sets
 from solicite.export.csldates import date_from_csl, date_to_csl
 from solicite.export.extended import extend_csl, extend_from_csl, join_subtitle, split_extra
-from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode
+from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode, url_text
+from solicite.doi import strip_doi
 from solicite.model import Person, Reference, named
-from solicite.types import is_news_site
+from solicite.types import is_news_site, medium, medium_hints
 from solicite.stream import json_array, separated
 
 # BibTeX/BibLaTeX entry type -> CSL type (refined by entrysubtype, type and howpublished in csl_type()).
@@ -74,29 +75,24 @@ NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator
 _TITLE_VARS = ("title", "title-short", "container-title", "collection-title", "event-title")
 _WEBLIKE = ("webpage", "post-weblog", "post", "broadcast")
 _URL_ESCAPES = re.compile(r"\\([_%&#~$])")
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", re.IGNORECASE)
 _KEY_OK = re.compile(r"^(?!.*://)[^\s,{}()\"'#%~\\=]+$")
 CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$\n?", re.IGNORECASE | re.MULTILINE)
 KEYWORDS_LINE = re.compile(r"^\s*Keywords:\s*(.+?)\s*$\n?", re.IGNORECASE | re.MULTILINE)
 
 
-def _hints(ref: Reference) -> str:
-    return " ".join(to_unicode(ref.get(f)) for f in ("entrysubtype", "type", "howpublished")).lower()
-
-
 def csl_type(ref: Reference) -> str:
     """The CSL type of a reference: its entry type, refined by entrysubtype, type and howpublished."""
     base = TYPE_TO_CSL.get(ref.type.lower(), "document")
-    hints = _hints(ref)
+    hints = medium_hints(ref)
     if ref.type.lower() == "article":
         if "newspaper" in hints:
             return "article-newspaper"
         if "magazine" in hints:
             return "article-magazine"
         return base
-    if base in ("document", "song", "webpage", "motion_picture") and "podcast" in hints:
+    if base in ("document", "song", "webpage", "motion_picture") and medium(ref) == "podcast":
         return "broadcast"
-    if base in ("document", "webpage") and re.search(r"\b(youtube|vimeo|video)\b", hints):
+    if base in ("document", "webpage") and medium(ref) == "video":
         return "motion_picture"
     if base == "webpage" and is_news_site(ref):
         return "article-newspaper"  # a news site's article: Zotero's Newspaper Article
@@ -118,19 +114,6 @@ def _howpublished_url(ref: Reference) -> str:
         return ""
     m = re.search(r"https?://[^\s{}]+", value)
     return _URL_ESCAPES.sub(r"\1", m.group(0)) if m else ""
-
-
-def _clean_url(value: str) -> str:
-    value = value.strip()
-    m = re.fullmatch(r"\\url\{(.*)\}", value)
-    if m:
-        value = m.group(1)
-    return _URL_ESCAPES.sub(r"\1", value)
-
-
-def clean_doi(value: str) -> str:
-    """A bare DOI from what a BibTeX doi field may hold (a doi.org URL, "doi:", escaped underscores)."""
-    return _DOI_PREFIX.sub("", _clean_url(value)).strip()
 
 
 def person_to_csl(person: Person) -> dict:
@@ -241,8 +224,8 @@ def to_csl(ref: Reference) -> dict:
     if pages:
         item["page"] = pages
     if ref.get("doi"):
-        item["DOI"] = clean_doi(ref.get("doi"))
-    url = _clean_url(ref.get("url")) if ref.get("url") else link
+        item["DOI"] = strip_doi(ref.get("doi"))
+    url = url_text(ref.get("url")) if ref.get("url") else link
     if url:
         item["URL"] = url
     keywords = [to_unicode(k) for k in re.split(r"[,;]", ref.get("keywords"))]
@@ -342,7 +325,7 @@ def from_csl(item: dict) -> Reference:
     if item.get("page"):
         fields["pages"] = re.sub(r"\s*[-\u2013\u2014]+\s*", "--", str(item["page"]))
     if item.get("DOI"):
-        fields["doi"] = clean_doi(str(item["DOI"]))
+        fields["doi"] = strip_doi(str(item["DOI"]))
     if item.get("URL"):
         fields["url"] = str(item["URL"]).strip()
     keywords = item.get("keyword")
