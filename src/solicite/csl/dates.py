@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from solicite.csl.locale import NS, tag
-from solicite.model import month_number
+from solicite.dates import month_number
 from solicite.csl.output import drop_last, formatter, is_empty, strip_periods
 from solicite.richtext import last_char
 from solicite.csl.textcase import apply_case
