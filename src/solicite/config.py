@@ -17,12 +17,15 @@ import sys
 from dataclasses import MISSING, dataclass, field, fields
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from solicite.errors import ConfigError, UsageError
 from solicite.keys import DEFAULT_PATTERN
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")  # read_options reads the fields of an options dataclass
 
 DEFAULT_LIBRARY = Path("data") / "references.bib"
 
@@ -161,7 +164,7 @@ def read_options(cls: type[T], settings: "Settings | dict[str, Any] | None", tab
     Keys may be written with ``-`` or ``_``; an unknown key, a wrong type or a value out of range
     is a ConfigError naming the table, the key and what is allowed (exit 2).
     """
-    known = {f.name: f for f in fields(cls)}  # type: ignore[arg-type]
+    known = {f.name: f for f in fields(cls)}
     if isinstance(settings, Settings):
         values, where = settings.section(table), settings
     else:

@@ -48,7 +48,7 @@ def _triple(parts) -> tuple[int, int, int] | None:
         return None
     while len(nums) < 3:
         nums.append(0)
-    return tuple(nums)  # type: ignore[return-value]
+    return nums[0], nums[1], nums[2]
 
 
 def read_date(value) -> DateValue | None:
