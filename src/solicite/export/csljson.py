@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from solicite.export import FunctionExporter, first_field, set_diagnostics, without_sets
+from solicite.export import FunctionExporter, first_field, without_sets
+from solicite.export.carry import Tally
 from solicite.export.csldates import date_from_csl, date_to_csl
 from solicite.export.extended import extend_csl, extend_from_csl, join_subtitle, split_extra
 from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode
@@ -374,10 +375,5 @@ def export_csl(refs: Iterable[Reference]) -> str:
     return "".join(iter_csl(refs))
 
 
-def _diagnostics(refs: list[Reference]) -> list:
-    from solicite.export.carry import uncarried
-
-    return set_diagnostics(refs, "CSL-JSON") + uncarried(refs, "CSL-JSON")
-
-
-EXPORTER = FunctionExporter("csl-json", "json", iter_csl, "CSL-JSON (citeproc, pandoc, Zotero)", _diagnostics)
+EXPORTER = FunctionExporter("csl-json", "json", iter_csl, "CSL-JSON (citeproc, pandoc, Zotero)",
+                            lambda: Tally("CSL-JSON"))
