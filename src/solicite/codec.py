@@ -173,6 +173,7 @@ class _Reader:
     def command(self, i: int) -> int:
         s = self.s
         m = _CMD.match(s, i)
+        assert m is not None  # called at a backslash, and what follows it is optional
         name = m.group(1)
         j = m.end()
         if not name:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import MISSING, dataclass, field, fields
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -98,7 +99,7 @@ def cache_dir(configured: Path | None = None) -> Path:
     return Path(user_cache_dir("solicite"))
 
 
-def load_settings(cwd: Path | None = None, env: dict[str, str] | None = None) -> Settings:
+def load_settings(cwd: Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
     """Read the configuration files and environment and return the merged Settings."""
     cwd = cwd or Path.cwd()
     env = os.environ if env is None else env

@@ -8,6 +8,7 @@ are skipped with a note unless duplicates are allowed; new ones are appended wit
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -46,7 +47,7 @@ def signature(ref: Reference) -> tuple[str, str, str] | None:
 class DuplicateIndex:
     """Keys, DOIs and title signatures of a library, to tell whether a new entry is already in it."""
 
-    def __init__(self, refs: list[Reference] = ()) -> None:
+    def __init__(self, refs: Iterable[Reference] = ()) -> None:
         self.keys: dict[str, Reference] = {}
         self.dois: dict[str, str] = {}
         self.sigs: dict[tuple, str] = {}

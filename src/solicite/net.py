@@ -223,10 +223,15 @@ class NetOptions:
     max_page_bytes: int = 5 * 1024 * 1024
 
 
+def request_timeout(options: NetOptions) -> tuple[float, float]:
+    """The (connect, read) timeout in seconds to pass with each request of a session made from options."""
+    return (min(DEFAULT_TIMEOUT[0], options.timeout), options.timeout)
+
+
 def make_session(options: NetOptions, *, offline: bool = False) -> requests.Session:
     """A cached, rate-limited, retrying session; ``offline`` answers from the cache only.
 
-    The session has a ``timeout`` attribute callers pass on, and ``adapter`` (the
+    Callers pass :func:`request_timeout` with each request. The session has ``adapter`` (the
     ServiceAdapter) so the URLs that really went out can be inspected.
     """
     import requests_cache
@@ -266,7 +271,6 @@ def make_session(options: NetOptions, *, offline: bool = False) -> requests.Sess
     session.headers["User-Agent"] = user_agent(options.mailto)
     session.max_redirects = options.max_redirects
     session.adapter = adapter  # type: ignore[attr-defined]
-    session.timeout = (min(DEFAULT_TIMEOUT[0], options.timeout), options.timeout)  # type: ignore[attr-defined]
     session.offline = offline  # type: ignore[attr-defined]
     return session
 

@@ -88,8 +88,11 @@ def readable(value: str) -> str:
     return _STRAY.sub(lambda m: bytes(ord(c) - 0xDC00 for c in m.group()).decode("cp1252", "replace"), value)
 
 
-def _latex_for_unencodable(exc: UnicodeEncodeError) -> tuple[str, int]:
+def _latex_for_unencodable(exc: UnicodeError) -> tuple[str, int]:
     import latexcodec  # noqa: F401 - registers the "latex" codec (pybtex depends on latexcodec)
+
+    if not isinstance(exc, UnicodeEncodeError):  # the handler is named only by encoders
+        raise exc
 
     out = []
     for ch in exc.object[exc.start:exc.end]:

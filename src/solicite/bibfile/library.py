@@ -9,11 +9,12 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from itertools import islice
 from pathlib import Path
+from typing import overload
 
 from solicite import crossref
 from solicite.bibfile.scanner import Block, gc_paused, scan, scan_bytes
 from solicite.bibfile import encoding as _encoding
-from solicite.bibfile.safewrite import content_digest, replace_file
+from solicite.bibfile.safewrite import SaveOutcome, content_digest, replace_file
 from solicite.bibfile.writer import format_entry, patch_entry
 from solicite.errors import DataLossError, DuplicateKeyError, InputError, KeyNotFoundError
 from solicite.keys import generate_key, unique_key
@@ -33,13 +34,13 @@ class Library:
     """A BibTeX/BibLaTeX file as blocks that keep their bytes, with References built on demand."""
 
     def __init__(self, blocks: list[Block], *, source: str = "<string>", path: Path | None = None,
-                 failures: list[tuple[int, int, str]] = (), allow_duplicates: bool = False,
+                 failures: Sequence[tuple[int, int, str]] = (), allow_duplicates: bool = False,
                  digest: str | None = None) -> None:
         self.path = path
         self.source = source
         self._blocks = blocks
         self.digest = digest  # content hash of the file as read (ABSENT: it did not exist); a save re-checks it
-        self.last_save = None  # what the last save did (safewrite.SaveOutcome)
+        self.last_save: SaveOutcome | None = None  # what the last save did
         self.encoding = _encoding.UTF8  # detected by load; the text is saved back in it
         self._refs: dict[int, Reference] = {}
         self.diagnostics: list[Diagnostic] = [
@@ -212,7 +213,7 @@ class Library:
             if new.raw:
                 self._append(new)
         if self._xrefs is not None and _MAY_XREF(block.raw):
-            self._note_crossrefs(block)
+            self._note_crossrefs(self._xrefs, block)
         self._index[key] = block
         self._added[key] += 1
         return key
@@ -269,21 +270,21 @@ class Library:
             self._xrefs = {}
             for b in self._blocks:
                 if b.kind == "entry" and _MAY_XREF(b.raw):
-                    self._note_crossrefs(b)
+                    self._note_crossrefs(self._xrefs, b)
         return self._xrefs
 
-    def _note_crossrefs(self, block: Block, targets: list[str] | None = None) -> None:
+    def _note_crossrefs(self, xrefs: dict[str, list[Block]], block: Block, targets: list[str] | None = None) -> None:
         if targets is None:
             targets = [self._expand(f.pieces, block).strip() for f in block.fields if f.name.lower() in _XREF_FIELDS]
         for target in targets:
-            self._xrefs.setdefault(target, []).append(block)
+            xrefs.setdefault(target, []).append(block)
         if targets:
             self._xref_of[id(block)] = targets
 
     def renumber_duplicates(self) -> list[tuple[str, int, str]]:
         """Give the second and later entries of each duplicated key a suffixed key; return (old, line, new)."""
         changes = []
-        held = {key: [] for key, _ in self.duplicates}
+        held: dict[str, list[Block]] = {key: [] for key, _ in self.duplicates}
         for b in self._blocks:
             if b.kind == "entry" and b.key in held:
                 held[b.key].append(b)
@@ -305,7 +306,7 @@ class Library:
         self._refs.pop(id(block), None)
         targets = self._xref_of.pop(id(block), None)
         if self._xrefs is not None and (targets if same_fields else _MAY_XREF(new.raw)):
-            self._note_crossrefs(new, targets if same_fields else None)  # a new key: the same crossrefs
+            self._note_crossrefs(self._xrefs, new, targets if same_fields else None)  # a new key: the same crossrefs
         return new
 
     def _swap(self, block: Block, new: Block, old_key: str, new_key: str, same_fields: bool = False) -> None:
@@ -399,14 +400,14 @@ class Library:
                                 path=str(target), hint="nothing was written; please report this with --debug")
         data = _encoding.encode(text, self.encoding, source=str(target))  # the bytes read, in their own encoding
         same = self.path is not None and os.path.realpath(target) == os.path.realpath(self.path)
-        self.last_save = replace_file(target, data, backup=backup, expect=self.digest if same else None)
+        self.last_save = outcome = replace_file(target, data, backup=backup, expect=self.digest if same else None)
         self.path, self.digest = target, content_digest(data)
         self._read_keys = written
         self._removed, self._added, self._renamed = Counter(), Counter(), []
-        return self.last_save.backup
+        return outcome.backup
 
 
-class ReferenceView(Sequence):
+class ReferenceView(Sequence[Reference]):
     """A library's entries for passes that each read them once (export's diagnostics, then its text).
 
     Iterating builds each Reference as it is reached and lets it go (:meth:`Library.iter_references`),
@@ -423,7 +424,15 @@ class ReferenceView(Sequence):
     def __len__(self) -> int:
         return len(self._library)
 
-    def __getitem__(self, index: int) -> Reference:
+    @overload
+    def __getitem__(self, index: int) -> Reference: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Reference]: ...
+
+    def __getitem__(self, index: int | slice) -> Reference | list[Reference]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
         if not 0 <= index < len(self):
             raise IndexError(index)
         return next(islice(iter(self), index, None))

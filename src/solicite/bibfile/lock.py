@@ -23,8 +23,9 @@ from solicite.errors import InputError
 
 try:
     import fcntl
+    HAVE_FLOCK = True
 except ImportError:  # pragma: no cover - not POSIX: saves are still guarded by the content check
-    fcntl = None
+    HAVE_FLOCK = False
 
 DEFAULT_TIMEOUT = 10.0  # seconds a second writer waits for the first
 _POLL = 0.05
@@ -62,7 +63,7 @@ class LibraryLock:
         if key in _held:
             _held[key][1] += 1
             return self
-        if fcntl is None:  # pragma: no cover
+        if not HAVE_FLOCK:  # pragma: no cover
             _held[key] = [-1, 1]
             return self
         fd = self._open()

@@ -31,7 +31,7 @@ def write_output(target: Path | str | None, text: str | Iterable[str], *, stdout
     fifo or read-only file. Returns what the replace did, or None for stdout.
     """
     pieces = [text] if isinstance(text, str) else text
-    if is_stdout(target):
+    if target is None or is_stdout(target):
         for piece in pieces:
             stdout.write(utf8(piece))
         stdout.flush()

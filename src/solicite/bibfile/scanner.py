@@ -85,7 +85,9 @@ class Block:
         if self.kind != "entry":
             return []
         fields: list = []
-        _parse_block(self.raw, _BLOCK_START.match(self.raw), "<entry>", self.line, fields)
+        m = _BLOCK_START.match(self.raw)
+        assert m is not None  # an entry's text starts with its "@type{"
+        _parse_block(self.raw, m, "<entry>", self.line, fields)
         return fields
 
     def __repr__(self) -> str:
@@ -97,6 +99,18 @@ def _error(text: str, pos: int, message: str, source: str) -> BibSyntaxError:
     column = pos - text.rfind("\n", 0, pos)
     return BibSyntaxError(message, path=source, line=line, column=column,
                           hint="fix the entry, or pass --lenient to keep it verbatim and skip it")
+
+
+def _match_everywhere(pattern: re.Pattern[str], text: str, pos: int) -> re.Match[str]:
+    """Match a pattern that matches at every position (possibly empty), such as ``_WS``."""
+    m = pattern.match(text, pos)
+    assert m is not None, pattern.pattern  # every part of the pattern is optional
+    return m
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    """Return the index of the first character at or after pos that is not whitespace."""
+    return _match_everywhere(_WS, text, pos).end()
 
 
 def _braced_end(text: str, pos: int, source: str) -> int:
@@ -152,14 +166,14 @@ def parse_value(text: str, pos: int, source: str) -> tuple[list, int]:
             end = m.end()
             word = m.group()
             pieces.append(("num" if word.isdigit() else "macro", word))
-        pos = _WS.match(text, end).end()
+        pos = _skip_ws(text, end)
         if text.startswith("#", pos):
-            pos = _WS.match(text, pos + 1).end()
+            pos = _skip_ws(text, pos + 1)
             continue
         return pieces, pos
 
 
-def _parse_fields(text: str, pos: int, close: str, source: str, fields: list, start: int) -> int:
+def _parse_fields(text: str, pos: int, close: str, source: str, fields: list | None, start: int) -> int:
     """Parse ``name = value`` pairs up to the closing delimiter; return the index past it."""
     fast = _FAST_FIELD.match
     append = fields.append if fields is not None else None  # None: only check the syntax
@@ -178,7 +192,7 @@ def _parse_fields(text: str, pos: int, close: str, source: str, fields: list, st
             pos = m.end()
             if m.group(6) or text[pos : pos + 1] == close:
                 continue
-        pos = _WS.match(text, pos).end()
+        pos = _skip_ws(text, pos)
         ch = text[pos : pos + 1]
         if ch == close:
             return pos + 1
@@ -223,17 +237,17 @@ def _parse_block(text: str, m: re.Match, source: str, line: int, fields: list | 
             end += 1
         return Block("comment", text[start:end], line, btype)
     if kind == "preamble":
-        pieces, pos = parse_value(text, _WS.match(text, pos).end(), source)
+        pieces, pos = parse_value(text, _skip_ws(text, pos), source)
         if text[pos : pos + 1] != close:
             raise _error(text, pos, f"expected '{close}' to close @preamble", source)
         return Block("preamble", text[start : pos + 1], line, btype, fields=[Field(("preamble", tuple(pieces), "", 0))])
     if kind == "string":
-        fields: list = []
-        end = _parse_fields(text, pos, close, source, fields, start)
-        if len(fields) != 1:
+        defined: list = []
+        end = _parse_fields(text, pos, close, source, defined, start)
+        if len(defined) != 1:
             raise _error(text, start, "@string must define exactly one name = value", source)
-        return Block("string", text[start:end], line, btype, key=fields[0].name, fields=fields)
-    km = (_KEY_BRACE if close == "}" else _KEY_PAREN).match(text, pos)
+        return Block("string", text[start:end], line, btype, key=defined[0].name, fields=defined)
+    km = _match_everywhere(_KEY_BRACE if close == "}" else _KEY_PAREN, text, pos)
     key = km.group(1)
     pos = km.end()
     nxt = text[pos : pos + 1]

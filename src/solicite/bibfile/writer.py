@@ -21,7 +21,7 @@ the exact text the user wrote (macros, quotes, ``#`` concatenation, line breaks)
 from __future__ import annotations
 
 from solicite.errors import UsageError
-from solicite.model import MONTHS, PERSON_FIELDS, Reference, join_names, month_number
+from solicite.model import MONTHS, PERSON_FIELDS, Reference, join_names
 from solicite.text import braces_balanced
 
 FIELD_ORDER = (
@@ -36,7 +36,7 @@ _MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", 
 def format_value(name: str, value: str, *, key: str = "") -> str:
     """The BibTeX text of one field value: ``{value}``, or a month macro for English month names."""
     if name == "month" and value.strip().lower() in MONTHS:
-        return _MONTH_MACROS[month_number(value) - 1]
+        return _MONTH_MACROS[MONTHS.index(value.strip().lower())]
     if not braces_balanced(value):
         raise UsageError(f"the value of '{name}' in entry {key!r} has unbalanced braces and cannot be written",
                          hint="balance the { and } in that value")
@@ -118,7 +118,7 @@ def patch_entry(raw: str, fields: list, ref: Reference, original: Reference, *, 
             continue
         anchor, anchor_comma = seg_end, has_comma
         if new != old:
-            text = join_names(new) if is_person else new
+            text = new if isinstance(new, str) else join_names(new)
             edits.append((vstart, vend, format_value(name, text, key=ref.key)))
     added = [n for n in canonical_order(ref) if n not in seen]
     if added:

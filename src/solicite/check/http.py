@@ -215,7 +215,7 @@ class Fetcher:
             ex = self.retrying(method, current, sent, read_body, timeout_retries)
             _keep_cookies(jar.setdefault(host, {}), ex.headers)
             location = ex.headers.get("Location") if ex.status in REDIRECTS else None
-            if ex.error or not location:
+            if ex.error or not location or ex.status is None:  # a Location counts only with a redirect status
                 ex.url = current
                 ex.hops = hops
                 return ex

@@ -162,7 +162,7 @@ def _run_workers(checker: Checker, links: list[Link], pending: list[tuple[tuple[
 
 
 def _suggest_archives(checker: Checker, results: list[LinkResult], options: CheckOptions) -> None:
-    broken = OrderedDict()
+    broken: OrderedDict[str, list[LinkResult]] = OrderedDict()
     for r in results:
         if r.verdict == BROKEN and r.link.kind == URL:
             broken.setdefault(r.link.url, []).append(r)

@@ -11,6 +11,7 @@ certifi's bundle, as requests does.
 from __future__ import annotations
 
 import os
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 import time
@@ -21,6 +22,8 @@ from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.response import BaseHTTPResponse
 
 from solicite.check.watchdog import Ticket, Watchdog, attach_current
+
+_Manager = TypeVar("_Manager", bound=urllib3.PoolManager)
 
 # Once the status and headers are in, the body gets this long at most to deliver its first
 # KiB: the status is the verdict, so a body that never ends must not hold the link up.
@@ -115,7 +118,7 @@ class Transport:
         return manager
 
     @staticmethod
-    def _watched(manager: urllib3.PoolManager) -> urllib3.PoolManager:
+    def _watched(manager: _Manager) -> _Manager:
         # PoolManager's documented hook for its pool classes, here with connections that obey a ticket.
         manager.pool_classes_by_scheme = _POOLS
         return manager

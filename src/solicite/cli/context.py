@@ -8,12 +8,15 @@ import sys
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import click
 
 from solicite.config import Settings, load_settings
 from solicite.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 
 @dataclass
@@ -105,33 +108,34 @@ class Env:
         if not self.quiet and not self.json_output:
             click.echo(message, err=True)
 
-    def progress(self, total: int, description: str):
+    def progress(self, total: int, description: str) -> ProgressBar:
         """A progress bar on a terminal's stderr; a no-op context elsewhere. Use ``bar.advance()``."""
-        return _Progress(self, total, description)
+        return ProgressBar(self, total, description)
 
 
-class _Progress:
+class ProgressBar:
     """A rich progress bar shown only when stderr is a terminal and output is not quiet."""
 
     def __init__(self, env: Env, total: int, description: str) -> None:
         self.enabled = sys.stderr.isatty() and not env.quiet
         self.env, self.total, self.description = env, total, description
-        self._progress = None
-        self._task = None
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
 
-    def __enter__(self) -> "_Progress":
+    def __enter__(self) -> "ProgressBar":
         if self.enabled:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-            self._progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                      TimeRemainingColumn(), console=self.env.err_console, transient=True)
-            self._progress.__enter__()
-            self._task = self._progress.add_task(self.description, total=self.total)
+            progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeRemainingColumn(), console=self.env.err_console, transient=True)
+            progress.__enter__()
+            self._task = progress.add_task(self.description, total=self.total)
+            self._progress = progress
         return self
 
     def advance(self, n: int = 1) -> None:
         """Move the bar on by n."""
-        if self._progress is not None:
+        if self._progress is not None and self._task is not None:
             self._progress.advance(self._task, n)
 
     def __exit__(self, *exc) -> None:

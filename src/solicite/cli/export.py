@@ -48,7 +48,7 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: str | None, keys: tup
     from solicite.cli.library import require_unique, write_result
 
     lib = _load_library(env)
-    if not is_stdout(output) and lib.path is not None and Path(output).resolve() == Path(lib.path).resolve():
+    if output is not None and not is_stdout(output) and lib.path is not None and Path(output).resolve() == Path(lib.path).resolve():
         raise UsageError("refusing to export over the library itself", path=str(output),
                          hint="choose another -o FILE")
     require_unique(lib, keys)

@@ -43,7 +43,11 @@ def open_library(env: Env, *, lenient: bool = False, create: bool = False, warn_
                 env.warn(f"{lib.source}:{lines[1]}: duplicate key {key!r} (lines {', '.join(map(str, lines))}); "
                          "`solicite keys --renumber-duplicates` gives each its own key")
     if write:  # what the save did besides writing (stale temporary files removed...), said at the end
-        ctx.call_on_close(lambda: [env.warn(n) for n in (lib.last_save.notes if lib.last_save else [])])
+        def say_notes() -> None:
+            for note in lib.last_save.notes if lib.last_save else []:
+                env.warn(note)
+
+        ctx.call_on_close(say_notes)
     return lib
 
 
@@ -120,15 +124,15 @@ def print_refs(env: Env, refs: Iterable[Reference]) -> None:
     if env.interactive:
         from rich.table import Table
 
-        rows = list(rows)
-
         table = Table(show_edge=False, pad_edge=False, header_style="bold")
         for col in ("key", "type", "year", "author", "title"):
             table.add_column(col, overflow="fold", no_wrap=col in ("key", "type", "year"))
+        count = 0
         for row in rows:
             table.add_row(*row)
+            count += 1
         env.console.print(table)
-        env.info(f"{len(rows)} entries")
+        env.info(f"{count} entries")
     else:
         env.out_chunks("\t".join(row) + "\n" for row in rows)
 

@@ -64,4 +64,5 @@ def man_cmd(env: Env) -> None:
     """Print the manual page as roff (view it with: solicite man | man -l -)."""
     ctx = click.get_current_context()
     root = ctx.find_root()
+    assert isinstance(root.command, click.Group)  # man is a command of the solicite group
     env.out(manual(root.command, root).rstrip("\n"))

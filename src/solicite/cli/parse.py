@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from solicite.cli.context import Env, pass_env
+from solicite.cli.context import Env, ProgressBar, pass_env
 from solicite.errors import ExitCode, InputError, UsageError
 from solicite.model import Reference
 
@@ -110,6 +110,7 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
             write_result(env, None, "\n\n".join(bibfile.format_entry(ref) for ref in references) + ("\n" if references else ""))
         return int(ExitCode.FINDINGS) if problems else 0
 
+    data: list[dict] | dict[str, list[dict]]
     if fmt == "csl-json":
         data = to_csl_items(references)
     else:
@@ -127,13 +128,12 @@ class _LazyBar:
 
     def __init__(self, env: Env, description: str) -> None:
         self.env, self.description = env, description
-        self._cm = self._bar = None
+        self._bar: ProgressBar | None = None
         self._done = 0
 
     def update(self, done: int, total: int) -> None:
         if self._bar is None:
-            self._cm = self.env.progress(total, self.description)
-            self._bar = self._cm.__enter__()
+            self._bar = self.env.progress(total, self.description).__enter__()
         self._bar.advance(done - self._done)
         self._done = done
 
@@ -141,8 +141,8 @@ class _LazyBar:
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._cm is not None:
-            self._cm.__exit__(*exc)
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
 
 
 def _read_input(name: str) -> str:

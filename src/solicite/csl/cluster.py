@@ -54,7 +54,7 @@ def render_cluster(proc, cluster: list[dict]):
         cites = sort_entries(cites, lambda c: proc._keys(layout, "citation", str(c["id"]),
                                                          proc.numbers.get(str(c["id"]))),
                              [d for _, _, d, _ in layout.sort_keys])
-    rendered = []
+    rendered: list[dict] = []
     for cite in cites:
         part, ctx = proc.render_cite(str(cite["id"]), cite)
         if is_empty(part) and not ctx.suppress_author:
@@ -152,7 +152,7 @@ def _group_by_author(proc, rendered, collapse, layout, delimiter):
             groups[key] = []
             order.append(key)
         groups[key].append(r)
-    group_delim = layout.options.get("cite-group-delimiter", ", " if collapse in ("year", None) else delimiter)
+    group_delim = layout.options.get("cite-group-delimiter", ", ")
     after = layout.options.get("after-collapse-delimiter", delimiter)
     suffix_delim = layout.options.get("year-suffix-delimiter", layout.options.get("cite-group-delimiter", delimiter))
     pieces = []
@@ -198,8 +198,12 @@ def _group_by_author(proc, rendered, collapse, layout, delimiter):
                 joiner.append(acc, suffix_delim)
                 joiner.append(acc, st.year_suffix)
                 run.append(("letter", st.year_suffix))
+            elif is_empty(r2["part"]):
+                continue  # nothing left once the author is collapsed (no date): no delimiter either
             else:
-                delim = after if members[k - 1]["cite"].get("locator") and collapse else group_delim
+                # After a locator or a run of collapsed year suffixes, the after-collapse delimiter.
+                suffix_run = len(run) > 1
+                delim = after if collapse and (members[k - 1]["cite"].get("locator") or suffix_run) else group_delim
                 joiner.append(acc, delim)
                 joiner.append(acc, _affixed(joiner, r2))
                 run = [("letter", st.year_suffix)] if st.year_suffix else []

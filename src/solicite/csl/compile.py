@@ -31,8 +31,24 @@ class Compiler:
             self.macros[name] = lambda ctx: slot[0](ctx)
             el = self.style.macro_elements.get(name)
             # A macro is suppressed like a group: variables called and none set, nothing printed.
-            slot[0] = self._as_group(self.sequence(list(el), "")) if el is not None else (lambda ctx: _EMPTY)
+            slot[0] = self._as_counted(self.sequence(list(el), "")) if el is not None else (lambda ctx: _EMPTY)
         return self.macros[name]
+
+    def _as_counted(self, inner):
+        """A macro or group: suppressed as a group is, and counted as one variable rendered when it prints.
+
+        citeproc-js treats a macro's or nested group's output like a variable's for the enclosing
+        group, so a macro printing only a term ("n.d.") keeps its group.
+        """
+        grouped = self._as_group(inner)
+
+        def run(ctx):
+            part = grouped(ctx)
+            if not is_empty(part):
+                ctx.called += 1
+                ctx.rendered += 1
+            return part
+        return run
 
     def sequence(self, elements, delimiter: str):
         """Children rendered in order and joined with ``delimiter``."""
@@ -104,9 +120,11 @@ class Compiler:
             var, form = el.get("variable"), el.get("form", "long")
 
             def run(ctx):
-                ctx.called += 1
                 if var == "year-suffix":
+                    # An unset year suffix does not empty its group (citeproc-js: "n.d." stays).
                     ctx.suffix_done = True
+                else:
+                    ctx.called += 1
                 if var in NUMBER_VARIABLES and var != "locator" and var != "page":
                     value = ctx.value(var)
                     if value is None:
@@ -165,12 +183,14 @@ class Compiler:
             if value is None or value == "":
                 return _EMPTY
             many = plural == "always" or (plural == "contextual" and _plural_value(var, value))
+            if var == "locator" and "label-plural" in ctx.cite and plural == "contextual":
+                many = ctx.cite["label-plural"]
             return ctx.locale.term(term, form, many) or _EMPTY
         return run
 
     def group(self, el):
         """``<group>``: suppressed when it calls variables and none of them is set."""
-        return self.decorate(el, self._as_group(self.sequence(list(el), el.get("delimiter", ""))))
+        return self.decorate(el, self._as_counted(self.sequence(list(el), el.get("delimiter", ""))))
 
     @staticmethod
     def _as_group(inner):

@@ -48,6 +48,8 @@ class Ctx:
         self.suppress_author = False
         self.names_done = False
         self.first_names = None
+        self.first_names_key = None
+        self.name_bodies: list | None = None
         self.first_term = None
         self.author_only = False
 
@@ -79,7 +81,7 @@ class Ctx:
         """The item's label, or citeproc-js's trigraph ("Doe65", "RoNo78"), with its year suffix."""
         label = self.item.get("citation-label")
         if not label:
-            names = next((self.item[v] for v in ("author", "editor", "translator") if self.item.get(v)), [])
+            names: list = next((self.item[v] for v in ("author", "editor", "translator") if self.item.get(v)), [])
             fams = [str(n.get("family") or n.get("literal") or "") for n in names if isinstance(n, dict)]
             width = {1: [4], 2: [2, 2], 3: [2, 1, 1]}.get(len(fams), [1, 1, 1, 1])
             label = "".join(f[:w] for f, w in zip(fams, width))
@@ -98,6 +100,9 @@ class Ctx:
         """Record that a variable was rendered (for substitution)."""
         for t in self.tracking:
             t.add(name)
+        if self.tracking:
+            # Inside <substitute> a variable is suppressed from its first use on (citeproc-js).
+            self.suppressed.add(name)
 
     def text_value(self, name: str, form: str = "long"):
         """A text variable as a rich-text tree, or None."""
@@ -118,6 +123,9 @@ class Ctx:
                 value = page_range(value, self.style.page_range_format, self.page_delimiter())
         elif name in ("page", "locator") and "\\-" not in value:
             value = page_range(value.strip(), "", self.page_delimiter())
+        if name in ("page", "locator") and "&" in value:
+            # "213 & 235": the locale's ampersand (citeproc-js localises it in page numbers).
+            value = value.replace("&", self.locale.term("and", "symbol") or "&")
         if name in ("URL", "DOI", "PMID", "PMCID"):
             return value
         if "\\-" in value:

@@ -20,6 +20,12 @@ _FALLBACK = {"verb-short": ("verb-short", "verb", "long"), "symbol": ("symbol", 
              "verb": ("verb", "long"), "short": ("short", "long"), "long": ("long",)}
 
 
+LOCATOR_TERMS = ("act", "appendix", "article-locator", "book", "canon", "chapter", "column", "elocation",
+                 "equation", "figure", "folio", "issue", "line", "note", "opus", "page", "paragraph", "part",
+                 "rule", "scene", "section", "sub-verbo", "supplement", "table", "timestamp", "title-locator",
+                 "verse", "version", "volume")
+
+
 @dataclass
 class Term:
     """One term of a locale: its singular and plural text and its grammatical gender."""
@@ -136,6 +142,22 @@ class Locale:
                 break
         self._cache[key] = found
         return found
+
+    def locator_label(self, locator: str) -> tuple[str, bool, str] | None:
+        """(term, plural, rest) when a locator opens with a term's short form ("vol. 1": volume, False, "1")."""
+        table = self.__dict__.get("_locator_labels")
+        if table is None:
+            table = {}
+            for name in LOCATOR_TERMS:
+                for plural in (False, True):
+                    short = self.term(name, "short", plural)
+                    if short and short.strip():
+                        table.setdefault(short.strip(), (name, plural))
+            self._locator_labels = table
+        head, _, rest = locator.strip().partition(" ")
+        if rest and head in table:
+            return (*table[head], rest.lstrip())
+        return None
 
     def has_own(self, name: str, form: str = "long") -> list[Term]:
         """Entries of the first locale in the chain that defines ``name`` (ordinals do not mix)."""

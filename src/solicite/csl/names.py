@@ -118,6 +118,7 @@ class NameOpts:
         self.dpea = g("delimiter-precedes-et-al", "contextual")
         self.dpl = g("delimiter-precedes-last", "contextual")
         self.et_al_min = int(g("et-al-min") or 0)
+        self.zero_first = g("et-al-use-first") == "0"  # et-al with no name shown: nothing at all
         self.et_al_first = int(g("et-al-use-first") or 0)
         self.sub_min = int(g("et-al-subsequent-min") or self.et_al_min or 0)
         self.sub_first = int(g("et-al-subsequent-use-first") or self.et_al_first or 0)
@@ -160,13 +161,16 @@ def compile_names(compiler, el):
         if ctx.names_done:
             return _names(ctx)
         ctx.names_done = True
+        ctx.name_bodies = []
         part = _names(ctx)
+        bodies, ctx.name_bodies = ctx.name_bodies, None
         if is_empty(part):
             return ""
         ctx.first_names = part
+        ctx.first_names_key = "\x1f".join(bodies) if bodies else plain(part)
         if ctx.suppress_author:
             return ""
-        if "substitute" in ctx.cite:
+        if "substitute" in ctx.cite and not bodies:
             return NamesMark(ctx.cite["substitute"]) if ctx.cite["substitute"] else ""
         return NamesMark(part)
 
@@ -249,6 +253,12 @@ def _variables_fn(compiler, variables, spec: _NamesSpec, delimiter):
             ctx.note(var)
             ctx.rendered += 1
             body = render_list(ctx, spec, opts, var, names)
+            if ctx.name_bodies is not None and not ctx.sorting:
+                # The first <names> of an entry: its names (not their label) are what
+                # subsequent-author-substitute compares and replaces.
+                ctx.name_bodies.append(plain(body))
+                if "substitute" in ctx.cite:
+                    body = ctx.cite["substitute"]
             if spec.label is not None and not ctx.sorting:  # sort keys compare names, not labels
                 term_name = combined if (combined and var == "editor") else var
                 form = spec.label_el.get("form", "long")
@@ -284,6 +294,8 @@ def render_list(ctx, spec: _NamesSpec, opts: NameOpts, var: str, names: list):
     joiner = spec.joiner
     et_min, first = _limits(ctx, opts)
     truncated = bool(et_min and first and len(names) >= et_min)
+    if et_min and not first and opts.zero_first and len(names) >= et_min:
+        return ""
     count = min(len(names), first + ctx.add_names) if truncated else len(names)
     if count >= len(names):
         truncated = False

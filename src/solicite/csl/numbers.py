@@ -93,11 +93,9 @@ def format_number(value, form: str, locale, gender: str = "") -> str:
 def page_range(value: str, fmt: str, delimiter: str = "\u2013") -> str:
     """Pages with ranges written the style's way (expanded, minimal, minimal-two, chicago)."""
     def one(m: re.Match) -> str:
-        a, b = m.group(1), m.group(3)
+        a, pa, na, b, pb, nb = m.group(1, 2, 3, 5, 6, 7)  # each side: its letters, then its digits
         if not fmt:
             return f"{a}{delimiter}{b}"
-        pa, na = re.fullmatch(r"(\D*)(\d+)", a).groups()
-        pb, nb = re.fullmatch(r"(\D*)(\d+)", b).groups()
         if pa != pb:
             return f"{a}-{b}"  # "N110-5", "110-N6": not a range citeproc-js dares to rewrite
         if len(nb) < len(na):
@@ -107,7 +105,7 @@ def page_range(value: str, fmt: str, delimiter: str = "\u2013") -> str:
         short = _shorten(na, nb, fmt)
         return f"{a}{delimiter}{pb if short == nb else ''}{short}"
 
-    value = re.sub(r"(?<![\w])([A-Za-z]*\d+)\s*([-\u2013]+)\s*([A-Za-z]*\d+)(?![\w])", one, value)
+    value = re.sub(r"(?<![\w])(([A-Za-z]*)(\d+))\s*([-\u2013]+)\s*(([A-Za-z]*)(\d+))(?![\w])", one, value)
     value = re.sub(r"(?<=\w)\s+-\s+(?=\w)", "-", value)
     return re.sub(r"\b([ivxlcdm]+|[IVXLCDM]+)-([ivxlcdm]+|[IVXLCDM]+)\b", rf"\1{delimiter}\2", value)
 

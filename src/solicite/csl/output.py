@@ -5,6 +5,8 @@ Everything produced is a rich-text tree (solicite.richtext), so the project's re
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from solicite.richtext import (Bold, Italic, Link, NoCase, Node, Part, Quoted, SmallCaps, Subscript,
                                Superscript, Underline, first_char, last_char)
 
@@ -78,9 +80,9 @@ def flatten_display(part: Part) -> Part:
 
 def formatter(attrs: dict):
     """A function wrapping a part in the nodes the element's formatting attributes ask for."""
-    wraps = []
+    wraps: list[Callable[..., Node]] = []
     for name in FORMAT_ATTRS:
-        value = attrs.get(name)
+        value = attrs.get(name, "")
         if (name, value) in _WRAP:
             wraps.append(_WRAP[(name, value)])
         elif (name, value) in _NORMAL:
@@ -187,7 +189,7 @@ class Joiner:
             elif first in _REPLACES and last and last in _REPLACES[first] \
                     and not isinstance(_last_node(acc), Quoted):
                 acc[:] = [drop_last(acc)]
-            elif first == " " and last == " ":
+            elif first == " " and last in " \u00a0":  # a space after a (no-break) space is dropped
                 part = drop_first(part)
             if self.piq and first in ".," and isinstance(_last_node(acc), Quoted):
                 quoted = _last_node(acc)

@@ -7,13 +7,14 @@ import re
 from solicite.csl.cluster import render_cluster
 from solicite.csl.context import DATE_VARIABLES, NAME_VARIABLES, Ctx
 from solicite.csl.disambiguate import disambiguate
-from solicite.csl.output import Display, formatter
+from solicite.csl.output import Display, drop_last, formatter
 from solicite.csl.sorting import item_keys, sort_entries
-from solicite.richtext import plain
+from solicite.richtext import last_char, plain
 
 _NOTE_FIELD = re.compile(r"^\s*([a-z][a-z-]*):\s*(.+)$", re.M)
 _KNOWN_TEXT = frozenset({"archive", "archive-place", "authority", "call-number", "chapter-number",
-                         "collection-number", "collection-title", "container-title", "dimensions", "DOI",
+                         "collection-number", "collection-title", "collection-title-short", "container-title",
+                         "container-title-short", "dimensions", "DOI",
                          "edition", "event-place", "event-title", "genre", "ISBN", "ISSN", "issue", "medium",
                          "number", "original-publisher", "original-publisher-place", "original-title",
                          "publisher", "publisher-place", "references", "section", "source", "status",
@@ -76,6 +77,12 @@ class Processor:
     # -- one cite ---------------------------------------------------------------------------
     def context(self, item_id: str, mode: str, cite: dict | None = None) -> Ctx:
         """A rendering context for the item with its disambiguation state applied."""
+        if cite and cite.get("locator") and not cite.get("label"):
+            # A locator written with its label ("vol. 1"): the label is read from it, as citeproc-js does.
+            found = self.style.locale.locator_label(str(cite["locator"]))
+            if found:
+                # The label keeps the number the text gave it ("vol. 1, fol. 186" stays singular).
+                cite = dict(cite, label=found[0], locator=found[2], **{"label-plural": found[1]})
         ctx = Ctx(self.style, self.items[item_id], mode, cite)
         st = self.state[item_id]
         ctx.citation_number = self.numbers.get(item_id)
@@ -106,6 +113,8 @@ class Processor:
         first = self.style.joiner.affix(layout.prefix, parts[0], "")
         rest = self.style.joiner.join(parts[1:])
         rest = self.style.joiner.affix("", rest, layout.suffix)
+        while last_char(rest) == " ":
+            rest = drop_last(rest)  # the right-hand column ends with its text (citeproc-js trims it)
         return [Display("left-margin", first), Display("right-inline", *(rest if isinstance(rest, list) else [rest]))]
 
     # -- registration -----------------------------------------------------------------------
@@ -160,7 +169,7 @@ class Processor:
             if not plain(part).strip():
                 continue
             if sas is not None:
-                names = plain(ctx.first_names) if ctx.first_names is not None else None
+                names = ctx.first_names_key
                 if names is not None and names == prev_names:
                     # Rendered again with the substitute in place, so punctuation meets it, not the names.
                     part, _ctx = self.render_cite(item_id, {"substitute": sas}, "bibliography")

@@ -135,11 +135,13 @@ def run_fixture(fx: Fixture) -> str:
     style = parse_style(fx.csl)
     fmt = SuiteFormat(style.locale)
     if fx.citations is not None:
-        return _run_citations(fx, style, fmt)
+        return _run_citations(fx, fx.citations, style, fmt)
     if fx.citation_items is not None:
         clusters = [[dict(c) for c in cl] for cl in fx.citation_items]
     else:
-        clusters = [[{"id": str(i.get("id", f"item-{n + 1}"))} for n, i in enumerate(fx.items)]]
+        # Every item once, in input order (an id given twice is one item, the last one read).
+        ids = dict.fromkeys(str(i.get("id", f"item-{n + 1}")) for n, i in enumerate(fx.items))
+        clusters = [[{"id": i} for i in ids]]
     proc, clusters = _process(style, fx.items, clusters, list(range(1, len(clusters) + 1)))
     if fx.mode.startswith("bibliography"):
         return _bibliography(proc, fmt)
@@ -168,9 +170,9 @@ def _bibliography(proc, fmt) -> str:
     return "\n".join(lines)
 
 
-def _run_citations(fx: Fixture, style, fmt) -> str:
+def _run_citations(fx: Fixture, citations: list, style, fmt) -> str:
     """Citations added one by one; ">>" marks those the last addition changed, as citeproc-js's runner."""
-    states = _citation_states(fx.citations)
+    states = _citation_states(citations)
     before: dict = {}
     if len(states) > 1:
         before = _render_state(style, fx.items, states[-2], fmt)
@@ -180,7 +182,7 @@ def _run_citations(fx: Fixture, style, fmt) -> str:
         proc, _ = _process(style, fx.items, [by_id[c][0] for c in order], [by_id[c][1] for c in order])
         return _bibliography(proc, fmt)
     order = states[-1][0]
-    last = fx.citations[-1][0].get("citationID")
+    last = citations[-1][0].get("citationID")
     return "\n".join(f"{'..' if before.get(cid) == after[cid] and cid != last else '>>'}[{n}] {after[cid]}"
                      for n, cid in enumerate(order))
 

@@ -79,7 +79,12 @@ def _capitalize_first(part: Part) -> Part:
 
 def _plain_strings(part) -> list[str]:
     out: list[str] = []
-    _map_strings(part, lambda s, p: out.append(s) or s)
+
+    def keep(s: str, protected: bool) -> str:
+        out.append(s)
+        return s
+
+    _map_strings(part, keep)
     return out
 
 

@@ -121,7 +121,8 @@ def balanced(ref: Reference) -> Reference:
         return ref
     new = ref.copy()
     for name, value in bad.items():
-        out, opened = [], []
+        out: list[str] = []
+        opened: list[int] = []
         for ch in value:
             if ch == "{":
                 opened.append(len(out))

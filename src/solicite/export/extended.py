@@ -139,12 +139,12 @@ def split_extra(text: str) -> tuple[str, dict, dict[str, str]]:
     eprint: dict[str, str] = {}
     for line in text.splitlines():
         m = _EXTRA_LINE.match(line)
-        label = m.group(1).lower() if m else ""
+        label, value = (m.group(1).lower(), m.group(2)) if m else ("", "")
         if label in _LABEL_VARS:
-            var, value = _LABEL_VARS[label], m.group(2)
+            var = _LABEL_VARS[label]
             found[var] = (date_to_csl(value) or {"raw": value}) if var in DATE_VARS.values() else value
         elif label in _EPRINT_TYPES and not eprint:
-            ident, _, eprint_class = m.group(2).partition(" [")
+            ident, _, eprint_class = value.partition(" [")
             eprint = {"eprint": escape(ident.strip(), literal=True), "eprinttype": _EPRINT_TYPES[label]}
             if eprint_class.rstrip("]").strip():
                 eprint["eprintclass"] = escape(eprint_class.rstrip("]").strip(), literal=True)

@@ -25,12 +25,17 @@ import pickle
 import re
 import threading
 from dataclasses import dataclass, field, replace
-from typing import Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from solicite.model import LOST_LINK_FIELD, Diagnostic, Reference
 from solicite.codec import escape
 from solicite.parse.fixups import is_name_only
 from solicite.search import section_tag
+
+if TYPE_CHECKING:  # the parsing modules load on first use: `import solicite.parse` stays light
+    from solicite.parse.extract import Line
+    from solicite.parse.noise import Cleaned
+    from solicite.parse.split import Block
 
 # Diagnostic codes that mean a reference was kept as @misc without being understood.
 UNPARSED_CODES = frozenset({"unparsed", "parse-unparsed", "tagger-failed"})
@@ -65,35 +70,14 @@ def parse_text(
     ``(Reference, diagnostics)`` pairs; the default is :func:`solicite.parse.tagger.parse_references`.
     ``progress(done, total)`` is called as strings are tagged (for a progress bar).
     """
-    from solicite.parse import fixups, noise, sections, split
+    from solicite.parse import fixups, noise
     from solicite.parse.extract import extract
 
-    lines = extract(text, fmt, name=source)
-    diagnostics: list[Diagnostic] = []
-    if one_per_line:
-        blocks = split.one_per_line(lines)
-    else:
-        chunks, found = sections.find_sections(lines, source)
-        diagnostics.extend(found)
-        blocks = [b for chunk in chunks for b in split.split_blocks(chunk.lines, chunk.section)]
-
+    blocks, diagnostics = _blocks(extract(text, fmt, name=source), source, one_per_line)
     cleaned = [noise.clean(b.text, b.links) for b in blocks]
     # Names and year-less web entries are built here; everything else goes to the tagger in one batch.
-    direct: dict[int, Reference] = {}
     too_long = {i for i, c in enumerate(cleaned) if len(c.text) > LONGEST_REFERENCE}
-    for i, c in enumerate(cleaned):
-        ident = _identifier_only(blocks[i].text)
-        if ident is not None:
-            direct[i] = ident
-            continue
-        if not c.text or i in too_long:
-            continue
-        if is_name_only(c.text) or fixups.is_all_link(c.text, c.anchors):
-            direct[i] = fixups.name_reference(c.text, c.fields)
-        else:
-            web = fixups.web_reference(c.text, c.anchors, c.fields)
-            if web is not None:
-                direct[i] = web
+    direct = _built_directly(blocks, cleaned, too_long)
     to_tag = [i for i, c in enumerate(cleaned) if c.text and i not in direct and i not in too_long]
     texts = [cleaned[i].text for i in to_tag]
     tagged: list[tuple[Reference, list[Diagnostic]]] = []
@@ -106,7 +90,7 @@ def parse_text(
 
     result = ParseResult(diagnostics=diagnostics)
     for index, (block, clean) in enumerate(zip(blocks, cleaned)):
-        where = {"source": source, "line": block.lineno}
+        where: dict[str, Any] = {"source": source, "line": block.lineno}
         if clean.removed:
             result.diagnostics.append(
                 Diagnostic("info", "removed-noise", "removed " + ", ".join(repr(r) for r in clean.removed), **where)
@@ -146,6 +130,37 @@ def parse_text(
         _balance_braces(ref, result.diagnostics, where)
         result.references.append(ref)
     return result
+
+
+def _blocks(lines: list[Line], source: str, one_per_line: bool) -> tuple[list[Block], list[Diagnostic]]:
+    """The document's lines split into reference blocks, and what finding its sections said."""
+    from solicite.parse import sections, split
+
+    if one_per_line:
+        return split.one_per_line(lines), []
+    chunks, found = sections.find_sections(lines, source)
+    return [b for chunk in chunks for b in split.split_blocks(chunk.lines, chunk.section)], list(found)
+
+
+def _built_directly(blocks: list[Block], cleaned: list[Cleaned], too_long: set[int]) -> dict[int, Reference]:
+    """References built without the tagger, by block index: identifiers, names, year-less web pages."""
+    from solicite.parse import fixups
+
+    direct: dict[int, Reference] = {}
+    for i, c in enumerate(cleaned):
+        ident = _identifier_only(blocks[i].text)
+        if ident is not None:
+            direct[i] = ident
+            continue
+        if not c.text or i in too_long:
+            continue
+        if is_name_only(c.text) or fixups.is_all_link(c.text, c.anchors):
+            direct[i] = fixups.name_reference(c.text, c.fields)
+        else:
+            web = fixups.web_reference(c.text, c.anchors, c.fields)
+            if web is not None:
+                direct[i] = web
+    return direct
 
 
 # Characters: the longest real references are about 1,500. Tagging time and memory grow with a
@@ -194,7 +209,9 @@ def _run_tagger(tagger: TaggerFn | None, texts: list[str]) -> list[tuple[Referen
     if not texts:
         return []
     if tagger is None:
-        from solicite.parse.tagger import parse_references as tagger  # lazy: loads the model
+        from solicite.parse.tagger import parse_references  # lazy: loads the model
+
+        tagger = parse_references
 
     try:
         pairs = list(tagger(texts))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from solicite.codec import escape
 from solicite.model import Diagnostic, Person, Reference
 from solicite.parse import fields as F
+from solicite.parse import placement as place
 from solicite.parse.dates import full_date_near, parse_date
 from solicite.parse.names import parse_person_list, strip_role
 
@@ -16,12 +18,8 @@ _ED_INSIDE = re.compile(r"[.,]\s+(?:eds?\.|edited\s+by|ed\.\s+by|hrsg\.\s+v\.|hg
 _DIGIT = re.compile(r"\d")
 _TWO_CHARS = re.compile(r"\w\w")
 _PP_PAREN = re.compile(r"\(\s*pp?\.\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)\s*\)")
-_MEDIA_WORD = re.compile(r"\b(?:podcast|youtube|video)\b", re.IGNORECASE)
 _QUOTED_TITLE = re.compile(
     r"^\s*[“\"«]\s*(?P<t>[^“”\"«»]+?)(?:(?P<end>[.,?!])\s*[”\"»]|[”\"»]\s*[.,])\s*(?P<rest>[A-ZÀ-Þ0-9(«“\"].*)$")
-_TRAILING_VOLUME = re.compile(r"(?<=[A-Za-z.)])\s+(\d{1,4})$")
-_ISSUE_WORD = re.compile(r"(?:,|\d)\s+(?:no|nr|issue)\.?\s*(\d{1,4})\b", re.IGNORECASE)
-_IN_BOOK = re.compile(r"^\s*(?:in:?\s|in:)|.*\(\s*pp?\.\s*\d|.*\(\s*eds?\.?\s*\)", re.IGNORECASE)
 _YEAR_ANYWHERE = re.compile(r"\(\s*(1[5-9]\d\d|20\d\d)[a-z]?\s*\)|(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d-])")
 
 
@@ -63,45 +61,88 @@ def apply_rules(words: list[str], labels: list[str]) -> list[str]:
     return labels
 
 
+@dataclass
+class _Draft:
+    """What :func:`assemble` has read so far from one reference string, step by step."""
+
+    raw: str
+    by: dict[str, list[str]]  # label -> its segments' texts, in order
+    f: dict[str, str] = field(default_factory=dict)
+    persons: dict[str, list[Person]] = field(default_factory=dict)
+    title: str = ""
+    journal: str = ""
+    book: str = ""
+    book_text: str = ""  # the container-title segments, without the editors that end them
+    publisher: str = ""
+    notes: list[str] = field(default_factory=list)
+    genre: str = ""
+    thesis: str = ""
+    thesis_school: str = ""
+
+    def first(self, label: str) -> str:
+        """The text of the first segment with this label, or ""."""
+        return self.by.get(label, [""])[0]
+
+    def joined(self, label: str, sep: str = " ") -> str:
+        """The texts of all segments with this label, joined."""
+        return sep.join(self.by.get(label, []))
+
+
 def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, list[Diagnostic]]:
     """Build the Reference for one reference string from its labelled tokens."""
-    diags: list[Diagnostic] = []
-    segs = segments(words, apply_rules(words, labels))
     by: dict[str, list[str]] = {}
-    for label, text in segs:
+    for label, text in segments(words, apply_rules(words, labels)):
         by.setdefault(label, []).append(text)
-    f: dict[str, str] = {}
-    persons: dict[str, list[Person]] = {}
+    d = _Draft(raw, by)
+    _read_persons(d)
+    _read_date(d)
+    _read_title(d)
+    _read_containers(d)
+    _read_numbers(d)
+    _read_publication(d)
+    _read_thesis(d)
+    place.reconsider_containers(d)
+    kind = "thesis" if d.thesis else place.choose_type(
+        raw, d.f, d.journal, d.book, d.publisher, d.genre, " ".join(d.notes), d.persons)
+    place.place_fields(d, kind)
+    return _finish(d, kind)
 
-    def first(label: str) -> str:
-        return by.get(label, [""])[0]
 
-    if "author" in by and "editor" not in by and _EDS_END.search(" ".join(by["author"])):
+def _read_persons(d: _Draft) -> None:
+    by = d.by
+    if "author" in by and "editor" not in by and _EDS_END.search(d.joined("author")):
         by["editor"] = by.pop("author")  # "Brown, C. S., and T. Toadvine, eds." edited the book
-    if "editor" in by and "container-title" not in by and len(strip_role(" ".join(by["editor"])).split()) == 1:
+    if "editor" in by and "container-title" not in by and len(strip_role(d.joined("editor")).split()) == 1:
         by["container-title"] = by.pop("editor")  # "In NIPS," names proceedings, not an editor
     if "author" in by:
-        people = parse_person_list(strip_role(" ".join(by["author"])))
+        people = parse_person_list(strip_role(d.joined("author")))
         if people:
-            persons["author"] = people
+            d.persons["author"] = people
     for label, role in (("editor", "editor"), ("translator", "translator")):
         if label in by:
-            people = parse_person_list(strip_role(" ; ".join(by[label])))
+            people = parse_person_list(strip_role(d.joined(label, " ; ")))
             if people:
-                persons[role] = people
-    # Dates: the first segment with a year; else a year anywhere, e.g. "(2023)" mislabelled.
+                d.persons[role] = people
+
+
+def _read_date(d: _Draft) -> None:
+    # The first segment with a year; else a year anywhere, e.g. "(2023)" mislabelled.
     date: dict[str, str] = {}
-    for text in by.get("date", []):
+    for text in d.by.get("date", []):
         date = parse_date(text)
         if date:
             break
     if not date:
-        m = _YEAR_ANYWHERE.search(raw)
+        m = _YEAR_ANYWHERE.search(d.raw)
         if m:
             date = {"year": m.group(1) or m.group(2)}
-    if date.get("year") and "month" not in date and len(raw) < 2000:
-        date.update(full_date_near(raw, date["year"]))
-    f.update(date)
+    if date.get("year") and "month" not in date and len(d.raw) < 2000:
+        date.update(full_date_near(d.raw, date["year"]))
+    d.f.update(date)
+
+
+def _read_title(d: _Draft) -> None:
+    by = d.by
     titles = [F.clean(t) for t in by.get("title", []) if F.clean(t)]
     title = titles[0] if titles else ""
     quoted = _QUOTED_TITLE.match(by["title"][0]) if titles else None
@@ -113,147 +154,107 @@ def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, 
     if len(titles) > 1:  # a second, separate "title" run is rarely part of the title
         by.setdefault("note", []).extend(titles[1:])
     if not title:
-        title = _fallback_title(by, persons)
+        title = _fallback_title(by, d.persons)
     if title:
-        f["title"] = title
-    journal = F.container(first("journal"))
-    book_text = " ".join(by.get("container-title", []))
+        d.f["title"] = title
+    d.title = title
+
+
+def _read_containers(d: _Draft) -> None:
+    journal = F.container(d.first("journal"))
+    book_text = d.joined("container-title")
     m = _ED_INSIDE.search(book_text)
     if m:
         # "Childhood in the English Renaissance. Ed. Anja Müller": the editors end the book title.
-        if "editor" not in persons:
+        if "editor" not in d.persons:
             people = parse_person_list(m.group("names"))
             if people:
-                persons["editor"] = people
+                d.persons["editor"] = people
         book_text = book_text[: m.start()]
     book = F.container(book_text)
-    if journal and not book and _IN_BOOK.match(first("journal")):
+    if journal and not book and place.IN_BOOK.match(d.first("journal")):
         book, journal = journal, ""  # "In Questioning Planetary ... (pp. 54-75)" is a book, not a journal
+    d.journal, d.book, d.book_text = journal, book, book_text
+
+
+def _read_numbers(d: _Draft) -> None:
+    by, f = d.by, d.f
     if "collection-title" in by:
-        f["series"] = F.clean(" ".join(by["collection-title"]))
-    vol_text = " ".join(by.get("volume", []))
+        f["series"] = F.clean(d.joined("collection-title"))
+    vol_text = d.joined("volume")
     if vol_text:
         vol, num = F.volume_number(vol_text)
         if vol:
             f["volume"] = vol
         if num:
             f["number"] = num
-    if "pages" in by and not _DIGIT.search(" ".join(by["pages"])):
+    if "pages" in by and not _DIGIT.search(d.joined("pages")):
         by.setdefault("publisher", []).extend(by.pop("pages"))  # "UNHCR." is no page number
     if "pages" in by:
         f["pages"] = F.pages(by["pages"][0])
     else:
-        m = _PP_PAREN.search(raw) if "p" in raw else None
+        m = _PP_PAREN.search(d.raw) if "p" in d.raw else None
         if m:
             f["pages"] = F.pages(m.group(1))
-    publisher = "; ".join(F.clean(t) for t in by.get("publisher", []) if F.clean(t))
-    location = F.clean(first("location"))
+
+
+def _read_publication(d: _Draft) -> None:
+    by, f, raw = d.by, d.f, d.raw
+    d.publisher = "; ".join(F.clean(t) for t in by.get("publisher", []) if F.clean(t))
+    location = F.clean(d.first("location"))
     if location:
         f["address"] = location
     if "edition" in by:
         f["edition"] = F.edition(by["edition"][0])
-    doi = F.find_doi(" ".join(by.get("doi", []))) or F.find_doi(raw)
+    doi = F.find_doi(d.joined("doi")) or F.find_doi(raw)
     if doi:
         f["doi"] = doi
-    url = F.find_url(" ".join(by.get("url", []))) or F.find_url(raw)
+    url = F.find_url(d.joined("url")) or F.find_url(raw)
     if url:
         f["url"] = url
-    isbn = " ".join(by.get("isbn", []))
+    isbn = d.joined("isbn")
     if isbn:
         f["isbn"] = re.sub(r"^\W*isbn\W*", "", F.clean(isbn), flags=re.IGNORECASE)
     f.update(F.certain_fields(raw))
     for name, value in F.volume_colon_pages(raw).items():
         f.setdefault(name, value)
-    notes = [F.clean(t) for t in by.get("note", []) + by.get("genre", []) if F.clean(t)]
-    genre = " ".join(by.get("genre", []))
-    thesis = F.thesis_kind(raw)
-    thesis_school = ""
-    if thesis:
-        # APA 6 "(Doctoral dissertation, University of X)": the kind, then the school.
-        full = thesis
-        thesis, _, thesis_school = (p.strip() for p in full.partition(","))
-        genre = thesis
-        notes = [n for n in notes if thesis.lower() not in n.lower() and n.lower() not in full.lower()]
-        if "title" in f:  # the whole "(Doctoral dissertation, School)", or what the title caught of it
-            for part in (full, thesis):
-                f["title"] = F.clean(re.sub(r"\s*[(\[]?" + re.escape(part) + r"[,)\]]?", "", f["title"]))
 
-    if (book and not journal and "editor" not in persons and f.get("volume") and f.get("number")
-            and not _IN_BOOK.match(book_text)):
-        journal, book = book, ""  # "Proceedings of the National Academy of Sciences, 117(44)" is a journal
-    if book and not title and "editor" in persons and "author" not in persons and not _IN_BOOK.match(book_text):
-        # "Baker, David W., ed. Looking Into the Future. Grand Rapids: Baker, 2001.": an edited book.
-        f["title"] = title = book
-        book = ""
-    if (book and title and publisher and "editor" not in persons and not f.get("pages")
-            and not _IN_BOOK.match(" ".join(by.get("container-title", [])))):
-        # "Psychology. The Key Concepts. New York: Routledge": a subtitle, not a book it sits in.
-        f["title"] = title = f"{title}. {book}" if title[-1:] not in "?!:" else f"{title} {book}"
-        book = ""
-    if title and not (journal or book or publisher):
-        title, site = _split_site(f.get("title", title))
-        if site:
-            journal = site
-            f["title"] = title
-    kind = "thesis" if thesis else _choose_type(raw, f, journal, book, publisher, genre, " ".join(notes), persons)
-    if kind == "online" and not (journal or book):
-        if publisher:
-            f["organization"], publisher = publisher, ""
-        elif f.get("address"):
-            f["organization"] = f.pop("address")  # "Podcast. Salto." names the site, not a place
-    if kind == "article":
-        f["journal"] = journal or book
-        m = _TRAILING_VOLUME.search(f["journal"])
-        if m and not f.get("volume"):
-            # Chicago: "Perspectives of New Music 30, no. 1 (1992)": the number after the name is the volume.
-            f["volume"], f["journal"] = m.group(1), f["journal"][: m.start()]
-        if not f.get("number"):
-            m = _ISSUE_WORD.search(raw)
-            if m:
-                f["number"] = m.group(1)
-    elif kind in ("incollection", "inproceedings"):
-        f["booktitle"] = book or journal
-    elif kind == "online":
-        if journal or book:
-            f["organization"] = journal or book
-    elif kind == "book" and (journal or book):
-        f.setdefault("series", journal or book) if not title else None
-        if not title:
-            f["title"] = journal or book
-    elif journal or book:
-        f["howpublished"] = journal or book
-    if kind == "thesis" and thesis_school and not publisher:
-        publisher = thesis_school
-        if f.get("address", "") and f["address"] in thesis_school:
-            f.pop("address")
-    if publisher:
-        key = {"techreport": "institution", "thesis": "school"}.get(kind, "publisher")
-        f[key] = publisher
-    if kind == "techreport":
-        _report_fields(raw, f, notes)
-    elif kind == "thesis":
-        t = thesis or next((n for n in notes if F.is_thesis(n)), "")
-        if t:
-            f["type"] = t
-            notes = [n for n in notes if n != t]
-    if notes:
-        f["note"] = "; ".join(notes)
 
+def _read_thesis(d: _Draft) -> None:
+    d.notes = [F.clean(t) for t in d.by.get("note", []) + d.by.get("genre", []) if F.clean(t)]
+    d.genre = d.joined("genre")
+    full = F.thesis_kind(d.raw)
+    if not full:
+        return
+    # APA 6 "(Doctoral dissertation, University of X)": the kind, then the school.
+    thesis, _, d.thesis_school = (p.strip() for p in full.partition(","))
+    d.thesis = d.genre = thesis
+    d.notes = [n for n in d.notes if thesis.lower() not in n.lower() and n.lower() not in full.lower()]
+    if "title" in d.f:  # the whole "(Doctoral dissertation, School)", or what the title caught of it
+        for part in (full, thesis):
+            d.f["title"] = F.clean(re.sub(r"\s*[(\[]?" + re.escape(part) + r"[,)\]]?", "", d.f["title"]))
+
+
+def _finish(d: _Draft, kind: str) -> tuple[Reference, list[Diagnostic]]:
+    """The Reference, or @misc keeping the raw text when nothing reads as a title."""
+    f, persons, raw = d.f, d.persons, d.raw
+    if d.notes:
+        f["note"] = "; ".join(d.notes)
     if not f.get("title") and len(raw.split()) <= 12 and "year" not in f and _TWO_CHARS.search(raw):
         # A short line with no date: a title-only entry (an organisation, a project page).
-        return _misc(raw, f, {}), diags
+        return _misc(raw, f, {}), []
     titleless = bool((f.get("journal") or f.get("booktitle")) and (persons.get("author") or f.get("volume")
                                                                      or f.get("pages")))
     if not f.get("title") and not titleless:
         # Nothing recognisable as a title: keep the raw text so nothing is lost.
-        diags.append(Diagnostic("warning", "parse-unparsed", f"could not find a title; kept the text as @misc: {raw[:60]}"))
-        return _misc(raw, f, persons), diags
+        return _misc(raw, f, persons), [Diagnostic(
+            "warning", "parse-unparsed", f"could not find a title; kept the text as @misc: {raw[:60]}")]
     for name in list(f):
         f[name] = escape(f[name], url=name in ("url", "doi"))
         if not f[name]:
             del f[name]
-    persons = {role: [_safe_person(p) for p in people] for role, people in persons.items()}
-    return Reference(type=kind, key="", fields=f, persons=persons, raw=raw), diags
+    safe = {role: [_safe_person(p) for p in people] for role, people in persons.items()}
+    return Reference(type=kind, key="", fields=f, persons=safe, raw=raw), []
 
 
 def _fallback_title(by: dict[str, list[str]], persons: dict[str, list[Person]]) -> str:
@@ -280,47 +281,6 @@ def _first_sentence(text: str) -> tuple[str, str, str]:
     return text[: m.start()], " ", text[m.end():]
 
 
-_MINOR = {"of", "and", "the", "for", "in", "on", "&", "de", "a"}
-
-
-def _split_site(title: str) -> tuple[str, str]:
-    """Split "Solidarity cities. The Conversation" into the title and the site or newspaper name.
-
-    Only used when no container, journal or publisher was found: news and web references
-    often end with a short capitalised name the CRF (trained on scholarly lists) folds into the title.
-    """
-    m = re.search(r"^(.*\S[.?!])\s+([^.?!]+)$", title)
-    if not m:
-        return title, ""
-    site = m.group(2).strip()
-    words = site.split()
-    if not 1 <= len(words) <= 5 or not all(w[:1].isupper() or w.lower() in _MINOR for w in words):
-        return title, ""
-    return F.clean(m.group(1)), site
-
-
-def _report_fields(raw: str, f: dict[str, str], notes: list[str]) -> None:
-    """Working papers: series type, number, and the institution written after them."""
-    m = F.report_match(raw)
-    if not m:
-        return
-    f["type"] = F.clean(m.group("type"))
-    if m.group("num"):
-        f["number"] = F.clean(m.group("num"))
-        if f.get("volume") and f["volume"] in f["number"]:
-            del f["volume"]
-    f.pop("howpublished", None)
-    after = F.clean(raw[m.end():])
-    if after and not F.find_url(after) and len(after) < 120:
-        f["institution"] = after
-        f.pop("publisher", None)
-        if f.get("address", "") in after:
-            f.pop("address", None)
-    for n in list(notes):
-        if f["type"].lower() in n.lower():
-            notes.remove(n)
-
-
 def _misc(raw: str, f: dict[str, str], persons: dict[str, list[Person]]) -> Reference:
     keep = {k: v for k, v in f.items() if k in ("year", "month", "day", "doi", "url")}
     # The whole text is the best title we have; with names or a date found, it is a note.
@@ -331,34 +291,3 @@ def _misc(raw: str, f: dict[str, str], persons: dict[str, list[Person]]) -> Refe
 
 def _safe_person(p: Person) -> Person:
     return Person(*(escape(x) for x in (p.family, p.given, p.particle, p.suffix, p.literal)))
-
-
-def _choose_type(raw: str, f: dict[str, str], journal: str, book: str, publisher: str,
-                 genre: str, notes: str, persons: dict) -> str:
-    """Pick the BibTeX type from the fields found and telling words in the text."""
-    context = " ".join([genre, notes, journal, book])
-    if F.is_thesis(genre):
-        return "thesis"
-    if F.report(genre or notes or journal or "") or (F.report(raw) and not (book and "editor" in persons)):
-        rep = F.report(genre or notes or journal or raw)
-        if rep and (rep[1] or rep[0].lower() != "report"):
-            return "techreport"
-    if F.is_web(genre) or F.is_web(notes) or _MEDIA_WORD.search(context):
-        return "online"
-    if f.get("day") and not (f.get("volume") or f.get("pages") or book or f.get("edition")):
-        return "online"  # a dated news or blog piece
-    if book:
-        if F.is_proceedings(book):
-            return "inproceedings"
-        return "incollection"
-    if journal:
-        if F.is_proceedings(journal) and not f.get("volume"):
-            return "inproceedings"
-        return "article"
-    if "editor" in persons and f.get("pages"):
-        return "incollection"
-    if publisher or f.get("edition") or f.get("isbn"):
-        return "book"
-    if f.get("url"):
-        return "online"
-    return "misc"

@@ -103,14 +103,24 @@ def word_features(word: str, table: dict[str, int]) -> list[str]:
     """Features of one word that do not depend on its neighbours."""
     core = _STRIP.sub("", word)
     low = core.lower()
-    if low.isascii():
-        norm = low
-    else:
-        norm = "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
     feats = ["b", "w=" + low[:20], "sh=" + shape(word), "last=" + word[-1:], "first=" + word[:1]]
     if len(low) > 3:
         feats.append("suf=" + low[-3:])
     digits = _DIGIT.search(word) is not None
+    _add_case_features(feats, word, core, digits)
+    _add_pattern_features(feats, word, low, digits)
+    if word[:1] in "([\"“‘'«":
+        feats.append("open=" + word[:1])
+    if word[-1:] in ")]\"”’'»" or word[-2:-1] in ")]\"”’'»":
+        feats.append("close")
+    bits = table.get(normalise(word), 0)
+    if bits:
+        feats.extend("d=" + name for bit, name in DICT_NAMES.items() if bits & bit)
+    return feats
+
+
+def _add_case_features(feats: list[str], word: str, core: str, digits: bool) -> None:
+    # Punctuation, number or digits inside; then capitals, initials or lower case.
     if not core:
         feats.append("punct")
     elif core.isdigit():
@@ -126,6 +136,10 @@ def word_features(word: str, table: dict[str, int]) -> list[str]:
             feats.append("initial")
     elif head.islower():
         feats.append("lower")
+
+
+def _add_pattern_features(feats: list[str], word: str, low: str, digits: bool) -> None:
+    # What the word looks like: a year, a page range, a DOI, a roman numeral, a URL, a month, a keyword.
     if digits:
         if _YEAR.match(word):
             feats.append("year")
@@ -142,16 +156,6 @@ def word_features(word: str, table: dict[str, int]) -> list[str]:
     kw = KEYWORDS.get(low)
     if kw:
         feats.append("kw=" + kw)
-    if word[:1] in "([\"“‘'«":
-        feats.append("open=" + word[:1])
-    if word[-1:] in ")]\"”’'»" or word[-2:-1] in ")]\"”’'»":
-        feats.append("close")
-    bits = table.get(norm, 0)
-    if bits:
-        for bit, name in DICT_NAMES.items():
-            if bits & bit:
-                feats.append("d=" + name)
-    return feats
 
 
 # Neighbour features: the most telling subset, prefixed with the offset (fewer further away:

@@ -205,7 +205,7 @@ def _direct(part: str) -> Person:
     if len(words) == 1:
         return Person(family=words[0], suffix=suffix)
     # Vancouver: family first, then bare or dotted initials ("Bauder H", "Lawton D.C.").
-    tail = []
+    tail: list[str] = []
     while len(words) > 1 and _INITIAL_TOKEN.match(words[-1]) and (words[-1].isupper() or _DOTTED.match(words[-1])):
         tail.insert(0, words.pop())
     if tail and not _INITIAL_TOKEN.match(words[0]):

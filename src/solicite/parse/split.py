@@ -122,7 +122,7 @@ def split_blocks(lines: list[Line], section: str = "") -> list[Block]:
                 new = _breaks_reference(prev.text if prev else "", line.text, para.width)
             else:
                 new = _breaks_line_list(prev.text if prev else "", line.text)
-        if new:
+        if new or current is None:  # current is None only before the first block, where new is True
             current = Block("", line.lineno, section=section)
             blocks.append(current)
             start_indent = indent

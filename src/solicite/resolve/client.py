@@ -15,7 +15,7 @@ from urllib3.exceptions import NameResolutionError
 from solicite.check.http import DNS_DOWN, DNS_UNKNOWN, NO_ROUTE
 from solicite.check.offline import HOSTS_NEEDED, MESSAGES
 from solicite.errors import NetworkError
-from solicite.net import OFFLINE_STATUS, RunDeadline, TooLarge, TooSlow, from_cache, make_session
+from solicite.net import OFFLINE_STATUS, RunDeadline, TooLarge, TooSlow, from_cache, make_session, request_timeout
 from solicite.resolve.settings import ResolveOptions
 
 
@@ -43,7 +43,9 @@ class Client:
     def __init__(self, options: ResolveOptions, *, offline: bool = False, session: requests.Session | None = None) -> None:
         self.options = options
         self.offline = offline
-        self.session = session or make_session(options.net(), offline=offline)
+        net = options.net()
+        self.session = session or make_session(net, offline=offline)
+        self.timeout = request_timeout(net)
         self.network_errors = 0
         self.requests = 0
         self.answered = False  # any host answered (any status): the network is there
@@ -66,7 +68,7 @@ class Client:
         hdrs = {"Accept": accept, **(headers or {})}
         self.requests += 1
         try:
-            resp = self.session.get(url, params=params, headers=hdrs, timeout=self.session.timeout, allow_redirects=True)
+            resp = self.session.get(url, params=params, headers=hdrs, timeout=self.timeout, allow_redirects=True)
         except (TooSlow, TooLarge, RunDeadline) as exc:
             return Fetched(url, error=f"{_host(url)}: {exc}")
         except requests.exceptions.TooManyRedirects:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from urllib.parse import urlsplit
+from typing import NoReturn
 
 from solicite.config import Settings
 from solicite.errors import InputError, NetworkError, UsageError
@@ -70,7 +71,7 @@ def fetch_identifier(identifier: str, settings: Settings, *, offline: bool = Fal
     return ref
 
 
-def _raise(identifier: str, error: str, client: Client) -> None:
+def _raise(identifier: str, error: str, client: Client) -> NoReturn:
     if "offline" in error:
         raise NetworkError(f"{identifier}: {error}", hint="run once without --offline to fill the cache")
     if client.network_errors or error.startswith(("cannot reach", "gave up")):

@@ -88,7 +88,7 @@ class Harvard(Style):
                 tg.add(f"({item.text('volumes')} vol)", " ")
             tm.add(tg.result())
             tm.add(self._edition(item), ". ")
-            title_part = tm.result()
+            title_part: Part = tm.result()
         else:
             title_part = Quoted(*ttl) if ttl and ttl != [""] else ""
         # author macro, with substitutes

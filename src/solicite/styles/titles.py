@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 from solicite import codec
 from solicite.richtext import Italic, NoCase, Part, Quoted
@@ -45,7 +46,7 @@ def _is_capitalised(word: str) -> bool:
     return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
 
 
-def sentence_case_chunks(chunks: tuple) -> list:
+def sentence_case_chunks(chunks: Sequence) -> list:
     """Sentence case, keeping protected chunks, all-capitals and mixed-case words."""
     out = []
     start = True  # at the start of a sentence: next word is capitalised
@@ -99,7 +100,7 @@ STOP_WORDS = frozenset(
 )
 
 
-def title_case_chunks(chunks: tuple) -> list:
+def title_case_chunks(chunks: Sequence) -> list:
     """CSL title case: capitalise each word's first letter except stop words in the middle."""
     # Words of the whole title, to know which is first and last.
     out = []
@@ -188,7 +189,7 @@ def title_rich(value: str, case: str = "as-is") -> list:
 @functools.lru_cache(maxsize=65536)
 def _cased(value: str, case: str) -> tuple:
     # The case change is the slow part and a title recurs (sorting, then the entry): cache it.
-    chunks = parse(value)
+    chunks: Sequence = parse(value)
     if case == "sentence":
         chunks = sentence_case_chunks(chunks)
     elif case == "title":
