@@ -185,11 +185,9 @@ class Library:
         found = self.get(key)
         if found is not None or not key:
             return found
-        folded = key.lower()
-        exact = self._folded.get(folded) if self._folded is not None else None
-        if exact is None or exact not in self._index:  # built lazily; rebuilt when keys changed since
+        if self._folded is None:  # built on first use; every change to the set of keys drops it
             self._folded = {k.lower(): k for k in reversed(list(self._index))}  # the first of two spellings wins
-            exact = self._folded.get(folded)
+        exact = self._folded.get(key.lower())
         return self.get(exact) if exact is not None else None
 
     # -- editing -------------------------------------------------------------------------
@@ -215,6 +213,7 @@ class Library:
         if self._xrefs is not None and _MAY_XREF(block.raw):
             self._note_crossrefs(self._xrefs, block)
         self._index[key] = block
+        self._folded = None
         self._added[key] += 1
         return key
 
@@ -292,6 +291,7 @@ class Library:
             for block in blocks[1:]:
                 new_key = unique_key(key, self._index)
                 self._index[new_key] = self._replace_block(block, _rekeyed(block, new_key), same_fields=True)
+                self._folded = None
                 self._renamed.append((key, new_key))
                 changes.append((key, block.line, new_key))
         self.duplicates = []
@@ -313,6 +313,7 @@ class Library:
         self._replace_block(block, new, same_fields=same_fields)
         if old_key != new_key:
             del self._index[old_key]
+            self._folded = None
             self._renamed.append((old_key, new_key))
         self._index[new_key] = new
 
@@ -337,6 +338,7 @@ class Library:
             rest = nxt.raw.lstrip()
             self._blocks[i:i + 1] = [Block("text", rest, nxt.line)] if rest else []
         del self._index[key]
+        self._folded = None
         self._refs.pop(id(block), None)
         self._removed[key] += 1
         return ref

@@ -76,6 +76,8 @@ _TITLE_VARS = ("title", "title-short", "container-title", "collection-title", "e
 _WEBLIKE = ("webpage", "post-weblog", "post", "broadcast")
 _URL_ESCAPES = re.compile(r"\\([_%&#~$])")
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", re.IGNORECASE)
+_PAGE_DASHES = re.compile(r"\s*-+\s*")
+_KEYWORD_SPLIT = re.compile(r"[,;]")
 _KEY_OK = re.compile(r"^(?!.*://)[^\s,{}()\"'#%~\\=]+$")
 CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$\n?", re.IGNORECASE | re.MULTILINE)
 KEYWORDS_LINE = re.compile(r"^\s*Keywords:\s*(.+?)\s*$\n?", re.IGNORECASE | re.MULTILINE)
@@ -186,14 +188,27 @@ def to_csl(ref: Reference) -> dict:
     item: dict = {"id": ref.key, "type": ctype}
     if ref.key:
         item["citation-key"] = ref.key
+    persons = ref.persons
     for field, var in NAME_FIELDS.items():
-        persons, _ = named(ref.persons.get(field, []))  # CSL-JSON has no "et al." marker: no person "others"
-        if persons:
-            item[var] = [person_to_csl(p) for p in persons]
+        people = persons.get(field)
+        if people:
+            people, _ = named(people)  # CSL-JSON has no "et al." marker: no person "others"
+            if people:
+                item[var] = [person_to_csl(p) for p in people]
+    for var, value in _texts(ref, ctype):
+        if value:  # most of these are empty: nothing to decode
+            value = to_csl_markup(value) if var in _TITLE_VARS else to_unicode(value)
+            if value:
+                item[var] = value
+    _number_vars(ref, ctype, item)
+    _links_and_dates(ref, item)
+    extend_csl(ref, item)
+    return item
 
-    text = {"title": join_subtitle(ref.get("title"), ref.get("subtitle")), "title-short": ref.get("shorttitle")}
 
-    used: set[str] = set()
+def _texts(ref: Reference, ctype: str) -> list[tuple[str, str]]:
+    """The CSL text variables of a reference as written (LaTeX kept), in the item's order."""
+    get = ref.fields.get
     if ctype in _WEBLIKE:
         name, container = first_field(ref, "journaltitle", "journal", "booktitle", "maintitle", "organization")
     elif ctype.startswith("article") or ctype == "periodical":
@@ -201,62 +216,68 @@ def to_csl(ref: Reference) -> dict:
         name, container = first_field(ref, "journaltitle", "journal", "booktitle", *web)
     else:
         name, container = first_field(ref, "booktitle", "journaltitle", "journal", "maintitle")
-    text["container-title"] = container
-    used.add(name)
-    if "series" not in used:
-        text["collection-title"] = ref.get("series")
-    name, publisher = first_field(ref, *(f for f in ("publisher", "institution", "school", "organization") if f not in used))
-    genre = ref.get("type")
+    # The field that named the container does not name the publisher as well.
+    publisher = first_field(ref, *(f for f in ("publisher", "institution", "school", "organization") if f != name))[1]
+    link = _howpublished_url(ref)
+    return [
+        ("title", join_subtitle(get("title", ""), get("subtitle", ""))),
+        ("title-short", get("shorttitle", "")),
+        ("container-title", container),
+        ("collection-title", get("series", "")),
+        ("event-title", get("eventtitle", "")),
+        ("publisher", publisher),
+        ("publisher-place", first_field(ref, "address", "location")[1]),
+        ("edition", get("edition", "")),
+        ("version", get("version", "")),
+        ("genre", _genre(ref, ctype)),
+        ("medium", "" if link else get("howpublished", "")),
+        ("event-place", get("venue", "")),
+        ("note", get("note", "")),
+        ("abstract", get("abstract", "")),
+        ("language", get("language", "")),
+        ("volume", get("volume", "")),
+        ("number-of-pages", get("pagetotal", "")),
+        ("chapter-number", get("chapter", "")),
+        ("ISBN", get("isbn", "")),
+        ("ISSN", get("issn", "")),
+    ]
+
+
+def _genre(ref: Reference, ctype: str) -> str:
+    genre = ref.fields.get("type", "")
     if ctype == "thesis" and not genre:
         genre = THESIS_GENRES.get(ref.type.lower(), "")
     if ctype == "report" and not genre and ref.type.lower() == "techreport":
         genre = "techreport"  # what BibTeX's styles print for a @techreport without a type
-    genre = THESIS_GENRES.get(genre, REPORT_GENRES.get(genre, genre))
-    link = _howpublished_url(ref)
-    howpublished = "" if link else ref.get("howpublished")
-    text.update({
-        "event-title": ref.get("eventtitle"),
-        "publisher": publisher,
-        "publisher-place": first_field(ref, "address", "location")[1],
-        "edition": ref.get("edition"),
-        "version": ref.get("version"),
-        "genre": genre,
-        "medium": howpublished,
-        "event-place": ref.get("venue"),
-        "note": ref.get("note"),
-        "abstract": ref.get("abstract"),
-        "language": ref.get("language"),
-        "volume": ref.get("volume"),
-        "number-of-pages": ref.get("pagetotal"),
-        "chapter-number": ref.get("chapter"),
-        "ISBN": ref.get("isbn"),
-        "ISSN": ref.get("issn"),
-    })
-    for var, value in text.items():
-        value = to_csl_markup(value) if var in _TITLE_VARS else to_unicode(value)
-        if value:
-            item[var] = value
-    _number_vars(ref, ctype, item)
-    pages = to_unicode(ref.get("pages")).replace("\u2013", "-").replace("\u2014", "-")
-    pages = re.sub(r"\s*-+\s*", "-", pages).strip("-")
+    return THESIS_GENRES.get(genre, REPORT_GENRES.get(genre, genre))
+
+
+def _links_and_dates(ref: Reference, item: dict) -> None:
+    """Pages, DOI, URL, keywords and the issued and accessed dates of the item."""
+    get = ref.fields.get
+    pages = get("pages")
     if pages:
-        item["page"] = pages
-    if ref.get("doi"):
-        item["DOI"] = clean_doi(ref.get("doi"))
-    url = _clean_url(ref.get("url")) if ref.get("url") else link
+        pages = to_unicode(pages).replace("\u2013", "-").replace("\u2014", "-")
+        pages = _PAGE_DASHES.sub("-", pages).strip("-")
+        if pages:
+            item["page"] = pages
+    if get("doi"):
+        item["DOI"] = clean_doi(get("doi", ""))
+    url = _clean_url(get("url", "")) if get("url") else _howpublished_url(ref)
     if url:
         item["URL"] = url
-    keywords = [to_unicode(k) for k in re.split(r"[,;]", ref.get("keywords"))]
-    if any(keywords):
-        item["keyword"] = ", ".join(k for k in keywords if k)
-    issued = date_to_csl(ref.get("date"), ref.get("year"), ref.get("month"), ref.get("day"))
-    if issued:
-        item["issued"] = issued
-    accessed = date_to_csl(ref.get("urldate"))
-    if accessed:
-        item["accessed"] = accessed
-    extend_csl(ref, item)
-    return item
+    if get("keywords"):
+        keywords = [to_unicode(k) for k in _KEYWORD_SPLIT.split(get("keywords", ""))]
+        if any(keywords):
+            item["keyword"] = ", ".join(k for k in keywords if k)
+    if get("date") or get("year"):
+        issued = date_to_csl(get("date", ""), get("year", ""), get("month", ""), get("day", ""))
+        if issued:
+            item["issued"] = issued
+    if get("urldate"):
+        accessed = date_to_csl(get("urldate", ""))
+        if accessed:
+            item["accessed"] = accessed
 
 
 def _container_field(ctype: str) -> str:
