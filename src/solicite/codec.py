@@ -365,6 +365,19 @@ _BARE = re.compile(r"(?<!\\)([&%$#_])")
 _BARE_URL = re.compile(r"(?<!\\)([%#])")
 
 
+_URL_CMD = re.compile(r"\\url\{(.*)\}")
+_URL_ESCAPES = re.compile(r"\\([_%&#~$])")
+
+
+def url_text(value: str) -> str:
+    """A ``url`` or ``doi`` field as the address it names: ``\\url{}`` unwrapped, LaTeX escapes undone."""
+    value = value.strip()
+    if "\\" not in value:
+        return value  # the usual case
+    m = _URL_CMD.fullmatch(value)
+    return _URL_ESCAPES.sub(r"\1", m.group(1) if m else value)
+
+
 def escape(text: str, *, url: bool = False, literal: bool = False) -> str:
     """Text made safe for a BibTeX field: the one escaper every writer uses.
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from solicite.export.csljson import clean_doi
+from solicite.doi import strip_doi
 from solicite.codec import to_unicode
 from solicite.model import Reference
 from solicite.text import fold
@@ -57,7 +57,7 @@ class DuplicateIndex:
     def add(self, ref: Reference) -> None:
         """Remember one entry."""
         self.keys.setdefault(ref.key, ref)
-        doi = clean_doi(ref.get("doi")).lower()
+        doi = strip_doi(ref.get("doi")).lower()
         if doi:
             self.dois.setdefault(doi, ref.key)
         sig = signature(ref)
@@ -70,11 +70,11 @@ class DuplicateIndex:
         The same key counts as a duplicate unless the two entries are plainly different works
         (different DOIs, or different titles): those are added under a suffixed key instead.
         """
-        doi = clean_doi(ref.get("doi")).lower()
+        doi = strip_doi(ref.get("doi")).lower()
         sig = signature(ref)
         same = self.keys.get(ref.key) if ref.key else None
         if same is not None:
-            other_doi = clean_doi(same.get("doi")).lower()
+            other_doi = strip_doi(same.get("doi")).lower()
             other_sig = signature(same)
             # Titles differ unless one starts with the other (a subtitle left out is the same work).
             differs = (doi and other_doi and doi != other_doi) or (

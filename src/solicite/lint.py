@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
+from solicite.doi import DOI, has_prefix, strip_doi
 from solicite.model import LOST_LINK_FIELD, Diagnostic, Reference, reading_problems
 from solicite.codec import to_unicode
 from solicite.text import braces_balanced, fold
@@ -46,7 +47,6 @@ KNOWN_TYPES = frozenset(REQUIRED) | frozenset(
     "suppperiodical bookinbook set xdata artwork audio bibnote commentary image jurisdiction legislation legal "
     "letter movie music performance review standard video electronic www webpage custom".split()
 )
-_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
 _YEAR_OK = re.compile(r"^\d{4}$")
 _YEAR_SOFT = re.compile(r"^(?:\d{4}\s*[-/–]\s*\d{2,4}|forthcoming|in press|n\.\s*d\.|nd)$", re.IGNORECASE)
 _NORM = re.compile(r"[^a-z0-9]+")
@@ -96,10 +96,9 @@ def lint_reference(ref: Reference) -> list[Diagnostic]:
         out.append(_finding(ref, severity, "bad-year", f"year {year!r} is not a four-digit year"))
     doi = ref.fields.get("doi", "").strip()
     if doi:
-        if re.match(r"(?i)^(https?://(dx\.)?doi\.org/|doi:)", doi):
+        if has_prefix(doi):
             out.append(_finding(ref, "warning", "doi-prefix", f"doi {doi!r} should be the bare DOI (10.xxxx/...)"))
-            doi = re.sub(r"(?i)^(https?://(dx\.)?doi\.org/|doi:)\s*", "", doi)
-        if not _DOI.match(doi):
+        if not DOI.match(strip_doi(doi)):
             out.append(_finding(ref, "error", "bad-doi", f"doi {doi!r} is not a DOI (10.NNNN/suffix)"))
     for isbn in re.split(r"[,;]\s*|\s{2,}", ref.fields.get("isbn", "").strip()):
         if isbn and not isbn_valid(isbn):

@@ -238,17 +238,3 @@ def reading_problems(ref: Reference) -> list[Diagnostic]:
     return [Diagnostic("warning", "unreadable-field", m, key=ref.key, source=ref.source, line=ref.line)
             for m in messages]
 
-
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
-
-
-def month_number(value: str) -> int | None:
-    """The month 1-12 from "3", "mar", "March" or "Mar.", or None."""
-    v = value.strip().strip(".{}").lower()
-    if v.isdigit():
-        n = int(v)
-        return n if 1 <= n <= 12 else None
-    for i, name in enumerate(MONTHS, 1):
-        if len(v) >= 3 and name.startswith(v):
-            return i
-    return None

@@ -9,7 +9,6 @@ reason (set-up, benchmarks, interactive), and those needing the internet are mar
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -48,8 +47,6 @@ def _examples() -> list:
             marks = []
             reason = next((why for rx, why in SKIP if rx.search(command)), None)
             shell = next((sh for token, sh in SHELLS.items() if token in command), "bash")
-            if reason is None and "--csl" in command and importlib.util.find_spec("citeproc") is None:
-                reason = "needs the optional extra solicite[csl] (citeproc-py)"
             if reason is None and shutil.which(shell) is None:
                 reason = f"{shell} is not installed"
             if reason:

@@ -10,7 +10,8 @@ import pytest
 from solicite.config import load_settings
 from solicite.errors import UnknownNameError
 from solicite.keys import format_key, generate_key
-from solicite.model import Person, Reference, month_number, parse_names, split_names
+from solicite.dates import month_number
+from solicite.model import Person, Reference, parse_names, split_names
 from solicite.codec import to_unicode
 from solicite.text import braces_balanced, fold
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from solicite.parse.dates import parse_date
+from solicite.parse.dates import find_date
 
 
 @pytest.mark.parametrize(
@@ -21,8 +21,8 @@ from solicite.parse.dates import parse_date
         ("", {}),
     ],
 )
-def test_parse_date(text, expected):
-    assert parse_date(text) == expected
+def test_find_date(text, expected):
+    assert find_date(text) == expected
 
 
 def test_full_date_near_the_year_but_not_access_dates():

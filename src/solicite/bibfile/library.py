@@ -17,6 +17,7 @@ from solicite.bibfile import encoding as _encoding
 from solicite.bibfile.safewrite import SaveOutcome, content_digest, replace_file
 from solicite.bibfile.writer import format_entry, patch_entry
 from solicite.errors import DataLossError, DuplicateKeyError, InputError, KeyNotFoundError
+from solicite.dates import MONTH_MACROS, MONTHS
 from solicite.keys import generate_key, unique_key
 from solicite.model import PERSON_FIELDS, Diagnostic, Reference, parse_names
 
@@ -25,9 +26,7 @@ _XREF_FIELDS = ("crossref", "xref")
 _MAY_XREF = re.compile(r"(?i)crossref|xref").search  # a cheap filter before reading an entry's fields
 
 # BibTeX's predefined month macros expand to full English names.
-_PREDEFINED = {m[:3]: m.capitalize() for m in (
-    "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december")}
+_PREDEFINED = dict(zip(MONTH_MACROS, MONTHS))
 
 
 class Library:

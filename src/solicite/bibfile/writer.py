@@ -21,7 +21,8 @@ the exact text the user wrote (macros, quotes, ``#`` concatenation, line breaks)
 from __future__ import annotations
 
 from solicite.errors import UsageError
-from solicite.model import MONTHS, PERSON_FIELDS, Reference, join_names
+from solicite.dates import month_macro
+from solicite.model import PERSON_FIELDS, Reference, join_names
 from solicite.text import braces_balanced
 
 FIELD_ORDER = (
@@ -30,13 +31,13 @@ FIELD_ORDER = (
     "organization", "school", "address", "location", "type", "howpublished", "year", "month", "day",
     "date", "doi", "isbn", "issn", "url", "urldate", "keywords", "note",
 )
-_MONTH_MACROS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def format_value(name: str, value: str, *, key: str = "") -> str:
     """The BibTeX text of one field value: ``{value}``, or a month macro for English month names."""
-    if name == "month" and value.strip().lower() in MONTHS:
-        return _MONTH_MACROS[MONTHS.index(value.strip().lower())]
+    macro = month_macro(value) if name == "month" else None
+    if macro:
+        return macro
     if not braces_balanced(value):
         raise UsageError(f"the value of '{name}' in entry {key!r} has unbalanced braces and cannot be written",
                          hint="balance the { and } in that value")

@@ -64,10 +64,10 @@ class HostLimiter:
         finally:
             host.slots.release()
 
-    def ready(self, name: str) -> bool:
-        """True when the host is not paused (a Retry-After or the gap between starts)."""
+    def ready_in(self, name: str) -> float:
+        """Seconds until the host may start a request (a Retry-After or the gap between starts); 0 when it may now."""
         host = self._hosts.get(name)
-        return host is None or host.next_start <= time.monotonic()
+        return 0.0 if host is None else max(0.0, host.next_start - time.monotonic())
 
     def pause(self, name: str, seconds: float) -> None:
         """Start no new request to the host for ``seconds`` (it asked for it with Retry-After)."""

@@ -13,6 +13,7 @@ import queue as queues
 import threading
 import time
 from collections import OrderedDict
+from contextlib import suppress
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable
@@ -28,6 +29,7 @@ from solicite.check.schedule import HostQueue
 # After the deadline, how long the run waits for requests already cut off to report back
 # before it stops waiting (a name lookup, for one, cannot be interrupted).
 GRACE = 0.5
+_LOOK = 0.02  # how often the run's thread looks for answers when it has none at hand
 
 
 @dataclass
@@ -122,26 +124,34 @@ def _run_workers(checker: Checker, links: list[Link], pending: list[tuple[tuple[
     """
     fetcher = checker.fetcher
     work = HostQueue(pending, options.max_per_host, fetcher.limiter)
+    if options.soft_404:
+        _probe_early(work, links)
     answers: queues.SimpleQueue = queues.SimpleQueue()
 
     def worker() -> None:
         while (item := work.take()) is not None:
             key, indices = item
             try:
+                if isinstance(indices, str):  # a soft-404 probe sent early: its answer is kept by the prober
+                    with suppress(ValueError):  # a malformed address: its own check gives the verdict
+                        checker.prober.probe(indices)
+                    continue
                 answers.put((indices, checker.check(links[indices[0]])))
             except BaseException as exc:  # a bug: reported by the main thread, not lost here
                 answers.put((indices, exc))
             finally:
                 work.release(key)
 
-    for n in range(max(1, min(options.max_concurrency, len(pending)))):
+    # More threads than the per-host limits let work at once would only wait (and cost their start).
+    useful = sum(min(len(q), work.per_host) for q in work.waiting.values())
+    for n in range(max(1, min(options.max_concurrency, useful))):
         threading.Thread(target=worker, name=f"solicite-check-{n}", daemon=True).start()
     watch = OfflineWatch()
     received = 0
     try:
         for received in range(len(pending)):
             try:
-                indices, result = answers.get(timeout=max(0.0, fetcher.deadline_at + GRACE - time.monotonic()))
+                indices, result = _next_answer(answers, fetcher.deadline_at + GRACE)
             except queues.Empty:
                 break
             if isinstance(result, BaseException):
@@ -159,6 +169,35 @@ def _run_workers(checker: Checker, links: list[Link], pending: list[tuple[tuple[
         if received < len(pending):  # the deadline, offline or Ctrl-C: nothing new may start
             fetcher.deadline_at = min(fetcher.deadline_at, time.monotonic())
         work.close()
+
+
+def _next_answer(answers: queues.SimpleQueue, until: float):
+    """The next answer a worker handed over, looking every ``_LOOK`` seconds; Empty after ``until``.
+
+    Looking now and then rather than blocking on the queue: a wake-up of this thread for every
+    answer costs the workers a switch of the interpreter lock each, and results are not urgent.
+    """
+    while True:
+        try:
+            return answers.get_nowait()
+        except queues.Empty:
+            left = until - time.monotonic()
+            if left <= 0:
+                raise
+            time.sleep(min(_LOOK, left))
+
+
+def _probe_early(work: HostQueue, links: list[Link]) -> None:
+    """Send each busy host's soft-404 probe beside its first link rather than after it.
+
+    The verdict on a 200 page waits for the probe; sent after the first answer it would cost
+    every first page of the host a second round trip. Only hosts with two links or more get
+    it early (a host with one link is probed only if its page needs it).
+    """
+    for queue in work.waiting.values():
+        first = links[queue[0][0]] if queue and not isinstance(queue[0], str) else None
+        if first is not None and len(queue) > 1 and first.kind == URL:
+            queue.insert(1, first.url)  # type: ignore[arg-type]  # a probe marker among link indices
 
 
 def _suggest_archives(checker: Checker, results: list[LinkResult], options: CheckOptions) -> None:

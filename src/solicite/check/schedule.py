@@ -13,9 +13,9 @@ from solicite.check.http import host_of
 from solicite.check.limiter import HostLimiter
 from solicite.check.result import DOI
 
-# Seconds between looks when every host with work is paused (a Retry-After, the gap between
-# starts); a host that is only busy wakes a worker when it frees a slot, and this is a backstop.
-_POLL = 0.01
+# A host that is only busy wakes a worker when it frees a slot; this is a backstop. A paused
+# host (a Retry-After, the gap between starts) is looked at again exactly when its pause ends:
+# a fixed poll would leave a slot idle for part of every request's turn.
 _BACKSTOP = 0.5
 
 
@@ -42,14 +42,15 @@ class HostQueue:
         """The next (host, link indices) to check, waiting for a free host; None when all are taken."""
         with self._cond:
             while not self.closed and self.waiting:
-                paused = False
+                wake = _BACKSTOP
                 for _ in range(len(self.waiting)):
                     key, links = next(iter(self.waiting.items()))
                     self.waiting.move_to_end(key)  # round-robin: the next take starts at the next host
                     if self.active[key] >= self.per_host:
                         continue
-                    if not self.limiter.ready(key):
-                        paused = True
+                    pause = self.limiter.ready_in(key)
+                    if pause > 0:
+                        wake = min(wake, pause)
                         continue
                     self.active[key] += 1
                     indices = links.popleft()
@@ -58,7 +59,7 @@ class HostQueue:
                         if not self.waiting:
                             self._cond.notify_all()  # nothing left to take: let idle workers go
                     return key, indices
-                self._cond.wait(_POLL if paused else _BACKSTOP)
+                self._cond.wait(wake)
             return None
 
     def release(self, key: str) -> None:

@@ -177,17 +177,22 @@ def cite_cmd(env: Env, keys, style, narrative, to):
 
 @click.command("shownotes")
 @click.option("--to", "to", type=click.Choice(["markdown", "html"]), default="markdown", show_default=True)
-@click.option("--style", "-s", type=click.Choice(names("style")), default=None,
-              help="Citation style (default: [format] style in solicite.toml, else apa).")
+@click.option("--style", "-s", default=None, metavar="NAME",
+              help="Citation style: " + ", ".join(names("style")) + ", any CSL style name or a .csl file "
+                   "(default: [format] style in solicite.toml, else apa).")
+@click.option("--sort", "sort", is_flag=True, help="Each section in the style's order (default: the library's).")
 @click.option("--sentence-case/--as-written", "sentence_case", default=None,
               help="Titles in sentence case, keeping {Protected} words (default: as written, or [format] sentence_case).")
 @pass_env
-def shownotes_cmd(env: Env, to, style, sentence_case):
+def shownotes_cmd(env: Env, to, style, sort, sentence_case):
     """Print the library as a show-notes page: one heading per section (keywords), links clickable."""
     from solicite.styles.shownotes import build_page
 
     lib = _load(env)
-    page = build_page(lib.references, style=_style(env, style), to=to, options=_options(env, sentence_case))
+    chosen = style if style and style not in names("style") else _style(env, style)
+    page = build_page(lib.references, style=chosen, to=to, options=_options(env, sentence_case), sort=sort)
+    for p in page.problems:
+        env.warn(p)
     if env.json_output:
         env.emit_json(page.as_json())
     else:

@@ -12,12 +12,27 @@ from solicite.richtext import first_char, last_char, plain
 NO_FORM = "[CSL STYLE ERROR: reference with no printed form.]"
 
 
-def assign_positions(clusters: list[list[dict]], note_numbers: list[int], near_distance: int = 5) -> None:
-    """Set each cite's position (first, subsequent, ibid, ibid-with-locator) and note data in place."""
+def assign_positions(clusters: list[list[dict]], note_numbers: list[int], near_distance: int = 5,
+                     in_text: list[bool] | None = None) -> None:
+    """Set each cite's position (first, subsequent, ibid, ibid-with-locator) and note data in place.
+
+    ``in_text`` marks citations in the running text of a note style: "ibid" there refers to the
+    previous in-text citation, not to the last note (citeproc-js keeps the two apart).
+    """
     first_note: dict = {}
     last_note: dict = {}
-    prev_cluster: list[dict] | None = None
-    for cluster, note in zip(clusters, note_numbers):
+    prev_cluster: dict = {}  # stream (in text or in notes) -> (cluster, its note)
+    streams = in_text or [False] * len(clusters)
+    per_note: dict = {}
+    for note, stream in zip(note_numbers, streams):
+        if not stream:
+            per_note[note] = per_note.get(note, 0) + 1
+    for cluster, note, stream in zip(clusters, note_numbers, streams):
+        before, before_note = prev_cluster.get(stream, (None, None))
+        # The previous citation counts only when it is alone in its note (or shares this one).
+        if before and (len({str(c["id"]) for c in before}) != 1
+                       or not stream and before_note != note and per_note.get(before_note, 0) > 1):
+            before = None
         for k, cite in enumerate(cluster):
             cid = str(cite["id"])
             if cid not in first_note:
@@ -25,8 +40,7 @@ def assign_positions(clusters: list[list[dict]], note_numbers: list[int], near_d
                 first_note[cid] = note
             else:
                 cite["first-reference-note-number"] = first_note[cid]
-                prev = cluster[k - 1] if k else (prev_cluster[-1] if prev_cluster and
-                                                 len({str(c["id"]) for c in prev_cluster}) == 1 else None)
+                prev = cluster[k - 1] if k else (before[-1] if before else None)
                 if prev is not None and str(prev["id"]) == cid:
                     if not cite.get("locator") and prev.get("locator"):
                         cite["position"] = "subsequent"
@@ -41,7 +55,7 @@ def assign_positions(clusters: list[list[dict]], note_numbers: list[int], near_d
                     cite["near-note"] = True
             last_note[cid] = note
         if cluster:
-            prev_cluster = cluster
+            prev_cluster[stream] = (cluster, note)
 
 
 def render_cluster(proc, cluster: list[dict]):

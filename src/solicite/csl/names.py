@@ -143,17 +143,8 @@ def compile_names(compiler, el):
         kids = list(el)
         label_after = kids.index(label_el) > kids.index(name_el)
     spec = _NamesSpec(compiler, name_el, etal_el, label_el, label_after)
-    substitute = []
-    if subst_el is not None:
-        for child in subst_el:
-            if tag(child) == "names" and len(child) == 0:
-                shorthand = _NamesSpec(compiler, name_el, etal_el, label_el, label_after)
-                substitute.append(_variables_fn(compiler, (child.get("variable") or "").split(), shorthand,
-                                                child.get("delimiter")))
-            else:
-                fn = compiler.element(child)
-                if fn is not None:
-                    substitute.append(fn)
+    substitute = _substitutes(compiler, subst_el, lambda: _NamesSpec(compiler, name_el, etal_el, label_el,
+                                                                      label_after))
     delimiter = el.get("delimiter")
     main = _variables_fn(compiler, variables, spec, delimiter)
 
@@ -178,13 +169,15 @@ def compile_names(compiler, el):
         part = main(ctx)
         if not is_empty(part):
             return part
-        for fn in substitute:
+        for fn, final in substitute:
             seen: set = set()
             ctx.tracking.append(seen)
             called, rendered = ctx.called, ctx.rendered
             part = fn(ctx)
             ctx.tracking.pop()
             ctx.called, ctx.rendered = called, rendered
+            if final and is_empty(part):
+                return ""
             if not is_empty(part):
                 ctx.suppressed |= seen
                 ctx.rendered += 1
@@ -193,6 +186,21 @@ def compile_names(compiler, el):
         return ""
     del style
     return compiler.decorate(el, run)
+
+
+def _substitutes(compiler, subst_el, make_spec) -> list:
+    """(callable, final) for each child of ``<substitute>``; a bare ``<names>`` inherits the spec."""
+    out: list = []
+    for child in subst_el if subst_el is not None else ():
+        if tag(child) == "names" and len(child) == 0:
+            out.append((_variables_fn(compiler, (child.get("variable") or "").split(), make_spec(),
+                                      child.get("delimiter")), False))
+            continue
+        fn = compiler.element(child)
+        if fn is not None:
+            # A term ends the substitution even when empty (citeproc-js).
+            out.append((fn, tag(child) == "text" and bool(child.get("term"))))
+    return out
 
 
 class _NamesSpec:
@@ -234,7 +242,8 @@ def _variables_fn(compiler, variables, spec: _NamesSpec, delimiter):
             names = ctx.value(var)
             if names and isinstance(names, list):
                 present.append(var)
-        if "editor" in present and "translator" in present and ctx.value("editor") == ctx.value("translator"):
+        if "editor" in present and "translator" in present and ctx.value("editor") == ctx.value("translator") \
+                and ctx.locale.term("editortranslator"):
             present.remove("translator")
             combined = "editortranslator"
         else:

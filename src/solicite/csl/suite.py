@@ -148,10 +148,11 @@ def run_fixture(fx: Fixture) -> str:
     return "\n".join(fmt.render(proc.citation(cl)) for cl in clusters)
 
 
-def _process(style, items, clusters, notes):
+def _process(style, items, clusters, notes, in_text=None):
     clusters = [[dict(c, id=str(c["id"])) for c in cl] for cl in clusters]
     proc = Processor(style, items)
-    assign_positions(clusters, notes, int(style.citation.options.get("near-note-distance", 5)))
+    assign_positions(clusters, notes, int(style.citation.options.get("near-note-distance", 5)),
+                     in_text if style.cls == "note" else None)
     proc.register(clusters)
     return proc, clusters
 
@@ -179,7 +180,8 @@ def _run_citations(fx: Fixture, citations: list, style, fmt) -> str:
     after = _render_state(style, fx.items, states[-1], fmt)
     if fx.mode.startswith("bibliography"):
         order, by_id = states[-1]
-        proc, _ = _process(style, fx.items, [by_id[c][0] for c in order], [by_id[c][1] for c in order])
+        proc, _ = _process(style, fx.items, [by_id[c][0] for c in order], [by_id[c][1] for c in order],
+                           [by_id[c][2] for c in order])
         return _bibliography(proc, fmt)
     order = states[-1][0]
     last = citations[-1][0].get("citationID")
@@ -189,12 +191,13 @@ def _run_citations(fx: Fixture, citations: list, style, fmt) -> str:
 
 def _render_state(style, items, state, fmt) -> dict:
     order, by_id = state
-    proc, clusters = _process(style, items, [by_id[c][0] for c in order], [by_id[c][1] for c in order])
+    proc, clusters = _process(style, items, [by_id[c][0] for c in order], [by_id[c][1] for c in order],
+                              [by_id[c][2] for c in order])
     return {cid: fmt.render(proc.citation(cl)) for cid, cl in zip(order, clusters)}
 
 
 def _citation_states(citations: list) -> list:
-    """(order of citation ids, id -> (cites, note number)) after each addition."""
+    """(order of citation ids, id -> (cites, note number, in running text)) after each addition."""
     order: list[str] = []
     by_id: dict = {}
     states = []
@@ -214,11 +217,11 @@ def _citation_states(citations: list) -> list:
         elif cid not in order:
             order.append(cid)
         states.append((list(order), dict(by_id)))
-    # Notes numbered 0 (in-text styles) count as their place in the document.
+    # Notes numbered 0 (in the running text) count as their place in the document.
     for order, by_id in states:
         for n, cid in enumerate(order):
-            if not by_id[cid][1]:
-                by_id[cid] = (by_id[cid][0], n + 1)
+            cites, note = by_id[cid]
+            by_id[cid] = (cites, note or n + 1, not note)
     return states
 
 

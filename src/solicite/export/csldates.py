@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from solicite.codec import to_unicode
-from solicite.model import month_number
+from solicite.dates import month_number
 
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 

@@ -16,7 +16,8 @@ from solicite.export import FunctionExporter, first_field, without_sets
 from solicite.export.carry import Tally
 from solicite.export.csldates import date_from_csl, date_to_csl
 from solicite.export.extended import extend_csl, extend_from_csl, join_subtitle, split_extra
-from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode
+from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode, url_text
+from solicite.doi import strip_doi
 from solicite.model import Person, Reference, named
 from solicite.types import is_news_site
 from solicite.stream import json_array, separated
@@ -75,7 +76,6 @@ NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator
 _TITLE_VARS = ("title", "title-short", "container-title", "collection-title", "event-title")
 _WEBLIKE = ("webpage", "post-weblog", "post", "broadcast")
 _URL_ESCAPES = re.compile(r"\\([_%&#~$])")
-_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)", re.IGNORECASE)
 _PAGE_DASHES = re.compile(r"\s*-+\s*")
 _KEYWORD_SPLIT = re.compile(r"[,;]")
 _KEY_OK = re.compile(r"^(?!.*://)[^\s,{}()\"'#%~\\=]+$")
@@ -121,19 +121,6 @@ def _howpublished_url(ref: Reference) -> str:
         return ""
     m = re.search(r"https?://[^\s{}]+", value)
     return _URL_ESCAPES.sub(r"\1", m.group(0)) if m else ""
-
-
-def _clean_url(value: str) -> str:
-    value = value.strip()
-    m = re.fullmatch(r"\\url\{(.*)\}", value)
-    if m:
-        value = m.group(1)
-    return _URL_ESCAPES.sub(r"\1", value)
-
-
-def clean_doi(value: str) -> str:
-    """A bare DOI from what a BibTeX doi field may hold (a doi.org URL, "doi:", escaped underscores)."""
-    return _DOI_PREFIX.sub("", _clean_url(value)).strip()
 
 
 def person_to_csl(person: Person) -> dict:
@@ -262,8 +249,8 @@ def _links_and_dates(ref: Reference, item: dict) -> None:
         if pages:
             item["page"] = pages
     if get("doi"):
-        item["DOI"] = clean_doi(get("doi", ""))
-    url = _clean_url(get("url", "")) if get("url") else _howpublished_url(ref)
+        item["DOI"] = strip_doi(get("doi", ""))
+    url = url_text(get("url", "")) if get("url") else _howpublished_url(ref)
     if url:
         item["URL"] = url
     if get("keywords"):
@@ -364,7 +351,7 @@ def from_csl(item: dict) -> Reference:
     if item.get("page"):
         fields["pages"] = re.sub(r"\s*[-\u2013\u2014]+\s*", "--", str(item["page"]))
     if item.get("DOI"):
-        fields["doi"] = clean_doi(str(item["DOI"]))
+        fields["doi"] = strip_doi(str(item["DOI"]))
     if item.get("URL"):
         fields["url"] = str(item["URL"]).strip()
     keywords = item.get("keyword")

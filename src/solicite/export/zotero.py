@@ -27,7 +27,8 @@ from typing import Iterable, Iterator
 from solicite.export import FunctionExporter, without_sets
 from solicite.export.carry import EXTRA_FIELDS, Tally
 from solicite.export.csldates import csl_date_text
-from solicite.export.csljson import THESIS_GENRES, clean_doi, csl_type, to_csl
+from solicite.doi import strip_doi
+from solicite.export.csljson import THESIS_GENRES, csl_type, to_csl
 from solicite.export.extended import EPRINT_LABELS, EXTRA_LABELS, eprint_line, eprint_type, extra_lines
 from solicite.codec import escape, protected_words, to_unicode
 from solicite.model import Diagnostic, Person, Reference
@@ -222,7 +223,7 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
     put("abstract", "abstract")
     put("language", "language")
     if item.get("DOI"):
-        fields["doi"] = clean_doi(item["DOI"])
+        fields["doi"] = strip_doi(item["DOI"])
     put("url", "URL", verbatim=True)
     if "url" in fields:
         fields["url"] = fields["url"].replace("{", "%7B").replace("}", "%7D")  # braces are not allowed bare

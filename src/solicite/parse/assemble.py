@@ -9,7 +9,7 @@ from solicite.codec import escape
 from solicite.model import Diagnostic, Person, Reference
 from solicite.parse import fields as F
 from solicite.parse import placement as place
-from solicite.parse.dates import full_date_near, parse_date
+from solicite.parse.dates import full_date_near, find_date
 from solicite.parse.names import parse_person_list, strip_role
 
 _EDS_END = re.compile(r"[\s,(]\(?(?:eds?|editors?|hrsg|hg)\.?\)?[.,:]?\s*$", re.IGNORECASE)
@@ -129,7 +129,7 @@ def _read_date(d: _Draft) -> None:
     # The first segment with a year; else a year anywhere, e.g. "(2023)" mislabelled.
     date: dict[str, str] = {}
     for text in d.by.get("date", []):
-        date = parse_date(text)
+        date = find_date(text)
         if date:
             break
     if not date:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from solicite.model import month_number
+from solicite.dates import month_number
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)([a-z])?(?!\d)")
 _DAY = re.compile(r"(?<![\d/])([0-3]?\d)(?:st|nd|rd|th)?(?![\d/])")
@@ -13,7 +13,7 @@ _MONTH_WORD = re.compile(r"[A-Za-zéèûä]+\.?")
 _ISO = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)-([01]?\d)-([0-3]?\d)(?!\d)")
 
 
-def parse_date(text: str) -> dict[str, str]:
+def find_date(text: str) -> dict[str, str]:
     """Return ``year``, and ``month``/``day`` when given: "(4 October 2018)" -> 2018, 10, 4.
 
     Months are numbers as strings ("10"), the form solicite.model documents for BibTeX.

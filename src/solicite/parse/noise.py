@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from solicite.model import LOST_LINK_FIELD, month_number
+from solicite.dates import month_number
+from solicite.model import LOST_LINK_FIELD
 from solicite.parse.extract import Link
 
 # Markers left where a hyperlink was. Group "name" is what lostlink records.

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
+from solicite.doi import doi_url, strip_doi
 from solicite.richtext import Italic, Link, NoCase, Node, Part, Quoted
 
 OPEN = ("\u201c", "\u2018")
@@ -26,9 +27,8 @@ def linkable(url: str) -> str | None:
     printed as text: a reader clicking it would run or open what the library's author chose.
     """
     url = url.strip()
-    doi = _DOI.match(url)
-    if doi:
-        url = "https://doi.org/" + doi.group(1)
+    if _DOI.match(url):
+        url = doi_url(strip_doi(url))
     m = _SCHEME.match(url)
     if not m or m.group(1).lower() not in ("http", "https") or not url[m.end():].startswith("//"):
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from solicite.doi import doi_url
 from solicite.model import Reference
 from solicite.resolve.client import Client
 from solicite.resolve.csl import from_csl
@@ -18,7 +19,7 @@ def from_crossref(item: dict) -> Reference:
     """A Reference from one Crossref work record (``message`` or an ``items`` entry)."""
     ref = from_csl(item)
     if ref.get("doi"):
-        ref.fields["url"] = f"https://doi.org/{ref.fields['doi']}"
+        ref.fields["url"] = doi_url(ref.fields["doi"])
     ref.source = NAME
     return ref
 

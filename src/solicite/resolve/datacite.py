@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from solicite.doi import doi_url
 from solicite.model import Person, Reference
 from solicite.resolve.client import Client
 from solicite.resolve.csl import bibtex_text
@@ -29,7 +30,7 @@ def from_datacite(record: dict) -> Reference:
     doi = attrs.get("doi") or record.get("id")
     if doi:
         fields["doi"] = str(doi)
-        fields["url"] = f"https://doi.org/{doi}"
+        fields["url"] = doi_url(doi)
     container = (attrs.get("container") or {}).get("title")
     if container:
         fields["journal" if kind == "article" else "series"] = bibtex_text(container)

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import re
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
+from solicite.doi import doi_url
 from solicite.model import Reference
 from solicite.resolve.client import Client
 from solicite.resolve.csl import from_csl
 
 NAME = "doi"
 CSL_JSON = "application/vnd.citationstyles.csl+json"
-_DOI = re.compile(r"^10\.\d{4,9}/\S+$")
-_PREFIXES = re.compile(r"^\s*(?:doi\s*:\s*|https?://(?:dx\.)?doi\.org/|https?://doi\.org/)", re.IGNORECASE)
-
-
-def normalize_doi(text: str) -> str | None:
-    """The bare DOI from ``10.x/y``, ``doi:10.x/y`` or ``https://doi.org/10.x/y``, else None."""
-    bare = unquote(_PREFIXES.sub("", text.strip())).strip().rstrip(".,;")
-    return bare if _DOI.match(bare) else None
 
 
 def fetch_csl(client: Client, doi: str) -> tuple[Reference | None, str]:
@@ -35,6 +27,6 @@ def fetch_csl(client: Client, doi: str) -> tuple[Reference | None, str]:
     ref = from_csl(item)
     if not ref.get("doi"):
         ref.fields["doi"] = doi
-    ref.fields["url"] = f"https://doi.org/{ref.fields['doi']}"
+    ref.fields["url"] = doi_url(ref.fields["doi"])
     ref.source = NAME
     return ref, ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from solicite.doi import bare_doi, doi_url
 from solicite.model import Reference
 from solicite.resolve import crossref, datacite, doi as doi_mod, openalex, openlibrary, wikidata
 from solicite.resolve.client import Client
@@ -84,7 +85,7 @@ def resolve_entry(client: Client, ref: Reference, *, overwrite: bool = False, se
         return out
     if has_doi and not has_url:
         # The URL of a DOI needs no service.
-        rec = Reference(type=ref.type, key="", fields={"url": f"https://doi.org/{ref.get('doi')}"})
+        rec = Reference(type=ref.type, key="", fields={"url": doi_url(ref.get("doi"))})
         out.best = Candidate("doi", rec, Score(1.0, {"doi": 1.0}))
         out.changes = propose(ref, rec, ("url",), overwrite=overwrite)
         out.status, out.message = "matched", "URL made from the DOI"
@@ -148,7 +149,7 @@ def _candidates(client: Client, name: str, ref: Reference, out: Outcome) -> list
 def enrich_entry(client: Client, ref: Reference, *, overwrite: bool = False) -> Outcome:
     """Fill missing fields of an entry that has a DOI from the DOI's registered metadata."""
     out = Outcome(ref.key, "nothing-to-do")
-    doi = doi_mod.normalize_doi(ref.get("doi")) if ref.get("doi") else None
+    doi = bare_doi(ref.get("doi")) if ref.get("doi") else None
     if not doi:
         out.message = "no DOI" if not ref.get("doi") else f"{ref.get('doi')!r} is not a DOI"
         return out

@@ -9,6 +9,7 @@ from typing import NoReturn
 
 from solicite.config import Settings
 from solicite.errors import InputError, NetworkError, UsageError
+from solicite.doi import bare_doi
 from solicite.model import Reference
 from solicite.resolve import doi as doi_mod, openlibrary
 from solicite.resolve.client import Client, Fetched
@@ -28,7 +29,7 @@ class IdentifierNotFoundError(InputError):
 def classify(identifier: str) -> tuple[str, str]:
     """("doi" | "isbn" | "url", normalised value) for an identifier, or IdentifierError."""
     text = identifier.strip()
-    doi = doi_mod.normalize_doi(text)
+    doi = bare_doi(text)
     if doi:
         return "doi", doi
     if re.match(r"^isbn(?:-1[03])?\s*[: ]", text, re.IGNORECASE) or re.fullmatch(r"[\d\s-]{9,17}[\dXx]", text):

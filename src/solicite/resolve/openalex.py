@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from solicite.doi import doi_url
 from solicite.model import Person, Reference
 from solicite.resolve.client import Client
 from solicite.resolve.csl import bibtex_text
@@ -26,7 +27,7 @@ def from_openalex(work: dict) -> Reference:
             doi = doi[len(prefix):]
     if doi:
         fields["doi"] = doi
-        fields["url"] = f"https://doi.org/{doi}"
+        fields["url"] = doi_url(doi)
     location = work.get("primary_location") or {}
     source = (location.get("source") or {}) if isinstance(location, dict) else {}
     if source.get("display_name"):

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from solicite.model import Person, Reference
 from solicite.resolve.csl import bibtex_pages, bibtex_text
-from solicite.resolve.doi import normalize_doi
+from solicite.doi import bare_doi
 
 ARTICLE_TYPES = {"scholarlyarticle": "article", "article": "online", "newsarticle": "online", "blogposting": "online",
                  "book": "book", "report": "techreport", "webpage": "online", "thesis": "phdthesis", "chapter": "incollection"}
@@ -134,7 +134,7 @@ def parse_page(html: str, url: str, *, today: date | None = None) -> tuple[Refer
         first, last = _first(m, "citation_firstpage"), _first(m, "citation_lastpage")
         if first:
             fields["pages"] = f"{first}-{last}" if last and last != first else first
-        doi = normalize_doi(_first(m, "citation_doi")) if _first(m, "citation_doi") else None
+        doi = bare_doi(_first(m, "citation_doi")) if _first(m, "citation_doi") else None
         if doi:
             fields["doi"] = doi
     elif _first(m, "dc.title", "dcterms.title"):
@@ -144,7 +144,7 @@ def parse_page(html: str, url: str, *, today: date | None = None) -> tuple[Refer
         fields["year"] = _first(m, "dc.date", "dcterms.date", "dcterms.issued", "dc.date.issued")[:4]
         if _first(m, "dc.publisher", "dcterms.publisher"):
             fields["publisher"] = _first(m, "dc.publisher", "dcterms.publisher")
-        ident = normalize_doi(_first(m, "dc.identifier", "dcterms.identifier"))
+        ident = bare_doi(_first(m, "dc.identifier", "dcterms.identifier"))
         if ident:
             fields["doi"] = ident
     elif ld:

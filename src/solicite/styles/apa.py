@@ -13,7 +13,8 @@ from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.titles import title_rich
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import capitalize_first, genre_title, labelled_number, pages_label, doi_url, edition, full_date_mdy, thesis_genre, title
+from solicite.doi import doi_url
+from solicite.styles.common import capitalize_first, genre_title, labelled_number, pages_label, edition, full_date_mdy, thesis_genre, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.names import Name, initials, join
 

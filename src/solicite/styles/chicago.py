@@ -5,7 +5,8 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style, unquote
 from solicite.styles.build import Out
-from solicite.styles.common import labelled_number, capitalize_first, genre_title, doi_url, edition, thesis_genre, family_first, full_date_mdy, given_first, page_range, title
+from solicite.doi import doi_url
+from solicite.styles.common import labelled_number, capitalize_first, genre_title, edition, thesis_genre, family_first, full_date_mdy, given_first, page_range, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.mla import MLA
 from solicite.codec import to_unicode

@@ -6,7 +6,8 @@ import functools
 import re
 
 from solicite.richtext import Italic, Link, Part
-from solicite.styles.core import Date, Item
+from solicite.dates import Date
+from solicite.styles.core import Item
 from solicite.styles.titles import title_rich
 
 _WORD_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
@@ -72,10 +73,6 @@ def genre_title(genre: str) -> str:
 def capitalize_first(text: str) -> str:
     """The text with its first letter capitalised ("research report" -> "Research report")."""
     return text[:1].upper() + text[1:]
-
-
-def doi_url(doi: str) -> str:
-    return "https://doi.org/" + doi
 
 
 def link(url: str) -> Link:

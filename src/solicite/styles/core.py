@@ -6,17 +6,16 @@ year/month vs date, school vs institution, crossref) are handled in one place.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 
-from solicite.model import Reference, month_number, split_names
+from solicite.dates import Date, bibtex_month, day_number, parse_iso_date
+from solicite.model import Reference, split_names
 from solicite.styles.names import Name, names
-from solicite.codec import to_unicode
+from solicite.codec import to_unicode, url_text
+from solicite.doi import strip_doi
 from solicite.types import is_news_site
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December")
 
 # BibTeX/BibLaTeX entry types -> the kinds styles know (close to CSL's types).
 KINDS = {
@@ -33,21 +32,6 @@ KINDS = {
     "audio": "audio", "music": "audio", "video": "video", "movie": "video",
     "dataset": "dataset", "software": "software",
 }
-
-
-@dataclass(slots=True)
-class Date:
-    """A publication date: year (may be "" for n.d.), optional month, day and end year."""
-
-    year: str = ""
-    month: int = 0
-    day: int = 0
-    end_year: str = ""
-
-    @property
-    def month_name(self) -> str:
-        """The month in full ("October"), or ""."""
-        return MONTHS[self.month - 1] if self.month else ""
 
 
 NUMBER_FIELDS = frozenset(("volume", "number", "issue"))  # CSL's number variables among BibTeX's fields
@@ -76,25 +60,7 @@ def csl_number(value: str) -> str:
     return "".join(pieces)
 
 
-_ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 _URL_CMD = re.compile(r"\\url\{([^}]*)\}")
-
-
-def parse_date(value: str) -> Date | None:
-    """An ISO-8601 date or range ("2018-10-04", "1885/1888") as a Date, or None."""
-    if not value:
-        return None
-    first, _, second = value.partition("/")
-    m = _ISO.match(first)
-    if not m:
-        return None
-    end = _ISO.match(second) if second else None
-    month, day = int(m.group(2) or 0), int(m.group(3) or 0)
-    if not 1 <= month <= 12:
-        month, day = 0, 0  # BibLaTeX's seasons (21-24) and other codes are not months
-    if not 1 <= day <= 31:
-        day = 0
-    return Date(m.group(1), month, day, end.group(1) if end and end.group(1) != m.group(1) else "")
 
 
 @dataclass(slots=True)
@@ -235,31 +201,19 @@ class Item:
             if base:
                 return base + self.f["eprint"].strip()
         if u:
-            if "\\" not in u:
-                return u
-            u = _URL_CMD.sub(r"\1", u)
-            return u.replace("\\_", "_").replace("\\%", "%").replace("\\#", "#").replace("\\&", "&")
+            return url_text(u)
         return self.url_from_howpublished
 
     @property
     def doi(self) -> str:
         """The bare DOI, or ""."""
         d = self.f.get("doi")
-        if not d:
-            return ""
-        d = d.strip()
-        if not d.startswith("10."):
-            low = d[:19].lower()
-            for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "http://dx.doi.org/", "doi:"):
-                if low.startswith(prefix):
-                    d = d[len(prefix):]
-                    low = d[:19].lower()
-        return d.replace("\\_", "_") if "\\" in d else d
+        return strip_doi(d) if d else ""
 
     @property
     def urldate(self) -> Date | None:
         """The access date, or None."""
-        return parse_date(self.f.get("urldate", ""))
+        return parse_iso_date(self.f.get("urldate", ""))
 
     @property
     def pages(self) -> str:
@@ -303,14 +257,14 @@ def make_item(ref: Reference) -> Item:
     if kind == "webpage" and is_news_site(ref):
         kind = "newspaper"  # as the exporters read it (solicite.types): a news site's article
     persons = ref.persons
-    date = parse_date(f.get("date", ""))
+    date = parse_iso_date(f.get("date", ""))
     if date is None:
         year = f.get("year", "")
         if "\\" in year or "{" in year:
             year = to_unicode(year)
         m = _YEAR.match(year.strip())
         if m:
-            date = Date(m.group(1), _month(f.get("month", "")), _day(f.get("day", "")),
+            date = Date(m.group(1), bibtex_month(f.get("month", "")), day_number(f.get("day", "")),
                         m.group(2) or "")
     return Item(ref=ref, key=ref.key, kind=kind, authors=names(persons.get("author", ())),
                 editors=names(persons.get("editor", ())), translators=names(persons.get("translator", ())),
@@ -354,26 +308,6 @@ def type_name(value: str) -> str:
 
 
 _YEAR = re.compile(r"(\d{4})(?:\s*[-\u2013/]+\s*(\d{4}))?")
-
-
-@functools.lru_cache(maxsize=256)
-def _month(value: str) -> int:
-    # Only what BibTeX readers (pandoc) accept: 1-12, "mar", "March"; not "Sept.".
-    v = value.strip().strip("{}").strip()
-    if not v:
-        return 0
-    n = month_number(v)
-    if n is None:
-        return 0
-    word = v.rstrip(".").lower()
-    if word.isdigit() or len(word) == 3 or word == MONTHS[n - 1].lower():
-        return n
-    return 0
-
-
-def _day(value: str) -> int:
-    value = value.strip()
-    return int(value) if value.isdigit() and 1 <= int(value) <= 31 else 0
 
 
 EPRINT_URLS = {"arxiv": "https://arxiv.org/abs/", "arxiv.org": "https://arxiv.org/abs/",

@@ -7,10 +7,21 @@ from solicite.errors import UsageError
 
 def render_csl(refs, csl_path: str, to: str = "text") -> tuple[list[tuple[str, str]], list[str]]:
     """(key, entry) pairs in the style's bibliography order, and problems reported as values."""
+    from solicite.styles import get_renderer
+
+    entries, problems = csl_bibliography(refs, csl_path)
+    renderer = get_renderer(to)
+    return [(key, renderer.render(part)) for key, part in entries], problems
+
+
+def csl_bibliography(refs, csl_path: str) -> tuple[list[tuple[str, object]], list[str]]:
+    """(key, rich-text entry) pairs in the style's bibliography order, and problems as values.
+
+    Year suffixes and numbers are computed over ``refs``: pass exactly what will be printed.
+    """
     from solicite.csl import Processor
     from solicite.csl.output import flatten_display
     from solicite.export.csljson import to_csl
-    from solicite.styles import get_renderer
 
     style = _style(csl_path)
     problems: list[str] = [f"{csl_path}: {p}" for p in style.compiler.problems]
@@ -25,9 +36,7 @@ def render_csl(refs, csl_path: str, to: str = "text") -> tuple[list[tuple[str, s
         return [], problems
     proc = Processor(style, items)
     proc.register([[{"id": i["id"]}] for i in items])
-    renderer = get_renderer(to)
-    out = [(key, renderer.render(flatten_display(part))) for key, part in proc.bibliography_with_keys()]
-    return out, problems
+    return [(key, flatten_display(part)) for key, part in proc.bibliography_with_keys()], problems
 
 
 def cite_csl(refs, cites: list[tuple[str, str]], csl_path: str, narrative: bool = False):

@@ -9,7 +9,8 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import pages_label, citeproc_range, container, doi_url, edition_number, full_date_mdy, ordinal, title, thesis_genre
+from solicite.doi import doi_url
+from solicite.styles.common import pages_label, citeproc_range, container, edition_number, full_date_mdy, ordinal, title, thesis_genre
 from solicite.styles.core import Item, type_name
 from solicite.styles.names import Name, initials
 from solicite.styles.titles import title_rich

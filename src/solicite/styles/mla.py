@@ -10,7 +10,8 @@ from __future__ import annotations
 from solicite.richtext import Italic, Link, Part, Quoted
 from solicite.styles.base import Options, Style, unquote
 from solicite.styles.build import Out
-from solicite.styles.common import labelled_number, capitalize_first, pages_label, csl_numeric, doi_url, edition_number, family_first, given_first, ordinal, page_range, title, thesis_genre
+from solicite.doi import doi_url
+from solicite.styles.common import labelled_number, capitalize_first, pages_label, csl_numeric, edition_number, family_first, given_first, ordinal, page_range, title, thesis_genre
 from solicite.styles.core import Item, number_range, type_name
 from solicite.codec import to_unicode
 

@@ -1,5 +1,7 @@
 """Show-notes pages: the library by section (``keywords``, first-seen order), each entry in a style.
 
+Each section keeps the library's order unless sorting is asked for.
+
 Link-only entries (an organisation or project: a title and a URL, no author, date or
 container) are printed as plain links, as show notes list them.
 """
@@ -11,7 +13,7 @@ from html import escape
 
 from solicite.model import Reference
 from solicite.richtext import Link
-from solicite.styles import Options, bibliography, get_renderer
+from solicite.styles import Options, bibliography, get_renderer, prepare
 from solicite.styles.core import Item
 from solicite.styles.titles import title_rich
 from solicite.codec import to_unicode
@@ -25,6 +27,7 @@ class Page:
 
     text: str
     sections: list[tuple[str, list[dict]]] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
         """A JSON-ready dict: sections with their entries."""
@@ -40,55 +43,64 @@ def is_link_only(item: Item) -> bool:
     return not any(item.f.get(f) for f in ("publisher", "organization", "institution", "doi", "journal", "journaltitle"))
 
 
-def build_page(refs: list[Reference], style: str = "apa", to: str = "markdown", options: Options | None = None) -> Page:
-    """The show-notes page for the references, in Markdown or HTML."""
-    entries = bibliography(refs, style, options or Options(), context=refs)
-    by_key = {e.key: e for e in entries}
-    order: list[str] = []
-    groups: dict[str, list[str]] = {}
-    for r in refs:
-        section = to_unicode(r.keywords[0]) if r.keywords else OTHER
-        if section not in groups:
-            order.append(section)
-            groups[section] = []
-        groups[section].append(r.key)
-    if OTHER in order:
-        order.remove(OTHER)
-        order.append(OTHER)
-    renderer = get_renderer(to)
-    rank = {e.key: i for i, e in enumerate(entries)}
+def build_page(refs: list[Reference], style: str = "apa", to: str = "markdown", options: Options | None = None,
+               sort: bool = False) -> Page:
+    """The show-notes page for the references, in Markdown or HTML.
+
+    ``style`` is a built-in style or any CSL style (a name or a ``.csl`` file). Each section keeps
+    the library's order unless ``sort`` (then the style's reference-list order). Year suffixes
+    and numbers are computed over the entries the page prints as references, so "2021b" never
+    appears without its "2021a".
+    """
+    items = {i.key: i for i in prepare(refs)}
+    links = {k for k, i in items.items() if is_link_only(i)}
+    printed = [r for r in refs if r.key not in links]
+    parts, problems = _formatted(printed, refs, style, options)
+    rank = {k: n for n, k in enumerate(parts)}
+    renderer, plain_text = get_renderer(to), get_renderer("text")
     lines: list[str] = []
     sections = []
-    for section in order:
-        keys = sorted(groups[section], key=lambda k: rank[k])
+    for heading, keys in _sections(refs):
+        cited = [k for k in keys if k in parts]
+        if sort:
+            cited.sort(key=rank.__getitem__)
         # Link-only entries first, in library order, as the show notes list organisations.
-        links = [k for k in groups[section] if is_link_only(by_key[k].item)]
-        cited = [k for k in keys if k not in links]
-        items = []
-        rendered = []
-        for k in links + cited:
-            e = by_key[k]
-            if k in links:
-                parts = _link_parts(e.item)
-                kind = "link"
-            else:
-                parts = e.parts
-                kind = "reference"
-            text = renderer.render(parts)
-            rendered.append(text)
-            items.append({"key": k, "kind": kind, "text": get_renderer("text").render(parts), to: text})
-        sections.append((section, items))
-        if to == "html":
-            lines.append(f"<h2>{escape(section)}</h2>")
-            lines.append("<ul>")
-            lines.extend(f"  <li>{t}</li>" for t in rendered)
-            lines.append("</ul>")
-        else:
-            lines.append(f"## {renderer.text(section)}")
-            lines.append("")
-            lines.extend(f"- {t}" for t in rendered)
-            lines.append("")
-    return Page(text="\n".join(lines).rstrip() + "\n", sections=sections)
+        shown = [(k, "link", _link_parts(items[k])) for k in keys if k in links]
+        shown += [(k, "reference", parts[k]) for k in cited]
+        rendered = [renderer.render(p) for _, _, p in shown]
+        sections.append((heading, [{"key": k, "kind": kind, "text": plain_text.render(p), to: t}
+                                   for (k, kind, p), t in zip(shown, rendered)]))
+        lines.extend(_section_lines(heading, rendered, to, renderer))
+    return Page(text="\n".join(lines).rstrip() + "\n", sections=sections, problems=problems)
+
+
+def _sections(refs: list[Reference]) -> list[tuple[str, list[str]]]:
+    """(heading, keys in library order) by first keyword, first-seen order, "Other" last."""
+    groups: dict[str, list[str]] = {}
+    for r in refs:
+        groups.setdefault(to_unicode(r.keywords[0]) if r.keywords else OTHER, []).append(r.key)
+    if OTHER in groups:
+        groups[OTHER] = groups.pop(OTHER)
+    return list(groups.items())
+
+
+def _formatted(printed, everything, style: str, options) -> tuple[dict, list[str]]:
+    """key -> rich-text entry in the style's reference-list order, and the problems met."""
+    from solicite.registry import names
+
+    if style in names("style"):
+        entries = bibliography(printed, style, options or Options(), context=everything)
+        return {e.key: e.parts for e in entries}, []
+    from solicite.styles.csl import csl_bibliography
+
+    pairs, problems = csl_bibliography(printed, style)
+    return dict(pairs), problems
+
+
+def _section_lines(heading: str, rendered: list[str], to: str, renderer) -> list[str]:
+    if to == "html":
+        return [f"<h2>{escape(heading)}</h2>", "<ul>", *(f"  <li>{t}</li>" for t in rendered), "</ul>"]
+    return [f"## {renderer.text(heading)}", "", *(f"- {t}" for t in rendered), ""]
 
 
 def _link_parts(item: Item) -> list:
