@@ -17,3 +17,19 @@ _NEWSPAPER = re.compile(r"\b(times|post|guardian|tribune|herald|gazette|telegrap
 def is_news_site(ref: Reference) -> bool:
     """True when a web page's publisher (organization or journaltitle) is a newspaper or news site."""
     return bool(_NEWSPAPER.search(to_unicode(ref.fields.get("organization") or ref.fields.get("journaltitle", ""))))
+
+
+_VIDEO = re.compile(r"\b(youtube|vimeo|video|film|motion picture)\b")
+
+
+def medium_hints(ref: Reference) -> str:
+    """What an entry says of its kind beyond its type: entrysubtype, type and howpublished, lower-cased."""
+    return " ".join(to_unicode(ref.fields.get(f, "")) for f in ("entrysubtype", "type", "howpublished")).lower()
+
+
+def medium(ref: Reference) -> str:
+    """"podcast", "video" or "": the medium an entry names (show notes' "Youtube", APA's "[Video]", "[Film]")."""
+    hints = medium_hints(ref)
+    if "podcast" in hints:
+        return "podcast"
+    return "video" if _VIDEO.search(hints) else ""

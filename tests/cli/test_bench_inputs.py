@@ -17,6 +17,7 @@ CASES = [
     ("agreement.py", [str(ROOT / "data" / "references.bib"), "--oracle-dir", NOWHERE], "vs_oracle.py"),
     ("export_bench.py", ["--bib", NOWHERE + "/rfc.bib"], "rfc.bib"),
     ("format_speed.py", ["--bib", NOWHERE + "/rfc.bib", "--n", "1"], "rfc.bib"),
+    ("lint_action.py", ["--actionlint-dir", NOWHERE], "actionlint"),
     ("parse_accuracy.py", ["--shared", NOWHERE], "training"),
     ("parse_cli_speed.py", ["--shared", NOWHERE], "training"),
     ("parse_speed.py", ["--shared", NOWHERE], "training"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from solicite.parse import parse_text
-from solicite.parse.noise import take_role
+from solicite.parse.roles import take_role
 
 LIST = """\
 Bauder, H. (2017). Sanctuary cities. International Migration, 55(2), 174-187.
@@ -72,3 +72,62 @@ def test_a_prose_paragraph_is_skipped_and_said() -> None:
     result = parse_text(LIST + "\n" + prose + "\n", source="list.txt", fmt="text")
     assert not [r for r in result.references if r.line == 15]
     assert [d.severity for d in result.diagnostics if d.line == 15] == ["info"]
+
+
+# APA 7's own examples (Publication Manual, chapter 10), lightly shortened; the expected fields
+# were written by hand from what each part of the reference means.
+APA_MEDIA = """\
+Fogarty, M. [Grammar Girl]. (2016, September 30). How to use the subjunctive [Video]. YouTube. https://www.youtube.com/watch?v=xyz
+Jackson, P. (Director). (2001). The lord of the rings: The fellowship of the ring [Film]. New Line Cinema.
+Cutts, S. [@SarahCutts]. (2020, March 2). Cities are for people [Tweet]. Twitter. https://twitter.com/SarahCutts/status/123
+Mars, R. (Host). (2019, May 7). The sanctuary city [Audio podcast episode]. In 99% Invisible. Radiotopia.
+Harvard University. (2019, August 28). Soft robotic gripper for jellyfish [Video]. YouTube. https://www.youtube.com/watch?v=guRoWTYfxMs
+"""
+
+
+def _media():
+    refs = parse_text(APA_MEDIA, source="apa.txt", fmt="text", one_per_line=True).references
+    return {r.line: r for r in refs}
+
+
+def test_a_bracketed_description_is_the_medium_never_a_name() -> None:
+    by_line = _media()
+    expected = {1: ("Fogarty", "M.", "Video", "Grammar Girl"), 2: ("Jackson", "P.", "Film", None),
+                3: ("Cutts", "S.", "Tweet", "@SarahCutts"), 4: ("Mars", "R.", "Audio podcast episode", None)}
+    for line, (family, given, medium, alias) in expected.items():
+        ref = by_line[line]
+        assert [(p.family, p.given) for p in ref.authors] == [(family, given)], ref.raw
+        assert ref.fields["type"] == medium
+        assert ref.fields.get("nameaddon") == alias
+        assert "[" not in ref.fields["title"] and medium not in ref.fields["title"]
+    assert [p.literal for p in by_line[5].authors] == ["Harvard University"]
+    assert (by_line[2].fields["authortype"], by_line[4].fields["authortype"]) == ("director", "host")
+    # The studio or platform the tagger could read as a journal is where the work was published.
+    assert (by_line[2].type, by_line[2].fields["organization"]) == ("misc", "New Line Cinema")
+    assert (by_line[1].type, by_line[1].fields["organization"]) == ("online", "YouTube")
+
+
+def _apa(ref) -> str:
+    from solicite.styles import bibliography, get_renderer
+
+    return bibliography([ref], "apa")[0].render(get_renderer("text"))
+
+
+def test_apa_prints_the_description_and_the_role() -> None:
+    by_line = _media()
+    # As APA 7 prints these examples (hand-checked against the manual's chapter 10).
+    assert _apa(by_line[2]) == (
+        "Jackson, P. (Director). (2001). The lord of the rings: The fellowship of the ring [Film]. New Line Cinema.")
+    assert _apa(by_line[1]) == ("Fogarty, M. [Grammar Girl]. (2016, September 30). How to use the subjunctive [Video]. YouTube. "
+                                "https://www.youtube.com/watch?v=xyz")
+    assert _apa(by_line[3]) == ("Cutts, S. [@SarahCutts]. (2020, March 2). Cities are for people [Tweet]. Twitter. "
+                                "https://twitter.com/SarahCutts/status/123")
+
+
+def test_a_bracket_that_is_no_description_stays_where_it_was() -> None:
+    from solicite.parse.roles import take_description, take_screen_name
+
+    for text in ("Report on things [PDF]. 2020.", "Annual Report [Summary]. 2020.", "Smith, J. A. [Ed.]. (2020). T.",
+                 "[1] Smith, J. Title.", "Doe, J. (2020). On [redacted] documents. Journal, 1, 2-3."):
+        assert take_screen_name(text) == (text, "")
+        assert take_description(text) == (text, "")

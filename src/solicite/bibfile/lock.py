@@ -93,6 +93,9 @@ class LibraryLock:
             # No O_TRUNC: a waiter must not wipe the holder's name before it has the lock.
             return os.open(self.file, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0),
                            0o666)
+        except FileNotFoundError as exc:
+            raise InputError(f"no such folder {Path(self.path).parent}", path=str(self.path),
+                             hint="create the folder first, or choose another path") from exc
         except OSError as exc:
             raise InputError(f"cannot create the lock file {self.file.name} beside the library: {exc.strerror}",
                              path=str(self.path),

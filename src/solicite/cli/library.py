@@ -142,9 +142,15 @@ def print_refs(env: Env, refs: Iterable[Reference]) -> None:
 @click.option("--type", "-t", "types", multiple=True, help="Only entries of this type (article, book...).")
 @click.option("--lenient", is_flag=True, help="Skip malformed entries with a warning instead of stopping.")
 @pass_env
-def list_cmd(env: Env, keyword: tuple[str, ...], types: tuple[str, ...], lenient: bool) -> None:
-    """List the entries of the library: a table on a terminal, tab-separated text in a pipe, or --json."""
+def list_cmd(env: Env, keyword: tuple[str, ...], types: tuple[str, ...], lenient: bool) -> int:
+    """List the entries of the library: a table on a terminal, tab-separated text in a pipe, or --json.
+
+    Exit status 1 when --keyword or --type match no entry (said on stderr, as `search` does).
+    """
     refs = open_library(env, lenient=lenient).iter_references()
+    if not (keyword or types):
+        print_refs(env, refs)
+        return int(ExitCode.OK)
     if keyword:
         from solicite.search import has_keyword
 
@@ -152,7 +158,14 @@ def list_cmd(env: Env, keyword: tuple[str, ...], types: tuple[str, ...], lenient
     if types:
         wanted = {t.lower() for t in types}
         refs = (r for r in refs if r.type in wanted)
-    print_refs(env, refs)
+    chosen = list(refs)
+    print_refs(env, chosen)
+    if chosen:
+        return int(ExitCode.OK)
+    asked = " and ".join(f"{name} {' or '.join(map(repr, values))}" for name, values in
+                         (("--keyword", keyword), ("--type", types)) if values)
+    env.warn(f"no entry matches {asked} (the sections: solicite shownotes; the types: solicite list)")
+    return int(ExitCode.FINDINGS)
 
 
 @click.command("show")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -58,6 +59,10 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
     diagnostics = []
     for name in inputs:
         text = _read_input(name)
+        if _BIBTEX_HEAD.match(text):
+            shown = name if name != "-" else "FILE"
+            raise InputError("is BibTeX already, not a list of references to parse", path=name,
+                             hint=f"add it with `solicite add {shown}` or `solicite import {shown}`")
         with _LazyBar(env, f"parsing {name}") as bar:
             result = parse_text(text, source=name, fmt=None if input_format == "auto" else input_format,
                                 one_per_line=one_per_line, progress=bar.update)
@@ -143,6 +148,10 @@ class _LazyBar:
     def __exit__(self, *exc) -> None:
         if self._bar is not None:
             self._bar.__exit__(*exc)
+
+
+# A BibTeX file starts, after blank lines and % comments, with an entry: "@article{key," or "@string{".
+_BIBTEX_HEAD = re.compile(r"\A(?:\s*%[^\n]*\n|\s)*@\s*[A-Za-z]+\s*[{(]\s*[^\s,{}()]*\s*[,=]")
 
 
 def _read_input(name: str) -> str:

@@ -19,7 +19,7 @@ from solicite.export.extended import extend_csl, extend_from_csl, join_subtitle,
 from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode, url_text
 from solicite.doi import strip_doi
 from solicite.model import Person, Reference, named
-from solicite.types import is_news_site
+from solicite.types import is_news_site, medium, medium_hints
 from solicite.stream import json_array, separated
 
 # BibTeX/BibLaTeX entry type -> CSL type (refined by entrysubtype, type and howpublished in csl_type()).
@@ -83,23 +83,19 @@ CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$\n?", re.IGNORECAS
 KEYWORDS_LINE = re.compile(r"^\s*Keywords:\s*(.+?)\s*$\n?", re.IGNORECASE | re.MULTILINE)
 
 
-def _hints(ref: Reference) -> str:
-    return " ".join(to_unicode(ref.get(f)) for f in ("entrysubtype", "type", "howpublished")).lower()
-
-
 def csl_type(ref: Reference) -> str:
     """The CSL type of a reference: its entry type, refined by entrysubtype, type and howpublished."""
     base = TYPE_TO_CSL.get(ref.type.lower(), "document")
-    hints = _hints(ref)
+    hints = medium_hints(ref)
     if ref.type.lower() == "article":
         if "newspaper" in hints:
             return "article-newspaper"
         if "magazine" in hints:
             return "article-magazine"
         return base
-    if base in ("document", "song", "webpage", "motion_picture") and "podcast" in hints:
+    if base in ("document", "song", "webpage", "motion_picture") and medium(ref) == "podcast":
         return "broadcast"
-    if base in ("document", "webpage") and re.search(r"\b(youtube|vimeo|video)\b", hints):
+    if base in ("document", "webpage") and medium(ref) == "video":
         return "motion_picture"
     if base == "webpage" and is_news_site(ref):
         return "article-newspaper"  # a news site's article: Zotero's Newspaper Article

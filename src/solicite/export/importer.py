@@ -36,7 +36,7 @@ def detect_format(text: str, path: str = "") -> str:
     if _EXTENSIONS.get(ext):
         return _EXTENSIONS[ext]
     head = text.lstrip("\ufeff \t\r\n")[:2000]
-    if head[:1] in "[{":
+    if head[:1] and head[:1] in "[{":
         return "csl-json"
     if re.search(r"(?m)^\s*TY  - ", head):
         return "ris"
@@ -92,6 +92,8 @@ def read_file(path: Path | str, fmt: str | None = None) -> ImportResult:
         raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from exc
     if "\x00" in text[:8192]:
         raise InputError("is a binary file, not BibTeX, CSL-JSON or RIS text", path=str(path))
+    if not text.strip(" \t\r\n\ufeff"):
+        raise InputError("is empty: no record to import", path=str(path), hint="check the file name")
     result = read_text(text, fmt or detect_format(text, str(path)), str(path))
     if not result.references:
         raise InputError(f"holds no {result.format} record to import", path=str(path),

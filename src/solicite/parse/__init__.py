@@ -125,6 +125,7 @@ def parse_text(
         ref.key, ref.raw, ref.source, ref.line = "", block.text, source, block.lineno
         for name, value in clean.fields.items():
             ref.fields.setdefault(name, escape(value, url=name in ("url", "doi")))
+        fixups.fix_medium(ref)
         if block.section:
             ref.fields["keywords"] = escape(section_tag(block.section))
         _balance_braces(ref, result.diagnostics, where)

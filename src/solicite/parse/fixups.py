@@ -22,16 +22,13 @@ import re
 
 from solicite.model import LOST_LINK_FIELD, Reference
 from solicite.codec import escape, to_unicode
+from solicite.parse.roles import MEDIA, is_medium
 from solicite.text import fold
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)[a-z]?\b|\bn\.\s?d\.")
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])[.?!]\s+\S")
 _AUTHOR_INITIALS = re.compile(r"\b[A-Z][\w'’\-]+,\s+[A-Z]\.")
 _TRAILING_YEAR = re.compile(r"(?:,\s*|\s+\(?)(1[5-9]\d\d|20\d\d)\)?$")
-MEDIA = frozenset(
-    "youtube video videos podcast podcasts blog website web webpage webinar twitter facebook instagram "
-    "linkedin tiktok vimeo film documentary audio radio television tv interview newsletter online".split()
-)
 _CONTAINERS = ("journal", "booktitle", "organization", "publisher", "institution", "howpublished")
 def _norm(text: str) -> str:
     return " ".join(fold(to_unicode(text)).split())
@@ -105,6 +102,29 @@ def fix(ref: Reference, text: str, anchors: list[str]) -> Reference:
     _page_after_volume(ref, text)
     _drop_repeats(ref)
     return ref
+
+
+# Where a video, podcast or post is published, when a list names only that ("YouTube.").
+_PLATFORM = re.compile(r"^(?:youtube|vimeo|twitter|x|facebook|instagram|tiktok|linkedin|spotify|apple podcasts|soundcloud|"
+                       r"ted|ted talks?|netflix|twitch|mastodon|bluesky|threads)$", re.IGNORECASE)
+
+
+def fix_medium(ref: Reference) -> None:
+    """An entry with an APA medium description ("[Video]", "[Film]", "[Tweet]") is no book or article.
+
+    The description was taken out of the text before tagging (roles.py), so the tagger may
+    have read the studio or the platform as a journal or publisher: it is the organization.
+    """
+    f = ref.fields
+    if not is_medium(to_unicode(f.get("type", ""))):
+        return
+    if ref.type in ("article", "book", "incollection", "inproceedings"):
+        venue = next((f.pop(k) for k in ("journal", "booktitle", "publisher") if k in f), "")
+        ref.type = "online" if f.get("url") or f.get(LOST_LINK_FIELD) else "misc"
+        if venue:
+            f.setdefault("organization", venue)
+    if _PLATFORM.match(to_unicode(f.get("note", "")).strip(" .")) and "organization" not in f:
+        f["organization"] = f.pop("note")
 
 
 def _cut_title_at_anchor(ref: Reference, text: str, anchors: list[str]) -> None:

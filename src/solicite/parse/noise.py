@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from solicite.dates import month_number
 from solicite.model import LOST_LINK_FIELD
 from solicite.parse.extract import Link
+from solicite.parse.roles import take_annotations
 
 # Markers left where a hyperlink was. Group "name" is what lostlink records.
 _LINK_MARKERS = re.compile(
@@ -67,32 +68,11 @@ class Cleaned:
     anchors: list[str] = field(default_factory=list)
 
 
-_ROLE_WORDS = (r"(?:co-?)?hosts?|(?:executive\s+)?producers?|speakers?|guests?|narrators?|directors?|presenters?|"
-               r"interview(?:er|ee)s?|moderators?|panel(?:l)?ists?|performers?")
-# "Roman Mars (host)", "Mars, R. [Producer]", "Carlo Ratti — Speaker." near the start, where the names are.
-_ROLE = re.compile(rf"\s*[(\[]\s*({_ROLE_WORDS})\s*[)\]]|\s+[\u2014\u2013]\s*({_ROLE_WORDS})(?=\s*[.,;(]|$)", re.I)
-_ROLE_SPAN = 100  # characters: the names part of a reference, not its title
-
-
-def take_role(text: str) -> tuple[str, str]:
-    """Remove the role written beside the names ("(host)", "— Speaker"); return the text and the role.
-
-    The role is the person's (biblatex ``authortype``), never part of a name: left in, the
-    tagger read "Roman Mars (host)" as a person called "(host)" and "— Carlo Ratti" as a name.
-    """
-    m = _ROLE.search(text, 0, _ROLE_SPAN) if "(" in text or "[" in text or "\u2014" in text or "\u2013" in text else None
-    if m is None or m.start() > _ROLE_SPAN:
-        return text, ""
-    role = " ".join((m.group(1) or m.group(2)).lower().split())
-    return text[:m.start()] + text[m.end():], role
-
-
 def clean(text: str, links: list[Link] | None = None) -> Cleaned:
     """Strip link markers, access phrases, URLs and DOIs from ``text``; return them as fields."""
-    text, role = take_role(text)
+    text, fields = take_annotations(text)
     original = text
     removed: list[str] = []
-    fields: dict[str, str] = {"authortype": role} if role else {}
     anchors = [text[lk.start:lk.end] for lk in links or [] if 0 <= lk.start < lk.end <= len(text)]
     if not links and not _maybe_noise(text):
         return Cleaned(repair(text), fields, removed, [])  # the common case, kept fast

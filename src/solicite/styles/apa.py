@@ -97,8 +97,13 @@ class APA(Style):
         """(author text, the site/publisher moved to author position, title goes first)."""
         if item.authors:
             s = apa_author_list(item.authors)
-            if item.is_podcast:
-                s += " (Hosts)" if len(item.authors) > 1 else " (Host)"
+            if item.text("nameaddon"):
+                s += f" [{item.text('nameaddon')}]"  # a screen name, as APA 7 prints it: "Cutts, S. [@SarahCutts]"
+            # APA names the role in audiovisual works: "(Director)", "(Host)"; biblatex keeps it in authortype.
+            role = capitalize_first(item.text("authortype")) if item.kind in ("video", "audio") else ""
+            if role or item.is_podcast:
+                role = role or "Host"
+                s += f" ({role}s)" if len(item.authors) > 1 and not role.endswith("s") else f" ({role})"
             return s, False, False
         if item.editors and item.kind not in ("chapter", "paper", "article", "magazine", "newspaper"):
             return apa_author_list(item.editors) + (" (Eds.)" if len(item.editors) > 1 else " (Ed.)"), False, False
@@ -181,6 +186,10 @@ class APA(Style):
             return "Computer software"
         if kind == "dataset":
             return "Dataset"
+        # The list's own bracketed description ("[Film]", "[Tweet]", the parser keeps it in `type`) wins.
+        described = capitalize_first(item.text("type")) if kind in ("audio", "video", "webpage", "misc") else ""
+        if described:
+            return described
         if item.is_podcast:
             return "Audio podcast episode"
         if kind == "audio":

@@ -14,7 +14,7 @@ from solicite.model import Reference, split_names
 from solicite.styles.names import Name, names
 from solicite.codec import to_unicode, url_text
 from solicite.doi import strip_doi
-from solicite.types import is_news_site
+from solicite.types import is_news_site, medium
 
 
 # BibTeX/BibLaTeX entry types -> the kinds styles know (close to CSL's types).
@@ -247,12 +247,12 @@ def make_item(ref: Reference) -> Item:
     subtype = f.get("entrysubtype", "").lower()
     if kind == "article" and subtype in ("magazine", "newspaper"):
         kind = subtype
-    elif kind in ("webpage", "misc") and f.get("howpublished"):
-        # Show notes say "Youtube" or "Podcast" where BibLaTeX would use @video or @audio.
-        how = f["howpublished"].strip().strip("{}").lower()
-        if how in ("youtube", "vimeo", "video", "online video"):
+    elif kind in ("webpage", "misc"):
+        # Show notes say "Youtube" or "Podcast", APA "[Video]", where BibLaTeX would use @video or @audio.
+        found = medium(ref)
+        if found == "video":
             kind = "video"
-        elif "podcast" in how:
+        elif found == "podcast":
             kind, subtype = "audio", "podcast"
     if kind == "webpage" and is_news_site(ref):
         kind = "newspaper"  # as the exporters read it (solicite.types): a news site's article
