@@ -36,3 +36,8 @@ def bcp47(name: str) -> str:
     if tag:
         return tag
     return value  # already a tag ("de-CH"), or a name Zotero keeps as free text
+
+
+def is_english(language: str) -> bool:
+    """True for an English langid or tag ("british", "en-GB"), or none: the titles whose case may change."""
+    return not language.strip() or bcp47(language).lower().startswith("en")

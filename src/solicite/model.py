@@ -178,16 +178,23 @@ class Reference:
             return f"{self.source}:{self.line}"
         return self.source or self.key
 
-    def as_dict(self) -> dict:
-        """A JSON-ready dict: key, type, fields, persons (each a dict of its non-empty parts), source, line."""
-        return {
+    def as_dict(self, *, with_raw: bool = False) -> dict:
+        """The one JSON shape of a Reference: key, type, fields, persons (non-empty parts), source, line.
+
+        ``with_raw`` adds the text it was read from (``parse`` shows the reference it read).
+        """
+        out = {
             "key": self.key,
             "type": self.type,
             "fields": dict(self.fields),
-            "persons": {role: [{k: v for k, v in vars(p).items() if v} for p in people] for role, people in self.persons.items()},
+            "persons": {role: [{k: v for k, v in vars(p).items() if v} for p in people]
+                        for role, people in self.persons.items() if people},
             "source": self.source,
             "line": self.line,
         }
+        if with_raw:
+            out["raw"] = self.raw
+        return out
 
     def copy(self, **changes) -> "Reference":
         """A copy with deep-copied fields and persons, and any attribute changed."""

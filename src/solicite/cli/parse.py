@@ -119,7 +119,7 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
     if fmt == "csl-json":
         data = to_csl_items(references)
     else:
-        data = {"references": [reference_to_json(r) for r in references],
+        data = {"references": [r.as_dict(with_raw=True) for r in references],
                 "diagnostics": [d.as_dict() for d in diagnostics]}
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     write_result(env, output, text, backup=True)
@@ -194,17 +194,3 @@ def to_csl_items(references: list[Reference]) -> list[dict]:
             item["note"] = " ".join(ref.raw.split())
         items.append(item)
     return items
-
-
-def reference_to_json(ref: Reference) -> dict:
-    """A Reference as plain JSON: type, key, fields, persons (non-empty parts), where it came from."""
-    return {
-        "key": ref.key,
-        "type": ref.type,
-        "fields": dict(ref.fields),
-        "persons": {role: [{k: v for k, v in vars(p).items() if v} for p in people]
-                    for role, people in ref.persons.items() if people},
-        "raw": ref.raw,
-        "source": ref.source,
-        "line": ref.line,
-    }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from solicite.language import is_english
 from solicite.csl.context import NUMBER_VARIABLES, Ctx
 from solicite.csl.locale import tag
 from solicite.csl.markup import parse_markup
@@ -234,5 +235,4 @@ def _plural_value(var: str, value) -> bool:
 
 
 def _english(ctx: Ctx) -> bool:
-    lang = ctx.item.get("language") or ctx.locale.lang or "en"
-    return str(lang).lower().startswith("en")
+    return is_english(str(ctx.item.get("language") or ctx.locale.lang or "en"))

@@ -14,6 +14,7 @@ from solicite.model import Reference, split_names
 from solicite.styles.names import Name, names
 from solicite.codec import to_unicode, url_text
 from solicite.doi import strip_doi
+from solicite.language import is_english
 from solicite.types import is_news_site, medium
 
 
@@ -189,8 +190,7 @@ class Item:
     @property
     def english(self) -> bool:
         """True unless ``langid`` names another language (only English titles change case)."""
-        lang = self.f.get("langid", "").strip().lower()
-        return not lang or lang.startswith(("en", "american", "british", "australian", "canadian", "newzealand", "usenglish", "ukenglish"))
+        return is_english(self.f.get("langid", ""))
 
     @property
     def url(self) -> str:
