@@ -19,6 +19,20 @@ def separated(texts: Iterable[str], sep: str, end: str = "") -> Iterator[str]:
         yield end
 
 
+def batched(texts: Iterable[str], size: int = 1 << 16) -> Iterator[str]:
+    """The texts joined into batches of a little over ``size`` characters (fewer, larger writes)."""
+    batch: list[str] = []
+    length = 0
+    for text in texts:
+        batch.append(text)
+        length += len(text)
+        if length > size:
+            yield "".join(batch)
+            batch, length = [], 0
+    if batch:
+        yield "".join(batch)
+
+
 def indented_json(value: Any) -> str:
     """``json.dumps(value, indent=2, ensure_ascii=False)``, made by orjson's C encoder.
 

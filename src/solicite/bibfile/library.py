@@ -15,6 +15,7 @@ from solicite import crossref
 from solicite.bibfile.scanner import Block, gc_paused, scan, scan_bytes
 from solicite.bibfile import encoding as _encoding
 from solicite.bibfile.safewrite import SaveOutcome, content_digest, replace_file
+from solicite.bibfile.saving import Written
 from solicite.bibfile.writer import format_entry, patch_entry
 from solicite.errors import DataLossError, DuplicateKeyError, InputError, KeyNotFoundError
 from solicite.dates import MONTH_MACROS, MONTHS
@@ -149,6 +150,13 @@ class Library:
         """The Reference with this key, or None."""
         block = self._index.get(key)
         return self._reference(block) if block is not None else None
+
+    def read(self, key: str) -> Reference:
+        """The Reference with this key, built anew and not kept (for one look at each of many entries)."""
+        block = self._index.get(key)
+        if block is None:
+            return self[key]  # the usual KeyNotFoundError
+        return self._refs.get(id(block)) or self._build(block)
 
     def __getitem__(self, key: str) -> Reference:
         ref = self.get(key)
@@ -388,22 +396,19 @@ class Library:
         return +(expected + self._added)
 
     def save(self, path: Path | str | None = None, *, backup: bool = True) -> Path | None:
-        """Save atomically, keeping the previous file as ``<name>.bak``; refuse if an entry would be lost."""
+        """Save atomically, keeping the previous file as ``<name>.bak``; refuse if an entry would be lost.
+
+        The text is written a few MiB at a time, each piece read back before the file is
+        replaced (``solicite.bibfile.saving``): a large library is never held whole again.
+        """
         target = Path(path) if path else self.path
         if target is None:
             raise InputError("this library was not read from a file", hint="give a path to save to")
-        text = self.dumps()
-        blocks, _ = scan(text, str(target), lenient=True)
-        written = Counter(b.key for b in blocks if b.kind == "entry")
-        if written != self.expected_keys():
-            lost = sorted((self.expected_keys() - written).elements())
-            raise DataLossError(f"refusing to save: entries would be lost or garbled: {', '.join(lost) or 'unknown'}",
-                                path=str(target), hint="nothing was written; please report this with --debug")
-        data = _encoding.encode(text, self.encoding, source=str(target))  # the bytes read, in their own encoding
+        written = Written(self, str(target))
         same = self.path is not None and os.path.realpath(target) == os.path.realpath(self.path)
-        self.last_save = outcome = replace_file(target, data, backup=backup, expect=self.digest if same else None)
-        self.path, self.digest = target, content_digest(data)
-        self._read_keys = written
+        self.last_save = outcome = replace_file(target, written, backup=backup, expect=self.digest if same else None)
+        self.path, self.digest = target, written.digest
+        self._read_keys = written.keys
         self._removed, self._added, self._renamed = Counter(), Counter(), []
         return outcome.backup
 

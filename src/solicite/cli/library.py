@@ -307,8 +307,9 @@ def keys_cmd(env: Env, selected: tuple[str, ...], pattern: str | None, renumber_
     require_unique(lib, selected)
     changes = [(old, new) for old, _, new in lib.renumber_duplicates()]
     targets = [] if renumber_duplicates else list(selected) or lib.keys()
-    for key in targets:
-        lib[key]  # unknown keys fail before anything changes
+    missing = [key for key in targets if key not in lib]
+    if missing:
+        lib[missing[0]]  # unknown keys fail before anything changes (KeyNotFoundError)
     changes += regenerate_keys(lib, targets, pattern, rename=not dry_run)
     if changes and not dry_run:
         lib.save()
