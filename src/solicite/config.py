@@ -17,13 +17,16 @@ import sys
 from dataclasses import MISSING, dataclass, field, fields
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Callable, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
 from solicite.bibfile.lock import DEFAULT_TIMEOUT as LOCK_WAIT
 from solicite.errors import ConfigError, UsageError
 from solicite.keys import DEFAULT_PATTERN
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")  # read_options reads the fields of an options dataclass
 
 DEFAULT_LIBRARY = Path("data") / "references.bib"
 # The tables a configuration file may hold, each read by ``read_options`` (the one reader of options);
@@ -182,7 +185,7 @@ def read_options(cls: type[T], settings: "Settings | dict[str, Any] | None", tab
     """
     if table not in TABLES:
         raise ValueError(f"internal error: [{table}] is not one of config.TABLES")  # so every table is refused when unknown
-    known = {f.name: f for f in fields(cls)}  # type: ignore[arg-type]
+    known = {f.name: f for f in fields(cls)}
     if isinstance(settings, Settings):
         values, where = settings.section(table), settings
     else:

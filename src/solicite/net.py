@@ -270,7 +270,7 @@ def make_session(options: NetOptions, *, offline: bool = False) -> requests.Sess
     session.mount("https://", adapter)
     session.headers["User-Agent"] = user_agent(options.mailto)
     session.max_redirects = options.max_redirects
-    session.adapter = adapter  # type: ignore[attr-defined]
+    session.adapter = adapter  # type: ignore[attr-defined]  # attributes of our own on requests' Session
     session.offline = offline  # type: ignore[attr-defined]
     return session
 

@@ -21,7 +21,7 @@ class Node:
     def __eq__(self, other: object) -> bool:
         return type(self) is type(other) and all(getattr(self, f) == getattr(other, f) for f in self._fields())
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None  # type: ignore[assignment]  # unhashable, as __eq__ compares contents; typeshed wants a method
 
     def _fields(self) -> tuple[str, ...]:
         return ("children",)

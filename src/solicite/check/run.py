@@ -16,7 +16,7 @@ from collections import OrderedDict
 from contextlib import suppress
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import urldefrag
 
 from solicite.check.checker import Checker, unsupported
@@ -25,6 +25,9 @@ from solicite.check.offline import OfflineWatch
 from solicite.check.result import BROKEN, DOI, MISSING, SKIPPED, URL, WARN, Link, LinkResult
 from solicite.check.options import CheckOptions
 from solicite.check.schedule import HostQueue
+
+if TYPE_CHECKING:  # the cache module (sqlite3) loads only when a run uses it
+    from solicite.check.cache import LinkCache
 
 # After the deadline, how long the run waits for requests already cut off to report back
 # before it stops waiting (a name lookup, for one, cannot be interrupted).
@@ -60,26 +63,13 @@ def check_links(links: list[Link], options: CheckOptions, *, on_result: Callable
     started = time.monotonic()
     results: list[LinkResult | None] = [None] * len(links)
     notes: list[str] = []
-    todo: OrderedDict[tuple[str, str], list[int]] = OrderedDict()
 
     def done(index: int, result: LinkResult) -> None:
         results[index] = result
         if on_result:
             on_result(result)
 
-    for i, link in enumerate(links):
-        if link.kind == MISSING:
-            verdict = BROKEN if options.require_links else WARN
-            reason = f"missing link ({link.field} marker)" if link.field else "missing link (no url or doi)"
-            done(i, LinkResult(link, verdict, reason=reason))
-        elif unsupported(link):
-            done(i, Checker.skip_scheme(link))
-        elif options.excluded(link.target if link.kind == DOI else link.url):
-            done(i, LinkResult(link, SKIPPED, reason="excluded"))
-        else:
-            # One request per page: #fragments name places in it, not other addresses.
-            todo.setdefault((link.kind, urldefrag(link.url)[0] if link.kind == URL else link.url), []).append(i)
-
+    todo = _triage(links, options, done)
     cache = None
     if options.use_cache and todo:
         from solicite.check.cache import open_cache
@@ -87,19 +77,7 @@ def check_links(links: list[Link], options: CheckOptions, *, on_result: Callable
         cache, problem = open_cache(options.cache_dir, options.cache_max_age)
         if problem:
             notes.append(problem)
-    pending: list[tuple[tuple[str, str], list[int]]] = []
-    for target, indices in todo.items():
-        first = links[indices[0]]
-        hit = cache.get(cache_key(first, options), first, any_age=options.offline) if cache else None
-        if hit is not None:
-            for i in indices:
-                done(i, hit.for_link(links[i]))
-        elif options.offline:
-            for i in indices:
-                done(i, LinkResult(links[i], SKIPPED, reason="offline: not in the cache"))
-        else:
-            pending.append((target, indices))
-
+    pending = _answer_from_cache(links, todo, options, cache, done)
     checker = Checker(options, fetcher)
     fresh: list[tuple[str, LinkResult]] = []
     offline = _run_workers(checker, links, pending, options, done, fresh) if pending else ""
@@ -112,6 +90,44 @@ def check_links(links: list[Link], options: CheckOptions, *, on_result: Callable
         cache.put_many(fresh)
         cache.close()
     return Report([r for r in results if r is not None], notes, time.monotonic() - started, offline)
+
+
+def _triage(links: list[Link], options: CheckOptions,
+            done: Callable[[int, LinkResult], None]) -> OrderedDict[tuple[str, str], list[int]]:
+    """Settle the links that need no request; return the others by (kind, address), in order."""
+    todo: OrderedDict[tuple[str, str], list[int]] = OrderedDict()
+    for i, link in enumerate(links):
+        if link.kind == MISSING:
+            verdict = BROKEN if options.require_links else WARN
+            reason = f"missing link ({link.field} marker)" if link.field else "missing link (no url or doi)"
+            done(i, LinkResult(link, verdict, reason=reason))
+        elif unsupported(link):
+            done(i, Checker.skip_scheme(link))
+        elif options.excluded(link.target if link.kind == DOI else link.url):
+            done(i, LinkResult(link, SKIPPED, reason="excluded"))
+        else:
+            # One request per page: #fragments name places in it, not other addresses.
+            todo.setdefault((link.kind, urldefrag(link.url)[0] if link.kind == URL else link.url), []).append(i)
+    return todo
+
+
+def _answer_from_cache(links: list[Link], todo: OrderedDict[tuple[str, str], list[int]], options: CheckOptions,
+                       cache: LinkCache | None,
+                       done: Callable[[int, LinkResult], None]) -> list[tuple[tuple[str, str], list[int]]]:
+    """Settle the addresses the cache knows (offline: all of them); return those left to request."""
+    pending: list[tuple[tuple[str, str], list[int]]] = []
+    for target, indices in todo.items():
+        first = links[indices[0]]
+        hit = cache.get(cache_key(first, options), first, any_age=options.offline) if cache else None
+        if hit is not None:
+            for i in indices:
+                done(i, hit.for_link(links[i]))
+        elif options.offline:
+            for i in indices:
+                done(i, LinkResult(links[i], SKIPPED, reason="offline: not in the cache"))
+        else:
+            pending.append((target, indices))
+    return pending
 
 
 def _run_workers(checker: Checker, links: list[Link], pending: list[tuple[tuple[str, str], list[int]]],

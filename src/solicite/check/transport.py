@@ -35,12 +35,12 @@ class _Watched:
 
     def connect(self) -> None:
         attach_current(self)
-        super().connect()  # type: ignore[misc]
+        super().connect()  # type: ignore[misc]  # a mixin: the connection class it is mixed into has connect
         attach_current(self)  # now with its socket
 
     def request(self, *args, **kwargs) -> None:
         attach_current(self)
-        super().request(*args, **kwargs)  # type: ignore[misc]
+        super().request(*args, **kwargs)  # type: ignore[misc]  # likewise request
 
 
 class _WatchedHTTP(_Watched, HTTPConnection):

@@ -11,7 +11,7 @@ import click
 
 from solicite.cli.context import Env, ProgressBar, pass_env
 from solicite.errors import ExitCode, InputError, UsageError
-from solicite.model import Reference
+from solicite.model import Diagnostic, Reference
 
 FORMATS = ("bibtex", "csl-json", "json")
 _MAX_WARNINGS = 20  # more would bury the output; the JSON output has every diagnostic
@@ -42,8 +42,7 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
     2 usage error, 3 unreadable input.
     """
     from solicite.bibfile.output import is_stdout
-    from solicite.cli.library import write_result
-    from solicite.parse import UNPARSED_CODES, parse_text
+    from solicite.parse import UNPARSED_CODES
 
     if is_stdout(output):
         output = None
@@ -55,8 +54,24 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
         raise UsageError("standard input (-) can be read only once")
     fmt = fmt or ("json" if env.json_output and not add else "bibtex")
 
+    references, diagnostics = _parse_inputs(env, inputs, None if input_format == "auto" else input_format, one_per_line)
+    problems = not references or any(d.code in UNPARSED_CODES for d in diagnostics)
+    if add:
+        _add_to_library(env, references, diagnostics, allow_duplicates)
+    else:
+        from solicite.keys import assign_keys
+
+        _write_references(env, assign_keys(references), diagnostics, fmt, output)
+    return int(ExitCode.FINDINGS) if problems else 0
+
+
+def _parse_inputs(env: Env, inputs: tuple[str, ...], input_format: str | None,
+                  one_per_line: bool) -> tuple[list[Reference], list[Diagnostic]]:
+    """Parse every INPUT in turn; warn about the first warnings and inputs with no references."""
+    from solicite.parse import parse_text
+
     references: list[Reference] = []
-    diagnostics = []
+    diagnostics: list[Diagnostic] = []
     for name in inputs:
         text = _read_input(name)
         if _BIBTEX_HEAD.match(text):
@@ -64,8 +79,7 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
             raise InputError("is BibTeX already, not a list of references to parse", path=name,
                              hint=f"add it with `solicite add {shown}` or `solicite import {shown}`")
         with _LazyBar(env, f"parsing {name}") as bar:
-            result = parse_text(text, source=name, fmt=None if input_format == "auto" else input_format,
-                                one_per_line=one_per_line, progress=bar.update)
+            result = parse_text(text, source=name, fmt=input_format, one_per_line=one_per_line, progress=bar.update)
         if not result.references:
             env.warn(f"{name}: no references found")
         references.extend(result.references)
@@ -75,32 +89,37 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
         env.warn(f"{d.location()}: {d.message}")
     if len(warnings) > _MAX_WARNINGS:
         env.warn(f"... and {len(warnings) - _MAX_WARNINGS} more warnings (--format json lists them all)")
-    problems = not references or any(d.code in UNPARSED_CODES for d in diagnostics)
+    return references, diagnostics
 
-    if add:
-        from solicite.cli.library import open_library
-        from solicite.duplicates import merge_into
 
-        lib = open_library(env, create=True, write=True)
-        merge = merge_into(lib, references, allow_duplicates=allow_duplicates)
-        for skipped in merge.skipped:
-            env.warn(skipped.note())
-        if merge.added:
-            lib.save()
-        keys = [key for _, key in merge.added]
-        if env.json_output:
-            env.emit_json({"library": str(lib.path), "added": keys,
-                           "duplicates": [{"line": s.ref.line, "duplicate_of": s.duplicate_of, "by": s.by.value}
-                                          for s in merge.skipped],
-                           "diagnostics": [d.as_dict() for d in diagnostics if d.severity != "info"]})
-        else:
-            env.info(f"added {len(keys)} entr{'y' if len(keys) == 1 else 'ies'} to {lib.path}"
-                     + (f"; {len(merge.skipped)} already there, not added" if merge.skipped else ""))
-        return int(ExitCode.FINDINGS) if problems else 0
+def _add_to_library(env: Env, references: list[Reference], diagnostics: list[Diagnostic],
+                    allow_duplicates: bool) -> None:
+    """--add: merge the references into the library (keys made unique, entries it holds skipped) and save."""
+    from solicite.cli.library import open_library
+    from solicite.duplicates import merge_into
 
-    from solicite.keys import assign_keys
+    lib = open_library(env, create=True, write=True)
+    merge = merge_into(lib, references, allow_duplicates=allow_duplicates)
+    for skipped in merge.skipped:
+        env.warn(skipped.note())
+    if merge.added:
+        lib.save()
+    keys = [key for _, key in merge.added]
+    if env.json_output:
+        env.emit_json({"library": str(lib.path), "added": keys,
+                       "duplicates": [{"line": s.ref.line, "duplicate_of": s.duplicate_of, "by": s.by.value}
+                                      for s in merge.skipped],
+                       "diagnostics": [d.as_dict() for d in diagnostics if d.severity != "info"]})
+    else:
+        env.info(f"added {len(keys)} entr{'y' if len(keys) == 1 else 'ies'} to {lib.path}"
+                 + (f"; {len(merge.skipped)} already there, not added" if merge.skipped else ""))
 
-    references = assign_keys(references)
+
+def _write_references(env: Env, references: list[Reference], diagnostics: list[Diagnostic], fmt: str,
+                      output: str | None) -> None:
+    """Write the keyed references as BibTeX, CSL-JSON or JSON, to output or standard output."""
+    from solicite.cli.library import write_result
+
     if fmt == "bibtex":
         from solicite import bibfile
 
@@ -113,8 +132,7 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
         else:
             # The same canonical text the library writer gives, without re-reading each entry.
             write_result(env, None, "\n\n".join(bibfile.format_entry(ref) for ref in references) + ("\n" if references else ""))
-        return int(ExitCode.FINDINGS) if problems else 0
-
+        return
     data: list[dict] | dict[str, list[dict]]
     if fmt == "csl-json":
         data = to_csl_items(references)
@@ -125,7 +143,6 @@ def parse_cmd(env: Env, inputs: tuple[str, ...], output: str | None, add: bool, 
     write_result(env, output, text, backup=True)
     if output:
         env.info(f"wrote {len(references)} entries to {output}")
-    return int(ExitCode.FINDINGS) if problems else 0
 
 
 class _LazyBar:

@@ -62,62 +62,48 @@ class SuiteFormat:
             if _SUPER_RE.search(text):
                 text = _SUPER_RE.sub(lambda m: "".join(f"<sup>{_SUPERSCRIPTS[c]}</sup>" for c in m.group()), text)
             out.append(text)
-            return
-        if isinstance(part, list):
+        elif isinstance(part, list):
             for p in part:
                 self._walk(p, out, state)
-            return
-        if isinstance(part, Quoted):
+        elif isinstance(part, Quoted):
             o, c = self.quotes[state["quote"] % 2]
             out.append(o)
             state["quote"] += 1
             self._walk(part.children, out, state)
             state["quote"] -= 1
             out.append(c)
-            return
-        tag = None
-        flip = None
-        if isinstance(part, NoDecor):
-            spans = [f'<span style="{css}:normal;">' for key, css in
-                     (("i", "font-style"), ("b", "font-weight"), ("sc", "font-variant")) if state[key] % 2]
-            out.extend(spans)
-            saved = dict(state)
-            state.update(i=0, b=0, sc=0)
-            self._walk(part.children, out, state)
-            state.update(saved)
-            out.extend("</span>" for _ in spans)
-            return
-        if isinstance(part, Italic):
-            flip, tag = "i", ("<i>", "</i>") if state["i"] % 2 == 0 else \
-                ('<span style="font-style:normal;">', "</span>")
-        elif isinstance(part, Bold):
-            flip, tag = "b", ("<b>", "</b>") if state["b"] % 2 == 0 else \
-                ('<span style="font-weight:normal;">', "</span>")
-        elif isinstance(part, SmallCaps):
-            flip, tag = "sc", ('<span style="font-variant:small-caps;">', "</span>") if state["sc"] % 2 == 0 \
-                else ('<span style="font-variant:normal;">', "</span>")
-        elif isinstance(part, Superscript):
-            tag = ("<sup>", "</sup>")
-        elif isinstance(part, Subscript):
-            tag = ("<sub>", "</sub>")
-        elif isinstance(part, Baseline):
-            tag = ('<span style="baseline">', "</span>")
-        elif isinstance(part, Underline):
-            tag = ('<span style="text-decoration:underline;">', "</span>")
+        elif isinstance(part, NoDecor):
+            self._no_decor(part, out, state)
         elif isinstance(part, Normal):
-            key = {"font-style": "i", "font-weight": "b", "font-variant": "sc"}[part.feature]
-            if state[key] % 2:
-                saved = state[key]
-                state[key] = 0
-                out.append(f'<span style="{part.feature}:normal;">')
-                self._walk(part.children, out, state)
-                out.append("</span>")
-                state[key] = saved
-            else:
-                self._walk(part.children, out, state)
-            return
-        elif isinstance(part, Display):
-            tag = (f'<div class="csl-{part.kind}">', "</div>")
+            self._normal(part, out, state)
+        else:
+            self._tagged(part, out, state)
+
+    def _no_decor(self, part, out, state) -> None:
+        # Every flip-flop formatting in force is turned off inside, then restored.
+        spans = [f'<span style="{css}:normal;">' for key, css in
+                 (("i", "font-style"), ("b", "font-weight"), ("sc", "font-variant")) if state[key] % 2]
+        out.extend(spans)
+        saved = dict(state)
+        state.update(i=0, b=0, sc=0)
+        self._walk(part.children, out, state)
+        state.update(saved)
+        out.extend("</span>" for _ in spans)
+
+    def _normal(self, part, out, state) -> None:
+        key = {"font-style": "i", "font-weight": "b", "font-variant": "sc"}[part.feature]
+        if state[key] % 2:
+            saved = state[key]
+            state[key] = 0
+            out.append(f'<span style="{part.feature}:normal;">')
+            self._walk(part.children, out, state)
+            out.append("</span>")
+            state[key] = saved
+        else:
+            self._walk(part.children, out, state)
+
+    def _tagged(self, part, out, state) -> None:
+        flip, tag = _tag_of(part, state)
         if tag is None or (isinstance(part, (NoCase, Link))):
             self._walk(part.children if isinstance(part, Node) else part, out, state)
             return
@@ -128,6 +114,28 @@ class SuiteFormat:
         if flip:
             state[flip] -= 1
         out.append(tag[1])
+
+
+def _tag_of(part, state) -> tuple[str | None, tuple[str, str] | None]:
+    """(the flip-flop state it toggles, (opening, closing) markup) of a formatting node; (None, None) for others."""
+    if isinstance(part, Italic):
+        return "i", ("<i>", "</i>") if state["i"] % 2 == 0 else ('<span style="font-style:normal;">', "</span>")
+    if isinstance(part, Bold):
+        return "b", ("<b>", "</b>") if state["b"] % 2 == 0 else ('<span style="font-weight:normal;">', "</span>")
+    if isinstance(part, SmallCaps):
+        return "sc", (('<span style="font-variant:small-caps;">', "</span>") if state["sc"] % 2 == 0
+                      else ('<span style="font-variant:normal;">', "</span>"))
+    if isinstance(part, Superscript):
+        return None, ("<sup>", "</sup>")
+    if isinstance(part, Subscript):
+        return None, ("<sub>", "</sub>")
+    if isinstance(part, Baseline):
+        return None, ('<span style="baseline">', "</span>")
+    if isinstance(part, Underline):
+        return None, ('<span style="text-decoration:underline;">', "</span>")
+    if isinstance(part, Display):
+        return None, (f'<div class="csl-{part.kind}">', "</div>")
+    return None, None
 
 
 def run_fixture(fx: Fixture) -> str:

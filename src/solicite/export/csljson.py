@@ -15,6 +15,7 @@ from typing import Iterable, Iterator
 from solicite.export import FunctionExporter, first_field, without_sets
 from solicite.export.carry import Tally
 from solicite.export.csldates import date_from_csl, date_to_csl
+from solicite.export.csltables import NAME_FIELDS, REPORT_GENRES, THESIS_GENRES, TYPE_FROM_CSL, TYPE_TO_CSL
 from solicite.export.extended import extend_csl, extend_from_csl, join_subtitle, split_extra
 from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode, url_text
 from solicite.doi import strip_doi
@@ -22,62 +23,10 @@ from solicite.model import Person, Reference, named
 from solicite.types import is_news_site, medium, medium_hints
 from solicite.stream import json_array, separated
 
-# BibTeX/BibLaTeX entry type -> CSL type (refined by entrysubtype, type and howpublished in csl_type()).
-TYPE_TO_CSL: dict[str, str] = {
-    "article": "article-journal",
-    "book": "book", "mvbook": "book", "collection": "book", "mvcollection": "book", "proceedings": "book",
-    "mvproceedings": "book", "reference": "book", "mvreference": "book", "manual": "book",
-    "booklet": "pamphlet",
-    "inbook": "chapter", "incollection": "chapter", "bookinbook": "chapter", "suppbook": "chapter",
-    "suppcollection": "chapter",
-    "inproceedings": "paper-conference", "conference": "paper-conference",
-    "inreference": "entry-encyclopedia",
-    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
-    "techreport": "report", "report": "report",
-    "online": "webpage", "www": "webpage", "electronic": "webpage",
-    "misc": "document",
-    "unpublished": "manuscript",
-    "patent": "patent",
-    "dataset": "dataset", "data": "dataset",
-    "software": "software",
-    "audio": "song", "music": "song",
-    "video": "motion_picture", "movie": "motion_picture",
-    "podcast": "broadcast",
-    "artwork": "graphic", "image": "graphic",
-    "letter": "personal_communication",
-    "legislation": "legislation", "jurisdiction": "legal_case",
-    "periodical": "periodical", "standard": "standard", "performance": "performance",
-    "review": "review", "interview": "interview",
-}
-
-# CSL type -> BibTeX type written on import (the most widely understood choice).
-TYPE_FROM_CSL: dict[str, str] = {
-    "article-journal": "article", "article-magazine": "article", "article-newspaper": "article",
-    "article": "misc", "document": "misc",
-    "book": "book", "pamphlet": "booklet", "chapter": "incollection", "paper-conference": "inproceedings",
-    "entry": "inreference", "entry-encyclopedia": "inreference", "entry-dictionary": "inreference",
-    "thesis": "thesis", "report": "techreport",
-    "webpage": "online", "post-weblog": "online", "post": "online",
-    "manuscript": "unpublished", "speech": "unpublished", "patent": "patent", "dataset": "dataset",
-    "software": "software", "song": "audio", "broadcast": "podcast", "motion_picture": "video",
-    "graphic": "artwork", "personal_communication": "letter", "legislation": "legislation", "bill": "legislation",
-    "legal_case": "jurisdiction", "periodical": "periodical", "standard": "standard", "review": "review",
-    "review-book": "review", "interview": "misc", "map": "misc", "performance": "misc", "event": "misc",
-}
-
-THESIS_GENRES = {"phdthesis": "PhD thesis", "mastersthesis": "Master's thesis", "mathesis": "Master's thesis",
-                 "candthesis": "Candidate thesis"}
-REPORT_GENRES = {"techreport": "Technical report", "resreport": "Research report"}
-
-# BibTeX person field -> CSL name variable
-NAME_FIELDS = {"author": "author", "editor": "editor", "translator": "translator", "bookauthor": "container-author"}
-
 # CSL variables holding titles: the only ones where case protection matters (rich text kept).
 _TITLE_VARS = ("title", "title-short", "container-title", "collection-title", "event-title")
 _WEBLIKE = ("webpage", "post-weblog", "post", "broadcast")
 _URL_ESCAPES = re.compile(r"\\([_%&#~$])")
-_PAGE_DASHES = re.compile(r"\s*-+\s*")
-_KEYWORD_SPLIT = re.compile(r"[,;]")
 _KEY_OK = re.compile(r"^(?!.*://)[^\s,{}()\"'#%~\\=]+$")
 CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$\n?", re.IGNORECASE | re.MULTILINE)
 KEYWORDS_LINE = re.compile(r"^\s*Keywords:\s*(.+?)\s*$\n?", re.IGNORECASE | re.MULTILINE)
@@ -165,33 +114,41 @@ def _number_vars(ref: Reference, ctype: str, out: dict) -> None:
             out[key] = number
 
 
+# biblatex ``authortype`` (the parser's roles: "(host)", "(Director)") -> the CSL 1.0.2 name variable.
+AUTHOR_ROLES = {"director": "director", "directors": "director", "host": "host", "hosts": "host", "co-host": "host",
+                "narrator": "narrator", "performer": "performer", "producer": "producer", "producers": "producer",
+                "executive producer": "executive-producer", "guest": "guest", "interviewer": "interviewer"}
+
+
 def to_csl(ref: Reference) -> dict:
     """The CSL-JSON item of a Reference (``id`` is the citation key)."""
     ctype = csl_type(ref)
     item: dict = {"id": ref.key, "type": ctype}
     if ref.key:
         item["citation-key"] = ref.key
-    persons = ref.persons
     for field, var in NAME_FIELDS.items():
-        people = persons.get(field)
-        if people:
-            people, _ = named(people)  # CSL-JSON has no "et al." marker: no person "others"
-            if people:
-                item[var] = [person_to_csl(p) for p in people]
-    for var, value in _texts(ref, ctype):
+        persons, _ = named(ref.persons.get(field, []))  # CSL-JSON has no "et al." marker: no person "others"
+        if persons:
+            item[var] = [person_to_csl(p) for p in persons]
+    role = AUTHOR_ROLES.get(to_unicode(ref.get("authortype")).strip().lower())
+    if role and "author" in item:
+        item[role] = item["author"]  # biblatex's authortype names the authors' role: CSL has a variable for it
+    link = _howpublished_url(ref)
+    for var, value in _text_vars(ref, ctype, link).items():
         if value:  # most of these are empty: nothing to decode
             value = to_csl_markup(value) if var in _TITLE_VARS else to_unicode(value)
             if value:
                 item[var] = value
     _number_vars(ref, ctype, item)
-    _links_and_dates(ref, item)
+    _locator_vars(ref, item, link)
     extend_csl(ref, item)
     return item
 
 
-def _texts(ref: Reference, ctype: str) -> list[tuple[str, str]]:
-    """The CSL text variables of a reference as written (LaTeX kept), in the item's order."""
-    get = ref.fields.get
+def _text_vars(ref: Reference, ctype: str, link: str) -> dict[str, str]:
+    """The CSL text variables of a Reference, as written in it (titles, container, publisher...)."""
+    text = {"title": join_subtitle(ref.get("title"), ref.get("subtitle")), "title-short": ref.get("shorttitle")}
+    used: set[str] = set()
     if ctype in _WEBLIKE:
         name, container = first_field(ref, "journaltitle", "journal", "booktitle", "maintitle", "organization")
     elif ctype.startswith("article") or ctype == "periodical":
@@ -199,35 +156,34 @@ def _texts(ref: Reference, ctype: str) -> list[tuple[str, str]]:
         name, container = first_field(ref, "journaltitle", "journal", "booktitle", *web)
     else:
         name, container = first_field(ref, "booktitle", "journaltitle", "journal", "maintitle")
-    # The field that named the container does not name the publisher as well.
-    publisher = first_field(ref, *(f for f in ("publisher", "institution", "school", "organization") if f != name))[1]
-    link = _howpublished_url(ref)
-    return [
-        ("title", join_subtitle(get("title", ""), get("subtitle", ""))),
-        ("title-short", get("shorttitle", "")),
-        ("container-title", container),
-        ("collection-title", get("series", "")),
-        ("event-title", get("eventtitle", "")),
-        ("publisher", publisher),
-        ("publisher-place", first_field(ref, "address", "location")[1]),
-        ("edition", get("edition", "")),
-        ("version", get("version", "")),
-        ("genre", _genre(ref, ctype)),
-        ("medium", "" if link else get("howpublished", "")),
-        ("event-place", get("venue", "")),
-        ("note", get("note", "")),
-        ("abstract", get("abstract", "")),
-        ("language", get("language", "")),
-        ("volume", get("volume", "")),
-        ("number-of-pages", get("pagetotal", "")),
-        ("chapter-number", get("chapter", "")),
-        ("ISBN", get("isbn", "")),
-        ("ISSN", get("issn", "")),
-    ]
+    text["container-title"] = container
+    used.add(name)
+    if "series" not in used:
+        text["collection-title"] = ref.get("series")
+    name, publisher = first_field(ref, *(f for f in ("publisher", "institution", "school", "organization") if f not in used))
+    text.update({
+        "event-title": ref.get("eventtitle"),
+        "publisher": publisher,
+        "publisher-place": first_field(ref, "address", "location")[1],
+        "edition": ref.get("edition"),
+        "version": ref.get("version"),
+        "genre": _genre(ref, ctype),
+        "medium": "" if link else ref.get("howpublished"),
+        "event-place": ref.get("venue"),
+        "note": ref.get("note"),
+        "abstract": ref.get("abstract"),
+        "language": ref.get("language"),
+        "volume": ref.get("volume"),
+        "number-of-pages": ref.get("pagetotal"),
+        "chapter-number": ref.get("chapter"),
+        "ISBN": ref.get("isbn"),
+        "ISSN": ref.get("issn"),
+    })
+    return text
 
 
 def _genre(ref: Reference, ctype: str) -> str:
-    genre = ref.fields.get("type", "")
+    genre = ref.get("type")
     if ctype == "thesis" and not genre:
         genre = THESIS_GENRES.get(ref.type.lower(), "")
     if ctype == "report" and not genre and ref.type.lower() == "techreport":
@@ -235,32 +191,26 @@ def _genre(ref: Reference, ctype: str) -> str:
     return THESIS_GENRES.get(genre, REPORT_GENRES.get(genre, genre))
 
 
-def _links_and_dates(ref: Reference, item: dict) -> None:
-    """Pages, DOI, URL, keywords and the issued and accessed dates of the item."""
-    get = ref.fields.get
-    pages = get("pages")
+def _locator_vars(ref: Reference, item: dict, link: str) -> None:
+    """Pages, DOI, URL, keywords and the dates."""
+    pages = to_unicode(ref.get("pages")).replace("\u2013", "-").replace("\u2014", "-")
+    pages = re.sub(r"\s*-+\s*", "-", pages).strip("-")
     if pages:
-        pages = to_unicode(pages).replace("\u2013", "-").replace("\u2014", "-")
-        pages = _PAGE_DASHES.sub("-", pages).strip("-")
-        if pages:
-            item["page"] = pages
-    if get("doi"):
-        item["DOI"] = strip_doi(get("doi", ""))
-    url = url_text(get("url", "")) if get("url") else _howpublished_url(ref)
+        item["page"] = pages
+    if ref.get("doi"):
+        item["DOI"] = strip_doi(ref.get("doi"))
+    url = url_text(ref.get("url")) if ref.get("url") else link
     if url:
         item["URL"] = url
-    if get("keywords"):
-        keywords = [to_unicode(k) for k in _KEYWORD_SPLIT.split(get("keywords", ""))]
-        if any(keywords):
-            item["keyword"] = ", ".join(k for k in keywords if k)
-    if get("date") or get("year"):
-        issued = date_to_csl(get("date", ""), get("year", ""), get("month", ""), get("day", ""))
-        if issued:
-            item["issued"] = issued
-    if get("urldate"):
-        accessed = date_to_csl(get("urldate", ""))
-        if accessed:
-            item["accessed"] = accessed
+    keywords = [to_unicode(k) for k in re.split(r"[,;]", ref.get("keywords"))]
+    if any(keywords):
+        item["keyword"] = ", ".join(k for k in keywords if k)
+    issued = date_to_csl(ref.get("date"), ref.get("year"), ref.get("month"), ref.get("day"))
+    if issued:
+        item["issued"] = issued
+    accessed = date_to_csl(ref.get("urldate"))
+    if accessed:
+        item["accessed"] = accessed
 
 
 def _container_field(ctype: str) -> str:
@@ -274,6 +224,63 @@ def _container_field(ctype: str) -> str:
 def from_csl(item: dict) -> Reference:
     """The Reference for a CSL-JSON item: the inverse of :func:`to_csl`."""
     ctype = str(item.get("type", "document"))
+    key, note, item = _key_and_note(item)
+    note, extra_vars, eprint = split_extra(note)
+    item = {**extra_vars, **item}  # Zotero's Extra lines for variables; the item's own win
+    fields: dict[str, str] = {}
+    _text_fields(item, ctype, fields)
+    btype = _type_and_genre(item, ctype, fields)
+    if note:
+        fields["note"] = escape(note, literal=True)
+    if ctype.startswith("article") or ctype == "periodical":
+        _put(fields, item, "number", "issue")
+    else:
+        _put(fields, item, "issue", "issue")
+        _put(fields, item, "number", "collection-number")
+        _put(fields, item, "number", "number")
+    _locator_fields(item, fields)
+    persons = {}
+    for field, var in NAME_FIELDS.items():
+        names = item.get(var)
+        if isinstance(names, list) and names:
+            persons[field] = [person_from_csl(n) for n in names if isinstance(n, dict)]
+    extend_from_csl(item, fields)
+    fields.update(eprint)
+    return Reference(type=btype, key=key, fields=fields, persons=persons)
+
+
+def _put(fields: dict[str, str], item: dict, field: str, var: str, rich: bool = False) -> None:
+    """Set field from the CSL variable var when the item has it (rich: a title, with its markup)."""
+    value = item.get(var)
+    if value not in (None, ""):
+        fields[field] = from_csl_markup(str(value)) if rich else escape(str(value), literal=True)
+
+
+def _text_fields(item: dict, ctype: str, fields: dict[str, str]) -> None:
+    """Titles, container, publisher and the other fields read from a CSL text variable."""
+    _put(fields, item, "title", "title", True)
+    _put(fields, item, "shorttitle", "title-short", True)
+    _put(fields, item, _container_field(ctype), "container-title", True)
+    _put(fields, item, "series", "collection-title", True)
+    _put(fields, item, "eventtitle", "event-title", True)
+    _put(fields, item, {"report": "institution", "thesis": "school"}.get(ctype, "publisher"), "publisher")
+    _put(fields, item, "address", "publisher-place")
+    _put(fields, item, "edition", "edition")
+    _put(fields, item, "version", "version")
+    _put(fields, item, "venue", "event-place")
+    _put(fields, item, "abstract", "abstract")
+    _put(fields, item, "language", "language")
+    _put(fields, item, "volume", "volume")
+    _put(fields, item, "pagetotal", "number-of-pages")
+    _put(fields, item, "chapter", "chapter-number")
+    _put(fields, item, "isbn", "ISBN")
+    _put(fields, item, "issn", "ISSN")
+    if "medium" in item and "howpublished" not in fields:
+        _put(fields, item, "howpublished", "medium")
+
+
+def _key_and_note(item: dict) -> tuple[str, str, dict]:
+    """The citation key, the note without the lines that carried it or the keywords, and the item."""
     note = str(item.get("note", ""))
     m = CITATION_KEY_LINE.search(note)
     key = str(item.get("citation-key") or (m.group(1) if m else "") or "").strip()
@@ -290,35 +297,12 @@ def from_csl(item: dict) -> Reference:
         # The "Keywords: ..." line solicite's Zotero export adds to Extra (Zotero's CSL import has no tags).
         item = {**item, "keyword": item.get("keyword") or k.group(1)}
         note = KEYWORDS_LINE.sub("", note).strip()
-    note, extra_vars, eprint = split_extra(note)
-    item = {**extra_vars, **item}  # Zotero's Extra lines for variables; the item's own win
+    return key, note, item
+
+
+def _type_and_genre(item: dict, ctype: str, fields: dict[str, str]) -> str:
+    """The BibTeX type; the genre goes to ``type`` unless the BibTeX type says it, and ``entrysubtype``."""
     btype = TYPE_FROM_CSL.get(ctype, "misc")
-    fields: dict[str, str] = {}
-
-    def put(field: str, var: str, rich: bool = False) -> None:
-        value = item.get(var)
-        if value not in (None, ""):
-            fields[field] = from_csl_markup(str(value)) if rich else escape(str(value), literal=True)
-
-    put("title", "title", True)
-    put("shorttitle", "title-short", True)
-    put(_container_field(ctype), "container-title", True)
-    put("series", "collection-title", True)
-    put("eventtitle", "event-title", True)
-    put({"report": "institution", "thesis": "school"}.get(ctype, "publisher"), "publisher")
-    put("address", "publisher-place")
-    put("edition", "edition")
-    put("version", "version")
-    put("venue", "event-place")
-    put("abstract", "abstract")
-    put("language", "language")
-    put("volume", "volume")
-    put("pagetotal", "number-of-pages")
-    put("chapter", "chapter-number")
-    put("isbn", "ISBN")
-    put("issn", "ISSN")
-    if "medium" in item and "howpublished" not in fields:
-        put("howpublished", "medium")
     genre = str(item.get("genre", "")).strip()
     if ctype == "thesis":
         low = genre.lower()
@@ -336,14 +320,11 @@ def from_csl(item: dict) -> Reference:
         fields["entrysubtype"] = "magazine"
     if genre:
         fields["type"] = escape(genre, literal=True)
-    if note:
-        fields["note"] = escape(note, literal=True)
-    if ctype.startswith("article") or ctype == "periodical":
-        put("number", "issue")
-    else:
-        put("issue", "issue")
-        put("number", "collection-number")
-        put("number", "number")
+    return btype
+
+
+def _locator_fields(item: dict, fields: dict[str, str]) -> None:
+    """Pages, DOI, URL, keywords and the dates."""
     if item.get("page"):
         fields["pages"] = re.sub(r"\s*[-\u2013\u2014]+\s*", "--", str(item["page"]))
     if item.get("DOI"):
@@ -359,14 +340,6 @@ def from_csl(item: dict) -> Reference:
     if accessed:
         fields["urldate"] = accessed.get("date") or "-".join(
             f"{int(accessed[k]):02d}" if k != "year" else accessed[k] for k in ("year", "month") if k in accessed)
-    persons = {}
-    for field, var in NAME_FIELDS.items():
-        names = item.get(var)
-        if isinstance(names, list) and names:
-            persons[field] = [person_from_csl(n) for n in names if isinstance(n, dict)]
-    extend_from_csl(item, fields)
-    fields.update(eprint)
-    return Reference(type=btype, key=key, fields=fields, persons=persons)
 
 
 def iter_csl(refs: Iterable[Reference]) -> Iterator[str]:

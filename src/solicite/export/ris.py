@@ -19,7 +19,7 @@ import re
 from typing import Iterable, Iterator
 
 from solicite.export import FunctionExporter, without_sets
-from solicite.export.carry import EXTRA_FIELDS, Tally
+from solicite.export.carry import EXTRA_FIELDS, ROLE_FIELDS, Tally
 from solicite.export.csljson import CITATION_KEY_LINE, from_csl, to_csl
 from solicite.export.extended import eprint_line, extra_lines
 from solicite.model import Reference
@@ -75,88 +75,122 @@ def _date(d: dict | None) -> tuple[str, str]:
     return year, "/".join([year] + [f"{int(x):02d}" for x in parts[1:]])
 
 
+class _Record:
+    """The (tag, value) lines of one RIS record under construction from a CSL item."""
+
+    def __init__(self, item: dict, ty: str) -> None:
+        self.item, self.ty = item, ty
+        self.lines: list[tuple[str, str]] = [("TY", ty)]
+
+    def tag(self, tag: str, value: str) -> None:
+        """Add a line with this value."""
+        self.lines.append((tag, value))
+
+    def add(self, tag: str, var: str) -> None:
+        """Add a line with the item's variable var, as plain text, when the item has it."""
+        if self.item.get(var):
+            self.lines.append((tag, _plain(self.item[var])))
+
+
 def csl_to_ris(item: dict, extra: list[str] | tuple[str, ...] = ()) -> str:
     """One RIS record (ending in ``ER  -``) for a CSL item; ``extra`` lines go in ``M2`` tags (Zotero: Extra)."""
     ctype = item.get("type", "document")
-    ty = CSL_TO_RIS.get(ctype, "GEN")
-    lines: list[tuple[str, str]] = [("TY", ty)]
-
-    def add(tag: str, var: str) -> None:
-        if item.get(var):
-            lines.append((tag, _plain(item[var])))
-
+    rec = _Record(item, CSL_TO_RIS.get(ctype, "GEN"))
     if item.get("id"):
-        lines.append(("ID", str(item["id"])))
-    for n in item.get("author", []):
-        lines.append(("AU", _name(n)))
-    editor_tag = "A3" if ty == "BOOK" else "A2" if ty in ("JOUR", "CHAP", "CONF", "DICT", "ENCYC", "GEN") else "ED"
-    for n in item.get("editor", []):
-        lines.append((editor_tag, _name(n)))
-    for n in item.get("translator", []):
-        lines.append(("A4", _name(n)))
-    for n in item.get("container-author", []):
-        lines.append(("C2", _name(n)))
-    add("TI", "title")
-    add("ST", "title-short")
-    if ty == "CONF":
-        add("T2", "event-title")
-        add("C3", "container-title")
-        add("T3", "collection-title")
-    elif ty == "SOUND":
-        add("T3", "container-title")  # Zotero: the series of an audio recording / podcast
-    elif ty in ("BOOK", "RPRT", "COMP", "MAP"):
-        add("T2", "collection-title")
-        add("T3", "container-title")
-    else:
-        add("T2", "container-title")
-        add("T3", "collection-title")
-    py, da = _date(item.get("issued"))
-    if py:
-        lines.append(("PY", py))
-    if da:
-        lines.append(("DA", da))
-    add("VL", "volume")
-    add("IS", "issue")
-    page = _plain(item.get("page", ""))
-    if ty in ("BOOK", "THES"):
-        add("SP", "number-of-pages")
-    elif page:
-        start, _, end = page.partition("-")
-        lines.append(("SP", start.strip()))
-        if end.strip():
-            lines.append(("EP", end.strip()))
-    add("ET", "version" if ty in ("COMP", "DATA") else "edition")
-    add("PB", "publisher")
-    add("CY", "publisher-place")
-    if ty == "CONF":
-        add("C1", "event-place")
-    if ty in ("RPRT", "PAT"):
-        add("SN", "number")
-    else:
-        add("SN", "ISBN")
-        if "ISBN" not in item:
-            add("SN", "ISSN")
-        add("M1", "collection-number" if ty == "BOOK" else "number")
+        rec.tag("ID", str(item["id"]))
+    _names_to_ris(rec)
+    rec.add("TI", "title")
+    rec.add("ST", "title-short")
+    _containers_to_ris(rec)
+    _numbers_to_ris(rec)
     # RIS has no podcast type: "SOUND" with "M3  - Podcast" tells it from a recording (Zotero: audioFileType).
     genre = "Podcast" if ctype == "broadcast" else item.get("genre")
     if genre:
-        lines.append(("M3", _plain(genre)))
-    add("DO", "DOI")
-    add("UR", "URL")
+        rec.tag("M3", _plain(genre))
+    _links_to_ris(rec)
+    rec.lines += [("M2", line) for line in _extra(item, rec.ty) + list(extra)]
+    rec.add("N1", "note")
+    rec.tag("ER", "")
+    return "\n".join(f"{tag}  - {value}".rstrip() if tag == "ER" else f"{tag}  - {value}"
+                     for tag, value in rec.lines) + "\n"
+
+
+def _names_to_ris(rec: _Record) -> None:
+    ty, item = rec.ty, rec.item
+    for n in item.get("author", []):
+        rec.tag("AU", _name(n))
+    editor_tag = "A3" if ty == "BOOK" else "A2" if ty in ("JOUR", "CHAP", "CONF", "DICT", "ENCYC", "GEN") else "ED"
+    for n in item.get("editor", []):
+        rec.tag(editor_tag, _name(n))
+    for n in item.get("translator", []):
+        rec.tag("A4", _name(n))
+    for n in item.get("container-author", []):
+        rec.tag("C2", _name(n))
+
+
+def _containers_to_ris(rec: _Record) -> None:
+    """T2, T3 (and C3 for a conference paper): which holds the container depends on the type."""
+    if rec.ty == "CONF":
+        rec.add("T2", "event-title")
+        rec.add("C3", "container-title")
+        rec.add("T3", "collection-title")
+    elif rec.ty == "SOUND":
+        rec.add("T3", "container-title")  # Zotero: the series of an audio recording / podcast
+    elif rec.ty in ("BOOK", "RPRT", "COMP", "MAP"):
+        rec.add("T2", "collection-title")
+        rec.add("T3", "container-title")
+    else:
+        rec.add("T2", "container-title")
+        rec.add("T3", "collection-title")
+
+
+def _numbers_to_ris(rec: _Record) -> None:
+    """Date, volume, issue, pages, edition, publisher and place, report or standard numbers."""
+    ty, item = rec.ty, rec.item
+    py, da = _date(item.get("issued"))
+    if py:
+        rec.tag("PY", py)
+    if da:
+        rec.tag("DA", da)
+    rec.add("VL", "volume")
+    rec.add("IS", "issue")
+    page = _plain(item.get("page", ""))
+    if ty in ("BOOK", "THES"):
+        rec.add("SP", "number-of-pages")
+    elif page:
+        start, _, end = page.partition("-")
+        rec.tag("SP", start.strip())
+        if end.strip():
+            rec.tag("EP", end.strip())
+    rec.add("ET", "version" if ty in ("COMP", "DATA") else "edition")
+    rec.add("PB", "publisher")
+    rec.add("CY", "publisher-place")
+    if ty == "CONF":
+        rec.add("C1", "event-place")
+    if ty in ("RPRT", "PAT"):
+        rec.add("SN", "number")
+    else:
+        rec.add("SN", "ISBN")
+        if "ISBN" not in item:
+            rec.add("SN", "ISSN")
+        rec.add("M1", "collection-number" if ty == "BOOK" else "number")
+
+
+def _links_to_ris(rec: _Record) -> None:
+    """DOI, URL, access date, keywords, abstract, language, number of volumes."""
+    item = rec.item
+    rec.add("DO", "DOI")
+    rec.add("UR", "URL")
     year, accessed = _date(item.get("accessed"))
     if accessed or year:
-        lines.append(("Y2", accessed or year))
+        rec.tag("Y2", accessed or year)
     for word in re.split(r"\s*[,;]\s*", _plain(item.get("keyword", ""))):
         if word:
-            lines.append(("KW", word))
-    add("AB", "abstract")
-    add("LA", "language")
-    if ty != "CHAP":
-        add("NV", "number-of-volumes")  # RIS.js: NV is numberOfVolumes, except for a book section (IS)
-    lines += [("M2", line) for line in _extra(item, ty) + list(extra)]
-    add("N1", "note")
-    lines.append(("ER", ""))
-    return "\n".join(f"{tag}  - {value}".rstrip() if tag == "ER" else f"{tag}  - {value}" for tag, value in lines) + "\n"
+            rec.tag("KW", word)
+    rec.add("AB", "abstract")
+    rec.add("LA", "language")
+    if rec.ty != "CHAP":
+        rec.add("NV", "number-of-volumes")  # RIS.js: NV is numberOfVolumes, except for a book section (IS)
 
 
 def _extra(item: dict, ty: str) -> list[str]:
@@ -250,42 +284,66 @@ def ris_to_csl(record: dict[str, list[str]]) -> dict:
     for var, values in names.items():
         if values:
             item[var] = [_csl_name(v) for v in values]
+    _put(item, first, "title", "TI", "T1", "CT")
+    _put(item, first, "title-short", "ST")
+    _containers_from_ris(item, first, ty)
+    _numbers_from_ris(item, first, ty)
+    if genre:
+        item["genre"] = genre
+    _put(item, first, "DOI", "DO")
+    _put(item, first, "URL", "UR")
+    if first.get("Y2"):
+        item["accessed"] = _csl_date(first["Y2"])
+    if record.get("KW"):
+        item["keyword"] = ", ".join(record["KW"])
+    _put(item, first, "abstract", "AB", "N2")
+    _put(item, first, "language", "LA")
+    _put(item, first, "number-of-volumes", "NV")
+    if record.get("N1") or notes:
+        item["note"] = "\n".join(record.get("N1", []) + notes)
+    return {k: v for k, v in item.items() if v not in (None, "", [])} | {"id": item["id"], "type": ctype}
 
-    def put(var: str, *tags: str) -> None:
-        for tag in tags:
-            if first.get(tag):
-                item[var] = first[tag]
-                return
 
-    put("title", "TI", "T1", "CT")
-    put("title-short", "ST")
+def _put(item: dict, first: dict[str, str], var: str, *tags: str) -> None:
+    """Set var from the first of tags the record has."""
+    for tag in tags:
+        if first.get(tag):
+            item[var] = first[tag]
+            return
+
+
+def _containers_from_ris(item: dict, first: dict[str, str], ty: str) -> None:
     if ty == "CONF":
-        put("event-title", "T2")
-        put("container-title", "C3", "BT")
-        put("collection-title", "T3")
-        put("event-place", "C1")
+        _put(item, first, "event-title", "T2")
+        _put(item, first, "container-title", "C3", "BT")
+        _put(item, first, "collection-title", "T3")
+        _put(item, first, "event-place", "C1")
     elif ty == "SOUND":
-        put("container-title", "T3", "T2")
+        _put(item, first, "container-title", "T3", "T2")
     elif ty in ("BOOK", "RPRT", "COMP", "MAP"):
-        put("collection-title", "T2")
-        put("container-title", "T3")
+        _put(item, first, "collection-title", "T2")
+        _put(item, first, "container-title", "T3")
     else:
-        put("container-title", "T2", "JF", "JO", "BT")
-        put("collection-title", "T3")
+        _put(item, first, "container-title", "T2", "JF", "JO", "BT")
+        _put(item, first, "collection-title", "T3")
+
+
+def _numbers_from_ris(item: dict, first: dict[str, str], ty: str) -> None:
+    """Date, volume, issue, pages, edition, publisher and place, report number, ISBN or ISSN."""
     date = first.get("DA") or first.get("PY") or first.get("Y1")
     if date:
         item["issued"] = _csl_date(date)
-    put("volume", "VL")
-    put("issue", "IS")
+    _put(item, first, "volume", "VL")
+    _put(item, first, "issue", "IS")
     if ty in ("BOOK", "THES"):
-        put("number-of-pages", "SP")
+        _put(item, first, "number-of-pages", "SP")
     elif first.get("SP"):
         item["page"] = first["SP"] + ("-" + first["EP"] if first.get("EP") else "")
-    put("version" if ty in ("COMP", "DATA") else "edition", "ET")
-    put("publisher", "PB")
-    put("publisher-place", "CY")
+    _put(item, first, "version" if ty in ("COMP", "DATA") else "edition", "ET")
+    _put(item, first, "publisher", "PB")
+    _put(item, first, "publisher-place", "CY")
     if ty in ("RPRT", "PAT"):
-        put("number", "SN")
+        _put(item, first, "number", "SN")
     else:
         sn = first.get("SN", "")
         if sn:
@@ -293,21 +351,7 @@ def ris_to_csl(record: dict[str, list[str]]) -> dict:
             isbn = re.search(r"\b(?:97[89][- ]?)?(?:\d[- ]?){9}[\dXx]\b", sn)
             issn = re.search(r"\b\d{4}-?\d{3}[\dXx]\b", sn)
             item["ISSN" if issn and not isbn else "ISBN"] = sn
-        put("collection-number" if ty == "BOOK" else "number", "M1")
-    if genre:
-        item["genre"] = genre
-    put("DOI", "DO")
-    put("URL", "UR")
-    if first.get("Y2"):
-        item["accessed"] = _csl_date(first["Y2"])
-    if record.get("KW"):
-        item["keyword"] = ", ".join(record["KW"])
-    put("abstract", "AB", "N2")
-    put("language", "LA")
-    put("number-of-volumes", "NV")
-    if record.get("N1") or notes:
-        item["note"] = "\n".join(record.get("N1", []) + notes)
-    return {k: v for k, v in item.items() if v not in (None, "", [])} | {"id": item["id"], "type": ctype}
+        _put(item, first, "collection-number" if ty == "BOOK" else "number", "M1")
 
 
 def _read_extra(lines: list[str]) -> tuple[dict, list[str]]:
@@ -329,4 +373,4 @@ def read_ris(text: str) -> list[Reference]:
 
 
 EXPORTER = FunctionExporter("ris", "ris", iter_ris, "RIS (EndNote, Zotero, Mendeley, RefWorks)",
-                            lambda: Tally("RIS", extra=EXTRA_FIELDS))
+                            lambda: Tally("RIS", extra=EXTRA_FIELDS, lost=ROLE_FIELDS))

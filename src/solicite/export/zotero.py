@@ -25,10 +25,11 @@ import re
 from typing import Iterable, Iterator
 
 from solicite.export import FunctionExporter, without_sets
-from solicite.export.carry import EXTRA_FIELDS, Tally
+from solicite.export.carry import EXTRA_FIELDS, ROLE_FIELDS, Tally
 from solicite.export.csldates import csl_date_text
 from solicite.doi import strip_doi
-from solicite.export.csljson import THESIS_GENRES, csl_type, to_csl
+from solicite.export.csljson import csl_type, to_csl
+from solicite.export.csltables import THESIS_GENRES
 from solicite.export.extended import EPRINT_LABELS, EXTRA_LABELS, eprint_line, eprint_type, extra_lines
 from solicite.codec import escape, protected_words, to_unicode
 from solicite.model import Diagnostic, Person, Reference
@@ -323,7 +324,7 @@ class _CslTally(Tally):
     """Zotero's CSL-JSON import: also the keywords, which it cannot make tags of."""
 
     def __init__(self) -> None:
-        super().__init__("Zotero's CSL-JSON import", extra=EXTRA_FIELDS)
+        super().__init__("Zotero's CSL-JSON import", extra=EXTRA_FIELDS, lost=ROLE_FIELDS)
         self.tagged: list[str] = []
         self.tagged_count = 0
 
@@ -355,7 +356,7 @@ class _BibtexTally(Tally):
     """Zotero's BibTeX import: also the citation keys, which it never keeps."""
 
     def __init__(self) -> None:
-        super().__init__("Zotero's BibTeX import", lost=_BIBTEX_LOST)
+        super().__init__("Zotero's BibTeX import", lost=_BIBTEX_LOST | ROLE_FIELDS)
 
     def more(self) -> list[Diagnostic]:
         if not self.exported:

@@ -109,61 +109,16 @@ def parse_page(html: str, url: str, *, today: date | None = None) -> tuple[Refer
         pass
     m = p.meta
     ld = next((i for i in _jsonld_items(p.jsonld) if _ld_type(i) and (i.get("headline") or i.get("name"))), {})
-    fields: dict[str, str] = {}
-    authors: list[str] = []
-    kind = "online"
     if _first(m, "citation_title"):
-        vocab = "highwire"
-        fields["title"] = _first(m, "citation_title")
-        authors = m.get("citation_author", [])
-        fields["year"] = _first(m, "citation_publication_date", "citation_date", "citation_online_date")[:4]
-        journal = _first(m, "citation_journal_title")
-        book = _first(m, "citation_inbook_title", "citation_book_title", "citation_conference_title")
-        if journal:
-            kind, fields["journal"] = "article", journal
-        elif book:
-            kind, fields["booktitle"] = "incollection", book
-        elif _first(m, "citation_technical_report_institution"):
-            kind, fields["institution"] = "techreport", _first(m, "citation_technical_report_institution")
-        elif _first(m, "citation_dissertation_institution"):
-            kind, fields["school"] = "phdthesis", _first(m, "citation_dissertation_institution")
-        for src, dst in (("citation_volume", "volume"), ("citation_issue", "number"), ("citation_publisher", "publisher"),
-                         ("citation_isbn", "isbn"), ("citation_issn", "issn")):
-            if _first(m, src):
-                fields[dst] = _first(m, src)
-        first, last = _first(m, "citation_firstpage"), _first(m, "citation_lastpage")
-        if first:
-            fields["pages"] = f"{first}-{last}" if last and last != first else first
-        doi = bare_doi(_first(m, "citation_doi")) if _first(m, "citation_doi") else None
-        if doi:
-            fields["doi"] = doi
+        vocab, (kind, fields, authors) = "highwire", _highwire(m)
     elif _first(m, "dc.title", "dcterms.title"):
-        vocab = "dublin-core"
-        fields["title"] = _first(m, "dc.title", "dcterms.title")
-        authors = m.get("dc.creator", []) or m.get("dcterms.creator", [])
-        fields["year"] = _first(m, "dc.date", "dcterms.date", "dcterms.issued", "dc.date.issued")[:4]
-        if _first(m, "dc.publisher", "dcterms.publisher"):
-            fields["publisher"] = _first(m, "dc.publisher", "dcterms.publisher")
-        ident = bare_doi(_first(m, "dc.identifier", "dcterms.identifier"))
-        if ident:
-            fields["doi"] = ident
+        vocab, (kind, fields, authors) = "dublin-core", _dublin_core(m)
     elif ld:
-        vocab = "json-ld"
-        kind = ARTICLE_TYPES.get(_ld_type(ld), "online")
-        fields["title"] = str(ld.get("headline") or ld.get("name"))
-        authors = _ld_people(ld.get("author"))
-        fields["year"] = str(ld.get("datePublished") or "")[:4]
-        container = _ld_name(ld.get("isPartOf")) or _ld_name(ld.get("publisher"))
-        if container:
-            fields["organization" if kind == "online" else "publisher"] = container
+        vocab, (kind, fields, authors) = "json-ld", _json_ld(ld)
     elif _first(m, "og:title"):
-        vocab = "open-graph"
-        fields["title"] = _first(m, "og:title")
-        authors = [a for a in m.get("article:author", []) if not a.startswith("http")]
-        fields["year"] = _first(m, "article:published_time")[:4]
+        vocab, (kind, fields, authors) = "open-graph", _open_graph(m)
     else:
-        vocab = "title"
-        fields["title"] = p.title
+        vocab, (kind, fields, authors) = "title", ("online", {"title": p.title}, [])
     site = _first(m, "og:site_name", "application-name") or _ld_name(ld.get("publisher") if ld else "")
     if kind == "online" and site and "organization" not in fields:
         fields["organization"] = site
@@ -181,3 +136,61 @@ def parse_page(html: str, url: str, *, today: date | None = None) -> tuple[Refer
     ref = Reference(type=kind, key="", fields=fields, persons={"author": people} if people else {})
     ref.source = "web"
     return ref, vocab
+
+
+# What one vocabulary gives: (entry type, fields as plain text, author names as written).
+_Found = tuple[str, dict[str, str], list[str]]
+
+
+def _highwire(m: dict[str, list[str]]) -> _Found:
+    """Highwire Press ``citation_*`` tags (Google Scholar's): journals, books, reports, theses."""
+    kind = "online"
+    fields = {"title": _first(m, "citation_title"),
+              "year": _first(m, "citation_publication_date", "citation_date", "citation_online_date")[:4]}
+    journal = _first(m, "citation_journal_title")
+    book = _first(m, "citation_inbook_title", "citation_book_title", "citation_conference_title")
+    if journal:
+        kind, fields["journal"] = "article", journal
+    elif book:
+        kind, fields["booktitle"] = "incollection", book
+    elif _first(m, "citation_technical_report_institution"):
+        kind, fields["institution"] = "techreport", _first(m, "citation_technical_report_institution")
+    elif _first(m, "citation_dissertation_institution"):
+        kind, fields["school"] = "phdthesis", _first(m, "citation_dissertation_institution")
+    for src, dst in (("citation_volume", "volume"), ("citation_issue", "number"), ("citation_publisher", "publisher"),
+                     ("citation_isbn", "isbn"), ("citation_issn", "issn")):
+        if _first(m, src):
+            fields[dst] = _first(m, src)
+    first, last = _first(m, "citation_firstpage"), _first(m, "citation_lastpage")
+    if first:
+        fields["pages"] = f"{first}-{last}" if last and last != first else first
+    doi = bare_doi(_first(m, "citation_doi")) if _first(m, "citation_doi") else None
+    if doi:
+        fields["doi"] = doi
+    return kind, fields, m.get("citation_author", [])
+
+
+def _dublin_core(m: dict[str, list[str]]) -> _Found:
+    fields = {"title": _first(m, "dc.title", "dcterms.title"),
+              "year": _first(m, "dc.date", "dcterms.date", "dcterms.issued", "dc.date.issued")[:4]}
+    if _first(m, "dc.publisher", "dcterms.publisher"):
+        fields["publisher"] = _first(m, "dc.publisher", "dcterms.publisher")
+    ident = bare_doi(_first(m, "dc.identifier", "dcterms.identifier"))
+    if ident:
+        fields["doi"] = ident
+    return "online", fields, m.get("dc.creator", []) or m.get("dcterms.creator", [])
+
+
+def _json_ld(ld: dict) -> _Found:
+    """A schema.org item (an Article, a NewsArticle...) in a JSON-LD script."""
+    kind = ARTICLE_TYPES.get(_ld_type(ld), "online")
+    fields = {"title": str(ld.get("headline") or ld.get("name")), "year": str(ld.get("datePublished") or "")[:4]}
+    container = _ld_name(ld.get("isPartOf")) or _ld_name(ld.get("publisher"))
+    if container:
+        fields["organization" if kind == "online" else "publisher"] = container
+    return kind, fields, _ld_people(ld.get("author"))
+
+
+def _open_graph(m: dict[str, list[str]]) -> _Found:
+    fields = {"title": _first(m, "og:title"), "year": _first(m, "article:published_time")[:4]}
+    return "online", fields, [a for a in m.get("article:author", []) if not a.startswith("http")]

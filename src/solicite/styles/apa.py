@@ -129,44 +129,8 @@ class APA(Style):
 
     def descriptions(self, item: Item, out: Out) -> None:
         """Parenthesised details after the title, then the bracketed description."""
-        kind = item.kind
-        paren: list[str] = []  # groups joined by "; "; inside the last group details joined by ", "
-        if item.editors and item.authors and kind not in ("chapter", "paper", "article", "magazine", "newspaper"):
-            eds = editors_in(item.editors)
-            paren.append(f"{eds}, {'Eds.' if len(item.editors) > 1 else 'Ed.'}")
-        if item.translators:
-            trans = editors_in(item.translators)
-            if paren and item.editors == item.translators:
-                paren[-1] = paren[-1].replace(", Ed.", ", Ed. & Trans.").replace(", Eds.", ", Eds. & Trans.")
-            else:
-                paren.append(f"{trans}, Trans.")
-        details: list[str] = []
-        if kind not in ("chapter", "paper", "article", "magazine", "newspaper"):
-            ed = edition(item)
-            if ed:
-                details.append(ed)
-            vol = item.text("volume")
-            if vol and kind in ("book",) and not item.volume_in_title:
-                details.append(("Vols. " if "-" in vol or "\u2013" in vol else "Vol. ") + vol.replace("--", "\u2013").replace("-", "\u2013"))
-            elif item.text("volumes") and kind == "book" and not vol:
-                details.append(f"Vols. 1\u2013{item.text('volumes')}")
-            if kind == "book" and item.pages:
-                details.append(pages_label(item.pages) + item.pages)
-        if kind == "report":
-            typ, num = type_name(item.text("type")), item.text("number")
-            if num:
-                label, number = _numbered(num)
-                if typ:
-                    details.append(f"{genre_title(typ)}{label} {number}")
-                else:
-                    details.append(f"{label.strip()} {number}" if label else num)
-            # (a report's genre without a number is a description in brackets: see bracket())
-        if kind == "patent" and item.text("number"):
-            details.append(f"{type_name(item.text('type') or 'patent')} No. {item.text('number')}")
-        if kind in ("software", "dataset") and item.text("version"):
-            details.append(f"Version {item.text('version')}")
-        if item.is_podcast and item.text("number"):
-            details.append(f"No. {item.text('number')}")
+        paren = _contributors(item)  # groups joined by "; "; inside the last group details joined by ", "
+        details = _details(item)
         if details:
             paren.append(", ".join(details))
         if paren:
@@ -204,44 +168,11 @@ class APA(Style):
         kind = item.kind
         cont = item.container_raw
         if kind in ("article", "magazine", "newspaper", "periodical") or (kind == "paper" and not item.editors):
-            ser = title(item, opts, raw=cont, italic=True, case="title" if item.english else "as-is") if cont else ""
-            vol = number_range(item.text("volume"))
-            issue = number_range(item.text("number") or item.text("issue"))
-            pages = item.pages
-            o = Out()
-            o.add(ser)
-            o.add(item.journal_series, ", ")
-            if kind == "paper" and item.series:
-                o.add(title(item, opts, raw=item.series), ", ")
-            if vol:
-                o.add(Italic(vol), ", ")
-                if issue:
-                    o.add(f"({issue})")
-            elif issue and kind != "paper":
-                o.add(f"({issue})", ", ")
-            o.add(pages, ", ")
-            out.add(o.result(), " ")
+            out.add(_periodical_source(item, opts), " ")
             out.punct(". ")
             return
         if kind in ("chapter", "paper"):
-            o = Out()
-            o.add("In ")
-            if item.editors:
-                o.add(editors_in(item.editors) + (" (Eds.)" if len(item.editors) > 1 else " (Ed.)"))
-                o.punct(", ")
-            o.add(title(item, opts, raw=cont, italic=True))
-            paren = []
-            ed = edition(item)
-            if ed:
-                paren.append(ed)
-            vol = item.text("volume")
-            if vol:
-                paren.append(f"Vol. {vol}")
-            if item.pages:
-                paren.append(pages_label(item.pages) + item.pages)
-            if paren:
-                o.add(f"({', '.join(paren)})", " ")
-            out.add(o.result(), " ")
+            out.add(_book_source(item, opts), " ")
             out.punct(". ")
             pub = item.publisher
             out.add(pub, " ")
@@ -300,6 +231,104 @@ def _numbered(num: str) -> tuple[str, str]:
     """(" No.", " Nos." or "", the number as printed) for a report number."""
     label, shown = labelled_number(num, "No.", "Nos.")
     return (f" {label}" if label else "", shown)
+
+
+def _contributors(item: Item) -> list[str]:
+    """Editors (of a whole work with authors) and translators: "J. Doe, Ed. & Trans."."""
+    paren: list[str] = []
+    if item.editors and item.authors and item.kind not in ("chapter", "paper", "article", "magazine", "newspaper"):
+        eds = editors_in(item.editors)
+        paren.append(f"{eds}, {'Eds.' if len(item.editors) > 1 else 'Ed.'}")
+    if item.translators:
+        trans = editors_in(item.translators)
+        if paren and item.editors == item.translators:
+            paren[-1] = paren[-1].replace(", Ed.", ", Ed. & Trans.").replace(", Eds.", ", Eds. & Trans.")
+        else:
+            paren.append(f"{trans}, Trans.")
+    return paren
+
+
+def _details(item: Item) -> list[str]:
+    """Edition, volume, pages, report, patent, version or episode number."""
+    kind = item.kind
+    details: list[str] = []
+    if kind not in ("chapter", "paper", "article", "magazine", "newspaper"):
+        details += _book_details(item)
+    if kind == "report":
+        typ, num = type_name(item.text("type")), item.text("number")
+        if num:
+            label, number = _numbered(num)
+            if typ:
+                details.append(f"{genre_title(typ)}{label} {number}")
+            else:
+                details.append(f"{label.strip()} {number}" if label else num)
+        # (a report's genre without a number is a description in brackets: see bracket())
+    if kind == "patent" and item.text("number"):
+        details.append(f"{type_name(item.text('type') or 'patent')} No. {item.text('number')}")
+    if kind in ("software", "dataset") and item.text("version"):
+        details.append(f"Version {item.text('version')}")
+    if item.is_podcast and item.text("number"):
+        details.append(f"No. {item.text('number')}")
+    return details
+
+
+def _book_details(item: Item) -> list[str]:
+    kind = item.kind
+    details: list[str] = []
+    ed = edition(item)
+    if ed:
+        details.append(ed)
+    vol = item.text("volume")
+    if vol and kind in ("book",) and not item.volume_in_title:
+        details.append(("Vols. " if "-" in vol or "\u2013" in vol else "Vol. ") + vol.replace("--", "\u2013").replace("-", "\u2013"))
+    elif item.text("volumes") and kind == "book" and not vol:
+        details.append(f"Vols. 1\u2013{item.text('volumes')}")
+    if kind == "book" and item.pages:
+        details.append(pages_label(item.pages) + item.pages)
+    return details
+
+
+def _periodical_source(item: Item, opts: Options) -> list[Part]:
+    """"Journal, Series, Vol(Issue), pages" (or a paper's series in place of the volume)."""
+    kind, cont = item.kind, item.container_raw
+    ser = title(item, opts, raw=cont, italic=True, case="title" if item.english else "as-is") if cont else ""
+    vol = number_range(item.text("volume"))
+    issue = number_range(item.text("number") or item.text("issue"))
+    o = Out()
+    o.add(ser)
+    o.add(item.journal_series, ", ")
+    if kind == "paper" and item.series:
+        o.add(title(item, opts, raw=item.series), ", ")
+    if vol:
+        o.add(Italic(vol), ", ")
+        if issue:
+            o.add(f"({issue})")
+    elif issue and kind != "paper":
+        o.add(f"({issue})", ", ")
+    o.add(item.pages, ", ")
+    return o.result()
+
+
+def _book_source(item: Item, opts: Options) -> list[Part]:
+    """"In Editors (Eds.), Book (edition, Vol. n, pp. x–y)"."""
+    o = Out()
+    o.add("In ")
+    if item.editors:
+        o.add(editors_in(item.editors) + (" (Eds.)" if len(item.editors) > 1 else " (Ed.)"))
+        o.punct(", ")
+    o.add(title(item, opts, raw=item.container_raw, italic=True))
+    paren = []
+    ed = edition(item)
+    if ed:
+        paren.append(ed)
+    vol = item.text("volume")
+    if vol:
+        paren.append(f"Vol. {vol}")
+    if item.pages:
+        paren.append(pages_label(item.pages) + item.pages)
+    if paren:
+        o.add(f"({', '.join(paren)})", " ")
+    return o.result()
 
 
 STYLE = APA()

@@ -245,3 +245,17 @@ _PLURAL_PAGES = re.compile(r"[\u2013,&]|\d\s*-")
 def pages_label(pages: str) -> str:
     """"pp. " for several pages ("174–187", "101-??"), "p. " for one ("252", "e453", "4:1-4:14")."""
     return "pp. " if _PLURAL_PAGES.search(pages) and ":" not in pages else "p. "
+
+
+def leading_names(item: Item, names, editors: tuple[str, str], translators: tuple[str, str]) -> tuple[str, str]:
+    """The names that lead an entry, and their role: the authors, else the editors (not of a part), else the translators.
+
+    ``names`` formats a list of people; ``editors`` and ``translators`` are the (singular, plural)
+    labels after them (", ed.", ", eds."). Returns ("", "author") when there is no one.
+    """
+    who = names(item.authors)
+    if not who and item.editors and item.kind not in ("chapter", "paper"):
+        return names(item.editors) + editors[len(item.editors) > 1], "editor"
+    if not who and item.translators:
+        return names(item.translators) + translators[len(item.translators) > 1], "translator"
+    return who, "author"

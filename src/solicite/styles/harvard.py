@@ -75,46 +75,58 @@ class Harvard(Style):
 
     def entry(self, item: Item, opts: Options) -> list[Part]:
         t = item.csl_type
-        d = item.date
-        year = (d.year + (f"\u2013{d.end_year}" if d.end_year else "") if d and d.year else "no date") + (
-            ("" if d and d.year else " ") + item.extra["suffix"] if item.extra.get("suffix") else "")
-        # title macro
-        ttl = title(item, opts)
-        ttl = ttl if isinstance(ttl, list) else [ttl]
-        if t in BOOKISH:
-            tm = Out()
-            tg = Out()
-            tg.add(Italic(*ttl) if ttl and ttl != [""] else "")
-            if item.text("volumes") and not item.text("volume"):
-                tg.add(f"({item.text('volumes')} vol)", " ")
-            tm.add(tg.result())
-            tm.add(self._edition(item), ". ")
-            title_part: Part = tm.result()
-        else:
-            title_part = Quoted(*ttl) if ttl and ttl != [""] else ""
-        # author macro, with substitutes
-        substituted = ""
-        if item.authors:
-            author = h_names(item.authors)
-        elif item.editors:
-            author = h_names(item.editors) + [" (eds.)" if len(item.editors) > 1 else " (ed.)"]
-            substituted = "editor"
-        elif item.translators:
-            author = h_names(item.translators) + [" (trans.)"]
-            substituted = "translator"
-        elif t.startswith("article") and item.container_raw:
-            author = [container(item, opts, italic=False)]
-            author = [Italic(*title_rich(item.container_raw, "title" if item.english else "as-is"))]
-            substituted = "container"
-        else:
-            author = [title_part]
-            substituted = "title"
+        title_part = self._title_part(item, opts)
+        author, substituted = self._author_or_substitute(item, opts, title_part)
         head = Out()
         head.add(author)
-        head.add(f"({year})", " ")
+        head.add(f"({_year(item)})", " ")
         tg = Out()
         if substituted != "title":
             tg.add(title_part)
+        tg.add(self._in_container(item, opts, substituted), ", ")
+        head.add(tg.result(), " ")
+        body = Out()
+        body.add(head.result())
+        if t not in ("chapter", "paper-conference"):
+            _contributors(item, body, substituted)
+        body.add(self._publisher(item, t, opts), ". ")
+        out = Out()
+        out.add(body.result())
+        out.add(_locators(item), ", ")
+        _link(item, out)
+        out.punct(".")
+        return out.result()
+
+    def _title_part(self, item: Item, opts: Options) -> Part:
+        """The title macro: a book's title in italics with its volumes and edition, anything else quoted."""
+        ttl = title(item, opts)
+        ttl = ttl if isinstance(ttl, list) else [ttl]
+        if item.csl_type not in BOOKISH:
+            return Quoted(*ttl) if ttl and ttl != [""] else ""
+        tm = Out()
+        tg = Out()
+        tg.add(Italic(*ttl) if ttl and ttl != [""] else "")
+        if item.text("volumes") and not item.text("volume"):
+            tg.add(f"({item.text('volumes')} vol)", " ")
+        tm.add(tg.result())
+        tm.add(self._edition(item), ". ")
+        return tm.result()
+
+    def _author_or_substitute(self, item: Item, opts: Options, title_part: Part) -> tuple[list, str]:
+        """The author macro: (the names, or what stands in for them; which variable stood in, or "")."""
+        if item.authors:
+            return h_names(item.authors), ""
+        if item.editors:
+            return h_names(item.editors) + [" (eds.)" if len(item.editors) > 1 else " (ed.)"], "editor"
+        if item.translators:
+            return h_names(item.translators) + [" (trans.)"], "translator"
+        if item.csl_type.startswith("article") and item.container_raw:
+            return [Italic(*title_rich(item.container_raw, "title" if item.english else "as-is"))], "container"
+        return [title_part], "title"
+
+    def _in_container(self, item: Item, opts: Options, substituted: str) -> list[Part]:
+        """The editors of a chapter, then the container title with its edition."""
+        t = item.csl_type
         eg = Out()
         if t in ("chapter", "paper-conference") and item.editors and substituted != "editor":
             eg.add("in " + given_first(item.editors) + (" (eds.)" if len(item.editors) > 1 else " (ed.)"))
@@ -128,40 +140,7 @@ class Harvard(Style):
             if item.container_raw:
                 cg.add(self._edition(item) if t not in BOOKISH else "", ". ")
             eg.add(cg.result(), " ")
-        tg.add(eg.result(), ", ")
-        head.add(tg.result(), " ")
-        body = Out()
-        body.add(head.result())
-        if t not in ("chapter", "paper-conference"):
-            if item.editors and substituted != "editor" and item.editors == item.translators:
-                body.add("Edited & translated by " + given_first(item.editors, False), ". ")
-            else:
-                if item.editors and substituted != "editor":
-                    body.add("Edited by " + given_first(item.editors, False), ". ")
-                if item.translators and substituted != "translator":
-                    body.add("Translated by " + given_first(item.translators, False), ". ")
-        body.add(self._publisher(item, t, opts), ". ")
-        out = Out()
-        out.add(body.result())
-        tail = Out()
-        if t == "article-journal":
-            vol, iss = item.text("volume"), item.text("number") or item.text("issue")
-            tail.add((vol or "") + (f"({iss})" if iss else ""))
-        if t in ("article-newspaper", "article-magazine") and d and d.month:
-            tail.add(f"{d.day} {d.month_name}" if d.day else d.month_name, ", ")
-        if t in PAGED and item.pages:
-            tail.add(pages_label(item.pages) + item.pages, ", ")
-        out.add(tail.result(), ", ")
-        if item.doi:
-            out.add(["Available at: ", Link(doi_url(item.doi))], ". ")
-        elif item.url and not (t == "document" and item.url_from_howpublished and not item.f.get("url")):
-            acc = item.urldate
-            a = ["Available at: ", Link(item.url)]
-            if acc and acc.year:
-                a.append(f" (Accessed: {full_date_mdy(acc)})")
-            out.add(a, ". ")
-        out.punct(".")
-        return out.result()
+        return eg.result()
 
     def _publisher(self, item: Item, t: str, opts: Options) -> list:
         pub, place = item.publisher, item.place
@@ -198,6 +177,49 @@ class Harvard(Style):
         if item.csl_type.startswith("article") and item.container_raw:
             return Italic(*title_rich(item.container_raw, "title" if item.english else "as-is"))
         return self.short_title(item, "as-is", item.csl_type not in BOOKISH, full=True)
+
+
+def _year(item: Item) -> str:
+    """"2019", "2019–2020" or "no date", with the year suffix ("2019a", "no date a")."""
+    d = item.date
+    return (d.year + (f"\u2013{d.end_year}" if d.end_year else "") if d and d.year else "no date") + (
+        ("" if d and d.year else " ") + item.extra["suffix"] if item.extra.get("suffix") else "")
+
+
+def _contributors(item: Item, body: Out, substituted: str) -> None:
+    if item.editors and substituted != "editor" and item.editors == item.translators:
+        body.add("Edited & translated by " + given_first(item.editors, False), ". ")
+    else:
+        if item.editors and substituted != "editor":
+            body.add("Edited by " + given_first(item.editors, False), ". ")
+        if item.translators and substituted != "translator":
+            body.add("Translated by " + given_first(item.translators, False), ". ")
+
+
+def _locators(item: Item) -> list[Part]:
+    """Volume and issue, a news item's day and month, pages."""
+    t, d = item.csl_type, item.date
+    tail = Out()
+    if t == "article-journal":
+        vol, iss = item.text("volume"), item.text("number") or item.text("issue")
+        tail.add((vol or "") + (f"({iss})" if iss else ""))
+    if t in ("article-newspaper", "article-magazine") and d and d.month:
+        tail.add(f"{d.day} {d.month_name}" if d.day else d.month_name, ", ")
+    if t in PAGED and item.pages:
+        tail.add(pages_label(item.pages) + item.pages, ", ")
+    return tail.result()
+
+
+def _link(item: Item, out: Out) -> None:
+    """"Available at:" the DOI, or the URL with its access date."""
+    if item.doi:
+        out.add(["Available at: ", Link(doi_url(item.doi))], ". ")
+    elif item.url and not (item.csl_type == "document" and item.url_from_howpublished and not item.f.get("url")):
+        acc = item.urldate
+        a = ["Available at: ", Link(item.url)]
+        if acc and acc.year:
+            a.append(f" (Accessed: {full_date_mdy(acc)})")
+        out.add(a, ". ")
 
 
 STYLE = Harvard()

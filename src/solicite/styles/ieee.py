@@ -47,6 +47,10 @@ def text_date(d, leading_zero: bool = True) -> str:
     return " ".join(parts)
 
 
+def _italic(cont: Part) -> Part:
+    return Italic(*(cont if isinstance(cont, list) else [cont])) if cont else ""
+
+
 class IEEE(Style):
     """IEEE reference style."""
 
@@ -182,110 +186,118 @@ class IEEE(Style):
         out.add(author)
         if author:
             out.punct(", ")
-        ttl = self._title(item, opts, t)
-        cont = container(item, opts)
-        cont_i = Italic(*(cont if isinstance(cont, list) else [cont])) if cont else ""
-        g = Out()
-        if t == "article-journal":
-            g.add(ttl)
-            g.add(cont_i, ", ")
-            g.add(self._locators(item, t).result(), ", ")
-            g.add(self._page(item), ", ")
-            g.add(self._issued(item, t), ", ")
-            out.add(g.result())
-            out.punct("," if (item.url or item.doi) else ".")
-            self._access(item, out, t)
-        elif t == "paper-conference":
-            g.add(ttl)
-            g.add(["in ", cont_i] if cont else "", ", ")
-            if item.editors and item.authors:
-                g.add(i_names(item.editors, False) + (", Eds." if len(item.editors) > 1 else ", Ed."), ", ")
-            out.add(g.result())
-            out.punct(", ")
-            self._imprint(item, out, opts, t, before="")
-        elif t == "chapter":
-            g.add(ttl)
-            g.add(["in ", cont_i] if cont else "", ", ")
-            g.add(self._locators(item, t).result(), ", ")
-            if item.editors and item.authors:
-                g.add(i_names(item.editors, False) + (", Eds." if len(item.editors) > 1 else ", Ed."), ", ")
-            g.add(self._collection(item, opts), ", ")
-            g.add(self._publisher(item, t), ", ")
-            g.add(self._issued(item, t), ", ")
-            g.add(self._page(item), ", ")
-            out.add(g.result())
-            out.punct(".")
-            self._access(item, out, t)
-        elif t == "report":
-            g.add(ttl)
-            g.add(self._publisher(item, t), ", ")
-            raw_type = item.text("type")
-            typ = (type_name(raw_type).lower() if type_name(raw_type) != raw_type else raw_type) if raw_type else ""
-            g.add(" ".join(x for x in (typ, citeproc_range(item.text("number"))) if x), ", ")
-            g.add(self._issued(item, t), ", ")
-            out.add(g.result())
-            out.punct(".")
-            self._access(item, out, t)
-        elif t == "thesis":
-            g.add(ttl)
-            g.add(thesis_genre(item), ", ")
-            g.add(self._publisher(item, t), ", ")
-            g.add(self._issued(item, t), ", ")
-            out.add(g.result())
-            out.punct(".")
-            self._access(item, out, t)
-        elif t == "software":
-            g.add(ttl)
-            g.add(f"({self._issued(item, t)})" if self._issued(item, t) else "", ". ")
-            g.add(self._publisher(item, t), ". ")
-            out.add(g.result())
-            out.punct(".")
-            self._access(item, out, t)
-        elif t == "webpage":
-            g.add(ttl)
-            g.add(cont, ", ")
-            out.add(g.result())
-            out.punct(".")
-            self._access(item, out, t)
-        elif t == "patent":
-            g.add(ttl)
-            g.add(item.text("number"), ", ")
-            g.add(self._issued(item, t), ", ")
-            out.add(g.result())
-            self._access(item, out, t)
-        elif t == "motion_picture":
-            place = item.place
-            if place:
-                out.add(place + ".", "")
-            g.add(ttl)
-            g.add(f"({self._issued(item, t)})" if self._issued(item, t) else "", ", ")
-            out.add(g.result(), " ")
-            out.punct(".")
-            self._access(item, out, t)
-        elif t in ("book", "song"):
-            g.add(ttl)
-            g.add(self._locators(item, t).result(), ", ")
-            out.add(g.result())
-            out.punct(". ")
-            self._imprint(item, out, opts, t)
-        elif t in ("article-magazine", "article-newspaper", "manuscript"):
-            g.add(ttl)
-            g.add(cont_i, ", ")
-            g.add(self._locators(item, t).result(), ", ")
-            g.add(self._publisher(item, t), ", ")
-            g.add(self._page(item), ", ")
-            g.add(self._issued(item, t), ", ")
-            out.add(g.result())
-            out.punct(".")
-            self._access(item, out, t)
-        else:
-            g.add(ttl)
-            g.add(cont_i, ", ")
-            g.add(self._locators(item, t).result(), ", ")
-            out.add(g.result())
-            out.punct(". ")
-            self._imprint(item, out, opts, t, page_first=True)
+        g = Out()  # the group after the author: title, container and their details
+        g.add(self._title(item, opts, t))
+        layout = getattr(self, _LAYOUTS.get(t, "_generic_layout"))
+        layout(item, opts, t, out, g)
         return out.result()
 
+    def _editors(self, item: Item) -> Part:
+        if not (item.editors and item.authors):
+            return ""
+        return i_names(item.editors, False) + (", Eds." if len(item.editors) > 1 else ", Ed.")
+
+    def _journal_layout(self, item: Item, opts: Options, t: str, out: Out, g: Out) -> None:
+        g.add(_italic(container(item, opts)), ", ")
+        g.add(self._locators(item, t).result(), ", ")
+        g.add(self._page(item), ", ")
+        g.add(self._issued(item, t), ", ")
+        out.add(g.result())
+        out.punct("," if (item.url or item.doi) else ".")
+        self._access(item, out, t)
+
+    def _conference_layout(self, item: Item, opts: Options, t: str, out: Out, g: Out) -> None:
+        cont = container(item, opts)
+        g.add(["in ", _italic(cont)] if cont else "", ", ")
+        g.add(self._editors(item), ", ")
+        out.add(g.result())
+        out.punct(", ")
+        self._imprint(item, out, opts, t, before="")
+
+    def _chapter_layout(self, item: Item, opts: Options, t: str, out: Out, g: Out) -> None:
+        cont = container(item, opts)
+        g.add(["in ", _italic(cont)] if cont else "", ", ")
+        g.add(self._locators(item, t).result(), ", ")
+        g.add(self._editors(item), ", ")
+        g.add(self._collection(item, opts), ", ")
+        g.add(self._publisher(item, t), ", ")
+        g.add(self._issued(item, t), ", ")
+        g.add(self._page(item), ", ")
+        self._close(item, t, out, g)
+
+    def _report_layout(self, item: Item, opts: Options, t: str, out: Out, g: Out) -> None:
+        g.add(self._publisher(item, t), ", ")
+        raw_type = item.text("type")
+        typ = (type_name(raw_type).lower() if type_name(raw_type) != raw_type else raw_type) if raw_type else ""
+        g.add(" ".join(x for x in (typ, citeproc_range(item.text("number"))) if x), ", ")
+        g.add(self._issued(item, t), ", ")
+        self._close(item, t, out, g)
+
+    def _thesis_layout(self, item: Item, opts: Options, t: str, out: Out, g: Out) -> None:
+        g.add(thesis_genre(item), ", ")
+        g.add(self._publisher(item, t), ", ")
+        g.add(self._issued(item, t), ", ")
+        self._close(item, t, out, g)
+
+    def _software_layout(self, item: Item, opts: Options, t: str, out: Out, g: Out) -> None:
+        g.add(f"({self._issued(item, t)})" if self._issued(item, t) else "", ". ")
+        g.add(self._publisher(item, t), ". ")
+        self._close(item, t, out, g)
+
+    def _webpage_layout(self, item: Item, opts: Options, t: str, out: Out, g: Out) -> None:
+        g.add(container(item, opts), ", ")
+        self._close(item, t, out, g)
+
+    def _patent_layout(self, item: Item, opts: Options, t: str, out: Out, g: Out) -> None:
+        g.add(item.text("number"), ", ")
+        g.add(self._issued(item, t), ", ")
+        out.add(g.result())
+        self._access(item, out, t)
+
+    def _film_layout(self, item: Item, opts: Options, t: str, out: Out, g: Out) -> None:
+        place = item.place
+        if place:
+            out.add(place + ".", "")
+        g.add(f"({self._issued(item, t)})" if self._issued(item, t) else "", ", ")
+        out.add(g.result(), " ")
+        out.punct(".")
+        self._access(item, out, t)
+
+    def _book_layout(self, item: Item, opts: Options, t: str, out: Out, g: Out) -> None:
+        g.add(self._locators(item, t).result(), ", ")
+        out.add(g.result())
+        out.punct(". ")
+        self._imprint(item, out, opts, t)
+
+    def _press_layout(self, item: Item, opts: Options, t: str, out: Out, g: Out) -> None:
+        g.add(_italic(container(item, opts)), ", ")
+        g.add(self._locators(item, t).result(), ", ")
+        g.add(self._publisher(item, t), ", ")
+        g.add(self._page(item), ", ")
+        g.add(self._issued(item, t), ", ")
+        self._close(item, t, out, g)
+
+    def _generic_layout(self, item: Item, opts: Options, t: str, out: Out, g: Out) -> None:
+        g.add(_italic(container(item, opts)), ", ")
+        g.add(self._locators(item, t).result(), ", ")
+        out.add(g.result())
+        out.punct(". ")
+        self._imprint(item, out, opts, t, page_first=True)
+
+    def _close(self, item: Item, t: str, out: Out, g: Out) -> None:
+        """The group, a period, then the DOI or URL."""
+        out.add(g.result())
+        out.punct(".")
+        self._access(item, out, t)
+
+
+# The layout method of each CSL type, as in ieee.csl; any other type takes the generic one.
+_LAYOUTS = {
+    "article-journal": "_journal_layout", "paper-conference": "_conference_layout", "chapter": "_chapter_layout",
+    "report": "_report_layout", "thesis": "_thesis_layout", "software": "_software_layout",
+    "webpage": "_webpage_layout", "patent": "_patent_layout", "motion_picture": "_film_layout",
+    "book": "_book_layout", "song": "_book_layout", "article-magazine": "_press_layout",
+    "article-newspaper": "_press_layout", "manuscript": "_press_layout",
+}
 
 STYLE = IEEE()

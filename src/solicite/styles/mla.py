@@ -73,6 +73,11 @@ def _verb_names(people) -> str:
     return " and ".join(names)
 
 
+def _serial_like(item: Item) -> bool:
+    """A serial's part, or a conference paper without editors (laid out like one)."""
+    return item.csl_type in SERIAL or (item.csl_type == "paper-conference" and not item.editors)
+
+
 class MLA(Style):
     """MLA 9."""
 
@@ -136,25 +141,33 @@ class MLA(Style):
 
     def entry(self, item: Item, opts: Options) -> list[Part]:
         t = item.csl_type
-        case = "title" if item.english else "as-is"
         cont_raw = item.container_raw if item.kind not in ("audio", "video") else ""
-        has_container = bool(cont_raw)
         out = Out()
         author, source = self._author(item)
         if author and item.extra.get("same_author"):
             author = "———" + author[author.index(", editor"):] if ", editor" in author else "———"
         out.add(author)
-        ttl = self._title(item, opts, t, has_container)
-        out.add(ttl, ". ")
+        out.add(self._title(item, opts, t, bool(cont_raw)), ". ")
         # supplemental element after the title: a genre without a number
         if t not in ("thesis",) and not item.text("number") and t == "report" and item.text("type"):
             out.add(capitalize_first(type_name(item.text("type"))), ". ")
         c = Out()
+        self._container(item, opts, cont_raw, source, c)
+        self._numbers(item, opts, bool(cont_raw), c)
+        self._publication(item, c)
+        out.add(c.result(), ". ")
+        out.add(self._supplemental(item, opts), ". ")
+        out.punct(".")
+        return out.result()
+
+    def _container(self, item: Item, opts: Options, cont_raw: str, source: str, c: Out) -> None:
+        """The container's title, its contributors and its version."""
+        case = "title" if item.english else "as-is"
+        has_container = bool(cont_raw)
         editors_in_container = bool(item.editors) and source != "editor"
-        serial_like = t in SERIAL or (t == "paper-conference" and not item.editors)
         if has_container:
             ct = title(item, opts, raw=cont_raw, italic=True, case=case)
-            if serial_like and item.place:
+            if _serial_like(item) and item.place:
                 c.add([ct, f" [{item.place}]"])
             else:
                 c.add(ct)
@@ -170,8 +183,11 @@ class MLA(Style):
         c.add(ed, ", ")
         if item.text("version"):
             c.add(("version " if ed else "Version ") + item.text("version"), ", ")
-        # number
-        if serial_like and item.series and t == "paper-conference":
+
+    def _numbers(self, item: Item, opts: Options, has_container: bool, c: Out) -> None:
+        """The container's numbers: series, volume, issue, report or patent number."""
+        t = item.csl_type
+        if _serial_like(item) and item.series and t == "paper-conference":
             c.add(title(item, opts, raw=item.series, case="as-is"), ", ")
         if t in SERIAL and item.journal_series:
             c.add(item.journal_series.replace(" Series", " series"), ", ")
@@ -192,10 +208,12 @@ class MLA(Style):
                 genre = type_name(raw_type).lower() if type_name(raw_type) != raw_type else raw_type
             label, shown = labelled_number(num, "no. ", "nos. ")
             c.add(" ".join(x for x in (genre, label + shown) if x), ", ")
-        # publisher
-        if t not in ("thesis", "patent") and t not in SERIAL and not (t == "paper-conference" and not item.editors):
+
+    def _publication(self, item: Item, c: Out) -> None:
+        """The publisher, the date, then the location: pages, then DOI or URL."""
+        t = item.csl_type
+        if t not in ("thesis", "patent") and not _serial_like(item):
             c.add(item.publisher or item.place, ", ")
-        # date
         d = item.date
         if t in ("book", "chapter", "motion_picture", "paper-conference", "thesis"):
             c.add(mla_date(d, "year"), ", ")
@@ -203,7 +221,6 @@ class MLA(Style):
             c.add(mla_date(d, "year-month"), ", ")
         else:
             c.add(mla_date(d), ", ")
-        # location: pages, then DOI or URL
         if item.pages:
             c.add(pages_label(item.pages)
                   + page_range(item.pages, "minimal-two"), ", ")
@@ -211,27 +228,27 @@ class MLA(Style):
             c.add(Link(doi_url(item.doi)), ", ")
         elif item.url:
             c.add(Link(item.url), ", ")
-        out.add(c.result(), ". ")
-        # supplemental elements at the end
+
+    def _supplemental(self, item: Item, opts: Options) -> list[Part]:
+        """The supplemental elements at the end: access date, thesis school and genre, series, volumes."""
+        t = item.csl_type
         e = Out()
-        acc = item.urldate
+        acc, d = item.urldate, item.date
         if acc and acc.year and not (d and d.year):
             e.add(f"Accessed {mla_date(acc)}")
         if t == "thesis":
             e.add(item.publisher, ", ")
             e.add(thesis_genre(item), ", ")
-        elif not (t in SERIAL or t == "paper-conference" and not item.editors):
+        elif not _serial_like(item):
             if item.series:
                 s = Out()
-                s.add(title(item, opts, raw=item.series, case=case))
+                s.add(title(item, opts, raw=item.series, case="title" if item.english else "as-is"))
                 if item.text("number") and item.kind in ("book", "chapter", "paper"):
                     s.add(item.text("number"), " ")
                 e.add(s.result(), ", ")
             if item.text("volumes"):
                 e.add(f"{item.text('volumes')} vols", ", ")
-        out.add(e.result(), ". ")
-        out.punct(".")
-        return out.result()
+        return e.result()
 
     def citation(self, cites, narrative=False, everyone=None):
         parts = Out()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from solicite.richtext import Link, Part
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
-from solicite.styles.common import labelled_number, edition, page_range, thesis_genre, title
+from solicite.styles.common import leading_names, labelled_number, edition, page_range, thesis_genre, title
 from solicite.styles.core import Item, number_range, type_name
 from solicite.styles.names import Name, initials
 
@@ -69,15 +69,28 @@ class Vancouver(Style):
     def entry(self, item: Item, opts: Options) -> list[Part]:
         out = Out()
         kind = item.kind
-        d = item.date
-        who = v_names(item.authors)
-        role = "author"
-        if not who and item.editors and kind not in ("chapter", "paper"):
-            who = v_names(item.editors) + (", editors" if len(item.editors) > 1 else ", editor")
-            role = "editor"
-        elif not who and item.translators:
-            who = v_names(item.translators) + (", translators" if len(item.translators) > 1 else ", translator")
-            role = "translator"
+        has_url = bool(item.f.get("url")) or bool(item.url and not item.doi)
+        role = self._head(item, opts, out, has_url)
+        if kind in ("article", "magazine", "newspaper", "periodical"):
+            self._in_serial(item, opts, out, has_url)
+        elif kind in ("chapter", "paper"):
+            self._in_book(item, opts, out, has_url)
+        elif kind == "patent":
+            d = item.date
+            out.add(", ".join(x for x in (item.text("number"), d.year if d and d.year else "") if x), " ")
+            out.punct(".")
+        else:
+            self._standalone(item, opts, out, role)
+        if item.url and (has_url or not item.doi):
+            out.add(["Available from: ", Link(item.url)], " ")
+        if item.doi:
+            out.add(f"doi:{item.doi}", " ")
+        return out.result()
+
+    def _head(self, item: Item, opts: Options, out: Out, has_url: bool) -> str:
+        """Names, title, a genre in brackets and "[Internet]"; return the role the names have."""
+        kind = item.kind
+        who, role = leading_names(item, v_names, (", editor", ", editors"), (", translator", ", translators"))
         out.add(who)
         out.punct(". ")
         out.add(title(item, opts), " ")
@@ -87,75 +100,74 @@ class Vancouver(Style):
         elif kind in ("report", "patent") and item.text("type"):
             bracket = f"[{_genre(item.text('type'), lower=True)}]"
         out.add(bracket, " ")
-        has_url = bool(item.f.get("url")) or bool(item.url and not item.doi)
         standalone = kind not in ("article", "magazine", "newspaper", "periodical", "chapter", "paper")
         if has_url and standalone:
             out.add("[Internet]", " ")
         out.punct(". ")
-        cont = item.container_raw if kind not in ("audio", "video") else ""
+        return role
+
+    def _in_serial(self, item: Item, opts: Options, out: Out, has_url: bool) -> None:
+        """The journal, then "date;volume(issue):pages"."""
+        out.add(_strip_periods(title(item, opts, raw=_container(item), case="as-is")))
+        if has_url:
+            out.add("[Internet]", " ")
+        out.punct(". ")
+        vol, iss = item.text("volume"), number_range(item.text("number") or item.text("issue"))
+        s = v_date(item.date)
+        loc = (item.journal_series.replace(" Series", " series") if vol and item.journal_series else "") + \
+            (vol or "") + (f"({iss})" if iss else "")
+        if loc:
+            s = f"{s};{loc}" if s else loc
         pages = page_range(item.pages, "minimal")
-        if kind in ("article", "magazine", "newspaper", "periodical"):
-            out.add(_strip_periods(title(item, opts, raw=cont, case="as-is")))
-            if has_url:
-                out.add("[Internet]", " ")
-            out.punct(". ")
-            vol, iss = item.text("volume"), number_range(item.text("number") or item.text("issue"))
-            s = v_date(d)
-            loc = (item.journal_series.replace(" Series", " series") if vol and item.journal_series else "") + \
-                (vol or "") + (f"({iss})" if iss else "")
-            if loc:
-                s = f"{s};{loc}" if s else loc
-            if pages:
-                s += f":{pages}"
-            out.add(s, " ")
+        if pages:
+            s += f":{pages}"
+        out.add(s, " ")
+        out.punct(".")
+
+    def _in_book(self, item: Item, opts: Options, out: Out, has_url: bool) -> None:
+        """"In: editors. Book title", its edition and imprint, the pages, then the series."""
+        o = Out()
+        o.add("In: ")
+        if item.editors:
+            o.add(v_names(item.editors) + (", editors" if len(item.editors) > 1 else ", editor"))
+            o.punct(". ")
+        o.add(title(item, opts, raw=_container(item)))
+        if has_url:
+            o.add("[Internet]", " ")
+        out.add(o.result(), " ")
+        out.punct(". ")
+        ed = edition(item)
+        out.add(ed, " ")
+        out.punct(". ") if ed else None
+        self._pub(item, out, item.date)
+        pages = page_range(item.pages, "minimal")
+        if pages:
+            out.add(f"p. {pages}", " ")
             out.punct(".")
-        elif kind in ("chapter", "paper"):
-            o = Out()
-            o.add("In: ")
-            if item.editors:
-                o.add(v_names(item.editors) + (", editors" if len(item.editors) > 1 else ", editor"))
-                o.punct(". ")
-            o.add(title(item, opts, raw=cont))
-            if has_url:
-                o.add("[Internet]", " ")
-            out.add(o.result(), " ")
+        self._series(item, out, opts)
+
+    def _standalone(self, item: Item, opts: Options, out: Out, role: str) -> None:
+        """Editors, volume, edition, imprint, page total or report number, then the series."""
+        kind = item.kind
+        if item.editors and role != "editor" and kind not in ("chapter", "paper"):
+            out.add(v_names(item.editors) + (", editors" if len(item.editors) > 1 else ", editor"), " ")
             out.punct(". ")
-            ed = edition(item)
-            out.add(ed, " ")
-            out.punct(". ") if ed else None
-            self._pub(item, out, d)
-            if pages:
-                out.add(f"p. {pages}", " ")
-                out.punct(".")
-            self._series(item, out, opts)
-        elif kind == "patent":
-            out.add(", ".join(x for x in (item.text("number"), d.year if d and d.year else "") if x), " ")
+        vol = item.text("volume")
+        if vol and kind == "book" and not item.volume_in_title:
+            out.add(f"Vol. {vol}", " ")
+            out.punct(". ")
+        ed = edition(item)
+        out.add(ed, " ")
+        out.punct(". ") if ed else None
+        self._pub(item, out, item.date)
+        if kind == "book" and item.text("pagetotal"):
+            out.add(f"{item.text('pagetotal')} p.", " ")
+        if kind == "report" and item.text("number"):
+            typ = _genre(item.text("type")) or "Report"
+            label, num = labelled_number(item.text("number"), " no.:", " nos.:")
+            out.add(f"{typ}{label} {num}", " ")
             out.punct(".")
-        else:
-            if item.editors and role != "editor" and kind not in ("chapter", "paper"):
-                out.add(v_names(item.editors) + (", editors" if len(item.editors) > 1 else ", editor"), " ")
-                out.punct(". ")
-            vol = item.text("volume")
-            if vol and kind == "book" and not item.volume_in_title:
-                out.add(f"Vol. {vol}", " ")
-                out.punct(". ")
-            ed = edition(item)
-            out.add(ed, " ")
-            out.punct(". ") if ed else None
-            self._pub(item, out, d)
-            if kind == "book" and item.text("pagetotal"):
-                out.add(f"{item.text('pagetotal')} p.", " ")
-            if kind == "report" and item.text("number"):
-                typ = _genre(item.text("type")) or "Report"
-                label, num = labelled_number(item.text("number"), " no.:", " nos.:")
-                out.add(f"{typ}{label} {num}", " ")
-                out.punct(".")
-            self._series(item, out, opts)
-        if item.url and (has_url or not item.doi):
-            out.add(["Available from: ", Link(item.url)], " ")
-        if item.doi:
-            out.add(f"doi:{item.doi}", " ")
-        return out.result()
+        self._series(item, out, opts)
 
     def _series(self, item: Item, out: Out, opts: Options) -> None:
         if item.series:
@@ -178,6 +190,10 @@ class Vancouver(Style):
             s = s or date
         out.add(s, " ")
         out.punct(".") if s else None
+
+
+def _container(item: Item) -> str:
+    return item.container_raw if item.kind not in ("audio", "video") else ""
 
 
 def _genre(value: str, lower: bool = False) -> str:
