@@ -49,6 +49,7 @@ CASES = [
     (["parse", "empty.txt"], 1, "empty.txt: no references found"),
     (["parse", "crlf.txt"], 0, ""),
     (["lsit"], 2, "No such command 'lsit'"),
+    (["-l", "bom.bib", "keys", "--pattern", ""], 2, "the key pattern is empty"),
 ]
 
 

@@ -131,3 +131,13 @@ def test_a_bracket_that_is_no_description_stays_where_it_was() -> None:
                  "[1] Smith, J. Title.", "Doe, J. (2020). On [redacted] documents. Journal, 1, 2-3."):
         assert take_screen_name(text) == (text, "")
         assert take_description(text) == (text, "")
+
+
+def test_the_role_reaches_csl_json_as_its_name_variable() -> None:
+    from solicite.export.csljson import to_csl
+
+    by_line = _media()
+    film, episode = to_csl(by_line[2]), to_csl(by_line[4])
+    assert film["type"] == "motion_picture" and film["genre"] == "Film"
+    assert film["director"] == film["author"] == [{"family": "Jackson", "given": "P."}]
+    assert episode["type"] == "broadcast" and episode["host"] == [{"family": "Mars", "given": "R."}]

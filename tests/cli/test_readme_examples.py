@@ -36,6 +36,7 @@ SKIP = [
 # of examples/ and the show notes' records; an HTTP cache answers repeats, so "asked" alone proves little).
 OUTCOMES = {
     "solicite check examples/notes.md examples/page.html refs.bib": "no broken link",
+    "solicite resolve": "asks Crossref, OpenAlex, DataCite, Open Library and Wikidata by entry kind",
     "solicite resolve --apply": "hausman2020sanctuary gets its DOI, the old file is kept as .bak",
     "solicite enrich --apply": "values from the DOI's record, with provenance",
     "solicite add 10.1073/pnas.2014673117": "already in the library: skipped with a note",
@@ -124,6 +125,9 @@ def test_readme_example_runs_as_shown(command: str, comment: str, expected: list
     assert world.lookups_off_loopback() == [], "an example tried to reach the internet"
     if command in OUTCOMES:
         _check_outcome(command, done, workdir)
+    if command == "solicite resolve":
+        asked = {seen.path.split("/")[1] for seen in world.services.seen}
+        assert {"crossref", "openalex", "datacite", "openlibrary", "wikidata"} <= asked, asked
 
 
 def _check_outcome(command: str, done: subprocess.CompletedProcess, workdir: Path) -> None:
@@ -140,3 +144,30 @@ def _check_outcome(command: str, done: subprocess.CompletedProcess, workdir: Pat
     elif command.startswith("solicite add"):
         assert library.count("10.1073/pnas.2014673117}") == 1 + library.count("url = {https://doi.org/10.1073/pnas.2014673117}")
         assert "not added" in done.stderr and "same DOI" in done.stderr, done.stderr
+
+
+# The other forms the README's `solicite add 10.1073/pnas.2014673117` line names in its comment
+# ("also doi:..., https://doi.org/..., isbn:9780520297883, a URL"), each into a library of its own.
+ADD_FORMS = [
+    ("doi:10.1073/pnas.2014673117", "Sanctuary policies reduce deportations without increasing crime"),
+    ("https://doi.org/10.1073/pnas.2014673117", "Sanctuary policies reduce deportations without increasing crime"),
+    ("isbn:9780520297883", "Bans, walls, raids, sanctuary"),
+    ("https://theconversation.com/solidarity-cities-70132", "Solidarity cities"),
+]
+
+
+def test_every_add_form_the_readme_names(workdir: Path, world) -> None:
+    line = next(c for c in README.read_text(encoding="utf-8").splitlines() if c.startswith("solicite add 10.1073/"))
+    assert "doi:..., https://doi.org/..., isbn:9780520297883, a URL" in line  # the forms below are those
+    bindir = Path(sys.executable).parent
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SOLICITE_")}
+    env.update(SOLICITE_CONFIG=str(workdir / "none.toml"), SOLICITE_CACHE_DIR=str(workdir / "cache-add"), NO_COLOR="1",
+               HOME=str(workdir), **world.env)
+    for n, (identifier, title) in enumerate(ADD_FORMS):
+        library = workdir / f"add-form-{n}.bib"
+        done = subprocess.run([str(bindir / "solicite"), "-l", str(library), "add", identifier], cwd=workdir, env=env,
+                              capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, (identifier, done.stderr)
+        text = library.read_text(encoding="utf-8")
+        assert text.count("\n@") + text.startswith("@") == 1 and f"title = {{{title}" in text, (identifier, text)
+    assert world.lookups_off_loopback() == []

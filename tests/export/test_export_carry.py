@@ -7,24 +7,25 @@ import pytest
 from solicite import bibfile
 from solicite.export.carry import CSL_FIELDS, uncarried
 from solicite.export.csljson import to_csl
-from solicite.model import Reference
+from solicite.model import Person, Reference
 
 # A value each field needs to show (dates, codes), and the fields some need beside them.
 VALUES = {"date": "2020-05-01", "year": "2020", "month": "mar", "day": "5", "urldate": "2024-01-02",
           "origdate": "1869", "eventdate": "2020-05-01", "doi": "10.1/x", "url": "https://example.org/x",
           "langid": "german", "hyphenation": "french", "language": "english", "eprinttype": "arxiv",
-          "archiveprefix": "arxiv", "entrysubtype": "newspaper", "howpublished": "Podcast"}
+          "archiveprefix": "arxiv", "entrysubtype": "newspaper", "howpublished": "Podcast", "authortype": "director"}
 CONTEXT = {"month": {"year": "2020"}, "day": {"year": "2020", "month": "mar"}, "eprinttype": {"eprint": "2101.1"},
            "archiveprefix": {"eprint": "2101.1"}, "journalsubtitle": {"journaltitle": "J"},
            "booksubtitle": {"booktitle": "B"}, "mainsubtitle": {"maintitle": "M"}, "eprint": {"eprinttype": "arxiv"}}
 TYPES = {"entrysubtype": "article", "journalsubtitle": "article", "eprint": "misc"}
+PERSONS = {"authortype": {"author": [Person(family="Jackson", given="Peter")]}}  # the role of these authors
 
 
 @pytest.mark.parametrize("name", sorted(CSL_FIELDS))
 def test_every_listed_field_changes_the_csl_item(name: str) -> None:
     fields = {**CONTEXT.get(name, {}), "title": "T"} if name != "title" else {}
-    ref = Reference(TYPES.get(name, "book"), "k", {**fields, name: VALUES.get(name, "Some Value")})
-    without = Reference(ref.type, "k", {k: v for k, v in ref.fields.items() if k != name})
+    ref = Reference(TYPES.get(name, "book"), "k", {**fields, name: VALUES.get(name, "Some Value")}, PERSONS.get(name, {}))
+    without = Reference(ref.type, "k", {k: v for k, v in ref.fields.items() if k != name}, ref.persons)
     assert to_csl(ref) != to_csl(without)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from solicite.cli.context import Env, pass_env
-from solicite.errors import ConfigError, ExitCode, InputError
+from solicite.errors import ConfigError, ExitCode, InputError, UsageError
 from solicite.model import Reference
 
 
@@ -300,6 +300,8 @@ def keys_cmd(env: Env, selected: tuple[str, ...], pattern: str | None, renumber_
     from solicite.config import KeysSettings, read_options
     from solicite.keys import regenerate_keys
 
+    if pattern is not None and not pattern.strip():
+        raise UsageError("the key pattern is empty", hint="e.g. --pattern '{auth}{year}{title}'")
     pattern = pattern or read_options(KeysSettings, env.settings, "keys").pattern
     lib = open_library(env, warn_duplicates=False, write=not dry_run)
     require_unique(lib, selected)

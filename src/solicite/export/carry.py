@@ -20,7 +20,9 @@ CSL_FIELDS = frozenset(
     "organization series publisher institution school type howpublished entrysubtype eventtitle address location "
     "edition version venue note abstract language langid hyphenation volume volumes pagetotal chapter isbn issn "
     "number issue pages doi url keywords date year month day urldate origdate origpublisher origlocation "
-    "eventdate eprint eprinttype archiveprefix".split())
+    "eventdate eprint eprinttype archiveprefix authortype".split())
+# Carried by plain CSL-JSON only (as a name variable, "director"); RIS and Zotero have no place for it.
+ROLE_FIELDS = frozenset({"authortype"})
 CSL_PERSONS = frozenset({"author", "editor", "translator", "bookauthor"})
 # Carried by the Extra lines of RIS and the Zotero export ("arXiv: 2101.00001 [cs.CL]"), not by plain CSL-JSON.
 EXTRA_FIELDS = frozenset({"eprintclass", "primaryclass"})

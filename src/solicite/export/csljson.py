@@ -113,6 +113,12 @@ def _number_vars(ref: Reference, ctype: str, out: dict) -> None:
             out[key] = number
 
 
+# biblatex ``authortype`` (the parser's roles: "(host)", "(Director)") -> the CSL 1.0.2 name variable.
+AUTHOR_ROLES = {"director": "director", "directors": "director", "host": "host", "hosts": "host", "co-host": "host",
+                "narrator": "narrator", "performer": "performer", "producer": "producer", "producers": "producer",
+                "executive producer": "executive-producer", "guest": "guest", "interviewer": "interviewer"}
+
+
 def to_csl(ref: Reference) -> dict:
     """The CSL-JSON item of a Reference (``id`` is the citation key)."""
     ctype = csl_type(ref)
@@ -123,6 +129,9 @@ def to_csl(ref: Reference) -> dict:
         persons, _ = named(ref.persons.get(field, []))  # CSL-JSON has no "et al." marker: no person "others"
         if persons:
             item[var] = [person_to_csl(p) for p in persons]
+    role = AUTHOR_ROLES.get(to_unicode(ref.get("authortype")).strip().lower())
+    if role and "author" in item:
+        item[role] = item["author"]  # biblatex's authortype names the authors' role: CSL has a variable for it
     link = _howpublished_url(ref)
     for var, value in _text_vars(ref, ctype, link).items():
         value = to_csl_markup(value) if var in _TITLE_VARS else to_unicode(value)

@@ -25,7 +25,7 @@ import re
 from typing import Iterable, Iterator
 
 from solicite.export import FunctionExporter, set_diagnostics, without_sets
-from solicite.export.carry import EXTRA_FIELDS, uncarried
+from solicite.export.carry import EXTRA_FIELDS, ROLE_FIELDS, uncarried
 from solicite.export.csldates import csl_date_text
 from solicite.doi import strip_doi
 from solicite.export.csljson import csl_type, to_csl
@@ -321,7 +321,7 @@ def zotero_lint(refs: list[Reference]) -> list[Diagnostic]:
 
 
 def _csl_diagnostics(refs: list[Reference]) -> list[Diagnostic]:
-    out = set_diagnostics(refs, "Zotero's CSL-JSON import") + uncarried(refs, "Zotero's CSL-JSON import", EXTRA_FIELDS)
+    out = set_diagnostics(refs, "Zotero's CSL-JSON import") + uncarried(refs, "Zotero's CSL-JSON import", EXTRA_FIELDS, ROLE_FIELDS)
     tagged = [r.key for r in without_sets(refs) if r.get("keywords").strip()]
     if tagged:
         shown = ", ".join(tagged[:5]) + (f" and {len(tagged) - 5} more" if len(tagged) > 5 else "")
@@ -342,7 +342,7 @@ _BIBTEX_LOST = frozenset({"venue", "bookauthor"})
 
 def _bibtex_diagnostics(refs: list[Reference]) -> list[Diagnostic]:
     fmt = "Zotero's BibTeX import"
-    out = set_diagnostics(refs, fmt) + uncarried(refs, fmt, lost=_BIBTEX_LOST)
+    out = set_diagnostics(refs, fmt) + uncarried(refs, fmt, lost=_BIBTEX_LOST | ROLE_FIELDS)
     if next(without_sets(refs), None) is not None:
         out.append(Diagnostic("warning", "cannot-carry",
                               f"{fmt} does not keep citation keys; --to zotero (CSL-JSON) or --to ris keeps them",

@@ -10,6 +10,7 @@ from solicite.model import Diagnostic, Person, Reference
 from solicite.parse import fields as F
 from solicite.parse import placement as place
 from solicite.parse.dates import full_date_near, find_date
+from solicite.parse.roles import TAGGED_MEDIA
 from solicite.parse.names import parse_person_list, strip_role
 
 _EDS_END = re.compile(r"[\s,(]\(?(?:eds?|editors?|hrsg|hg)\.?\)?[.,:]?\s*$", re.IGNORECASE)
@@ -34,8 +35,8 @@ def segments(words: list[str], labels: list[str]) -> list[tuple[str, str]]:
     return [(label, " ".join(ws)) for label, ws in out]
 
 
-_MEDIUM = {"podcast", "youtube", "video", "vimeo", "webinar", "blog", "blog post", "online video", "audio",
-           "tweet", "website", "web page", "online"}
+# A medium word standing alone ("Podcast.", "[Video]", "Youtube."): roles.py keeps the vocabulary.
+_MEDIUM = TAGGED_MEDIA
 
 
 _PLAIN: set[str] = set()  # words known to match no rule below
