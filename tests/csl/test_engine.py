@@ -92,3 +92,66 @@ def test_not_a_style_is_a_clear_error():
         parse_style("<notcsl/>")
     with pytest.raises(StyleError):
         parse_style("<style")
+
+
+CHOOSE_STYLE = """<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography><layout>
+    <group delimiter=" "><text variable="title"/>
+      <group delimiter=" " prefix="(" suffix=")"><choose><if is-numeric="edition">
+        <number variable="edition" form="ordinal"/><label variable="edition" form="short"/>
+      </if></choose></group>
+    </group>
+  </layout></bibliography>
+</style>"""
+
+
+def test_choose_branch_children_take_the_enclosing_group_delimiter():
+    # As APA 7's "label-edition" macro relies on, and citeproc-js prints: "A Book (2nd ed.)".
+    style = parse_style(CHOOSE_STYLE)
+    proc = Processor(style, [{"id": "k", "type": "book", "title": "A Book", "edition": "2"}])
+    proc.register([[{"id": "k"}]])
+    assert SuiteFormat(style.locale).render(proc.bibliography()[0]) == "A Book (2nd ed.)"
+
+
+def test_subsequent_author_substitute_replaces_names_but_keeps_their_label():
+    style = parse_style("""<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="title"/></layout></citation>
+  <bibliography subsequent-author-substitute="---"><layout>
+    <group delimiter=". "><names variable="author editor"><name/><label prefix=" " form="short"/></names>
+    <text variable="title"/></group>
+  </layout></bibliography>
+</style>""")
+    items = [{"id": "a", "type": "book", "title": "One", "author": [{"family": "Doe", "given": "Jo"}]},
+             {"id": "b", "type": "book", "title": "Two", "editor": [{"family": "Doe", "given": "Jo"}]}]
+    proc = Processor(style, items)
+    proc.register([[{"id": "a"}, {"id": "b"}]])
+    assert [SuiteFormat(style.locale).render(e) for e in proc.bibliography()] == ["Jo Doe. One", "--- ed. Two"]  # ". " after "ed." collapses
+
+
+def test_locator_written_with_its_label_keeps_that_label():
+    style = parse_style("""<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0">
+  <info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><group delimiter=" "><label variable="locator" form="short"/><text variable="locator"/></group>
+  </layout></citation>
+</style>""")
+    proc = Processor(style, [{"id": "k", "type": "book", "title": "T"}])
+    cite = {"id": "k", "locator": "vol. 2, 10-12"}
+    proc.register([[cite]])
+    assert SuiteFormat(style.locale).render(proc.citation([cite])) == "vol. 2, 10–12"
+
+
+def test_several_types_in_one_condition_are_alternatives_even_under_match_all():
+    # CSL's official ASA style writes <if type="thesis manuscript"> for "a thesis or a manuscript";
+    # citeproc-js reads it so (its publisher then reads "Rice University, Houston, Texas").
+    style = parse_style("""<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><id/><title/><updated>2020-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><choose><if type="thesis manuscript"><text value="yes"/></if>
+    <else><text value="no"/></else></choose></layout></citation>
+</style>""")
+    proc = Processor(style, [{"id": "t", "type": "thesis"}, {"id": "b", "type": "book"}])
+    proc.register([[{"id": "t"}, {"id": "b"}]])
+    fmt = SuiteFormat(style.locale)
+    assert [fmt.render(proc.citation([{"id": i}])) for i in ("t", "b")] == ["yes", "no"]

@@ -24,6 +24,7 @@ class Compiler:
         self.joiner = style.joiner
         self.macros: dict = {}
         self.problems: list[str] = []
+        self.names_inherit = None  # (name, et-al, label, label after) of the <names> whose <substitute> is compiled
 
     def macro(self, name: str):
         """The compiled macro (compiled on first use; recursion-safe)."""
@@ -53,7 +54,8 @@ class Compiler:
 
     def sequence(self, elements, delimiter: str):
         """Children rendered in order and joined with ``delimiter``."""
-        fns = [self.element(e) for e in elements]
+        # <choose> is transparent: the branch taken joins its children with the enclosing delimiter.
+        fns = [self.choose(e, delimiter) if tag(e) == "choose" else self.element(e) for e in elements]
         fns = [f for f in fns if f is not None]
         join = self.joiner.join
 
@@ -204,13 +206,13 @@ class Compiler:
             return _EMPTY if suppress else part
         return run
 
-    def choose(self, el):
-        """``<choose>``: the first branch whose condition holds."""
+    def choose(self, el, delimiter: str = ""):
+        """``<choose>``: the first branch whose condition holds, its children joined with ``delimiter``."""
         branches = []
         for branch in el:
             name = tag(branch)
             test = (lambda ctx: True) if name == "else" else self.condition(branch)
-            branches.append((test, self.sequence(list(branch), "")))
+            branches.append((test, self.sequence(list(branch), delimiter)))
 
         def run(ctx):
             for test, body in branches:

@@ -17,12 +17,16 @@ def _type(ctx, value):
     return ctx.item.get("type") == value
 
 
+def _any_type(ctx, values):
+    return ctx.item.get("type") in values
+
+
 def _variable(ctx, value):
     if value == "locator":
         return bool(ctx.cite.get("locator"))
-    if value in DATE_VARIABLES:
-        return ctx.value(value) is not None
-    return ctx.value(value) not in (None, "", [])
+    # A variable already printed by <substitute> is still present for conditions (citeproc-js).
+    v = ctx.value(value, substituted=True)
+    return v is not None if value in DATE_VARIABLES else v not in (None, "", [])
 
 
 def _numeric(ctx, value):
@@ -64,6 +68,10 @@ def compile_condition(el):
     for attr, fn in _TESTS.items():
         if el.get(attr):
             values = [el.get(attr)] if attr == "disambiguate" else el.get(attr).split()
+            if attr == "type" and len(values) > 1 and el.get("match", "all") == "all":
+                # citeproc-js tests several types as one "any" test, even under match="all".
+                tests.append((_any_type, frozenset(values)))
+                continue
             tests += [(fn, v) for v in values]
     match = el.get("match", "all")
     if match == "any":

@@ -58,9 +58,9 @@ class Ctx:
         """The cite's position ("first", "subsequent", "ibid", "ibid-with-locator")."""
         return self.cite.get("position", "first")
 
-    def value(self, name: str):
-        """A variable's raw value (None when absent or suppressed by substitution)."""
-        if name in self.suppressed:
+    def value(self, name: str, substituted: bool = False):
+        """A variable's raw value (None when absent, or suppressed by substitution unless ``substituted``)."""
+        if name in self.suppressed and not substituted:
             return None
         if name == "citation-number":
             return self.citation_number

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from solicite.csl.locale import NS, tag
+from solicite.dates import month_number
 from solicite.csl.output import drop_last, formatter, is_empty, strip_periods
 from solicite.richtext import last_char
 from solicite.csl.textcase import apply_case
@@ -80,11 +81,19 @@ def read_date(value) -> DateValue | None:
     return None
 
 
+_WORDY = re.compile(r"\s*(?:(\d{1,2})\s+)?([A-Za-z]{3,}\.?)\s+(?:(\d{1,2}),?\s+)?(\d{4})\s*")
+
+
 def _parse_raw(text: str):
+    """(year, month, day) from "1992-06-01", "June 1992", "12 June 1992" or "June 12, 1992"; else None."""
     m = re.fullmatch(r"\s*(-?\d{1,4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?\s*", text)
-    if not m:
-        return None
-    return (int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0))
+    if m:
+        return (int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0))
+    m = _WORDY.fullmatch(text)
+    month = month_number(m.group(2)) if m else None
+    if not m or not month or (m.group(1) and m.group(3)):
+        return None  # a word that is not a month, or two days: left as written
+    return (int(m.group(4)), month, int(m.group(1) or m.group(3) or 0))
 
 
 def compile_date(compiler, el):

@@ -77,9 +77,11 @@ def _tokens(word: str, initial: str, hyphen: bool, initialize_names: bool) -> li
     """(text, is_initial) tokens of one word; "M.E" is two initials, "Jean-Paul" one compound."""
     if not word:
         return []
-    if "." in word.rstrip("."):
+    if not word[0].isalpha():
+        return [(word, False)]  # "(Daphne)": a nickname in brackets stays as written (citeproc-js)
+    if "." in word.rstrip(".") and "-" not in word:
         return [(p, True) for p in word.split(".") if p]
-    if "-" in word.strip("-"):
+    if "-" in word.strip("-"):  # "Jean-Paul", "J.-L."
         pieces = [p for p in word.split("-") if p]
         if initialize_names:
             inits = [_one(p) for p in pieces if not p[0].islower()]
@@ -138,13 +140,22 @@ def compile_names(compiler, el):
     etal_el = next((c for c in el if tag(c) == "et-al"), None)
     label_el = next((c for c in el if tag(c) == "label"), None)
     subst_el = next((c for c in el if tag(c) == "substitute"), None)
-    label_after = False
+    label_after = name_el is None  # with no <name>, the label follows the names (citeproc-js)
     if label_el is not None and name_el is not None:
         kids = list(el)
         label_after = kids.index(label_el) > kids.index(name_el)
+    inherited = compiler.names_inherit
+    if len(el) == 0 and inherited is not None:
+        # A bare <names> anywhere inside <substitute> (even in a <choose>) takes the outer one's options.
+        name_el, etal_el, label_el, label_after = inherited
     spec = _NamesSpec(compiler, name_el, etal_el, label_el, label_after)
-    substitute = _substitutes(compiler, subst_el, lambda: _NamesSpec(compiler, name_el, etal_el, label_el,
-                                                                      label_after))
+    saved = inherited
+    compiler.names_inherit = (name_el, etal_el, label_el, label_after)
+    try:
+        substitute = _substitutes(compiler, subst_el, lambda: _NamesSpec(compiler, name_el, etal_el, label_el,
+                                                                          label_after))
+    finally:
+        compiler.names_inherit = saved
     delimiter = el.get("delimiter")
     main = _variables_fn(compiler, variables, spec, delimiter)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-_NUMERIC = re.compile(r"^\s*[A-Za-z]?\d+[A-Za-z]*(\s*(?:[-\u2013,&]|and)\s*[A-Za-z]?\d+[A-Za-z]*)*\s*$")
+_NUMERIC = re.compile(r"^\s*[A-Za-z]*\d+[A-Za-z]*(\s*(?:[-\u2013,&]|and)\s*[A-Za-z]*\d+[A-Za-z]*)*\s*$")
 _SPLIT = re.compile(r"(\s*[-\u2013,&]\s*|\s+and\s+)")
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
@@ -90,6 +90,10 @@ def format_number(value, form: str, locale, gender: str = "") -> str:
     return "".join(out)
 
 
+_RANGE = re.compile(r"(?<![\w:])(([A-Za-z]*)(\d+))\s*([-\u2013]+)\s*(([A-Za-z]*)(\d+))(?![\w:])")
+_RANGE_AFTER_COLON = re.compile(r"(?<![\w])(([A-Za-z]*)(\d+))\s*([-\u2013]+)\s*(([A-Za-z]*)(\d+))(?![\w:])")
+
+
 def page_range(value: str, fmt: str, delimiter: str = "\u2013") -> str:
     """Pages with ranges written the style's way (expanded, minimal, minimal-two, chicago)."""
     def one(m: re.Match) -> str:
@@ -105,7 +109,9 @@ def page_range(value: str, fmt: str, delimiter: str = "\u2013") -> str:
         short = _shorten(na, nb, fmt)
         return f"{a}{delimiter}{pb if short == nb else ''}{short}"
 
-    value = re.sub(r"(?<![\w])(([A-Za-z]*)(\d+))\s*([-\u2013]+)\s*(([A-Za-z]*)(\d+))(?![\w])", one, value)
+    # "11:1-11:54" (article number and page) is never a range; "40:1-28" is one only when the
+    # style has no page-range-format (citeproc-js then just sets the dash, else leaves it).
+    value = (_RANGE if fmt else _RANGE_AFTER_COLON).sub(one, value)
     value = re.sub(r"(?<=\w)\s+-\s+(?=\w)", "-", value)
     return re.sub(r"\b([ivxlcdm]+|[IVXLCDM]+)-([ivxlcdm]+|[IVXLCDM]+)\b", rf"\1{delimiter}\2", value)
 

@@ -189,7 +189,7 @@ class Joiner:
             elif first in _REPLACES and last and last in _REPLACES[first] \
                     and not isinstance(_last_node(acc), Quoted):
                 acc[:] = [drop_last(acc)]
-            elif first == " " and last in " \u00a0":  # a space after a (no-break) space is dropped
+            elif first == " " and last and last in " \u00a0":  # a space after a (no-break) space is dropped
                 part = drop_first(part)
             if self.piq and first in ".," and isinstance(_last_node(acc), Quoted):
                 quoted = _last_node(acc)

@@ -10,11 +10,14 @@ import re
 
 from solicite.richtext import NoCase, Node, Part, SmallCaps, Subscript, Superscript
 
+# citeproc-js's SKIP_WORDS (its one-word entries): lowercase inside a title-cased title.
 STOP_WORDS = frozenset(
-    "a an and as at but by down for from in into nor of on onto or over so the till to up via with yet "
-    "about above across after against along amid among around before behind below beneath beside besides "
-    "between beyond during except like near off out past per since than through throughout toward towards "
-    "under underneath until upon versus vs. vs v. within without".split())
+    "about above across afore after against al along alongside amid amidst among amongst anenst apropos apud "
+    "around as aside astride at athwart atop barring before behind below beneath beside besides between beyond "
+    "but by circa despite down during et except for forenenst from given in inside into lest like modulo near "
+    "next notwithstanding of off on onto out over per plus pro qua sans since than through thru throughout "
+    "thruout till to toward towards under underneath until unto up upon versus vs. v. vs v via vis-à-vis with "
+    "within without or yet so and nor a an the de d' von van c ca".split())
 
 _WORD = re.compile(r"[^\s\-\u2013\u2014/]+|[\s\-\u2013\u2014/]+")
 
@@ -126,7 +129,7 @@ def _title(part: Part) -> Part:
     def word_case(w: str) -> str:
         state["seen"] += 1
         first = state["first"]
-        state["first"] = w.rstrip("\u201d\u2019\"')]}")[-1:] in ".:?!"
+        state["first"] = w.rstrip("\u201d\u2019\"')]}")[-1:] in ":?!"  # not after "Proc."
         last = state["seen"] >= total
         pieces = _COMPOUND.split(w)
         out = []
@@ -135,9 +138,13 @@ def _title(part: Part) -> Part:
                 out.append(piece)
                 continue
             core = piece.strip(_OPENERS + "\u201d\u2019.,:;!?)]}")
-            stop = core.lower() in STOP_WORDS and not (first and k == 0) and not (last and k == len(pieces) - 1)
+            # A stop word opening a compound ("Pro-Environmental") is capitalised, as citeproc-js does.
+            stop = core.lower() in STOP_WORDS and not (k == 0 and (first or len(pieces) > 1)) \
+                and not (last and k == len(pieces) - 1)
             lead = piece.lstrip(_OPENERS)
-            if stop or not lead or not lead[0].isalpha() or lead != lead.lower() \
+            # A lone lowercase letter before a hyphen ("k-Induction", "n-Cube") stays as written.
+            single = len(core) == 1 and k == 0 and len(pieces) > 1 and not first
+            if stop or single or not lead or not lead[0].isalpha() or lead != lead.lower() \
                     or (k and len(core) == 1 and not pieces[k - 2][-1:].isalpha()):
                 out.append(piece)
                 continue
