@@ -20,7 +20,7 @@ from solicite.export.extended import extend_csl, extend_from_csl, join_subtitle,
 from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode, url_text
 from solicite.doi import strip_doi
 from solicite.model import Person, Reference, named
-from solicite.types import is_news_site, medium, medium_hints
+from solicite.types import SITE_FIELDS, is_news_site, medium, medium_hints
 from solicite.stream import json_array, separated
 
 # CSL variables holding titles: the only ones where case protection matters (rich text kept).
@@ -150,7 +150,7 @@ def _text_vars(ref: Reference, ctype: str, link: str) -> dict[str, str]:
     text = {"title": join_subtitle(ref.get("title"), ref.get("subtitle")), "title-short": ref.get("shorttitle")}
     used: set[str] = set()
     if ctype in _WEBLIKE:
-        name, container = first_field(ref, "journaltitle", "journal", "booktitle", "maintitle", "organization")
+        name, container = first_field(ref, *SITE_FIELDS)
     elif ctype.startswith("article") or ctype == "periodical":
         web = ("organization",) if ref.type.lower() in ("online", "www", "electronic") else ()
         name, container = first_field(ref, "journaltitle", "journal", "booktitle", *web)
