@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, TypeVar
 
+from solicite.bibfile.lock import DEFAULT_TIMEOUT as LOCK_WAIT
 from solicite.errors import ConfigError, UsageError
 from solicite.keys import DEFAULT_PATTERN
 
@@ -28,6 +29,9 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="DataclassInstance")  # read_options reads the fields of an options dataclass
 
 DEFAULT_LIBRARY = Path("data") / "references.bib"
+# The tables a configuration file may hold, each read by ``read_options`` (the one reader of options);
+# besides them, only ``library = "FILE"`` stands at the top level.
+TABLES = ("check", "format", "keys", "resolve", "save")
 
 
 @dataclass
@@ -106,11 +110,11 @@ def load_settings(cwd: Path | None = None, env: Mapping[str, str] | None = None)
     files: list[Path] = []
     user = Path(env["SOLICITE_CONFIG"]) if env.get("SOLICITE_CONFIG") else user_config_path()
     if user.is_file():
-        tables = _merge(tables, _load_toml(user))
+        tables = _merge(tables, _checked_top(_load_toml(user), user))
         files.append(user)
     project_path, project = _project_config(cwd)
     if project_path:
-        tables = _merge(tables, project)
+        tables = _merge(tables, _checked_top(project, project_path))
         files.append(project_path)
     library: Path | None = None
     if "library" in tables:
@@ -126,6 +130,21 @@ def load_settings(cwd: Path | None = None, env: Mapping[str, str] | None = None)
                 break
     return Settings(library=library, tables=tables, files=files, project=project_path,
                     project_tables=project if project_path else {})
+
+
+def _checked_top(top: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The top level of one configuration file, refused (one line, exit 2) unless it is ``library`` and known tables."""
+    where = "[tool.solicite]" if path.name == "pyproject.toml" else "the top level"
+    for key, value in top.items():
+        if key == "library":
+            if not isinstance(value, str):
+                raise ConfigError(f"library must be a string (a path), not {value!r}", path=str(path))
+        elif key not in TABLES:
+            raise ConfigError(f"unknown {'table' if isinstance(value, dict) else 'setting'} {key!r} in {where}",
+                              path=str(path), hint="known: library, " + ", ".join(f"[{t}]" for t in TABLES))
+        elif not isinstance(value, dict):
+            raise ConfigError(f"[{key}] must be a table, not {value!r}", path=str(path))
+    return top
 
 
 def _merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
@@ -164,6 +183,8 @@ def read_options(cls: type[T], settings: "Settings | dict[str, Any] | None", tab
     Keys may be written with ``-`` or ``_``; an unknown key, a wrong type or a value out of range
     is a ConfigError naming the table, the key and what is allowed (exit 2).
     """
+    if table not in TABLES:
+        raise ValueError(f"internal error: [{table}] is not one of config.TABLES")  # so every table is refused when unknown
     known = {f.name: f for f in fields(cls)}
     if isinstance(settings, Settings):
         values, where = settings.section(table), settings
@@ -244,3 +265,10 @@ class KeysSettings:
     """The ``[keys]`` table: the pattern citation keys are made from (see ``solicite.keys``)."""
 
     pattern: str = DEFAULT_PATTERN
+
+
+@dataclass
+class SaveSettings:
+    """The ``[save]`` table: how long a second writer waits for a library's lock (``SOLICITE_LOCK_TIMEOUT`` wins)."""
+
+    lock_timeout: float = option(LOCK_WAIT, at_least=0, at_most=3600)

@@ -14,9 +14,15 @@ _NEWSPAPER = re.compile(r"\b(times|post|guardian|tribune|herald|gazette|telegrap
                         re.IGNORECASE)
 
 
+# The fields that name a web page's site, first given first: what the CSL-JSON export writes as its
+# container-title and reads back as ``organization``, so a page reads the same after a round trip.
+SITE_FIELDS = ("journaltitle", "journal", "booktitle", "maintitle", "organization")
+
+
 def is_news_site(ref: Reference) -> bool:
-    """True when a web page's publisher (organization or journaltitle) is a newspaper or news site."""
-    return bool(_NEWSPAPER.search(to_unicode(ref.fields.get("organization") or ref.fields.get("journaltitle", ""))))
+    """True when a web page's site (the first of SITE_FIELDS it has) is a newspaper or news site."""
+    site = next((value for name in SITE_FIELDS if (value := ref.fields.get(name, "")).strip()), "")
+    return bool(_NEWSPAPER.search(to_unicode(site)))
 
 
 _VIDEO = re.compile(r"\b(youtube|vimeo|video|film|motion picture)\b")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from solicite import bibfile
-from solicite.export.carry import CSL_FIELDS, uncarried
+from solicite.export.carry import CSL_FIELDS, Tally
 from solicite.export.csljson import to_csl
 from solicite.model import Person, Reference
 
@@ -32,10 +32,10 @@ def test_every_listed_field_changes_the_csl_item(name: str) -> None:
 def test_the_warning_names_each_left_out_field_with_its_count() -> None:
     refs = [Reference("book", "a", {"title": "A", "lostlink": "x", "file": "f.pdf"}),
             Reference("book", "b", {"title": "B", "file": "g.pdf"}), Reference("book", "c", {"title": "C"})]
-    (diag,) = uncarried(refs, "CSL-JSON")
+    (diag,) = Tally("CSL-JSON").run(refs)
     assert diag.code == "cannot-carry" and diag.message.endswith("file (2), lostlink (1)")
-    assert uncarried(refs[2:], "CSL-JSON") == []
-    (diag,) = uncarried([Reference("misc", "e", {"title": "E", "eprint": "123"})], "CSL-JSON")
+    assert Tally("CSL-JSON").run(refs[2:]) == []
+    (diag,) = Tally("CSL-JSON").run([Reference("misc", "e", {"title": "E", "eprint": "123"})])
     assert diag.message.endswith("eprint (1)")  # no eprinttype: nothing to make a link of
 
 

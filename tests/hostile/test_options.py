@@ -123,3 +123,63 @@ def test_the_http_cache_holds_json_not_pickle(tmp_path: Path, server: str) -> No
     raw = values[0] if isinstance(values[0], str) else bytes(values[0]).decode("utf-8")  # pickle is not UTF-8 text
     stored = json.loads(raw)
     assert stored["status_code"] == 200
+
+
+@pytest.mark.parametrize("toml, words", [
+    ("[chek]\ntimeout = 5\n", "unknown table 'chek' in the top level"),
+    ("[resolve]\ntimeout = 5\n[bogus.deeper]\nx = 1\n", "unknown table 'bogus'"),
+    ("colour = true\n", "unknown setting 'colour'"),
+    ("check = 5\n", "[check] must be a table, not 5"),
+    ("library = 5\n", "library must be a string (a path), not 5"),
+])
+def test_unknown_or_misshapen_top_level_is_one_line_exit_2(project: Path, toml: str, words: str) -> None:
+    result = _run(project, toml, "list")
+    assert result.exit_code == 2, result.output
+    lines = [ln for ln in result.output.splitlines() if ln.strip()]
+    assert lines[0].startswith("solicite: error:") and words in lines[0], result.output
+    assert "Traceback" not in result.output
+
+
+def test_the_users_own_config_is_checked_too(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    user = project / "user.toml"
+    user.write_text("[formt]\nstyle = \"ieee\"\n", encoding="utf-8")
+    monkeypatch.setenv("SOLICITE_CONFIG", str(user))
+    with pytest.raises(ConfigError, match="unknown table 'formt'") as caught:
+        load_settings(cwd=project)
+    assert caught.value.path == str(user)
+
+
+def test_a_pyproject_table_is_named_as_such(project: Path) -> None:
+    (project / "pyproject.toml").write_text("[tool.solicite.reslove]\ntimeout = 3\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"unknown table 'reslove' in \[tool.solicite\]"):
+        load_settings(cwd=project)
+
+
+@pytest.mark.parametrize("toml, args, words", [
+    ("[save]\nlock-timeout = -1\n", ["rm", "a2020"], "[save] lock-timeout must be at least 0, not -1"),
+    ("[save]\nlock_timeout = 7200\n", ["rm", "a2020"], "[save] lock_timeout must be at most 3600, not 7200"),
+    ("[save]\nwait = 3\n", ["rm", "a2020"], "unknown option 'wait' in [save]"),
+    ("[keys]\npattern = 3\n", ["keys", "--dry-run"], "[keys] pattern must be a string, not 3"),
+])
+def test_the_save_and_keys_tables_are_read_like_the_others(project: Path, toml: str, args: list[str],
+                                                           words: str) -> None:
+    before = (project / "lib.bib").read_bytes()
+    result = _run(project, toml, *args)
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith("solicite: error:") and words in result.output, result.output
+    assert (project / "lib.bib").read_bytes() == before
+
+
+def test_every_table_has_a_reader(project: Path) -> None:
+    # Each name in config.TABLES is read by read_options, and a name outside it cannot be.
+    from solicite.check.options import CheckOptions
+    from solicite.config import TABLES, SaveSettings
+
+    readers = {"check": CheckOptions, "format": FormatSettings, "keys": KeysSettings, "resolve": ResolveOptions,
+               "save": SaveSettings}
+    assert sorted(readers) == sorted(TABLES)
+    for table, cls in readers.items():
+        with pytest.raises(ConfigError, match=f"unknown option 'nope' in \\[{table}\\]"):
+            read_options(cls, Settings(tables={table: {"nope": 1}}), table)
+    with pytest.raises(ValueError):
+        read_options(FormatSettings, Settings(), "fromat")

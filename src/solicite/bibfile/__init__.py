@@ -6,7 +6,8 @@ hold the library's lock, re-check the file by content hash, are atomic, keep the
 version as ``<file>.bak``, and refuse to lose an entry (``safewrite``).
 """
 
-from solicite.bibfile.library import Library, load, loads
+from solicite.bibfile.library import Library
+from solicite.bibfile.reading import load, loads
 from solicite.bibfile.lock import LibraryLock
 from solicite.bibfile.output import write_output
 from solicite.bibfile.safewrite import ABSENT, replace_file, replaceable

@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from itertools import islice
 from pathlib import Path
-from typing import overload
 
 from solicite import crossref
-from solicite.bibfile.scanner import Block, gc_paused, scan, scan_bytes
+from solicite.bibfile.scanner import Block, gc_paused
 from solicite.bibfile import encoding as _encoding
-from solicite.bibfile.safewrite import SaveOutcome, content_digest, replace_file
+from solicite.bibfile.safewrite import SaveOutcome, replace_file
+from solicite.bibfile.saving import Written
+from solicite.bibfile.entries import ReferenceView, _blank, _LoadedReference, _rekeyed, _single_entry
 from solicite.bibfile.writer import format_entry, patch_entry
-from solicite.errors import DataLossError, DuplicateKeyError, InputError, KeyNotFoundError
+from solicite.errors import DuplicateKeyError, InputError, KeyNotFoundError
 from solicite.dates import MONTH_MACROS, MONTHS
 from solicite.keys import generate_key, unique_key
-from solicite.model import PERSON_FIELDS, Diagnostic, Reference, parse_names
+from solicite.model import PERSON_FIELDS, Diagnostic, Reference
 
-_FREEZE_ABOVE = 20_000  # blocks
 _XREF_FIELDS = ("crossref", "xref")
 _MAY_XREF = re.compile(r"(?i)crossref|xref").search  # a cheap filter before reading an entry's fields
 
@@ -150,6 +148,13 @@ class Library:
         block = self._index.get(key)
         return self._reference(block) if block is not None else None
 
+    def read(self, key: str) -> Reference:
+        """The Reference with this key, built anew and not kept (for one look at each of many entries)."""
+        block = self._index.get(key)
+        if block is None:
+            return self[key]  # the usual KeyNotFoundError
+        return self._refs.get(id(block)) or self._build(block)
+
     def __getitem__(self, key: str) -> Reference:
         ref = self.get(key)
         if ref is None:
@@ -184,11 +189,9 @@ class Library:
         found = self.get(key)
         if found is not None or not key:
             return found
-        folded = key.lower()
-        exact = self._folded.get(folded) if self._folded is not None else None
-        if exact is None or exact not in self._index:  # built lazily; rebuilt when keys changed since
+        if self._folded is None:  # built on first use; every change to the set of keys drops it
             self._folded = {k.lower(): k for k in reversed(list(self._index))}  # the first of two spellings wins
-            exact = self._folded.get(folded)
+        exact = self._folded.get(key.lower())
         return self.get(exact) if exact is not None else None
 
     # -- editing -------------------------------------------------------------------------
@@ -214,6 +217,7 @@ class Library:
         if self._xrefs is not None and _MAY_XREF(block.raw):
             self._note_crossrefs(self._xrefs, block)
         self._index[key] = block
+        self._folded = None
         self._added[key] += 1
         return key
 
@@ -291,6 +295,7 @@ class Library:
             for block in blocks[1:]:
                 new_key = unique_key(key, self._index)
                 self._index[new_key] = self._replace_block(block, _rekeyed(block, new_key), same_fields=True)
+                self._folded = None
                 self._renamed.append((key, new_key))
                 changes.append((key, block.line, new_key))
         self.duplicates = []
@@ -312,6 +317,7 @@ class Library:
         self._replace_block(block, new, same_fields=same_fields)
         if old_key != new_key:
             del self._index[old_key]
+            self._folded = None
             self._renamed.append((old_key, new_key))
         self._index[new_key] = new
 
@@ -336,6 +342,7 @@ class Library:
             rest = nxt.raw.lstrip()
             self._blocks[i:i + 1] = [Block("text", rest, nxt.line)] if rest else []
         del self._index[key]
+        self._folded = None
         self._refs.pop(id(block), None)
         self._removed[key] += 1
         return ref
@@ -386,139 +393,18 @@ class Library:
         return +(expected + self._added)
 
     def save(self, path: Path | str | None = None, *, backup: bool = True) -> Path | None:
-        """Save atomically, keeping the previous file as ``<name>.bak``; refuse if an entry would be lost."""
+        """Save atomically, keeping the previous file as ``<name>.bak``; refuse if an entry would be lost.
+
+        The text is written a few MiB at a time, each piece read back before the file is
+        replaced (``solicite.bibfile.saving``): a large library is never held whole again.
+        """
         target = Path(path) if path else self.path
         if target is None:
             raise InputError("this library was not read from a file", hint="give a path to save to")
-        text = self.dumps()
-        blocks, _ = scan(text, str(target), lenient=True)
-        written = Counter(b.key for b in blocks if b.kind == "entry")
-        if written != self.expected_keys():
-            lost = sorted((self.expected_keys() - written).elements())
-            raise DataLossError(f"refusing to save: entries would be lost or garbled: {', '.join(lost) or 'unknown'}",
-                                path=str(target), hint="nothing was written; please report this with --debug")
-        data = _encoding.encode(text, self.encoding, source=str(target))  # the bytes read, in their own encoding
+        written = Written(self, str(target))
         same = self.path is not None and os.path.realpath(target) == os.path.realpath(self.path)
-        self.last_save = outcome = replace_file(target, data, backup=backup, expect=self.digest if same else None)
-        self.path, self.digest = target, content_digest(data)
-        self._read_keys = written
+        self.last_save = outcome = replace_file(target, written, backup=backup, expect=self.digest if same else None)
+        self.path, self.digest = target, written.digest
+        self._read_keys = written.keys
         self._removed, self._added, self._renamed = Counter(), Counter(), []
         return outcome.backup
-
-
-class ReferenceView(Sequence[Reference]):
-    """A library's entries for passes that each read them once (export's diagnostics, then its text).
-
-    Iterating builds each Reference as it is reached and lets it go (:meth:`Library.iter_references`),
-    so several passes over 100,000 entries cost time, not memory. Indexing reads up to that entry.
-    """
-
-    def __init__(self, library: Library, with_crossref: bool = False) -> None:
-        self._library, self._with_crossref = library, with_crossref
-
-    def __iter__(self) -> Iterator[Reference]:
-        refs = self._library.iter_references()
-        return (self._library.with_crossref(r) for r in refs) if self._with_crossref else refs
-
-    def __len__(self) -> int:
-        return len(self._library)
-
-    @overload
-    def __getitem__(self, index: int) -> Reference: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[Reference]: ...
-
-    def __getitem__(self, index: int | slice) -> Reference | list[Reference]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(len(self))[index]]
-        if not 0 <= index < len(self):
-            raise IndexError(index)
-        return next(islice(iter(self), index, None))
-
-
-class _LoadedReference(Reference):
-    """A Reference read from a file, whose name lists are parsed on first use of ``persons``.
-
-    Parsing names is most of the cost of building References for a large file, and most
-    commands (show, search by title, rm, add) never look at most entries' names.
-    """
-
-    @property
-    def persons(self) -> dict:
-        people = self.__dict__.get("persons")
-        if people is None:
-            problems: list[str] = []
-            people = {role: parse_names(value, problems) for role, value in self.__dict__.pop("_names", {}).items()}
-            self.__dict__["persons"] = people
-            if problems:
-                self.__dict__["_problems"] = problems  # read by model.reading_problems
-        return people
-
-    @persons.setter
-    def persons(self, value: dict) -> None:
-        self.__dict__["persons"] = value
-        self.__dict__.pop("_names", None)
-
-
-def _blank(block: Block) -> bool:
-    return block.kind == "text" and not block.raw.strip()
-
-
-def _rekeyed(block: Block, new_key: str) -> Block:
-    """The entry with another key and nothing else changed (no re-scan: the fields only move)."""
-    at = block.key_offset
-    raw = block.raw[:at] + new_key + block.raw[at + len(block.key):]
-    return Block("entry", raw, block.line, block.type, new_key, at)  # fields: read from raw when asked
-
-
-def _single_entry(text: str, line: int = 0) -> Block:
-    """Scan text that must be exactly one entry (a freshly written one) into its Block."""
-    blocks, _ = scan(text, "<entry>")
-    entries = [b for b in blocks if b.kind == "entry"]
-    if len(entries) != 1 or entries[0].raw != text:
-        raise DataLossError("internal error: a rewritten entry did not read back as one entry",
-                            hint="nothing was written; please report this")
-    entries[0].line = line
-    return entries[0]
-
-
-def loads(text: str, source: str = "<string>", *, lenient: bool = False, allow_duplicates: bool = False) -> Library:
-    """Read BibTeX text into a Library; malformed blocks raise BibSyntaxError unless lenient."""
-    blocks, failures = scan(text, source, lenient=lenient)
-    return Library(blocks, source=source, failures=failures, allow_duplicates=allow_duplicates or lenient)
-
-
-def load(path: Path | str, *, lenient: bool = False, allow_duplicates: bool = False) -> Library:
-    """Read a .bib file into a Library; any encoding survives a save byte for byte."""
-    path = Path(path)
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except FileNotFoundError:
-        raise InputError("no such file", path=str(path), hint="check the path, or create it with `solicite add`") from None
-    except IsADirectoryError:
-        raise InputError("is a folder, not a .bib file", path=str(path)) from None
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", path=str(path)) from exc
-    if b"\x00" in data[:8192]:
-        # NUL never occurs in BibTeX; reading a binary file as an empty library would let `add` append to it.
-        raise InputError("is a binary file, not a BibTeX library", path=str(path),
-                         hint="name the .bib file with --library")
-    digest = content_digest(data)
-    encoding = _encoding.detect(data)
-    if encoding in (_encoding.UTF8, _encoding.MIXED):
-        blocks, failures = scan_bytes(data, str(path), lenient=lenient)
-    else:  # a one-byte encoding, decoded whole (such files are small: no large library is Latin-1)
-        blocks, failures = scan(_encoding.decode(data, encoding), str(path), lenient=lenient)
-    del data  # the blocks hold the text now
-    lib = Library(blocks, source=str(path), path=path, failures=failures,
-                  allow_duplicates=allow_duplicates or lenient, digest=digest)
-    lib.encoding = encoding
-    if len(blocks) > _FREEZE_ABOVE:
-        # A large library is millions of small acyclic objects that live as long as the command.
-        # Left to the cyclic collector, every later full collection walks all of them (building
-        # names for 100,000 entries took twice as long); frozen, they are skipped, and reference
-        # counting still frees them.
-        gc.freeze()
-    return lib

@@ -8,6 +8,7 @@ from typing import BinaryIO
 
 from solicite.bibfile.lock import DEFAULT_TIMEOUT
 from solicite.bibfile.safewrite import SaveOutcome, replace_file
+from solicite.stream import batched
 
 STDOUT = "-"
 
@@ -26,14 +27,15 @@ def write_output(target: Path | str | None, text: str | Iterable[str], *, stdout
                  lock_timeout: float = DEFAULT_TIMEOUT) -> SaveOutcome | None:
     """Write text (a str, or pieces of it) as UTF-8 to target (``None`` or ``-``: the binary stream ``stdout``).
 
-    Standard output gets the pieces as they come, so a large output is never held whole. A
+    The pieces are written as they come, in batches of 64 KiB, to standard output or to the
+    temporary file that then replaces the target, so a large output is never held whole. A
     file is replaced through ``replace_file``: atomic, through symlinks, never over a device,
     fifo or read-only file. Returns what the replace did, or None for stdout.
     """
-    pieces = [text] if isinstance(text, str) else text
+    pieces = [text] if isinstance(text, str) else batched(text)
     if target is None or is_stdout(target):
         for piece in pieces:
             stdout.write(utf8(piece))
         stdout.flush()
         return None
-    return replace_file(target, utf8("".join(pieces)), backup=backup, lock_timeout=lock_timeout)
+    return replace_file(target, (utf8(piece) for piece in pieces), backup=backup, lock_timeout=lock_timeout)

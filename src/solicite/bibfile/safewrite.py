@@ -24,6 +24,7 @@ import secrets
 import signal
 import stat
 import threading
+from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,10 +51,12 @@ def content_digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def replace_file(path: Path | str, data: bytes, *, backup: bool = True, expect: str | None = None,
+def replace_file(path: Path | str, data: bytes | Iterable[bytes], *, backup: bool = True, expect: str | None = None,
                  lock_timeout: float = DEFAULT_TIMEOUT) -> SaveOutcome:
     """Atomically replace the file at path (through symlinks) with data; see the module docstring.
 
+    ``data`` may come in pieces, written as they come (a large output is never held whole);
+    an exception raised while they are made leaves the file as it was and no temporary file.
     ``expect`` is the content hash of the file the change is based on (``ABSENT`` when it
     did not exist); when the file on disk no longer matches, nothing is written.
     """
@@ -136,7 +139,7 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _write_temp(target: Path, data: bytes, st: os.stat_result | None, temps: set, *, shown: str) -> Path:
+def _write_temp(target: Path, data: bytes | Iterable[bytes], st: os.stat_result | None, temps: set, *, shown: str) -> Path:
     """Write data to a new temporary file beside target, with target's mode and owner, fsynced."""
     tmp = _temp_name(target)
     mode = stat.S_IMODE(st.st_mode) if st else 0o666  # a new file: the umask decides
@@ -150,10 +153,7 @@ def _write_temp(target: Path, data: bytes, st: os.stat_result | None, temps: set
         if st is not None:
             _keep_owner(fd, st)
             os.fchmod(fd, mode)  # after chown, which may clear set-id bits; and the umask is not wanted here
-        half = len(data) // 2
-        _write_all(fd, memoryview(data)[:half])
-        _test_point("mid-write")
-        _write_all(fd, memoryview(data)[half:])
+        _write_pieces(fd, [data] if isinstance(data, bytes) else data)
         os.fsync(fd)
     except OSError as exc:
         raise InputError(f"cannot save: {exc.strerror}", path=shown,
@@ -161,6 +161,21 @@ def _write_temp(target: Path, data: bytes, st: os.stat_result | None, temps: set
     finally:
         os.close(fd)
     return tmp
+
+
+def _write_pieces(fd: int, pieces: Iterable[bytes]) -> None:
+    """Write the pieces in order; the test point "mid-write" falls in the middle of the first."""
+    first = True
+    for piece in pieces:
+        view = memoryview(piece)
+        if first:
+            _write_all(fd, view[:len(view) // 2])
+            _test_point("mid-write")
+            view = view[len(view) // 2:]
+            first = False
+        _write_all(fd, view)
+    if first:
+        _test_point("mid-write")
 
 
 def _write_all(fd: int, view: memoryview) -> None:

@@ -11,10 +11,9 @@ certifi's bundle, as requests does.
 from __future__ import annotations
 
 import os
+import time
 from typing import TypeVar
 from urllib.parse import urlsplit
-
-import time
 
 import urllib3
 from urllib3.connection import HTTPConnection, HTTPSConnection

@@ -88,15 +88,10 @@ class Env:
 
     def out_chunks(self, chunks: Iterable[str]) -> None:
         """Print text given piece by piece on stdout, in batches: a large output is never held whole."""
-        batch: list[str] = []
-        size = 0
-        for chunk in chunks:
-            batch.append(chunk)
-            size += len(chunk)
-            if size > 1 << 16:
-                click.echo("".join(batch), nl=False)
-                batch, size = [], 0
-        click.echo("".join(batch), nl=False)
+        from solicite.stream import batched
+
+        for batch in batched(chunks):
+            click.echo(batch, nl=False)
 
     def warn(self, message: str) -> None:
         """Print a warning on stderr unless --quiet."""

@@ -37,6 +37,7 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: str | None, keys: tup
       solicite export --to ris > refs.ris
     """
     from solicite import registry
+    from solicite.export import export_pieces
 
     to = to.lower()
     if as_bibtex and to != "zotero":
@@ -51,19 +52,17 @@ def export_cmd(env: Env, to: str, as_bibtex: bool, output: str | None, keys: tup
         raise UsageError("refusing to export over the library itself", path=str(output),
                          hint="choose another -o FILE")
     require_unique(lib, keys)
-    # Entries are read again, one at a time, by each pass over them (diagnostics, then the text):
-    # a large library is converted and written without being held whole.
+    # One pass over the entries, each read as it is reached: the text is written and the
+    # diagnostics gathered as they go, so a large library is never held whole.
     refs = [lib[k] for k in keys] if keys else lib.each_reference()
     if exporter.name not in ("bibtex", "biblatex"):
         # Formats without crossref get the parent's fields merged in (title -> booktitle).
         refs = [lib.with_crossref(r) for r in refs] if keys else lib.each_reference(with_crossref=True)
-    check = getattr(exporter, "diagnostics", None)
-    diagnostics = list(check(refs)) if callable(check) else []
+    diagnostics: list = []
+    write_result(env, output, export_pieces(exporter, refs, diagnostics))
     for d in diagnostics:
         env.warn(f"{d.location() or exporter.name}: {d.message}")
     count = len(refs) - sum(d.code == "set-skipped" for d in diagnostics)
-    chunks = exporter.chunks(refs) if hasattr(exporter, "chunks") else [exporter.export(list(refs))]
-    write_result(env, output, chunks)
     if is_stdout(output):
         return 0
     if env.json_output:

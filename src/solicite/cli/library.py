@@ -52,17 +52,19 @@ def open_library(env: Env, *, lenient: bool = False, create: bool = False, warn_
 
 
 def lock_timeout(env: Env) -> float:
-    """Seconds a second writer waits for a library's lock: SOLICITE_LOCK_TIMEOUT, [save] lock_timeout, else 10."""
-    from solicite.bibfile.lock import DEFAULT_TIMEOUT
+    """Seconds a second writer waits for a library's lock: SOLICITE_LOCK_TIMEOUT, else [save] lock_timeout (10)."""
+    from solicite.config import SaveSettings, read_options
 
-    raw = os.environ.get("SOLICITE_LOCK_TIMEOUT", env.settings.section("save").get("lock_timeout", DEFAULT_TIMEOUT))
+    raw = os.environ.get("SOLICITE_LOCK_TIMEOUT")
+    if raw is None:
+        return read_options(SaveSettings, env.settings, "save").lock_timeout
     try:
-        value = float(raw) if not isinstance(raw, bool) else -1.0
-    except (TypeError, ValueError):
+        value = float(raw)
+    except ValueError:
         value = -1.0
     if not 0 <= value <= 3600:
-        raise ConfigError(f"lock_timeout must be a number of seconds from 0 to 3600, not {raw!r}",
-                          hint="set [save] lock_timeout in solicite.toml or SOLICITE_LOCK_TIMEOUT")
+        raise ConfigError(f"SOLICITE_LOCK_TIMEOUT (the lock_timeout of [save]) must be a number of seconds "
+                          f"from 0 to 3600, not {raw!r}")
     return value
 
 
@@ -307,8 +309,9 @@ def keys_cmd(env: Env, selected: tuple[str, ...], pattern: str | None, renumber_
     require_unique(lib, selected)
     changes = [(old, new) for old, _, new in lib.renumber_duplicates()]
     targets = [] if renumber_duplicates else list(selected) or lib.keys()
-    for key in targets:
-        lib[key]  # unknown keys fail before anything changes
+    missing = [key for key in targets if key not in lib]
+    if missing:
+        lib[missing[0]]  # unknown keys fail before anything changes (KeyNotFoundError)
     changes += regenerate_keys(lib, targets, pattern, rename=not dry_run)
     if changes and not dry_run:
         lib.save()

@@ -5,7 +5,8 @@ small :class:`Exporter` protocol: a ``name``, a file ``extension`` and ``export(
 the built-in ones also give ``chunks(refs)``, the same text entry by entry, so that a large
 library is written as it is converted rather than held whole in memory. An exporter may
 also offer ``diagnostics(refs)``: what of ``refs`` its format cannot carry, as Diagnostic
-values (:func:`export_report` asks for them when it is there).
+values (:func:`export_pieces` asks for them when it is there; the built-in ones gather them
+in the same pass that writes the text).
 Importers (``read_file``/``read_text`` in :mod:`solicite.export.importer`) turn a file in any of
 those formats back into References. What each format cannot carry is listed in the README.
 """
@@ -13,11 +14,14 @@ those formats back into References. What each format cannot carry is listed in t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Protocol, runtime_checkable
 
 from solicite.codec import escape, to_unicode
 from solicite.model import Diagnostic, Reference
 from solicite.text import braces_balanced
+
+if TYPE_CHECKING:
+    from solicite.export.carry import Tally
 
 
 @runtime_checkable
@@ -40,7 +44,7 @@ class FunctionExporter:
     extension: str
     convert: Callable[[Iterable[Reference]], Iterator[str] | str]  # the text, or its pieces in order
     description: str = ""
-    check: Callable[[list[Reference]], list[Diagnostic]] | None = None
+    check: Callable[[], "Tally"] | None = None  # a new tally of what the format cannot carry
 
     def export(self, refs: Iterable[Reference]) -> str:
         """The whole export of ``refs`` as text."""
@@ -54,29 +58,47 @@ class FunctionExporter:
         else:
             yield from out
 
-    def diagnostics(self, refs: list[Reference]) -> list[Diagnostic]:
+    def diagnostics(self, refs: Iterable[Reference]) -> list[Diagnostic]:
         """What of ``refs`` this format cannot carry, one Diagnostic per finding."""
-        return self.check(refs) if self.check else []
+        return self.check().run(refs) if self.check else []
+
+    def written(self, refs: Iterable[Reference], findings: list[Diagnostic]) -> Iterator[str]:
+        """:meth:`chunks` reading each entry once: when the last piece is out, ``findings`` holds :meth:`diagnostics`."""
+        if self.check is None:
+            yield from self.chunks(refs)
+            return
+        tally = self.check()
+        yield from self.chunks(tally.watch(refs))
+        findings.extend(tally.result())
 
 
-def export_report(exporter: Exporter, refs: list[Reference]) -> tuple[str, list[Diagnostic]]:
-    """The export of ``refs`` and the exporter's diagnostics (none from an exporter without ``diagnostics``)."""
+def export_pieces(exporter: Exporter, refs: Iterable[Reference], findings: list[Diagnostic]) -> Iterator[str]:
+    """Any exporter's text of ``refs`` piece by piece; ``findings`` gets its diagnostics by the last piece.
+
+    The built-in formats read each entry once (:meth:`FunctionExporter.written`), so a large
+    library is converted and written as it is read; an exporter with only ``export`` (and
+    perhaps ``diagnostics``) gets the entries as a list.
+    """
+    written = getattr(exporter, "written", None)
+    if callable(written):
+        yield from written(refs, findings)
+        return
+    refs = list(refs)
     check = getattr(exporter, "diagnostics", None)
-    return exporter.export(refs), (list(check(refs)) if callable(check) else [])
+    findings.extend(check(refs) if callable(check) else [])
+    yield exporter.export(refs)
+
+
+def export_report(exporter: Exporter, refs: Iterable[Reference]) -> tuple[str, list[Diagnostic]]:
+    """The export of ``refs`` and the exporter's diagnostics (none from an exporter without ``diagnostics``)."""
+    findings: list[Diagnostic] = []
+    text = "".join(export_pieces(exporter, refs, findings))
+    return text, findings
 
 
 def without_sets(refs: Iterable[Reference]) -> Iterator[Reference]:
     """The references less BibLaTeX ``@set`` entries, which group others and hold nothing of their own."""
     return (r for r in refs if r.type.lower() != "set")
-
-
-def set_diagnostics(refs: list[Reference], fmt: str) -> list[Diagnostic]:
-    """A warning for each ``@set`` entry a format without sets skips."""
-    return [Diagnostic("warning", "set-skipped",
-                       f"@set {r.key} skipped: {fmt} has no entry sets; its members "
-                       f"({r.get('entryset') or 'none listed'}) are exported on their own",
-                       key=r.key, source=r.source, line=r.line)
-            for r in refs if r.type.lower() == "set"]
 
 
 def first_field(ref: Reference, *names: str) -> tuple[str, str]:

@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from solicite.export import FunctionExporter, first_field, set_diagnostics, without_sets
+from solicite.export import FunctionExporter, first_field, without_sets
+from solicite.export.carry import Tally
 from solicite.export.csldates import date_from_csl, date_to_csl
 from solicite.export.csltables import NAME_FIELDS, REPORT_GENRES, THESIS_GENRES, TYPE_FROM_CSL, TYPE_TO_CSL
 from solicite.export.extended import extend_csl, extend_from_csl, join_subtitle, split_extra
 from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode, url_text
 from solicite.doi import strip_doi
 from solicite.model import Person, Reference, named
-from solicite.types import is_news_site, medium, medium_hints
+from solicite.types import SITE_FIELDS, is_news_site, medium, medium_hints
 from solicite.stream import json_array, separated
 
 # CSL variables holding titles: the only ones where case protection matters (rich text kept).
@@ -134,9 +135,10 @@ def to_csl(ref: Reference) -> dict:
         item[role] = item["author"]  # biblatex's authortype names the authors' role: CSL has a variable for it
     link = _howpublished_url(ref)
     for var, value in _text_vars(ref, ctype, link).items():
-        value = to_csl_markup(value) if var in _TITLE_VARS else to_unicode(value)
-        if value:
-            item[var] = value
+        if value:  # most of these are empty: nothing to decode
+            value = to_csl_markup(value) if var in _TITLE_VARS else to_unicode(value)
+            if value:
+                item[var] = value
     _number_vars(ref, ctype, item)
     _locator_vars(ref, item, link)
     extend_csl(ref, item)
@@ -148,7 +150,7 @@ def _text_vars(ref: Reference, ctype: str, link: str) -> dict[str, str]:
     text = {"title": join_subtitle(ref.get("title"), ref.get("subtitle")), "title-short": ref.get("shorttitle")}
     used: set[str] = set()
     if ctype in _WEBLIKE:
-        name, container = first_field(ref, "journaltitle", "journal", "booktitle", "maintitle", "organization")
+        name, container = first_field(ref, *SITE_FIELDS)
     elif ctype.startswith("article") or ctype == "periodical":
         web = ("organization",) if ref.type.lower() in ("online", "www", "electronic") else ()
         name, container = first_field(ref, "journaltitle", "journal", "booktitle", *web)
@@ -350,10 +352,5 @@ def export_csl(refs: Iterable[Reference]) -> str:
     return "".join(iter_csl(refs))
 
 
-def _diagnostics(refs: list[Reference]) -> list:
-    from solicite.export.carry import uncarried
-
-    return set_diagnostics(refs, "CSL-JSON") + uncarried(refs, "CSL-JSON")
-
-
-EXPORTER = FunctionExporter("csl-json", "json", iter_csl, "CSL-JSON (citeproc, pandoc, Zotero)", _diagnostics)
+EXPORTER = FunctionExporter("csl-json", "json", iter_csl, "CSL-JSON (citeproc, pandoc, Zotero)",
+                            lambda: Tally("CSL-JSON"))

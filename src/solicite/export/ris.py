@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from solicite.export import FunctionExporter, set_diagnostics, without_sets
-from solicite.export.carry import EXTRA_FIELDS, ROLE_FIELDS, uncarried
+from solicite.export import FunctionExporter, without_sets
+from solicite.export.carry import EXTRA_FIELDS, ROLE_FIELDS, Tally
 from solicite.export.csljson import CITATION_KEY_LINE, from_csl, to_csl
 from solicite.export.extended import eprint_line, extra_lines
 from solicite.model import Reference
@@ -373,4 +373,4 @@ def read_ris(text: str) -> list[Reference]:
 
 
 EXPORTER = FunctionExporter("ris", "ris", iter_ris, "RIS (EndNote, Zotero, Mendeley, RefWorks)",
-                            lambda refs: set_diagnostics(refs, "RIS") + uncarried(refs, "RIS", EXTRA_FIELDS, ROLE_FIELDS))
+                            lambda: Tally("RIS", extra=EXTRA_FIELDS, lost=ROLE_FIELDS))

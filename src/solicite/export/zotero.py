@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from solicite.export import FunctionExporter, set_diagnostics, without_sets
-from solicite.export.carry import EXTRA_FIELDS, ROLE_FIELDS, uncarried
+from solicite.export import FunctionExporter, without_sets
+from solicite.export.carry import EXTRA_FIELDS, ROLE_FIELDS, Tally
 from solicite.export.csldates import csl_date_text
 from solicite.doi import strip_doi
 from solicite.export.csljson import csl_type, to_csl
@@ -320,35 +320,51 @@ def zotero_lint(refs: list[Reference]) -> list[Diagnostic]:
     return out
 
 
-def _csl_diagnostics(refs: list[Reference]) -> list[Diagnostic]:
-    out = set_diagnostics(refs, "Zotero's CSL-JSON import") + uncarried(refs, "Zotero's CSL-JSON import", EXTRA_FIELDS, ROLE_FIELDS)
-    tagged = [r.key for r in without_sets(refs) if r.get("keywords").strip()]
-    if tagged:
-        shown = ", ".join(tagged[:5]) + (f" and {len(tagged) - 5} more" if len(tagged) > 5 else "")
-        out.append(Diagnostic(
+class _CslTally(Tally):
+    """Zotero's CSL-JSON import: also the keywords, which it cannot make tags of."""
+
+    def __init__(self) -> None:
+        super().__init__("Zotero's CSL-JSON import", extra=EXTRA_FIELDS, lost=ROLE_FIELDS)
+        self.tagged: list[str] = []
+        self.tagged_count = 0
+
+    def noted(self, ref: Reference) -> None:
+        if ref.get("keywords").strip():
+            self.tagged_count += 1
+            if len(self.tagged) < 5:
+                self.tagged.append(ref.key)
+
+    def more(self) -> list[Diagnostic]:
+        n = self.tagged_count
+        if not n:
+            return []
+        shown = ", ".join(self.tagged) + (f" and {n - 5} more" if n > 5 else "")
+        return [Diagnostic(
             "warning", "cannot-carry",
-            f"keywords of {len(tagged)} {'entry' if len(tagged) == 1 else 'entries'} ({shown}) cannot arrive as Zotero tags through CSL-JSON "
+            f"keywords of {n} {'entry' if n == 1 else 'entries'} ({shown}) cannot arrive as Zotero tags through CSL-JSON "
             "(Zotero's CSL JSON import reads no keywords; they are kept as a \"Keywords:\" line in Extra); "
-            "for tags, export with --to ris or --to zotero-bibtex", source=refs[0].source))
-    return out
+            "for tags, export with --to ris or --to zotero-bibtex", source=self.source)]
 
 
-EXPORTER = FunctionExporter("zotero", "json", iter_zotero_csl, "CSL-JSON tuned for Zotero's importer",
-                            _csl_diagnostics)
+EXPORTER = FunctionExporter("zotero", "json", iter_zotero_csl, "CSL-JSON tuned for Zotero's importer", _CslTally)
 # Values of the CSL item zotero_bibtex_entry() has no BibTeX.js field for: the venue (event-place),
 # a book's author (container-author) and the eprint class (processField() reads eprint and eprinttype only).
 _BIBTEX_LOST = frozenset({"venue", "bookauthor"})
 
 
-def _bibtex_diagnostics(refs: list[Reference]) -> list[Diagnostic]:
-    fmt = "Zotero's BibTeX import"
-    out = set_diagnostics(refs, fmt) + uncarried(refs, fmt, lost=_BIBTEX_LOST | ROLE_FIELDS)
-    if next(without_sets(refs), None) is not None:
-        out.append(Diagnostic("warning", "cannot-carry",
-                              f"{fmt} does not keep citation keys; --to zotero (CSL-JSON) or --to ris keeps them",
-                              source=refs[0].source))
-    return out
+class _BibtexTally(Tally):
+    """Zotero's BibTeX import: also the citation keys, which it never keeps."""
+
+    def __init__(self) -> None:
+        super().__init__("Zotero's BibTeX import", lost=_BIBTEX_LOST | ROLE_FIELDS)
+
+    def more(self) -> list[Diagnostic]:
+        if not self.exported:
+            return []
+        return [Diagnostic("warning", "cannot-carry",
+                           f"{self.fmt} does not keep citation keys; --to zotero (CSL-JSON) or --to ris keeps them",
+                           source=self.source)]
 
 
 BIBTEX_EXPORTER = FunctionExporter("zotero-bibtex", "bib", iter_zotero_bibtex,
-                                   "BibTeX tuned for Zotero's BibTeX translator", _bibtex_diagnostics)
+                                   "BibTeX tuned for Zotero's BibTeX translator", _BibtexTally)

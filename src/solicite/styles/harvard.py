@@ -70,7 +70,7 @@ class Harvard(Style):
         n = edition_number(item)
         ed = item.text("edition")
         if n is not None and any(c.isdigit() for c in ed):
-            return f"{ordinal(n)} edn" if False else f"{ordinal(n)} ed"
+            return f"{ordinal(n)} ed"
         return ed
 
     def entry(self, item: Item, opts: Options) -> list[Part]:

@@ -1,0 +1,95 @@
+"""What a Library is made of besides itself: entries read on demand, views over them, block edits.
+
+Split from ``solicite.bibfile.library`` so that each module stays short; the Library is the
+only user of the private helpers here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from itertools import islice
+from typing import TYPE_CHECKING, overload
+
+from solicite.bibfile.scanner import Block, scan
+from solicite.errors import DataLossError
+from solicite.model import Reference, parse_names
+
+if TYPE_CHECKING:
+    from solicite.bibfile.library import Library
+
+
+class ReferenceView(Sequence[Reference]):
+    """A library's entries for passes that each read them once (export's diagnostics, then its text).
+
+    Iterating builds each Reference as it is reached and lets it go (:meth:`Library.iter_references`),
+    so several passes over 100,000 entries cost time, not memory. Indexing reads up to that entry.
+    """
+
+    def __init__(self, library: "Library", with_crossref: bool = False) -> None:
+        self._library, self._with_crossref = library, with_crossref
+
+    def __iter__(self) -> Iterator[Reference]:
+        refs = self._library.iter_references()
+        return (self._library.with_crossref(r) for r in refs) if self._with_crossref else refs
+
+    def __len__(self) -> int:
+        return len(self._library)
+
+    @overload
+    def __getitem__(self, index: int) -> Reference: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Reference]: ...
+
+    def __getitem__(self, index: int | slice) -> Reference | list[Reference]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return next(islice(iter(self), index, None))
+
+
+class _LoadedReference(Reference):
+    """A Reference read from a file, whose name lists are parsed on first use of ``persons``.
+
+    Parsing names is most of the cost of building References for a large file, and most
+    commands (show, search by title, rm, add) never look at most entries' names.
+    """
+
+    @property
+    def persons(self) -> dict:
+        people = self.__dict__.get("persons")
+        if people is None:
+            problems: list[str] = []
+            people = {role: parse_names(value, problems) for role, value in self.__dict__.pop("_names", {}).items()}
+            self.__dict__["persons"] = people
+            if problems:
+                self.__dict__["_problems"] = problems  # read by model.reading_problems
+        return people
+
+    @persons.setter
+    def persons(self, value: dict) -> None:
+        self.__dict__["persons"] = value
+        self.__dict__.pop("_names", None)
+
+
+def _blank(block: Block) -> bool:
+    return block.kind == "text" and not block.raw.strip()
+
+
+def _rekeyed(block: Block, new_key: str) -> Block:
+    """The entry with another key and nothing else changed (no re-scan: the fields only move)."""
+    at = block.key_offset
+    raw = block.raw[:at] + new_key + block.raw[at + len(block.key):]
+    return Block("entry", raw, block.line, block.type, new_key, at)  # fields: read from raw when asked
+
+
+def _single_entry(text: str, line: int = 0) -> Block:
+    """Scan text that must be exactly one entry (a freshly written one) into its Block."""
+    blocks, _ = scan(text, "<entry>")
+    entries = [b for b in blocks if b.kind == "entry"]
+    if len(entries) != 1 or entries[0].raw != text:
+        raise DataLossError("internal error: a rewritten entry did not read back as one entry",
+                            hint="nothing was written; please report this")
+    entries[0].line = line
+    return entries[0]
