@@ -30,12 +30,21 @@ _VIDEO = re.compile(r"\b(youtube|vimeo|video|film|motion picture)\b")
 
 def medium_hints(ref: Reference) -> str:
     """What an entry says of its kind beyond its type: entrysubtype, type and howpublished, lower-cased."""
-    return " ".join(to_unicode(ref.fields.get(f, "")) for f in ("entrysubtype", "type", "howpublished")).lower()
+    get = ref.fields.get
+    sub, kind, how = get("entrysubtype"), get("type"), get("howpublished")
+    if not (sub or kind or how):
+        return "  "  # the usual case: nothing to decode
+    return (f"{to_unicode(sub) if sub else ''} {to_unicode(kind) if kind else ''} "
+            f"{to_unicode(how) if how else ''}").lower()
 
 
 def medium(ref: Reference) -> str:
     """"podcast", "video" or "": the medium an entry names (show notes' "Youtube", APA's "[Video]", "[Film]")."""
-    hints = medium_hints(ref)
+    return medium_of(medium_hints(ref))
+
+
+def medium_of(hints: str) -> str:
+    """The medium that :func:`medium_hints` text names: "podcast", "video" or ""."""
     if "podcast" in hints:
         return "podcast"
     return "video" if _VIDEO.search(hints) else ""

@@ -23,6 +23,7 @@ from solicite.model import PERSON_FIELDS, Diagnostic, Reference
 _XREF_FIELDS = ("crossref", "xref")
 _MAY_XREF = re.compile(r"(?i)crossref|xref").search  # a cheap filter before reading an entry's fields
 
+_PERSONS = frozenset(PERSON_FIELDS)
 # BibTeX's predefined month macros expand to full English names.
 _PREDEFINED = dict(zip(MONTH_MACROS, MONTHS))
 
@@ -102,12 +103,14 @@ class Library:
         fields: dict[str, str] = {}
         names: dict[str, str] = {}
         expand = self._expand
-        for name, pieces, _, _ in block.fields:
+        for name, pieces in block.values():
             name = name.lower()
-            if name in PERSON_FIELDS:
-                names[name] = expand(pieces, block)
+            # The common case inline: one {braced} or "quoted" value or a number.
+            value = pieces[0][1] if len(pieces) == 1 and pieces[0][0] != "macro" else expand(pieces, block)
+            if name in _PERSONS:
+                names[name] = value
             else:
-                fields[name] = expand(pieces, block)
+                fields[name] = value
         raw = block.raw
         if self.encoding == _encoding.MIXED:  # stray one-byte-encoded bytes, read for display
             fix = _encoding.readable

@@ -20,13 +20,15 @@ from solicite.export.extended import extend_csl, extend_from_csl, join_subtitle,
 from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode, url_text
 from solicite.doi import strip_doi
 from solicite.model import Person, Reference, named
-from solicite.types import SITE_FIELDS, is_news_site, medium, medium_hints
+from solicite.types import SITE_FIELDS, is_news_site, medium_hints, medium_of
 from solicite.stream import json_array, separated
 
 # CSL variables holding titles: the only ones where case protection matters (rich text kept).
 _TITLE_VARS = ("title", "title-short", "container-title", "collection-title", "event-title")
 _WEBLIKE = ("webpage", "post-weblog", "post", "broadcast")
 _URL_ESCAPES = re.compile(r"\\([_%&#~$])")
+_DASHES = re.compile(r"\s*-+\s*")
+_KEYWORD_SEP = re.compile(r"[,;]")
 _KEY_OK = re.compile(r"^(?!.*://)[^\s,{}()\"'#%~\\=]+$")
 CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$\n?", re.IGNORECASE | re.MULTILINE)
 KEYWORDS_LINE = re.compile(r"^\s*Keywords:\s*(.+?)\s*$\n?", re.IGNORECASE | re.MULTILINE)
@@ -34,17 +36,21 @@ KEYWORDS_LINE = re.compile(r"^\s*Keywords:\s*(.+?)\s*$\n?", re.IGNORECASE | re.M
 
 def csl_type(ref: Reference) -> str:
     """The CSL type of a reference: its entry type, refined by entrysubtype, type and howpublished."""
-    base = TYPE_TO_CSL.get(ref.type.lower(), "document")
+    btype = ref.type.lower()
+    base = TYPE_TO_CSL.get(btype, "document")
     hints = medium_hints(ref)
-    if ref.type.lower() == "article":
+    if btype == "article":
         if "newspaper" in hints:
             return "article-newspaper"
         if "magazine" in hints:
             return "article-magazine"
         return base
-    if base in ("document", "song", "webpage", "motion_picture") and medium(ref) == "podcast":
+    if base not in ("document", "song", "webpage", "motion_picture"):
+        return base  # none of the refinements below applies
+    kind = medium_of(hints)
+    if kind == "podcast":
         return "broadcast"
-    if base in ("document", "webpage") and medium(ref) == "video":
+    if base in ("document", "webpage") and kind == "video":
         return "motion_picture"
     if base == "webpage" and is_news_site(ref):
         return "article-newspaper"  # a news site's article: Zotero's Newspaper Article
@@ -61,7 +67,7 @@ def csl_type(ref: Reference) -> str:
 
 def _howpublished_url(ref: Reference) -> str:
     """The link when ``howpublished`` holds only a URL (``\\url{...}``, ``{\\tt http...}``), else ""."""
-    value = ref.get("howpublished")
+    value = ref.fields.get("howpublished")
     if not value or not re.match(r"https?://", to_unicode(value)):
         return ""
     m = re.search(r"https?://[^\s{}]+", value)
@@ -72,11 +78,20 @@ def person_to_csl(person: Person) -> dict:
     """A CSL name: {family, given, non-dropping-particle, suffix} or {literal}, decoded to Unicode."""
     if person.literal:
         return {"literal": to_unicode(person.literal)}
-    if not (person.given or person.particle or person.suffix) and " " in to_unicode(person.family):
-        return {"literal": to_unicode(person.family)}  # "{GNU Project}" as a last name: an organisation
-    name = {"family": to_unicode(person.family), "given": to_unicode(person.given),
-            "non-dropping-particle": to_unicode(person.particle), "suffix": to_unicode(person.suffix)}
-    return {k: v for k, v in name.items() if v}
+    family, given, particle, suffix = person.family, person.given, person.particle, person.suffix
+    family = to_unicode(family) if family else ""
+    if not (given or particle or suffix) and " " in family:
+        return {"literal": family}  # "{GNU Project}" as a last name: an organisation
+    name = {}  # the parts that are not empty, in this order
+    if family:
+        name["family"] = family
+    if given and (given := to_unicode(given)):
+        name["given"] = given
+    if particle and (particle := to_unicode(particle)):
+        name["non-dropping-particle"] = particle
+    if suffix and (suffix := to_unicode(suffix)):
+        name["suffix"] = suffix
+    return name
 
 
 def person_from_csl(name: dict) -> Person:
@@ -101,8 +116,12 @@ def person_from_csl(name: dict) -> Person:
 
 
 def _number_vars(ref: Reference, ctype: str, out: dict) -> None:
-    number = to_unicode(ref.get("number"))
-    issue = to_unicode(ref.get("issue"))
+    get = ref.fields.get
+    number, issue = get("number"), get("issue")
+    if not (number or issue):
+        return
+    number = to_unicode(number) if number else ""
+    issue = to_unicode(issue) if issue else ""
     if ctype.startswith("article") or ctype == "periodical":
         if issue or number:
             out["issue"] = issue or number
@@ -126,15 +145,19 @@ def to_csl(ref: Reference) -> dict:
     item: dict = {"id": ref.key, "type": ctype}
     if ref.key:
         item["citation-key"] = ref.key
+    persons = ref.persons
     for field, var in NAME_FIELDS.items():
-        persons, _ = named(ref.persons.get(field, []))  # CSL-JSON has no "et al." marker: no person "others"
-        if persons:
-            item[var] = [person_to_csl(p) for p in persons]
-    role = AUTHOR_ROLES.get(to_unicode(ref.get("authortype")).strip().lower())
+        people = persons.get(field)
+        if people:
+            people, _ = named(people)  # CSL-JSON has no "et al." marker: no person "others"
+            if people:
+                item[var] = [person_to_csl(p) for p in people]
+    authortype = ref.fields.get("authortype")
+    role = AUTHOR_ROLES.get(to_unicode(authortype).strip().lower()) if authortype else None
     if role and "author" in item:
         item[role] = item["author"]  # biblatex's authortype names the authors' role: CSL has a variable for it
     link = _howpublished_url(ref)
-    for var, value in _text_vars(ref, ctype, link).items():
+    for var, value in _text_vars(ref, ctype, link):
         if value:  # most of these are empty: nothing to decode
             value = to_csl_markup(value) if var in _TITLE_VARS else to_unicode(value)
             if value:
@@ -145,10 +168,9 @@ def to_csl(ref: Reference) -> dict:
     return item
 
 
-def _text_vars(ref: Reference, ctype: str, link: str) -> dict[str, str]:
-    """The CSL text variables of a Reference, as written in it (titles, container, publisher...)."""
-    text = {"title": join_subtitle(ref.get("title"), ref.get("subtitle")), "title-short": ref.get("shorttitle")}
-    used: set[str] = set()
+def _text_vars(ref: Reference, ctype: str, link: str) -> tuple[tuple[str, str], ...]:
+    """The CSL text variables of a Reference, as written in it (titles, container, publisher...), in item order."""
+    get = ref.fields.get
     if ctype in _WEBLIKE:
         name, container = first_field(ref, *SITE_FIELDS)
     elif ctype.startswith("article") or ctype == "periodical":
@@ -156,34 +178,34 @@ def _text_vars(ref: Reference, ctype: str, link: str) -> dict[str, str]:
         name, container = first_field(ref, "journaltitle", "journal", "booktitle", *web)
     else:
         name, container = first_field(ref, "booktitle", "journaltitle", "journal", "maintitle")
-    text["container-title"] = container
-    used.add(name)
-    if "series" not in used:
-        text["collection-title"] = ref.get("series")
-    name, publisher = first_field(ref, *(f for f in ("publisher", "institution", "school", "organization") if f not in used))
-    text.update({
-        "event-title": ref.get("eventtitle"),
-        "publisher": publisher,
-        "publisher-place": first_field(ref, "address", "location")[1],
-        "edition": ref.get("edition"),
-        "version": ref.get("version"),
-        "genre": _genre(ref, ctype),
-        "medium": "" if link else ref.get("howpublished"),
-        "event-place": ref.get("venue"),
-        "note": ref.get("note"),
-        "abstract": ref.get("abstract"),
-        "language": ref.get("language"),
-        "volume": ref.get("volume"),
-        "number-of-pages": ref.get("pagetotal"),
-        "chapter-number": ref.get("chapter"),
-        "ISBN": ref.get("isbn"),
-        "ISSN": ref.get("issn"),
-    })
-    return text
+    # The publisher is never the field that gave the container (an organization site).
+    _, publisher = first_field(ref, *(f for f in ("publisher", "institution", "school", "organization") if f != name))
+    return (
+        ("title", join_subtitle(get("title", ""), get("subtitle", ""))),
+        ("title-short", get("shorttitle")),
+        ("container-title", container),
+        ("collection-title", get("series")),
+        ("event-title", get("eventtitle")),
+        ("publisher", publisher),
+        ("publisher-place", first_field(ref, "address", "location")[1]),
+        ("edition", get("edition")),
+        ("version", get("version")),
+        ("genre", _genre(ref, ctype)),
+        ("medium", "" if link else get("howpublished")),
+        ("event-place", get("venue")),
+        ("note", get("note")),
+        ("abstract", get("abstract")),
+        ("language", get("language")),
+        ("volume", get("volume")),
+        ("number-of-pages", get("pagetotal")),
+        ("chapter-number", get("chapter")),
+        ("ISBN", get("isbn")),
+        ("ISSN", get("issn")),
+    )
 
 
 def _genre(ref: Reference, ctype: str) -> str:
-    genre = ref.get("type")
+    genre = ref.fields.get("type", "")
     if ctype == "thesis" and not genre:
         genre = THESIS_GENRES.get(ref.type.lower(), "")
     if ctype == "report" and not genre and ref.type.lower() == "techreport":
@@ -193,22 +215,30 @@ def _genre(ref: Reference, ctype: str) -> str:
 
 def _locator_vars(ref: Reference, item: dict, link: str) -> None:
     """Pages, DOI, URL, keywords and the dates."""
-    pages = to_unicode(ref.get("pages")).replace("\u2013", "-").replace("\u2014", "-")
-    pages = re.sub(r"\s*-+\s*", "-", pages).strip("-")
+    get = ref.fields.get
+    pages = get("pages")
     if pages:
-        item["page"] = pages
-    if ref.get("doi"):
-        item["DOI"] = strip_doi(ref.get("doi"))
-    url = url_text(ref.get("url")) if ref.get("url") else link
+        pages = to_unicode(pages).replace("\u2013", "-").replace("\u2014", "-")
+        pages = _DASHES.sub("-", pages).strip("-")
+        if pages:
+            item["page"] = pages
+    doi = get("doi")
+    if doi:
+        item["DOI"] = strip_doi(doi)
+    url = get("url")
+    url = url_text(url) if url else link
     if url:
         item["URL"] = url
-    keywords = [to_unicode(k) for k in re.split(r"[,;]", ref.get("keywords"))]
-    if any(keywords):
-        item["keyword"] = ", ".join(k for k in keywords if k)
-    issued = date_to_csl(ref.get("date"), ref.get("year"), ref.get("month"), ref.get("day"))
+    keywords = get("keywords")
+    if keywords:
+        words = [to_unicode(k) for k in _KEYWORD_SEP.split(keywords)]
+        if any(words):
+            item["keyword"] = ", ".join(k for k in words if k)
+    issued = date_to_csl(get("date", ""), get("year", ""), get("month", ""), get("day", ""))
     if issued:
         item["issued"] = issued
-    accessed = date_to_csl(ref.get("urldate"))
+    urldate = get("urldate")
+    accessed = date_to_csl(urldate) if urldate else None
     if accessed:
         item["accessed"] = accessed
 
