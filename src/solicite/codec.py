@@ -281,12 +281,12 @@ _CLOSE = {NOCASE: "</span>", ITALIC: "</i>", BOLD: "</b>", SMALLCAPS: "</span>",
 
 def to_csl_markup(value: str) -> str:
     """The field text as CSL rich text: Unicode with nocase spans and <i>, <b>, <sup>, <sub> tags."""
-    runs = parse(value)
-    if len(runs) == 1 and not runs[0][1]:
-        return runs[0][0].strip().replace("  ", " ")  # the usual case: plain text, no markup to write
+    parsed = parse(value)
+    if len(parsed) == 1 and not parsed[0][1]:
+        return parsed[0][0].strip().replace("  ", " ")  # the usual case: plain text, no markup to write
     out: list[str] = []
     open_: list[int] = []
-    runs = list(runs)
+    runs = list(parsed)
     if runs:
         runs[0] = (runs[0][0].lstrip(), runs[0][1])
         runs[-1] = (runs[-1][0].rstrip(), runs[-1][1])

@@ -168,7 +168,7 @@ def to_csl(ref: Reference) -> dict:
     return item
 
 
-def _text_vars(ref: Reference, ctype: str, link: str) -> tuple[tuple[str, str], ...]:
+def _text_vars(ref: Reference, ctype: str, link: str) -> tuple[tuple[str, str | None], ...]:
     """The CSL text variables of a Reference, as written in it (titles, container, publisher...), in item order."""
     get = ref.fields.get
     if ctype in _WEBLIKE:
