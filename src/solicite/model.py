@@ -70,6 +70,15 @@ class Person:
             problems.append(problem)
         return person
 
+    @classmethod
+    def of(cls, family: str, given: str = "", particle: str = "", suffix: str = "") -> "Person":
+        """``Person(family, given, particle, suffix)``, made several times faster (for names read in bulk)."""
+        # A frozen dataclass's __init__ sets each attribute through object.__setattr__; filling
+        # __dict__ directly gives an identical, equal object.
+        p = object.__new__(cls)
+        p.__dict__.update(family=family, given=given, particle=particle, suffix=suffix, literal="")
+        return p
+
     def to_bibtex(self) -> str:
         """Write the name in BibTeX's unambiguous "von Last, Jr, First" form."""
         if self.literal:
@@ -100,12 +109,7 @@ def _read_person(name: str) -> tuple[Person, str]:
     if is_fully_braced(name):
         return Person(literal=name[1:-1]), ""
     parts = parse_name(name)
-    # A frozen dataclass's __init__ sets each attribute through object.__setattr__; filling
-    # __dict__ directly is several times faster and gives an identical, equal object.
-    p = object.__new__(Person)
-    p.__dict__.update(family=parts.family, given=parts.given, particle=parts.particle, suffix=parts.suffix,
-                      literal="")
-    return p, parts.problem
+    return Person.of(parts.family, parts.given, parts.particle, parts.suffix), parts.problem
 
 
 # The same author appears in many entries of a library (6,723 names for 10,758 mentions in

@@ -89,6 +89,7 @@ _MEANT: dict[str, set[str]] = {ctype: set(types) | _ALSO_FINE.get(ctype, set())
                                for ctype, types in ZOTERO_CSL_ITEM_TYPES.items()}
 _MEANT.update({ctype: _MEANT[target] for ctype, target in _CSL_FALLBACK.items()})
 _STRING_NAMES = re.compile(r"(?im)^\s*(author|editor|translator)\s*=\s*[A-Za-z][\w:.-]*\s*[,}#]")
+_TAGS = re.compile(r"</?[a-z]+[^<>]*>")  # the markup of CSL rich text, which BibTeX.js would print
 _CONCAT = re.compile(r"(?m)=\s*(?:[A-Za-z][\w:.-]*|\{[^{}]*\}|\"[^\"]*\")\s*#")
 
 
@@ -166,8 +167,8 @@ def export_zotero_csl(refs: Iterable[Reference]) -> str:
 def _plain_name(p: Person) -> Person:
     if p.literal:
         return Person(literal=escape(to_unicode(p.literal), literal=True))
-    return Person(family=escape(to_unicode(p.family), literal=True), given=escape(to_unicode(p.given), literal=True),
-                  particle=escape(to_unicode(p.particle), literal=True), suffix=escape(to_unicode(p.suffix), literal=True))
+    return Person.of(escape(to_unicode(p.family), literal=True), escape(to_unicode(p.given), literal=True),
+                     escape(to_unicode(p.particle), literal=True), escape(to_unicode(p.suffix), literal=True))
 
 
 def _bibtex_type(ref: Reference, ctype: str) -> str:
@@ -190,7 +191,9 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
     def put(name: str, var: str, verbatim: bool = False) -> None:
         value = item.get(var)
         if value:
-            text = re.sub(r"</?[a-z]+[^<>]*>", "", str(value))
+            text = str(value)
+            if "<" in text:
+                text = _TAGS.sub("", text)
             fields[name] = text if verbatim else escape(text, literal=True)
 
     put("title", "title")
