@@ -45,10 +45,14 @@ RIS_TO_CSL.update({"GEN": "document", "SOUND": "song", "PCOMM": "personal_commun
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
 _HTML = re.compile(r"</?(?:i|b|sup|sub|span)(?:\s[^<>]*)?>", re.IGNORECASE)
+_KEYWORDS = re.compile(r"\s*[,;]\s*")
 
 
 def _plain(value) -> str:
-    return " ".join(_HTML.sub("", str(value)).split())
+    text = str(value)
+    if "<" in text:
+        text = _HTML.sub("", text)
+    return " ".join(text.split())
 
 
 def _name(n: dict) -> str:
@@ -88,8 +92,9 @@ class _Record:
 
     def add(self, tag: str, var: str) -> None:
         """Add a line with the item's variable var, as plain text, when the item has it."""
-        if self.item.get(var):
-            self.lines.append((tag, _plain(self.item[var])))
+        value = self.item.get(var)
+        if value:
+            self.lines.append((tag, _plain(value)))
 
 
 def csl_to_ris(item: dict, extra: list[str] | tuple[str, ...] = ()) -> str:
@@ -110,9 +115,7 @@ def csl_to_ris(item: dict, extra: list[str] | tuple[str, ...] = ()) -> str:
     _links_to_ris(rec)
     rec.lines += [("M2", line) for line in _extra(item, rec.ty) + list(extra)]
     rec.add("N1", "note")
-    rec.tag("ER", "")
-    return "\n".join(f"{tag}  - {value}".rstrip() if tag == "ER" else f"{tag}  - {value}"
-                     for tag, value in rec.lines) + "\n"
+    return "".join([f"{tag}  - {value}\n" for tag, value in rec.lines]) + "ER  -\n"
 
 
 def _names_to_ris(rec: _Record) -> None:
@@ -184,9 +187,11 @@ def _links_to_ris(rec: _Record) -> None:
     year, accessed = _date(item.get("accessed"))
     if accessed or year:
         rec.tag("Y2", accessed or year)
-    for word in re.split(r"\s*[,;]\s*", _plain(item.get("keyword", ""))):
-        if word:
-            rec.tag("KW", word)
+    keywords = item.get("keyword")
+    if keywords:
+        for word in _KEYWORDS.split(_plain(keywords)):
+            if word:
+                rec.tag("KW", word)
     rec.add("AB", "abstract")
     rec.add("LA", "language")
     if rec.ty != "CHAP":
