@@ -102,11 +102,8 @@ class Library:
     def _build(self, block: Block) -> Reference:
         fields: dict[str, str] = {}
         names: dict[str, str] = {}
-        expand = self._expand
-        for name, pieces in block.values():
+        for name, value in block.values(lambda pieces: self._expand(pieces, block)):
             name = name.lower()
-            # The common case inline: one {braced} or "quoted" value or a number.
-            value = pieces[0][1] if len(pieces) == 1 and pieces[0][0] != "macro" else expand(pieces, block)
             if name in _PERSONS:
                 names[name] = value
             else:
