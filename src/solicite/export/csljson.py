@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from solicite.export import FunctionExporter, first_field, without_sets
+from solicite.export import FunctionExporter, first_field, first_of, without_sets
 from solicite.export.carry import Tally
 from solicite.export.csldates import date_from_csl, date_to_csl
 from solicite.export.csltables import NAME_FIELDS, REPORT_GENRES, THESIS_GENRES, TYPE_FROM_CSL, TYPE_TO_CSL
@@ -23,8 +23,6 @@ from solicite.model import Person, Reference, named
 from solicite.types import SITE_FIELDS, is_news_site, medium_hints, medium_of
 from solicite.stream import json_array, separated
 
-# CSL variables holding titles: the only ones where case protection matters (rich text kept).
-_TITLE_VARS = ("title", "title-short", "container-title", "collection-title", "event-title")
 _WEBLIKE = ("webpage", "post-weblog", "post", "broadcast")
 _URL_ESCAPES = re.compile(r"\\([_%&#~$])")
 _DASHES = re.compile(r"\s*-+\s*")
@@ -157,51 +155,55 @@ def to_csl(ref: Reference) -> dict:
     if role and "author" in item:
         item[role] = item["author"]  # biblatex's authortype names the authors' role: CSL has a variable for it
     link = _howpublished_url(ref)
-    for var, value in _text_vars(ref, ctype, link):
-        if value:  # most of these are empty: nothing to decode
-            value = to_csl_markup(value) if var in _TITLE_VARS else to_unicode(value)
-            if value:
-                item[var] = value
+    _text_vars(ref, ctype, link, item)
     _number_vars(ref, ctype, item)
     _locator_vars(ref, item, link)
     extend_csl(ref, item)
     return item
 
 
-def _text_vars(ref: Reference, ctype: str, link: str) -> tuple[tuple[str, str | None], ...]:
-    """The CSL text variables of a Reference, as written in it (titles, container, publisher...), in item order."""
-    get = ref.fields.get
+def _text_vars(ref: Reference, ctype: str, link: str, item: dict) -> None:
+    """The CSL text variables of a Reference (titles, container, publisher...), decoded, in item order."""
+    fields = ref.fields
+    get = fields.get
     if ctype in _WEBLIKE:
-        name, container = first_field(ref, *SITE_FIELDS)
+        names = SITE_FIELDS
     elif ctype.startswith("article") or ctype == "periodical":
-        web = ("organization",) if ref.type.lower() in ("online", "www", "electronic") else ()
-        name, container = first_field(ref, "journaltitle", "journal", "booktitle", *web)
+        names = _JOURNAL_OR_SITE if ref.type.lower() in ("online", "www", "electronic") else _JOURNAL
     else:
-        name, container = first_field(ref, "booktitle", "journaltitle", "journal", "maintitle")
+        names = _BOOK
+    name, container = first_of(fields, names)
+    title, subtitle = get("title", ""), get("subtitle")
+    # Titles keep their markup (most of these are empty: nothing to decode).
+    for var, value in (("title", join_subtitle(title, subtitle) if subtitle else title),
+                       ("title-short", get("shorttitle")), ("container-title", container),
+                       ("collection-title", get("series")), ("event-title", get("eventtitle"))):
+        if value and (value := to_csl_markup(value)):
+            item[var] = value
     # The publisher is never the field that gave the container (an organization site).
-    _, publisher = first_field(ref, *(f for f in ("publisher", "institution", "school", "organization") if f != name))
-    return (
-        ("title", join_subtitle(get("title", ""), get("subtitle", ""))),
-        ("title-short", get("shorttitle")),
-        ("container-title", container),
-        ("collection-title", get("series")),
-        ("event-title", get("eventtitle")),
-        ("publisher", publisher),
-        ("publisher-place", first_field(ref, "address", "location")[1]),
-        ("edition", get("edition")),
-        ("version", get("version")),
-        ("genre", _genre(ref, ctype)),
-        ("medium", "" if link else get("howpublished")),
-        ("event-place", get("venue")),
-        ("note", get("note")),
-        ("abstract", get("abstract")),
-        ("language", get("language")),
-        ("volume", get("volume")),
-        ("number-of-pages", get("pagetotal")),
-        ("chapter-number", get("chapter")),
-        ("ISBN", get("isbn")),
-        ("ISSN", get("issn")),
-    )
+    for var, value in (("publisher", first_of(fields, _PUBLISHER_NOT_ORG if name == "organization" else _PUBLISHER)[1]),
+                       ("publisher-place", first_of(fields, _PLACE)[1]), ("edition", get("edition")),
+                       ("version", get("version")), ("genre", _genre(ref, ctype)),
+                       ("medium", "" if link else get("howpublished"))):
+        if value and (value := to_unicode(value)):
+            item[var] = value
+    for var, field in _PLAIN_VARS:
+        value = get(field)
+        if value and (value := to_unicode(value)):
+            item[var] = value
+
+
+# The fields that may hold an item's container, by kind of item, first given first.
+_JOURNAL = ("journaltitle", "journal", "booktitle")
+_JOURNAL_OR_SITE = _JOURNAL + ("organization",)
+_BOOK = ("booktitle", "journaltitle", "journal", "maintitle")
+_PUBLISHER = ("publisher", "institution", "school", "organization")
+_PUBLISHER_NOT_ORG = _PUBLISHER[:-1]
+_PLACE = ("address", "location")
+# CSL variables read as plain text from one field each, in item order after the genre and medium.
+_PLAIN_VARS = (("event-place", "venue"), ("note", "note"), ("abstract", "abstract"), ("language", "language"),
+               ("volume", "volume"), ("number-of-pages", "pagetotal"), ("chapter-number", "chapter"),
+               ("ISBN", "isbn"), ("ISSN", "issn"))
 
 
 def _genre(ref: Reference, ctype: str) -> str:
