@@ -279,6 +279,7 @@ _OPEN = {NOCASE: '<span class="nocase">', ITALIC: "<i>", BOLD: "<b>",
 _CLOSE = {NOCASE: "</span>", ITALIC: "</i>", BOLD: "</b>", SMALLCAPS: "</span>", SUP: "</sup>", SUB: "</sub>"}
 
 
+@functools.lru_cache(maxsize=65536)  # container titles recur (a journal, the proceedings of every paper in it)
 def to_csl_markup(value: str) -> str:
     """The field text as CSL rich text: Unicode with nocase spans and <i>, <b>, <sup>, <sub> tags."""
     parsed = parse(value)
