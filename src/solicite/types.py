@@ -61,6 +61,7 @@ TYPE_TO_CSL: dict[str, str] = {
 
 # Fields that name where a document appeared: with one of them, a @misc with a link is no web page.
 _PUBLISHED_IN = ("journal", "journaltitle", "booktitle", "publisher", "institution", "school")
+_REFINED = frozenset(("article-journal", "document", "song", "webpage", "motion_picture"))  # types hints refine
 _URL_ESCAPES = re.compile(r"\\([_%&#~$])")
 
 
@@ -74,6 +75,8 @@ def csl_type(ref: Reference) -> str:
     """
     btype = ref.type.lower()
     base = TYPE_TO_CSL.get(btype, "document")
+    if base not in _REFINED:
+        return base  # most entries (reports, books, chapters...): nothing below can change them
     hints = medium_hints(ref)
     if btype == "article":
         if "newspaper" in hints:
@@ -110,7 +113,9 @@ _VIDEO = re.compile(r"\b(youtube|vimeo|video|film|motion picture)\b")
 
 def medium_hints(ref: Reference) -> str:
     """What an entry says of its kind beyond its type: entrysubtype, type and howpublished, lower-cased."""
-    return " ".join(to_unicode(ref.fields.get(f, "")) for f in ("entrysubtype", "type", "howpublished")).lower()
+    f = ref.fields
+    given = [f[name] for name in ("entrysubtype", "type", "howpublished") if f.get(name)]
+    return " ".join(to_unicode(value) for value in given).lower() if given else ""
 
 
 def medium(ref: Reference) -> str:
