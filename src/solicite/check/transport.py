@@ -67,7 +67,19 @@ class _HTTPSPool(HTTPSConnectionPool):
 _POOLS = {"http": _HTTPPool, "https": _HTTPSPool}
 
 
-def _ca_bundle() -> str | None:
+def proxy_for(proxies: dict[str, str], url: str) -> str | None:
+    """The proxy the environment names for ``url`` (``getproxies()``), or None: direct or NO_PROXY."""
+    from urllib.request import proxy_bypass
+
+    parts = urlsplit(url)
+    proxy = proxies.get(parts.scheme) or proxies.get("all")
+    if proxy and urlsplit(proxy).scheme in ("http", "https") and not proxy_bypass(parts.hostname or ""):
+        return proxy
+    return None
+
+
+def ca_bundle() -> str | None:
+    """The certificates to trust, as requests finds them: its variables, else certifi's bundle."""
     for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "SSL_CERT_FILE"):
         if os.environ.get(name):
             return os.environ[name]
@@ -88,7 +100,7 @@ class Transport:
             # The user chose --insecure; one warning per request on stderr would bury the report.
             urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
         else:
-            self._options.update(cert_reqs="CERT_REQUIRED", ca_certs=_ca_bundle())
+            self._options.update(cert_reqs="CERT_REQUIRED", ca_certs=ca_bundle())
         self.watchdog = Watchdog()
         self.direct = self._watched(urllib3.PoolManager(**self._options))
         self._via_proxy: dict[str, urllib3.ProxyManager] = {}
@@ -103,10 +115,8 @@ class Transport:
         key = f"{parts.scheme}://{parts.netloc}"
         manager = self._routes.get(key)
         if manager is None:
-            from urllib.request import proxy_bypass
-
-            proxy = self._proxies.get(parts.scheme) or self._proxies.get("all")
-            if proxy and urlsplit(proxy).scheme in ("http", "https") and not proxy_bypass(parts.hostname or ""):
+            proxy = proxy_for(self._proxies, url)
+            if proxy:
                 manager = self._via_proxy.get(proxy)
                 if manager is None:
                     manager = self._via_proxy.setdefault(
