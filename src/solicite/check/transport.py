@@ -1,6 +1,7 @@
 """The wire: urllib3 connection pools (the engine inside requests), proxies, TLS and bounded reads.
 
-One ``Transport`` per run is shared by every worker thread: urllib3's pools are thread-safe.
+Used by ``solicite.net`` (resolve's requests sessions mount its watched pools); the link
+checker itself talks through ``solicite.check.wire`` (aiohttp). urllib3's pools are thread-safe.
 Each request has a total time (connect, headers and body together), enforced by the
 ``Watchdog``: the pools' connections attach themselves to the request's ticket.
 Proxies come from the environment (``HTTP_PROXY``, ``HTTPS_PROXY``, ``NO_PROXY``), read once
