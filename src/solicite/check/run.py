@@ -133,9 +133,14 @@ def _on_own_loop(work: Callable[[asyncio.AbstractEventLoop], str]) -> str:
         loop = asyncio.new_event_loop()
         try:
             return work(loop)
-        finally:
+        finally:  # Ctrl-C or a bug: end what is still running before the loop goes
+            left = asyncio.all_tasks(loop)
+            for task in left:
+                task.cancel()
+            if left:
+                loop.run_until_complete(asyncio.wait(left, timeout=GRACE))
             loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.close()  # does not wait for a name lookup still running in the loop's threads
+            loop.close()  # name lookups still running are on daemon threads (wire.py): not waited for
 
     try:
         asyncio.get_running_loop()

@@ -12,10 +12,13 @@ ends cannot hold it. Proxies come from the environment (``HTTP_PROXY``, ``HTTPS_
 from __future__ import annotations
 
 import asyncio
+import socket
 import ssl
 import sys
+import threading
 import time
-from typing import Mapping
+from contextlib import suppress
+from typing import Any, Callable, Mapping, cast
 import aiohttp
 
 from solicite.check.transport import BODY_WAIT, ca_bundle, proxy_for
@@ -44,7 +47,8 @@ class Wire:
 
     def _open(self) -> aiohttp.ClientSession:
         # Made on first use, inside the run's event loop, which the session belongs to.
-        connector = aiohttp.TCPConnector(limit=0, ssl=not self.insecure, resolver=aiohttp.ThreadedResolver())
+        lookups = cast(asyncio.AbstractEventLoop, _DaemonLookups(asyncio.get_running_loop()))
+        connector = aiohttp.TCPConnector(limit=0, ssl=not self.insecure, resolver=aiohttp.ThreadedResolver(lookups))
         # Cookies are the checker's business (one redirect chain at a time), not a jar's for the run.
         self._session = aiohttp.ClientSession(
             connector=connector, cookie_jar=aiohttp.DummyCookieJar(), timeout=self.timeout,
@@ -93,6 +97,41 @@ class Wire:
         if self._session is not None:
             await self._session.close()
             self._session = None
+
+
+class _DaemonLookups:
+    """Name lookups on daemon threads, for aiohttp's ThreadedResolver (which asks the loop it is given).
+
+    The loop's own executor joins its threads when the process exits: one lookup that hangs (a
+    resolver that never answers) would hold the process well past the run's deadline.
+    """
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+
+    async def getaddrinfo(self, *args: Any, **kwargs: Any) -> Any:
+        return await self._run(socket.getaddrinfo, *args, **kwargs)
+
+    async def getnameinfo(self, *args: Any) -> Any:
+        return await self._run(socket.getnameinfo, *args)
+
+    async def _run(self, call: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        future = self._loop.create_future()
+
+        def settle(ok: bool, value: Any) -> None:
+            if not future.done():  # not given up on (a request cancelled at its time)
+                future.set_result(value) if ok else future.set_exception(value)
+
+        def look() -> None:
+            try:
+                value, ok = call(*args, **kwargs), True
+            except Exception as exc:  # noqa: BLE001 - handed to the waiting request
+                value, ok = exc, False
+            with suppress(RuntimeError):  # the run is over and its loop closed: nobody waits
+                self._loop.call_soon_threadsafe(settle, ok, value)
+
+        threading.Thread(target=look, name="solicite-lookup", daemon=True).start()
+        return await future
 
 
 async def _read(resp: aiohttp.ClientResponse, limit: int, until: float) -> bytes:
