@@ -102,7 +102,8 @@ def from_references(refs: Iterable) -> Lexicon:
     """The shipped lexicon plus the proper nouns a library shows (see the module docstring).
 
     A word counts when the library capitalises it mid-sentence in sentence-case titles more
-    often than it writes it in lower case; a word of a person's name or a place when it is no
+    often than it writes it in lower case, and it is no common English word (or one that is also
+    a name: "Black", "Bill"); a word of a person's name or a place when it is no
     common word (not "Young", "Bill"); the names of bodies and places as whole phrases.
     """
     lex = shipped().copy()
@@ -110,15 +111,16 @@ def from_references(refs: Iterable) -> Lexicon:
     lower: Counter = Counter()
     named: set[str] = set()
     for ref in refs:
-        _from_title(ref.fields.get("title", ""), capital, lower, lex)
+        _from_title(ref.fields.get("title", ""), capital, lower)
         _from_names(ref, named, lex)
-    ambiguous = ambiguous_words()
-    lex.words.update(w for w, n in capital.items() if n > lower[w.lower()])
+    ambiguous, common = ambiguous_words(), english_words()
+    # A common word capitalised in a title is more often a term its author stressed than a name.
+    lex.words.update(w for w, n in capital.items() if n > lower[w.lower()] and (w.lower() not in common or w in ambiguous))
     lex.words.update(w for w in named if w not in ambiguous and lower[w.lower()] == 0)
     return lex
 
 
-def _from_title(value: str, capital: Counter, lower: Counter, lex: Lexicon) -> None:
+def _from_title(value: str, capital: Counter, lower: Counter) -> None:
     from solicite.casing import sentence_starts, written_in_sentence_case
 
     if not value:
@@ -131,19 +133,13 @@ def _from_title(value: str, capital: Counter, lower: Counter, lex: Lexicon) -> N
             lower[m.group()] += 1
     if not written_in_sentence_case(text, words):
         return
+    # Words only, each counted: a run of capitals in one title ("Garbage Collection") is often a
+    # term its author capitalised, not a name (measured on the tuning set of bench/case_agreement.py).
     starts = sentence_starts(text, words)
-    run: list[str] = []
     for i, m in enumerate(words):
         w = m.group()
         if i not in starts and is_capitalised(w) and len(w) > 1:
             capital[base(w)] += 1
-            run.append(w)
-            continue
-        if len(run) > 1:
-            lex.add_phrase(tuple(run))
-        run = []
-    if len(run) > 1:
-        lex.add_phrase(tuple(run))
 
 
 def _from_names(ref, named: set[str], lex: Lexicon) -> None:
