@@ -364,7 +364,6 @@ _TO_LATEX = {NOCASE: "{", ITALIC: "\\textit{", BOLD: "\\textbf{", SMALLCAPS: "\\
 _LITERAL = {"\\": "\\textbackslash{}", "{": "\\textbraceleft{}", "}": "\\textbraceright{}", "&": "\\&", "%": "\\%", "$": "\\$", "#": "\\#",
             "_": "\\_"}
 _LITERAL_RE = re.compile(r"[\\{}&%$#_]")
-_NEEDS_CARE = re.compile(r"[\\{}&%$#_]")
 _BARE = re.compile(r"(?<!\\)([&%$#_])")
 _BARE_URL = re.compile(r"(?<!\\)([%#])")
 
@@ -390,7 +389,7 @@ def escape(text: str, *, url: bool = False, literal: bool = False) -> str:
     and braces that do not balance dropped. ``url``: a URL or DOI, read verbatim by BibTeX's url
     package, where only ``%`` and ``#`` need escaping.
     """
-    if not _NEEDS_CARE.search(text):
+    if not _LITERAL_RE.search(text):
         return text  # the usual case
     if literal:
         return _LITERAL_RE.sub(lambda m: _LITERAL[m.group()], text)

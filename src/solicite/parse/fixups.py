@@ -103,6 +103,10 @@ def web_reference(text: str, anchors: list[str], fields: dict[str, str]) -> Refe
         return None
     out = {"title": escape(title.rstrip(" ."))}
     if parts[0].lower() in MEDIA:
+        if _PLATFORM.match(parts[0]):
+            # The platform is where the video or episode is published: its container, as CSL-JSON's
+            # importer and the styles read an @online/@video's booktitle ("YouTube", APA's site).
+            out["booktitle"] = escape(parts[0])
         out["howpublished"] = escape(parts.pop(0))
     if len(parts) > 1:
         return None
