@@ -22,6 +22,7 @@ import re
 
 from solicite.model import LOST_LINK_FIELD, Reference
 from solicite.codec import escape, to_unicode
+from solicite.parse.placement import merge_glued_place
 from solicite.parse.roles import MEDIA, is_medium
 from solicite.text import fold
 
@@ -216,16 +217,7 @@ def _place_back_into_title(ref: Reference, text: str) -> None:
 
 
 def _merge_glued_place(ref: Reference, text: str) -> None:
-    place = ref.fields.get("address") or ref.fields.get("location")
-    if not place:
-        return
-    for name in ("institution", "publisher", "school", "organization"):
-        value = ref.fields.get(name)
-        if value and f"{_norm(place)} {_norm(value)}" in _norm(text):
-            ref.fields[name] = f"{place} {value}"
-            ref.fields.pop("address", None)
-            ref.fields.pop("location", None)
-            return
+    merge_glued_place(ref.fields, text)
 
 
 def _chapter_from_in(ref: Reference, text: str) -> None:
