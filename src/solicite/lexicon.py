@@ -98,26 +98,45 @@ def shipped() -> Lexicon:
     return lex
 
 
-def from_references(refs: Iterable) -> Lexicon:
-    """The shipped lexicon plus the proper nouns a library shows (see the module docstring).
+class LexiconBuilder:
+    """The proper nouns of a library, learnt one entry at a time (``add``), so no library is held whole.
 
     A word counts when the library capitalises it mid-sentence in sentence-case titles more
     often than it writes it in lower case, and it is no common English word (or one that is also
-    a name: "Black", "Bill"); a word of a person's name or a place when it is no
-    common word (not "Young", "Bill"); the names of bodies and places as whole phrases.
+    a name: "Black", "Bill"); a word of a person's name or a place when it is no English word at all
+    (not "Young", "Bill", "School"); the names of bodies and places as whole phrases.
     """
-    lex = shipped().copy()
-    capital: Counter = Counter()
-    lower: Counter = Counter()
-    named: set[str] = set()
+
+    def __init__(self) -> None:
+        self.capital: Counter = Counter()
+        self.lower: Counter = Counter()
+        self.named: set[str] = set()
+        self.lex = shipped().copy()
+
+    def add(self, ref) -> None:
+        """Learn from one entry: its title, names, places and bodies."""
+        _from_title(ref.fields.get("title", ""), self.capital, self.lower)
+        _from_names(ref, self.named, self.lex)
+
+    def lexicon(self) -> Lexicon:
+        """The shipped lexicon plus what the entries added so far show."""
+        lex, lower = self.lex.copy(), self.lower
+        ambiguous, common = ambiguous_words(), english_words()
+        # A common word capitalised in a title is more often a term its author stressed than a name.
+        lex.words.update(w for w, n in self.capital.items()
+                         if n > lower[w.lower()] and (w.lower() not in common or w in ambiguous))
+        # A word of a name that is also a common word ("School" of a misread "School of Computer
+        # Science", "Young") says nothing: only words no dictionary has are names for sure.
+        lex.words.update(w for w in self.named if w.lower() not in common and lower[w.lower()] == 0)
+        return lex
+
+
+def from_references(refs: Iterable) -> Lexicon:
+    """The shipped lexicon plus the proper nouns a library shows (see ``LexiconBuilder``)."""
+    builder = LexiconBuilder()
     for ref in refs:
-        _from_title(ref.fields.get("title", ""), capital, lower)
-        _from_names(ref, named, lex)
-    ambiguous, common = ambiguous_words(), english_words()
-    # A common word capitalised in a title is more often a term its author stressed than a name.
-    lex.words.update(w for w, n in capital.items() if n > lower[w.lower()] and (w.lower() not in common or w in ambiguous))
-    lex.words.update(w for w in named if w not in ambiguous and lower[w.lower()] == 0)
-    return lex
+        builder.add(ref)
+    return builder.lexicon()
 
 
 def _from_title(value: str, capital: Counter, lower: Counter) -> None:
