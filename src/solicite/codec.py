@@ -18,6 +18,7 @@ import functools
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 
 from solicite.text import braces_balanced
 
@@ -279,10 +280,21 @@ _OPEN = {NOCASE: '<span class="nocase">', ITALIC: "<i>", BOLD: "<b>",
 _CLOSE = {NOCASE: "</span>", ITALIC: "</i>", BOLD: "</b>", SMALLCAPS: "</span>", SUP: "</sup>", SUB: "</sub>"}
 
 
+def to_csl_markup(value: str, recase: Callable[[Runs], Runs] | None = None) -> str:
+    """The field text as CSL rich text: Unicode with nocase spans and <i>, <b>, <sup>, <sub> tags.
+
+    ``recase`` changes the case of the runs first (sentence case, solicite.casing), protected runs kept.
+    """
+    return _markup(recase(parse(value))) if recase else _csl_markup(value)
+
+
 @functools.lru_cache(maxsize=65536)  # container titles recur (a journal, the proceedings of every paper in it)
-def to_csl_markup(value: str) -> str:
-    """The field text as CSL rich text: Unicode with nocase spans and <i>, <b>, <sup>, <sub> tags."""
-    parsed = parse(value)
+def _csl_markup(value: str) -> str:
+    return _markup(parse(value))
+
+
+def _markup(parsed: Runs) -> str:
+    """Runs as CSL rich text (see :func:`to_csl_markup`)."""
     if len(parsed) == 1 and not parsed[0][1]:
         return parsed[0][0].strip().replace("  ", " ")  # the usual case: plain text, no markup to write
     out: list[str] = []
@@ -364,7 +376,6 @@ _TO_LATEX = {NOCASE: "{", ITALIC: "\\textit{", BOLD: "\\textbf{", SMALLCAPS: "\\
 _LITERAL = {"\\": "\\textbackslash{}", "{": "\\textbraceleft{}", "}": "\\textbraceright{}", "&": "\\&", "%": "\\%", "$": "\\$", "#": "\\#",
             "_": "\\_"}
 _LITERAL_RE = re.compile(r"[\\{}&%$#_]")
-_NEEDS_CARE = re.compile(r"[\\{}&%$#_]")
 _BARE = re.compile(r"(?<!\\)([&%$#_])")
 _BARE_URL = re.compile(r"(?<!\\)([%#])")
 
@@ -390,7 +401,7 @@ def escape(text: str, *, url: bool = False, literal: bool = False) -> str:
     and braces that do not balance dropped. ``url``: a URL or DOI, read verbatim by BibTeX's url
     package, where only ``%`` and ``#`` need escaping.
     """
-    if not _NEEDS_CARE.search(text):
+    if not _LITERAL_RE.search(text):
         return text  # the usual case
     if literal:
         return _LITERAL_RE.sub(lambda m: _LITERAL[m.group()], text)

@@ -42,8 +42,8 @@ def test_web_reference_title_medium_publisher():
     assert (ref.type, ref.fields) == ("online", {"title": "What makes a city solidary?", "howpublished": "Podcast",
                                                  "organization": "Salto"})
     ref = web_reference("Inclusive Cities, Communities of Solidarity. Youtube. IOM.", [], {})
-    assert ref.fields == {"title": "Inclusive Cities, Communities of Solidarity", "howpublished": "Youtube",
-                          "organization": "IOM"}
+    assert ref.fields == {"title": "Inclusive Cities, Communities of Solidarity", "booktitle": "Youtube",
+                          "howpublished": "Youtube", "organization": "IOM"}
     ref = web_reference("A title. Some Site.", ["A title"], {"lostlink": "external link"})
     assert (ref.type, ref.fields) == ("online", {"title": "A title", "organization": "Some Site"})
     assert web_reference("A title. Some Site.", [], {}) is None  # no link text, no medium: the tagger reads it
@@ -115,3 +115,17 @@ def test_pages_without_a_number_are_a_name():
     ref = fix(_ref(title="Concept Note", pages="UNHCR", year="2022"), "Concept Note. (2022). UNHCR.", [])
     assert ref.fields == {"title": "Concept Note", "publisher": "UNHCR", "year": "2022"}
     assert fix(_ref(title="T", pages="xii--xv"), "x", []).fields["pages"] == "xii--xv"
+
+
+def test_platform_is_the_videos_container_and_survives_csl_json():
+    """A platform named as the medium ("Youtube.") is the video's container in CSL-JSON, both ways."""
+    from solicite.export.csljson import from_csl, to_csl
+
+    ref = web_reference("Inclusive Cities, Communities of Solidarity. Youtube. IOM.", [], {})
+    ref.key = "iom"
+    item = to_csl(ref)
+    assert (item["type"], item["container-title"], item["publisher"], item["medium"]) == (
+        "motion_picture", "Youtube", "IOM", "Youtube")
+    assert to_csl(from_csl(item)) == item
+    podcast = web_reference("What makes a city solidary? Podcast. Salto.", ["What makes a city solidary?"], {})
+    assert "booktitle" not in podcast.fields  # "Podcast" is a medium, not a place of publication

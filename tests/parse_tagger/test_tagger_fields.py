@@ -77,6 +77,6 @@ def test_volume_colon_pages(raw, expected):
 
 def test_certain_fields_vancouver_and_labels():
     assert F.certain_fields("Urban Stud. 2021;58(16):3213-29.") == {
-        "year": "2021", "volume": "58", "number": "16", "pages": "3213--29"}
+        "year": "2021", "volume": "58", "number": "16", "pages": "3213--3229"}
     assert F.certain_fields("Press. Vol. 12.") == {"volume": "12"}
     assert F.certain_fields("In Book (pp. 183-204).") == {"pages": "183--204"}

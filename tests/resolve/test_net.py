@@ -94,8 +94,9 @@ def test_rate_limit_per_service_is_honoured(server, tmp_path):
     _run(settings)
     times = [s.at for s in server.hits("/crossref")]
     assert len(times) >= 4
-    gaps = [b - a for a, b in zip(times, times[1:])]
-    assert min(gaps) >= 0.2 - 0.02, gaps  # 5 per second, with scheduling slack
+    # The limiter spaces requests where they are sent; where the server receives them one may
+    # arrive late under load and shorten the next gap, so the span of the run is what is checked.
+    assert times[-1] - times[0] >= 0.2 * (len(times) - 1) - 0.05, times  # 5 per second
 
 
 def test_crossref_rate_headers_slow_us_down(server, tmp_path):
@@ -109,8 +110,8 @@ def test_crossref_rate_headers_slow_us_down(server, tmp_path):
     # Gaps are measured where the server receives the requests: the first one also paid for
     # opening the connection, which shortens the first gap on a loaded machine. Later gaps
     # run on the same kept-alive connection.
-    gaps = [b - a for a, b in zip(times, times[1:])]
-    assert min(gaps[1:]) >= 0.5 - 0.02, gaps
+    # As above, the span rather than each gap: a late arrival shortens only the gap after it.
+    assert times[-1] - times[1] >= 0.5 * (len(times) - 2) - 0.05, times
 
 
 def test_retry_after_is_honoured(server, settings):

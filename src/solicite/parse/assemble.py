@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from solicite.codec import escape
 from solicite.model import Diagnostic, Person, Reference
+from solicite.parse import blocks
 from solicite.parse import fields as F
 from solicite.parse import placement as place
 from solicite.parse.dates import full_date_near, find_date
@@ -62,6 +63,11 @@ def apply_rules(words: list[str], labels: list[str]) -> list[str]:
     return labels
 
 
+def _repair(words: list[str], labels: list[str]) -> list[str]:
+    """The label repairs of :mod:`solicite.parse.blocks` (abbreviated journals, Vancouver author lists)."""
+    return blocks.vancouver_author_end(words, blocks.journal_abbreviations(words, labels))
+
+
 @dataclass
 class _Draft:
     """What :func:`assemble` has read so far from one reference string, step by step."""
@@ -92,7 +98,7 @@ class _Draft:
 def assemble(words: list[str], labels: list[str], raw: str) -> tuple[Reference, list[Diagnostic]]:
     """Build the Reference for one reference string from its labelled tokens."""
     by: dict[str, list[str]] = {}
-    for label, text in segments(words, apply_rules(words, labels)):
+    for label, text in segments(words, _repair(words, apply_rules(words, labels))):
         by.setdefault(label, []).append(text)
     d = _Draft(raw, by)
     _read_persons(d)
@@ -120,10 +126,37 @@ def _read_persons(d: _Draft) -> None:
         if people:
             d.persons["author"] = people
     for label, role in (("editor", "editor"), ("translator", "translator")):
+        if label in by and "publisher" not in by:
+            _publisher_after_names(by, label)
         if label in by:
             people = parse_person_list(strip_role(d.joined(label, " ; ")))
             if people:
                 d.persons[role] = people
+
+
+_BY_ROLE = re.compile(r"^\s*(?:edited|translated|compiled|ed\.|trans\.)\s+by\s+", re.IGNORECASE)
+_NOT_PUBLISHER = re.compile(r"^(?:and\s|&|et al)|^(?:[A-Z][a-z]?\.?\s*)+$")
+
+
+def _publisher_after_names(by: dict[str, list[str]], label: str) -> None:
+    """MLA's "edited by Jim Gray, Morgan-Kaufman, 1991" read as editors: the publisher follows the names."""
+    text = " ".join(by[label])
+    m = _BY_ROLE.match(text)
+    names, publisher = split_publisher(text[m.end():]) if m else ("", "")
+    if publisher:
+        by[label] = [text[: m.end()] + names] if m else [names]
+        by["publisher"] = [publisher]
+
+
+def split_publisher(names: str) -> tuple[str, str]:
+    """("Jim Gray", "Morgan-Kaufman") from names in natural order with the publisher after them, else (names, "")."""
+    head, sep, tail = names.strip(" ,;.").rpartition(",")
+    tail = F.clean(tail)
+    if not sep or not head.strip() or not tail or _NOT_PUBLISHER.match(tail):
+        return names, ""
+    if "," in head and " and " not in head:
+        return names, ""  # "Smith, John": a name written inverted, not a publisher after it
+    return head, tail
 
 
 def _read_date(d: _Draft) -> None:
@@ -167,15 +200,37 @@ def _read_containers(d: _Draft) -> None:
     m = _ED_INSIDE.search(book_text)
     if m:
         # "Childhood in the English Renaissance. Ed. Anja Müller": the editors end the book title.
+        names, publisher = split_publisher(m.group("names"))
+        if publisher and "publisher" not in d.by:
+            d.by["publisher"] = [publisher]
         if "editor" not in d.persons:
-            people = parse_person_list(m.group("names"))
+            people = parse_person_list(names)
             if people:
                 d.persons["editor"] = people
         book_text = book_text[: m.start()]
     book = F.container(book_text)
     if journal and not book and place.IN_BOOK.match(d.first("journal")):
         book, journal = journal, ""  # "In Questioning Planetary ... (pp. 54-75)" is a book, not a journal
+    if not journal:
+        book, book_text = _nlm_book(d, book, book_text)
     d.journal, d.book, d.book_text = journal, book, book_text
+
+
+def _nlm_book(d: _Draft, book: str, book_text: str) -> tuple[str, str]:
+    """NLM's "In: Gray J, editor. Book. Publisher; 1991.": the book the CRF left in a note, the title or the publisher."""
+    nlm = blocks.nlm_book(d.raw)
+    if nlm and (not book or book.startswith(nlm + ". ")):
+        rest = book[len(nlm) + 2:]
+        if rest and "publisher" not in d.by:
+            d.by["publisher"] = [rest]  # "Book. Morgan-Kaufman; 1991": the publisher ran into the book
+        d.by["note"] = [n for n in d.by.get("note", []) if F.clean(n) != nlm]
+        return nlm, "In: " + nlm
+    if not book and d.title:
+        title, inside = blocks.split_in_book(d.title, d.raw)
+        if inside:  # "Run-time verification. In: Model-based Testing of Reactive Systems"
+            d.f["title"] = d.title = title
+            return inside, "In: " + inside
+    return book, book_text
 
 
 def _read_numbers(d: _Draft) -> None:
@@ -203,6 +258,8 @@ def _read_publication(d: _Draft) -> None:
     by, f, raw = d.by, d.f, d.raw
     d.publisher = "; ".join(F.clean(t) for t in by.get("publisher", []) if F.clean(t))
     location = F.clean(d.first("location"))
+    if location[:1] == "[" and location[-1:] == "]":
+        location = location[1:-1]  # "[Szeged, Hungary]": MLA's bracketed place of a conference
     if location:
         f["address"] = location
     if "edition" in by:

@@ -25,7 +25,9 @@ _REPORT = re.compile(
     r"(?P<type>(?-i:(?:[A-Z][A-Z0-9/&-]+\s+){0,3}?)(?:working|discussion|occasional|technical|research|policy|staff|"
     r"conference|briefing|background)\s+(?:paper|report|note|brief|memo)s?|technical\s+report|"
     r"tech\.\s*rep\.|report)"
-    r"(?:\s*(?:series)?\s*(?:no\.?|nr\.?|number|#|n°)?\s*(?P<num>[A-Z]{0,6}[-\s]?\d[\w./()-]*))?",
+    r"(?:\s*(?:series)?\s*(?:nos?\.?:?|nr\.?|number|#|n°)?\s*"
+    # "CMU-CS-94-105", "UCB/EECS-2008-177", "YALEU/DCS/RR–364", "UCB/CSD 89/544", "no. 2023/03"
+    r"(?P<num>(?-i:(?:[A-Z][A-Za-z]{0,7}[-/–])*)[A-Z]{0,6}[-\s]?\d[\w./()–-]*))?",
     re.IGNORECASE,
 )
 _REPORT_HINTS = ("paper", "report", "brief", "memo", "rep.", "note")
@@ -37,6 +39,7 @@ _LEAD_IN = re.compile(r"^\s*(?:in|en|dans|im|in:)\s*:?\s+(?=\S)", re.IGNORECASE)
 _PP_TAIL = re.compile(r"(?:[,.]\s*|\s+|^)\(?\s*(?:pp?|s|pages?)\.?\s*[A-Za-z]?\d+\s*(?:[-–—]\s*[A-Za-z]?\d+)?\s*\)?[.,]?\s*$", re.IGNORECASE)
 _PAREN_TAIL = re.compile(r"\s*\((?:[^()]*\b(?:vol|pp?|eds?|no)\b\.?[^()]*)\)[.,]?\s*$", re.IGNORECASE)
 _EDS_TAIL = re.compile(r"(?:[,.]\s*|\s+|^)\(?\s*(?:eds?|editors?|hrsg|hg)\.?\s*\)?[.,:]?\s*$", re.IGNORECASE)
+_MEDIUM_MARK = re.compile(r"\s*\[(?:internet|online|electronic resource|serial online)\]", re.IGNORECASE)
 _PAIRS = {'"': '"', "“": "”", "‘": "’", "'": "'", "«": "»", "„": "“"}
 _CLOSERS = {'"': '"', "”": "“", "’": "‘", "'": "'", "»": "«"}
 _END_PUNCT = " ,;:./\t"
@@ -98,12 +101,29 @@ def find_url(text: str) -> str:
 
 
 def pages(text: str) -> str:
-    """Page range as BibTeX writes it: "pp. 183-204" -> "183--204"; "p. 5" -> "5"."""
+    """Page range as BibTeX writes it: "pp. 183-204" -> "183--204", "211–36" -> "211--236"; "p. 5" -> "5"."""
     m = _PAGES.search(text)
     if m:
-        return f"{m.group(1)}--{m.group(2)}"
+        return f"{m.group(1)}--{_full_last_page(m.group(1), m.group(2))}"
     m = _SINGLE_PAGE.search(text)
     return m.group(1) if m else clean(text)
+
+
+def _full_last_page(first: str, last: str) -> str:
+    """The last page written in full: Chicago, MLA and NLM shorten "211–236" to "211–36"."""
+    if first.isdigit() and last.isdigit() and len(last) < len(first):
+        full = first[: len(first) - len(last)] + last
+        if int(full) > int(first):
+            return full
+    return last
+
+
+_TRAILING_DATE = re.compile(r"\s*,\s*(?:(?:[A-Z][a-z]{2,8}\.?|\d{1,2})\s+){0,2}(?:1[5-9]\d\d|20\d\d)[a-z]?\s*\.?$")
+
+
+def without_date(text: str) -> str:
+    """A publisher or institution without the date MLA writes after it: "Routledge, 2004", "MIT, Jan. 1994"."""
+    return _TRAILING_DATE.sub("", text) if text[-1:].isdigit() or text[-2:-1].isdigit() else text
 
 
 def volume_number(text: str) -> tuple[str, str]:
@@ -128,6 +148,9 @@ def volume_number(text: str) -> tuple[str, str]:
     m = _NUM_ONLY.match(t)
     if m:
         return m.group("vol"), m.group("num") or ""
+    m = _VOL_COLON.fullmatch(t)
+    if m:  # "385:544-548", "49(5): 1670-1683": the pages went with the volume
+        return m.group("vol"), m.group("num") or ""
     return t, ""
 
 
@@ -147,7 +170,7 @@ def container(text: str) -> str:
     """A book or proceedings title: drop "In", trailing "(pp. 1-2)" and "(Eds.)"."""
     if not text:
         return ""
-    text = _LEAD_IN.sub("", text.strip())
+    text = _MEDIUM_MARK.sub("", _LEAD_IN.sub("", text.strip()))
     prev = None
     while prev != text:
         prev = text
@@ -164,6 +187,14 @@ def report_match(text: str) -> re.Match | None:
     if not any(h in low for h in _REPORT_HINTS):  # the regex is slow; most strings have no report
         return None
     return _REPORT.search(text)
+
+
+def numbered_report(text: str) -> re.Match | None:
+    """The first report match that has a number: NLM writes "[Technical report]" first, the number at the end."""
+    first = report_match(text)
+    if first is None or first.group("num"):
+        return first
+    return next((m for m in _REPORT.finditer(text, first.end()) if m.group("num")), None)
 
 
 def report(text: str) -> tuple[str, str] | None:

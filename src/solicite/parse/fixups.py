@@ -22,6 +22,7 @@ import re
 
 from solicite.model import LOST_LINK_FIELD, Reference
 from solicite.codec import escape, to_unicode
+from solicite.parse.placement import merge_glued_place
 from solicite.parse.roles import MEDIA, is_medium
 from solicite.text import fold
 
@@ -103,6 +104,10 @@ def web_reference(text: str, anchors: list[str], fields: dict[str, str]) -> Refe
         return None
     out = {"title": escape(title.rstrip(" ."))}
     if parts[0].lower() in MEDIA:
+        if _PLATFORM.match(parts[0]):
+            # The platform is where the video or episode is published: its container, as CSL-JSON's
+            # importer and the styles read an @online/@video's booktitle ("YouTube", APA's site).
+            out["booktitle"] = escape(parts[0])
         out["howpublished"] = escape(parts.pop(0))
     if len(parts) > 1:
         return None
@@ -212,16 +217,7 @@ def _place_back_into_title(ref: Reference, text: str) -> None:
 
 
 def _merge_glued_place(ref: Reference, text: str) -> None:
-    place = ref.fields.get("address") or ref.fields.get("location")
-    if not place:
-        return
-    for name in ("institution", "publisher", "school", "organization"):
-        value = ref.fields.get(name)
-        if value and f"{_norm(place)} {_norm(value)}" in _norm(text):
-            ref.fields[name] = f"{place} {value}"
-            ref.fields.pop("address", None)
-            ref.fields.pop("location", None)
-            return
+    merge_glued_place(ref.fields, text)
 
 
 def _chapter_from_in(ref: Reference, text: str) -> None:

@@ -164,6 +164,12 @@ def _parse_chunk(chunk: str) -> list[Person]:
                 _DOTTED.match(w) for w in part.split())):
             after = parts[i + 2] if i + 2 < len(parts) else None
             words = nxt.split()
+            trailing = _trailing_particle(words)
+            if trailing:  # "Ahn, L. von": the particle written after the initials (BibTeX's "von Ahn, L.")
+                persons.append(Person(family=part, given=_fix_initials(" ".join(words[:-trailing])),
+                                      particle=" ".join(words[-trailing:])))
+                i += 2
+                continue
             # "Dreher, N. Lujan, O.": the initials belong to Dreher, Lujan pairs with "O.".
             if (len(words) >= 2 and _is_initials(" ".join(words[:-1])) and not _INITIAL_TOKEN.match(words[-1])
                     and after is not None and (_is_initials(after) or _initials_then_word(after))):
@@ -179,6 +185,14 @@ def _parse_chunk(chunk: str) -> list[Person]:
         persons.append(_direct(part))
         i += 1
     return persons
+
+
+def _trailing_particle(words: list[str]) -> int:
+    """How many lower-case particles end "L. von", "J. van der" after initials (0 when not that shape)."""
+    k = 0
+    while k < len(words) - 1 and words[-1 - k] in PARTICLES:
+        k += 1
+    return k if k and (_is_initials(" ".join(words[:-k])) or _is_given(" ".join(words[:-k]))) else 0
 
 
 def _initials_then_word(part: str) -> bool:

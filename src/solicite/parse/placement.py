@@ -59,6 +59,8 @@ def place_fields(d: _Draft, kind: str) -> None:
         if t:
             d.f["type"] = t
             d.notes = [n for n in d.notes if n != t]
+    merge_glued_place(d.f, d.raw)
+    _place_and_publisher(d.f, kind)
 
 
 def _place_container(d: _Draft, kind: str) -> None:
@@ -94,7 +96,68 @@ def _place_publisher(d: _Draft, kind: str) -> None:
             d.f.pop("address")
     if d.publisher:
         key = {"techreport": "institution", "thesis": "school"}.get(kind, "publisher")
-        d.f[key] = d.publisher
+        d.f[key] = F.without_date(d.publisher) or d.publisher
+
+
+def merge_glued_place(f: dict[str, str], text: str) -> None:
+    """A place glued to the name after it is part of the name: "Toronto Metropolitan University", MLA's "Oxford UP"."""
+    from solicite.codec import to_unicode
+    from solicite.text import fold
+
+    def norm(value: str) -> str:
+        return " ".join(fold(to_unicode(value)).split())
+
+    place = f.get("address") or f.get("location")
+    if not place:
+        return
+    for name in ("institution", "publisher", "school", "organization"):
+        value = f.get(name)
+        if value and f"{norm(place)} {norm(value)}" in norm(text):
+            f[name] = f"{place} {value}"
+            f.pop("address", None)
+            f.pop("location", None)
+            return
+
+
+def _place_and_publisher(f: dict[str, str], kind: str) -> None:
+    """Split "Place: Publisher" (or ACS's "Publisher: Place") the tagger left in one field."""
+    key = {"techreport": "institution", "thesis": "school"}.get(kind, "publisher")
+    if f.get(key) and not f.get("address"):
+        where, who = split_place(f[key])
+    elif f.get("address") and not f.get(key):
+        where, who = split_place(f["address"])
+    else:
+        return
+    if where:
+        f["address"], f[key] = where, who
+
+
+_PUBLISHER_WORD = re.compile(r"\b(?:press|university|univ|verlag|publish\w*|books|springer|wiley|elsevier|laborator\w*|"
+                             r"institute|inc|ltd|associates|prentice|addison|mit|acm|ieee|routledge|sage)\b", re.IGNORECASE)
+_STATE = re.compile(r"^[A-Z]{2}$")
+
+
+def split_place(text: str) -> tuple[str, str]:
+    """("Cambridge, Massachusetts", "MIT AI Laboratory") from "Place: Publisher" or ACS's "Publisher: Place", else ("", text)."""
+    left, sep, right = text.partition(": ")
+    if not sep or not left.strip() or not right.strip():
+        return "", text
+    if _is_place(left) and _PUBLISHER_WORD.search(right):
+        return left.strip(), right.strip()
+    if _is_place(right) and _PUBLISHER_WORD.search(left):
+        return right.strip(), left.strip()
+    return "", text
+
+
+def _is_place(text: str) -> bool:
+    from solicite.parse.features import PLACE, dictionary, normalise
+
+    table = dictionary()
+    words = [w.strip(",.") for w in text.split() if w.strip(",.")]
+    if not words or len(words) > 5 or _PUBLISHER_WORD.search(text):
+        return False
+    return all(_STATE.match(w) or w.lower() in ("and", "upon", "on") or table.get(normalise(w), 0) & PLACE
+               for w in words)
 
 
 def _split_site(title: str) -> tuple[str, str]:
@@ -119,12 +182,19 @@ def _report_fields(raw: str, f: dict[str, str], notes: list[str]) -> None:
     if not m:
         return
     f["type"] = F.clean(m.group("type"))
-    if m.group("num"):
-        f["number"] = F.clean(m.group("num"))
+    numbered = F.numbered_report(raw) if not m.group("num") else m
+    if numbered:
+        f["number"] = F.clean(numbered.group("num"))
         if f.get("volume") and f["volume"] in f["number"]:
             del f["volume"]
+        if f.get("pages") == f["number"]:
+            del f["pages"]
     f.pop("howpublished", None)
-    after = F.clean(raw[m.end():])
+    if f.get("volume") and not any(c.isdigit() for c in f["volume"]):
+        del f["volume"]  # "Technical report no.: 720": the "no." read as a volume
+    # NLM: "[Technical report]. Place: Institution; 1989 Dec. Technical report UCB/CSD 89/544."
+    end = numbered.start() if numbered and numbered is not m else len(raw)
+    after = F.without_date(F.clean(raw[m.end():end].lstrip(" )].,;:").split(";")[0]))
     if after and not F.find_url(after) and len(after) < 120:
         f["institution"] = after
         f.pop("publisher", None)

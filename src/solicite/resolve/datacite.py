@@ -43,17 +43,13 @@ def from_datacite(record: dict) -> Reference:
         elif c.get("name"):
             people.append(Person(literal=bibtex_text(c["name"])) if c.get("nameType") == "Organizational"
                           else Person.from_bibtex(bibtex_text(c["name"])))
-    ref = Reference(type=kind, key="", fields=fields, persons={"author": people} if people else {})
-    ref.source = NAME
-    return ref
+    return Reference(type=kind, key="", fields=fields, persons={"author": people} if people else {}, source=NAME)
 
 
 def search(client: Client, ref: Reference) -> tuple[list[Reference], str]:
     """Up to ``rows`` DataCite records whose metadata match the title."""
     opts = client.options
-    title = ref.text("title")
-    if not title:
-        return [], "no title to search for"
+    title = ref.text("title")  # the engine searches only for entries with a title
     got = client.get(opts.url(NAME) + "/dois", params={"query": title, "page[size]": opts.rows},
                      accept="application/vnd.api+json")
     if got.error or not got.ok:

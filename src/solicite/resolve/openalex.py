@@ -47,17 +47,13 @@ def from_openalex(work: dict) -> Reference:
         name = ((authorship or {}).get("author") or {}).get("display_name")
         if name:
             authors.append(Person.from_bibtex(bibtex_text(name)))
-    ref = Reference(type=kind, key="", fields=fields, persons={"author": authors} if authors else {})
-    ref.source = NAME
-    return ref
+    return Reference(type=kind, key="", fields=fields, persons={"author": authors} if authors else {}, source=NAME)
 
 
 def search(client: Client, ref: Reference) -> tuple[list[Reference], str]:
     """Up to ``rows`` OpenAlex works whose text matches the title, within a year either side."""
     opts = client.options
-    title = ref.text("title")
-    if not title:
-        return [], "no title to search for"
+    title = ref.text("title")  # the engine searches only for entries with a title
     params: dict[str, str | int] = {"search": title, "per_page": opts.rows,
                                     "select": "id,doi,title,display_name,publication_year,type,authorships,primary_location,biblio"}
     if ref.year.isdigit():

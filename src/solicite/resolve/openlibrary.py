@@ -30,17 +30,13 @@ def from_search_doc(doc: dict, base: str) -> Reference:
         fields["publisher"] = bibtex_text(doc["publisher"][0])
     if doc.get("key"):
         fields["url"] = base + str(doc["key"])
-    ref = Reference(type="book", key="", fields=fields, persons=_authors(doc.get("author_name") or []))
-    ref.source = NAME
-    return ref
+    return Reference(type="book", key="", fields=fields, persons=_authors(doc.get("author_name") or []), source=NAME)
 
 
 def search(client: Client, ref: Reference) -> tuple[list[Reference], str]:
     """Up to ``rows`` books matching the title and the first author's family name."""
     opts = client.options
-    title = ref.text("title")
-    if not title:
-        return [], "no title to search for"
+    title = ref.text("title")  # the engine searches only for entries with a title
     params: dict[str, str | int] = {"title": title, "limit": opts.rows,
                                     "fields": "key,title,subtitle,author_name,first_publish_year,publisher,isbn"}
     families = family_names(ref.authors or ref.editors)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from solicite.richtext import Part
 from solicite.styles.core import Item
-from solicite.styles.names import Name
+from solicite.styles.names import Name, more
 from solicite.codec import to_unicode
 
 
@@ -14,7 +15,10 @@ from solicite.codec import to_unicode
 class Options:
     """Formatting options every style accepts."""
 
-    sentence_case: bool = False  # convert titles to sentence case (respecting {Protected} words)
+    # Titles the BibTeX way (issue 13): sentence-case styles print English titles in sentence case,
+    # keeping {Protected} words and proper nouns; False prints them as written ("--titles as-written").
+    sentence_case: bool = True
+    lexicon: Any = None  # the proper nouns to keep (solicite.lexicon.Lexicon); None: the library's, made once
 
 
 @dataclass
@@ -86,7 +90,8 @@ class Style:
         if not people:
             return self.cite_title(item)
         lasts = [n.last for n in people]
-        shown = self.et_al_use_first if len(lasts) >= self.et_al_min else len(lasts)
+        goes_on = more(people)  # "and others": at least one name more than given, so always et al.
+        shown = self.et_al_use_first if len(lasts) + goes_on >= self.et_al_min else len(lasts)
         if shown < len(lasts) and everyone:
             # Add names until no other item with a different author list prints the same short form.
             while shown < len(lasts) - 1 and any(
@@ -94,10 +99,10 @@ class Style:
                     and [n.last for n in (o.authors or o.editors)] != lasts and o.year == item.year for o in everyone):
                 shown += 1
         and_ = self.narrative_and if narrative else self.and_word
+        if shown < len(lasts) or goes_on:
+            return ", ".join(lasts[:shown]) + ("," if shown > 1 else "") + self.et_al()
         if len(lasts) == 1:
             return lasts[0]
-        if shown < len(lasts):
-            return ", ".join(lasts[:shown]) + ("," if shown > 1 else "") + self.et_al()
         if len(lasts) == 2:
             return f"{lasts[0]}{self.two_sep(and_)}{lasts[1]}"
         return ", ".join(lasts[:-1]) + self.last_sep(and_) + lasts[-1]
