@@ -148,7 +148,7 @@ def _text_vars(ref: Reference, ctype: str, link: str, item: dict, recase=None) -
     fields = ref.fields
     get = fields.get
     if ctype in _WEBLIKE:
-        names = SITE_FIELDS
+        names: tuple[str, ...] = SITE_FIELDS
     elif ctype.startswith("article") or ctype == "periodical":
         names = _JOURNAL_OR_SITE if ref.type.lower() in ("online", "www", "electronic") else _JOURNAL
     else:
