@@ -15,57 +15,21 @@ from typing import Iterable, Iterator
 from solicite.export import FunctionExporter, first_field, without_sets
 from solicite.export.carry import Tally
 from solicite.export.csldates import date_from_csl, date_to_csl
-from solicite.export.csltables import NAME_FIELDS, REPORT_GENRES, THESIS_GENRES, TYPE_FROM_CSL, TYPE_TO_CSL
+from solicite.export.csltables import NAME_FIELDS, REPORT_GENRES, THESIS_GENRES, TYPE_FROM_CSL
 from solicite.export.extended import extend_csl, extend_from_csl, join_subtitle, split_extra
 from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode, url_text
 from solicite.doi import strip_doi
+from solicite.language import entry_language, is_english
 from solicite.model import Person, Reference, named
-from solicite.types import SITE_FIELDS, is_news_site, medium, medium_hints
+from solicite.types import SITE_FIELDS, csl_type, howpublished_url
 from solicite.stream import json_array, separated
 
 # CSL variables holding titles: the only ones where case protection matters (rich text kept).
 _TITLE_VARS = ("title", "title-short", "container-title", "collection-title", "event-title")
 _WEBLIKE = ("webpage", "post-weblog", "post", "broadcast")
-_URL_ESCAPES = re.compile(r"\\([_%&#~$])")
 _KEY_OK = re.compile(r"^(?!.*://)[^\s,{}()\"'#%~\\=]+$")
 CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$\n?", re.IGNORECASE | re.MULTILINE)
 KEYWORDS_LINE = re.compile(r"^\s*Keywords:\s*(.+?)\s*$\n?", re.IGNORECASE | re.MULTILINE)
-
-
-def csl_type(ref: Reference) -> str:
-    """The CSL type of a reference: its entry type, refined by entrysubtype, type and howpublished."""
-    base = TYPE_TO_CSL.get(ref.type.lower(), "document")
-    hints = medium_hints(ref)
-    if ref.type.lower() == "article":
-        if "newspaper" in hints:
-            return "article-newspaper"
-        if "magazine" in hints:
-            return "article-magazine"
-        return base
-    if base in ("document", "song", "webpage", "motion_picture") and medium(ref) == "podcast":
-        return "broadcast"
-    if base in ("document", "webpage") and medium(ref) == "video":
-        return "motion_picture"
-    if base == "webpage" and is_news_site(ref):
-        return "article-newspaper"  # a news site's article: Zotero's Newspaper Article
-    if base in ("document", "webpage"):
-        if "blog" in hints:
-            return "post-weblog"
-        if "working paper" in hints or "workingpaper" in hints:
-            return "report"
-    if base == "document" and (ref.get("url") or _howpublished_url(ref)) and not first_field(
-            ref, "journal", "journaltitle", "booktitle", "publisher", "institution", "school")[1]:
-        return "webpage"
-    return base
-
-
-def _howpublished_url(ref: Reference) -> str:
-    """The link when ``howpublished`` holds only a URL (``\\url{...}``, ``{\\tt http...}``), else ""."""
-    value = ref.get("howpublished")
-    if not value or not re.match(r"https?://", to_unicode(value)):
-        return ""
-    m = re.search(r"https?://[^\s{}]+", value)
-    return _URL_ESCAPES.sub(r"\1", m.group(0)) if m else ""
 
 
 def person_to_csl(person: Person) -> dict:
@@ -120,8 +84,17 @@ AUTHOR_ROLES = {"director": "director", "directors": "director", "host": "host",
                 "executive producer": "executive-producer", "guest": "guest", "interviewer": "interviewer"}
 
 
-def to_csl(ref: Reference) -> dict:
-    """The CSL-JSON item of a Reference (``id`` is the citation key)."""
+# Titles a sentence-case reading changes: the work's own, and the book a part is in (never a journal's name).
+_SENTENCE_VARS = ("title", "title-short")
+_BOOK_PARTS = ("chapter", "paper-conference", "entry-encyclopedia", "entry-dictionary")
+
+
+def to_csl(ref: Reference, lexicon=None) -> dict:
+    """The CSL-JSON item of a Reference (``id`` is the citation key).
+
+    With a ``lexicon`` (solicite.lexicon) English titles are read the BibTeX way, as pandoc and
+    citation-js read them for CSL: in sentence case, {braces} and the lexicon's names kept.
+    """
     ctype = csl_type(ref)
     item: dict = {"id": ref.key, "type": ctype}
     if ref.key:
@@ -133,16 +106,30 @@ def to_csl(ref: Reference) -> dict:
     role = AUTHOR_ROLES.get(to_unicode(ref.get("authortype")).strip().lower())
     if role and "author" in item:
         item[role] = item["author"]  # biblatex's authortype names the authors' role: CSL has a variable for it
-    link = _howpublished_url(ref)
+    link = howpublished_url(ref)
+    recase = _sentence_reader(ref, lexicon)
     for var, value in _text_vars(ref, ctype, link).items():
         if value:  # most of these are empty: nothing to decode
-            value = to_csl_markup(value) if var in _TITLE_VARS else to_unicode(value)
+            if var in _TITLE_VARS:
+                sentence = var in _SENTENCE_VARS or var == "container-title" and ctype in _BOOK_PARTS
+                value = to_csl_markup(value, recase if sentence else None)
+            else:
+                value = to_unicode(value)
             if value:
                 item[var] = value
     _number_vars(ref, ctype, item)
     _locator_vars(ref, item, link)
     extend_csl(ref, item)
     return item
+
+
+def _sentence_reader(ref: Reference, lexicon):
+    """The sentence-case reading of an English entry's titles with ``lexicon`` (None: titles as written)."""
+    if lexicon is None or not is_english(entry_language(ref.fields)):
+        return None
+    from solicite.casing import sentence_case_runs
+
+    return lambda runs: sentence_case_runs(runs, lexicon)
 
 
 def _text_vars(ref: Reference, ctype: str, link: str) -> dict[str, str]:
