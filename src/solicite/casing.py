@@ -145,13 +145,15 @@ def case_risks(pieces: Sequence[tuple[str, bool]], lexicon: Lexicon | None = Non
     "Zuckerberg"). A title in sentence case has no risk.
     """
     flat = "".join(t for t, _ in pieces)
+    known = english_words()
+    if not _unknown_capital(flat, known):
+        return []  # the common case, decided without judging the title: lint reads every entry
     words = list(WORD.finditer(flat))
     guarded = _guarded(pieces, words)
     starts = sentence_starts(flat, words)
     if not words or written_in_sentence_case(flat, words, guarded, starts):
         return []
     keep = kept(flat, words, lexicon or shipped())
-    known = english_words()
     risky = []
     for i, m in enumerate(words):
         w = base(m.group())
@@ -160,3 +162,13 @@ def case_risks(pieces: Sequence[tuple[str, bool]], lexicon: Lexicon | None = Non
         if w.lower() not in known:
             risky.append(m.group())
     return risky
+
+
+def _unknown_capital(text: str, known: frozenset[str]) -> bool:
+    """True when some capitalised word of ``text`` is no English word: the only words that can be risks."""
+    for w in WORD.findall(text):
+        if w[:1].isupper():
+            b = base(w)
+            if len(b) >= 2 and is_capitalised(b) and b.lower() not in known:
+                return True
+    return False

@@ -32,7 +32,11 @@ def base(word: str) -> str:
 
 def is_capitalised(word: str) -> bool:
     """True for "Word": a capital, then only lower-case letters (not "NASA", "iPhone", "McGill")."""
-    return word[:1].isupper() and (len(word) == 1 or base(word)[1:].replace("'", "").replace("\u2019", "").islower())
+    if not word[:1].isupper():
+        return False
+    if "'" not in word and "\u2019" not in word:
+        return len(word) == 1 or word[1:].islower()  # the common case, without the possessive regex
+    return len(word) == 1 or base(word)[1:].replace("'", "").replace("\u2019", "").islower()
 
 
 def _lines(name: str) -> list[str]:
