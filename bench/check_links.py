@@ -77,7 +77,7 @@ def main() -> int:
                 v = run.verdicts.get(url, "missing")
                 counts[v] = counts.get(v, 0) + 1
             print(f"{run.tool:<12} {args.links / run.wall:>8.0f} {run.wall:>8.2f} {run.rss_kib / 1024:>8.1f} MB  "
-                  f"{counts} exit={run.code}")
+                  f"{counts} exit={run.code} CPU {run.cpu * 1000 / args.links:.2f} ms/link")
             if run.tool == "solicite" and run.elapsed:
                 rate = args.links / run.elapsed
                 print(f"{'':<12} {rate:>8.0f} {run.elapsed:>8.2f} {'':>10}  checking time as reported "

@@ -35,11 +35,12 @@ class Run:
     verdicts: dict[str, str] = field(default_factory=dict)
     hung: bool = False
     elapsed: float | None = None  # the tool's own measure of its checking time, when it reports one
+    cpu: float = 0.0  # user + system CPU seconds of the tool's process and its children (wait4)
 
 
 def run_measured(cmd: list[str], cwd: str | None = None, env: dict | None = None,
-                 limit: float = 600.0) -> tuple[float, int, int | None, str, bool]:
-    """Run cmd; return wall seconds, peak RSS in KiB (wait4), exit status, stdout, and whether it was killed."""
+                 limit: float = 600.0) -> tuple[float, int, int | None, str, bool, float]:
+    """Run cmd; return wall seconds, peak RSS in KiB (wait4), exit status, stdout, whether it was killed, CPU seconds."""
     out = tempfile.TemporaryFile()
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.DEVNULL, cwd=cwd, env=env, start_new_session=True)
@@ -57,7 +58,7 @@ def run_measured(cmd: list[str], cwd: str | None = None, env: dict | None = None
     wall = time.perf_counter() - start
     out.seek(0)
     code = None if hung else os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss, code, out.read().decode("utf-8", "replace"), hung
+    return wall, usage.ru_maxrss, code, out.read().decode("utf-8", "replace"), hung, usage.ru_utime + usage.ru_stime
 
 
 def find_linkinator(explicit: str | None) -> str | None:
@@ -104,8 +105,8 @@ def bench_env(work: Path) -> dict:
 def run_solicite(page: Path, work: Path, extra: list[str] = (), limit: float = 600.0) -> Run:
     """``solicite check PAGE --no-cache --format json`` with its defaults."""
     cmd = [sys.executable, "-m", "solicite", "check", str(page), "--no-cache", "--format", "json", *extra]
-    wall, rss, code, out, hung = run_measured(cmd, str(work), bench_env(work), limit)
-    run = Run("solicite", wall, rss, code, hung=hung)
+    wall, rss, code, out, hung, cpu = run_measured(cmd, str(work), bench_env(work), limit)
+    run = Run("solicite", wall, rss, code, hung=hung, cpu=cpu)
     try:
         data = json.loads(out)
     except ValueError:
@@ -120,8 +121,8 @@ def run_solicite(page: Path, work: Path, extra: list[str] = (), limit: float = 6
 def run_lychee(lychee: str, page: Path, work: Path, limit: float = 600.0) -> Run:
     """``lychee --format json --no-progress --verbose PAGE`` with its defaults (its cache is off by default)."""
     cmd = [lychee, "--format", "json", "--no-progress", "--verbose", str(page)]
-    wall, rss, code, out, hung = run_measured(cmd, str(work), bench_env(work), limit)
-    run = Run("lychee", wall, rss, code, hung=hung)
+    wall, rss, code, out, hung, cpu = run_measured(cmd, str(work), bench_env(work), limit)
+    run = Run("lychee", wall, rss, code, hung=hung, cpu=cpu)
     try:
         data = json.loads(out)
     except ValueError:
@@ -141,8 +142,8 @@ def run_linkinator(linkinator: str, page: Path, work: Path, limit: float = 600.0
     cmd = [linkinator, page.name, "--format", "json", "--verbosity", "DEBUG"]
     if page.suffix in (".md", ".markdown"):
         cmd.append("--markdown")
-    wall, rss, code, out, hung = run_measured(cmd, str(page.parent), bench_env(work), limit)
-    run = Run("linkinator", wall, rss, code, hung=hung)
+    wall, rss, code, out, hung, cpu = run_measured(cmd, str(page.parent), bench_env(work), limit)
+    run = Run("linkinator", wall, rss, code, hung=hung, cpu=cpu)
     try:
         links = json.loads(out)["links"]
     except (ValueError, KeyError):

@@ -371,3 +371,15 @@ def test_the_probe_is_sent_once_per_host(server, make_options):
     assert {r.verdict for r in report.results} == {WARN}
     probes = [p for p in server.state.paths("/") if p.endswith("-solicite-probe")]
     assert len(probes) - before == 1
+
+
+def test_check_links_works_when_called_from_a_coroutine(server, make_options):
+    # An application with its own event loop (a notebook, an async web app) calls the plain function.
+    import asyncio
+
+    async def inside() -> list[str]:
+        report = check_links([Link(server.url(f"/ok/{uid()}")), Link(server.url(f"/status/404/{uid()}"))],
+                             make_options(use_cache=False))
+        return [r.verdict for r in report.results]
+
+    assert asyncio.run(inside()) == [OK, BROKEN]

@@ -42,11 +42,15 @@ def test_minimum_interval_between_requests_to_one_host(server, make_options):
 
 
 def test_limiter_pause_delays_the_next_slot():
+    import asyncio
     import time
+
+    async def take() -> None:
+        async with limiter.slot("h"):
+            pass
 
     limiter = HostLimiter(per_host=2, min_interval=0)
     limiter.pause("h", 0.2)
     start = time.monotonic()
-    with limiter.slot("h"):
-        pass
+    asyncio.run(take())
     assert time.monotonic() - start >= 0.18

@@ -50,7 +50,7 @@ def is_bot_wall(ex: Exchange) -> bool:
 
 
 class Checker:
-    """Checks single links with a shared Fetcher; thread-safe, one instance per run."""
+    """Checks single links with a shared Fetcher on the run's event loop; one instance per run."""
 
     def __init__(self, options: CheckOptions, fetcher: Fetcher | None = None) -> None:
         self.options = options
@@ -67,15 +67,15 @@ class Checker:
         }
         self.prober = Prober(self.fetcher, self.headers)
 
-    def check(self, link: Link) -> LinkResult:
+    async def check(self, link: Link) -> LinkResult:
         """The verdict on one link (URL or DOI); never raises for network trouble."""
         start = time.monotonic()
         if link.kind == DOI:
-            result = self.check_doi(link)
+            result = await self.check_doi(link)
         elif unsupported(link):
             result = self.skip_scheme(link)
         else:
-            result = self.check_url(link)
+            result = await self.check_url(link)
         result.elapsed = time.monotonic() - start
         return result
 
@@ -85,26 +85,26 @@ class Checker:
         scheme = _scheme(link.url) or "(none)"
         return LinkResult(link, SKIPPED, reason=f"unsupported scheme {scheme}:")
 
-    def check_url(self, link: Link) -> LinkResult:
+    async def check_url(self, link: Link) -> LinkResult:
         """GET (or HEAD, then GET when needed), then a browser's GET past a bot wall."""
         url = link.url
         if self.options.soft_404:
-            ex = self.fetcher.follow("GET", url, self.headers, read_body=True)
+            ex = await self.fetcher.follow("GET", url, self.headers, read_body=True)
         else:
             # A HEAD that times out is retried as a GET, not as another HEAD: some servers never
             # answer HEAD at all, and the GET is the one retry a timeout gets.
-            ex = self.fetcher.follow("HEAD", url, self.headers, timeout_retries=0)
+            ex = await self.fetcher.follow("HEAD", url, self.headers, timeout_retries=0)
             if self._needs_get(ex):
-                ex = self.fetcher.follow("GET", url, self.headers, read_body=True,
+                ex = await self.fetcher.follow("GET", url, self.headers, read_body=True,
                                          timeout_retries=0 if ex.error == http.TIMEOUT else 1)
         if is_bot_wall(ex):
-            again = self.fetcher.follow("GET", url, self.browser_headers, read_body=True)
+            again = await self.fetcher.follow("GET", url, self.browser_headers, read_body=True)
             if is_bot_wall(again) or (again.error and again.error != http.LOOP):
                 status = again.status or ex.status
                 return LinkResult(link, WARN, status=status, reason=f"blocked by bot protection (HTTP {status})",
                                   final_url=_final(link, again), transient=True)
             ex = again
-        return self.judge(link, ex)
+        return await self.judge(link, ex)
 
     def _needs_get(self, ex: Exchange) -> bool:
         # HEAD is refused (405, 403, 501...) or answered badly by many servers; GET settles it.
@@ -115,7 +115,7 @@ class Checker:
             return False
         return status < 500 or status == 501 or is_bot_wall(ex)
 
-    def judge(self, link: Link, ex: Exchange) -> LinkResult:
+    async def judge(self, link: Link, ex: Exchange) -> LinkResult:
         """Turn the last exchange into a verdict."""
         final = _final(link, ex)
         if ex.error:
@@ -135,7 +135,7 @@ class Checker:
             reason = f"HTTP {status}" + (f" after {ex.attempts} attempts" if ex.transient and ex.attempts > 1 else "")
             return LinkResult(link, BROKEN, status=status, reason=reason, final_url=final, transient=ex.transient)
         if self.options.soft_404 and status == 200 and is_html(ex) and urlsplit(ex.url).path not in ("", "/"):
-            reason = soft_404(ex, link.url, self.prober.probe(ex.url))
+            reason = soft_404(ex, link.url, await self.prober.probe(ex.url))
             if reason:
                 return LinkResult(link, WARN, status=status, reason=reason, final_url=final)
         if ex.hops and ex.url != link.url:
@@ -145,14 +145,14 @@ class Checker:
                               reason=f"{kind} redirect ({len(ex.hops)} hop{'s' if len(ex.hops) > 1 else ''})")
         return LinkResult(link, OK, status=status)
 
-    def check_doi(self, link: Link) -> LinkResult:
+    async def check_doi(self, link: Link) -> LinkResult:
         """Ask the DOI Handle API whether the DOI exists (responseCode 1 found, 100 not found)."""
         doi = link.url
         api = self.options.doi_api.rstrip("/") + "/" + quote(doi, safe="/:;()._-")
-        ex = self.fetcher.retrying("GET", api, {**self.headers, "Accept": "application/json"}, read_body=True)
+        ex = await self.fetcher.retrying("GET", api, {**self.headers, "Accept": "application/json"}, read_body=True)
         code = _response_code(ex.body)
         if ex.error or ex.status == 429 or (ex.status or 0) >= 500:
-            result = self.judge(link, ex)
+            result = await self.judge(link, ex)
             result.reason = f"DOI lookup failed: {result.reason}"
             return result
         if code == 100 or (code is None and ex.status == 404):
@@ -162,7 +162,7 @@ class Checker:
                               reason=f"DOI lookup answered HTTP {ex.status}" + (f", responseCode {code}" if code else ""))
         if not self.options.follow_doi:
             return LinkResult(link, OK, status=ex.status, reason="DOI registered")
-        landing = self.check_url(Link(self.options.doi_resolver.rstrip("/") + "/" + quote(doi, safe="/:;()._-"),
+        landing = await self.check_url(Link(self.options.doi_resolver.rstrip("/") + "/" + quote(doi, safe="/:;()._-"),
                                       link.source, link.line, key=link.key, field=link.field))
         landing.link = link
         if landing.verdict == REDIRECTED:  # a DOI always redirects: that is its job, not a finding
@@ -171,10 +171,10 @@ class Checker:
             landing.reason = f"DOI registered, but the landing page: {landing.reason}"
         return landing
 
-    def archive_copy(self, url: str) -> str | None:
+    async def archive_copy(self, url: str) -> str | None:
         """The Wayback Machine's closest copy, from the Location of its redirect (not followed)."""
         target = self.options.archive_base.rstrip("/") + "/" + url
-        ex = self.fetcher.retrying("GET", target, self.headers, read_body=False)
+        ex = await self.fetcher.retrying("GET", target, self.headers, read_body=False)
         location = ex.headers.get("Location") if ex.status in http.REDIRECTS else None
         if not location:
             return None

@@ -1,26 +1,28 @@
 """One HTTP exchange at a time, done carefully: timeouts, retries, redirects, and a bounded body.
 
-``Fetcher`` sends single requests through a shared ``Transport`` (urllib3's thread-safe
-pools), follows redirects by hand so it can detect loops and drop credentials on a change of
-host, and reads at most ``max_body`` bytes of any body.
+``Fetcher`` sends single requests through the run's ``Wire`` (an aiohttp session on the run's
+event loop), follows redirects by hand so it can detect loops and drop credentials on a
+change of host, and reads at most ``max_body`` bytes of any body. Its methods are coroutines.
 """
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import errno
 import socket
+import ssl
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Mapping
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
-from urllib3 import exceptions as u3
+import aiohttp
 
 from solicite.check.limiter import HostLimiter, QueueTimeout
 from solicite.check.options import CheckOptions
-from solicite.check.transport import Transport
+from solicite.check.wire import Wire
 
 REDIRECTS = (301, 302, 303, 307, 308)
 PERMANENT = (301, 308)
@@ -94,6 +96,8 @@ def host_of(url: str) -> str:
 
 def strip_credentials(url: str) -> str:
     """The URL without ``user:password@``."""
+    if "@" not in url:  # the common case, without parsing
+        return url
     parts = urlsplit(url)
     if "@" not in parts.netloc:
         return url
@@ -103,10 +107,10 @@ def strip_credentials(url: str) -> str:
 class Fetcher:
     """Sends requests with retries, backoff and Retry-After, per-host limits, and a run deadline."""
 
-    def __init__(self, options: CheckOptions, transport: Transport | None = None,
+    def __init__(self, options: CheckOptions, transport: Wire | None = None,
                  limiter: HostLimiter | None = None, deadline_at: float | None = None) -> None:
         self.options = options
-        self.transport = transport or Transport(options.max_per_host, options.insecure)
+        self.transport = transport or Wire(options.insecure, options.connect_timeout)
         self.limiter = limiter or HostLimiter(options.max_per_host, options.min_interval)
         self.deadline_at = deadline_at if deadline_at is not None else time.monotonic() + options.deadline
 
@@ -114,7 +118,7 @@ class Fetcher:
         """Seconds left before the run's deadline."""
         return self.deadline_at - time.monotonic()
 
-    def once(self, method: str, url: str, headers: dict[str, str], read_body: bool) -> Exchange:
+    async def once(self, method: str, url: str, headers: dict[str, str], read_body: bool) -> Exchange:
         """One request, no retry and no redirect; never raises for network trouble.
 
         The wait for a slot of the host ends at the run's deadline; the request itself gets
@@ -124,47 +128,43 @@ class Fetcher:
             return Exchange(url, error=DEADLINE, detail=NOT_CHECKED)
         until = self.deadline_at
         try:
-            with self.limiter.slot(host_of(url), until=self.deadline_at):
+            async with self.limiter.slot(host_of(url), until=self.deadline_at):
                 until = min(time.monotonic() + self.options.timeout, self.deadline_at)
-                left = until - time.monotonic()
-                timeout = (max(0.001, min(self.options.connect_timeout, left)), max(0.001, left))
-                status, got, body = self.transport.send(method, url, headers, timeout,
-                                                        self.options.max_body if read_body else 4096, until)
+                status, got, body = await self.transport.send(method, url, headers,
+                                                              self.options.max_body if read_body else 4096, until)
         except QueueTimeout:
             return Exchange(url, error=DEADLINE, detail=NOT_CHECKED)
-        except BaseException as exc:  # noqa: BLE001 - classified below; anything else is re-raised
+        except Exception as exc:  # noqa: BLE001 - classified below; anything else is re-raised
             return self._failure(url, exc, until)
         return Exchange(url, status=status, headers=got, body=body if read_body else b"")
 
-    def _failure(self, url: str, exc: BaseException, until: float) -> Exchange:
+    def _failure(self, url: str, exc: Exception, until: float) -> Exchange:
         """The Exchange for a request that raised; re-raises what is not network trouble."""
         cut = until >= self.deadline_at  # the run's deadline, not the request's own time, ended it
-        if isinstance(exc, (TimeoutError, u3.TimeoutError)) and not isinstance(exc, u3.NewConnectionError):
+        if isinstance(exc, asyncio.TimeoutError):  # aiohttp's own timeouts derive from it too
             if cut and time.monotonic() >= self.deadline_at - 0.05:
                 return Exchange(url, error=DEADLINE, detail=NOT_CHECKED)
-            what = "no connection" if isinstance(exc, u3.ConnectTimeoutError) else "no complete answer"
+            what = "no connection" if isinstance(exc, aiohttp.ConnectionTimeoutError) else "no complete answer"
             return Exchange(url, error=TIMEOUT, detail=f"{what} within {self.options.timeout:g}s")
-        if isinstance(exc, u3.NameResolutionError):
-            reason = getattr(exc, "_reason", None)
-            cause = DNS_DOWN if getattr(reason, "errno", None) == socket.EAI_AGAIN else DNS_UNKNOWN
+        if isinstance(exc, aiohttp.ClientConnectorDNSError):
+            cause = DNS_DOWN if getattr(exc.os_error, "errno", None) == socket.EAI_AGAIN else DNS_UNKNOWN
             return Exchange(url, error=CONNECT, detail="cannot connect: host not found (DNS)", cause=cause)
-        if isinstance(exc, u3.NewConnectionError):  # before OSError: urllib3 derives it from that
-            errno_ = getattr(getattr(exc, "__cause__", None) or exc, "errno", None)
-            cause = NO_ROUTE if errno_ in (errno.ENETUNREACH, errno.EHOSTUNREACH) else ""
-            return Exchange(url, error=CONNECT, detail=f"cannot connect: {_short(exc)}", cause=cause)
-        if isinstance(exc, u3.SSLError):
+        if isinstance(exc, (aiohttp.ClientSSLError, ssl.SSLError)):
             return Exchange(url, error=TLS, detail=f"TLS error: {_short(exc)}")
-        if isinstance(exc, u3.ProxyError):
+        if isinstance(exc, aiohttp.ClientProxyConnectionError):
             return Exchange(url, error=CONNECT, detail=f"proxy failed: {_short(exc)}")
-        if isinstance(exc, (u3.LocationValueError, ValueError, UnicodeError)):
+        if isinstance(exc, aiohttp.ClientConnectorError):
+            cause = NO_ROUTE if exc.os_error.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH) else ""
+            return Exchange(url, error=CONNECT, detail=f"cannot connect: {_short(exc)}", cause=cause)
+        if isinstance(exc, (ValueError, UnicodeError)):  # aiohttp's InvalidURL is a ValueError
             return Exchange(url, error=INVALID, detail=f"invalid URL: {_short(exc)}")
-        if isinstance(exc, (u3.ProtocolError, u3.HTTPError)):
-            return Exchange(url, error=PROTOCOL, detail=f"bad answer: {_short(exc)}")
-        if isinstance(exc, OSError):
+        if isinstance(exc, aiohttp.ClientOSError) or (isinstance(exc, OSError) and not isinstance(exc, aiohttp.ClientError)):
             return Exchange(url, error=CONNECT, detail=f"cannot connect: {_short(exc)}")
+        if isinstance(exc, aiohttp.ClientError):  # closed early, a malformed answer, a broken body
+            return Exchange(url, error=PROTOCOL, detail=f"bad answer: {_short(exc)}")
         raise exc
 
-    def retrying(self, method: str, url: str, headers: dict[str, str], read_body: bool,
+    async def retrying(self, method: str, url: str, headers: dict[str, str], read_body: bool,
                  timeout_retries: int = 1) -> Exchange:
         """``once`` again on timeouts, connection errors, 5xx and 429, with backoff and Retry-After.
 
@@ -172,7 +172,7 @@ class Fetcher:
         """
         attempt = 0
         while True:
-            ex = self.once(method, url, headers, read_body)
+            ex = await self.once(method, url, headers, read_body)
             ex.attempts = attempt + 1
             limit = min(self.options.retries, timeout_retries) if ex.error == TIMEOUT else self.options.retries
             if not ex.transient or ex.error == DEADLINE or ex.cause or attempt >= limit:
@@ -186,10 +186,10 @@ class Fetcher:
             if asked is not None:
                 # The host asked for a break: every request to it waits, not only this one.
                 self.limiter.pause(host_of(url), delay)
-            time.sleep(delay)
+            await asyncio.sleep(delay)
             attempt += 1
 
-    def follow(self, method: str, url: str, headers: dict[str, str], read_body: bool = False,
+    async def follow(self, method: str, url: str, headers: dict[str, str], read_body: bool = False,
                timeout_retries: int = 1) -> Exchange:
         """Follow up to ``max_redirects`` redirects by hand; loops and too-long chains are errors.
 
@@ -212,7 +212,7 @@ class Fetcher:
                 sent["Authorization"] = auth
             if jar.get(host):
                 sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in jar[host].items())
-            ex = self.retrying(method, current, sent, read_body, timeout_retries)
+            ex = await self.retrying(method, current, sent, read_body, timeout_retries)
             _keep_cookies(jar.setdefault(host, {}), ex.headers)
             location = ex.headers.get("Location") if ex.status in REDIRECTS else None
             if ex.error or not location or ex.status is None:  # a Location counts only with a redirect status
@@ -242,6 +242,8 @@ class Fetcher:
 
 def _basic_auth(url: str) -> str | None:
     # user:password@ in a URL means HTTP Basic auth, as browsers and requests read it.
+    if "@" not in url:
+        return None
     parts = urlsplit(url)
     if parts.username is None:
         return None
@@ -253,26 +255,25 @@ def _basic_auth(url: str) -> str | None:
 
 def _keep_cookies(jar: dict[str, str], headers) -> None:
     # Only name=value matters within one chain; attributes (path, expiry) are not worth parsing here.
-    getlist = getattr(headers, "getlist", None)
-    for line in getlist("Set-Cookie") if getlist else ():
+    getall = getattr(headers, "getall", None)
+    for line in getall("Set-Cookie", ()) if getall else ():
         name, _, value = line.split(";", 1)[0].partition("=")
         if name.strip():
             jar[name.strip()] = value.strip()
 
 
 def _short(exc: BaseException) -> str:
-    # urllib3 wraps socket errors in its own; name the common causes plainly, else the inner reason.
-    reason = exc.args[0] if exc.args else exc
-    reason = getattr(reason, "reason", reason)
-    name = type(reason).__name__
-    text = str(reason)
-    if name == "NameResolutionError" or "Name or service not known" in text or "getaddrinfo" in text:
+    # Name the common causes plainly, else the innermost reason aiohttp gives.
+    inner = getattr(exc, "os_error", None) or exc
+    if isinstance(exc, aiohttp.ClientConnectorDNSError):
         return "host not found (DNS)"
-    if "Connection refused" in text:
+    if isinstance(inner, ConnectionRefusedError):
         return "connection refused"
-    if "Connection reset" in text:
+    if isinstance(inner, ConnectionResetError):
         return "connection reset by the server"
-    for marker in ("Caused by ", "Failed to establish a new connection: "):
-        if marker in text:
-            text = text.split(marker, 1)[1]
-    return text.strip("()'\" ")[:160]
+    if isinstance(exc, aiohttp.ServerDisconnectedError):
+        return "the server closed the connection without an answer"
+    if isinstance(exc, aiohttp.ClientResponseError):
+        return exc.message or type(exc).__name__
+    text = getattr(inner, "strerror", None) or str(inner) or type(inner).__name__
+    return str(text).strip("()'\" ")[:160]

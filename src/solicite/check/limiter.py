@@ -7,10 +7,16 @@ a slot ends by the run's deadline at the latest (``QueueTimeout``).
 
 from __future__ import annotations
 
-import threading
+import asyncio
+import sys
 import time
-from contextlib import contextmanager
-from typing import Iterator
+from contextlib import asynccontextmanager
+from typing import AsyncIterator
+
+if sys.version_info >= (3, 11):
+    from asyncio import timeout_at
+else:  # pragma: no cover - aiohttp brings async-timeout on Python 3.10
+    from async_timeout import timeout_at
 
 
 class QueueTimeout(TimeoutError):
@@ -18,48 +24,53 @@ class QueueTimeout(TimeoutError):
 
 
 class _Host:
-    __slots__ = ("slots", "lock", "next_start")
+    __slots__ = ("slots", "next_start")
 
     def __init__(self, per_host: int) -> None:
-        self.slots = threading.BoundedSemaphore(per_host)
-        self.lock = threading.Lock()
+        self.slots = asyncio.Semaphore(per_host)
         self.next_start = 0.0
 
 
 class HostLimiter:
-    """Hands out request slots per host: a semaphore plus a minimum interval between starts."""
+    """Hands out request slots per host: a semaphore plus a minimum interval between starts.
+
+    Used from one event loop (the run's): its state needs no lock.
+    """
 
     def __init__(self, per_host: int = 8, min_interval: float = 0.0) -> None:
         self.per_host = max(1, int(per_host))
         self.min_interval = max(0.0, float(min_interval))
         self._hosts: dict[str, _Host] = {}
-        self._lock = threading.Lock()
 
     def _host(self, name: str) -> _Host:
         host = self._hosts.get(name)
         if host is None:
-            with self._lock:
-                host = self._hosts.setdefault(name, _Host(self.per_host))
+            host = self._hosts[name] = _Host(self.per_host)
         return host
 
-    @contextmanager
-    def slot(self, name: str, until: float | None = None) -> Iterator[None]:
+    @asynccontextmanager
+    async def slot(self, name: str, until: float | None = None) -> AsyncIterator[None]:
         """Hold one of the host's slots for the duration of a request, waiting for its turn.
 
         With ``until`` (``time.monotonic``), raise QueueTimeout rather than wait past it.
         """
         host = self._host(name)
-        if not host.slots.acquire(timeout=None if until is None else max(0.0, until - time.monotonic())):
-            raise QueueTimeout(f"no free slot for {name}")
+        if until is None or not host.slots.locked():
+            await host.slots.acquire()
+        else:
+            try:
+                async with timeout_at(until):
+                    await host.slots.acquire()
+            except asyncio.TimeoutError:
+                raise QueueTimeout(f"no free slot for {name}") from None
         try:
-            with host.lock:
-                now = time.monotonic()
-                wait = host.next_start - now
-                if until is not None and now + max(wait, 0.0) > until:
-                    raise QueueTimeout(f"{name} is paused past the deadline")
-                host.next_start = max(now, host.next_start) + self.min_interval
+            now = time.monotonic()
+            wait = host.next_start - now
+            if until is not None and now + max(wait, 0.0) > until:
+                raise QueueTimeout(f"{name} is paused past the deadline")
+            host.next_start = max(now, host.next_start) + self.min_interval
             if wait > 0:
-                time.sleep(wait)
+                await asyncio.sleep(wait)
             yield
         finally:
             host.slots.release()
@@ -72,5 +83,4 @@ class HostLimiter:
     def pause(self, name: str, seconds: float) -> None:
         """Start no new request to the host for ``seconds`` (it asked for it with Retry-After)."""
         host = self._host(name)
-        with host.lock:
-            host.next_start = max(host.next_start, time.monotonic() + seconds)
+        host.next_start = max(host.next_start, time.monotonic() + seconds)

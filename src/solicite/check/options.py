@@ -41,7 +41,7 @@ class CheckOptions:
     timeout: float = option(10.0, above=0, parse=_duration)  # total time per request (connect, headers, body), seconds
     connect_timeout: float = option(5.0, above=0, parse=_duration)
     deadline: float = option(600.0, above=0, parse=_duration)  # the whole run, seconds; links not checked by then get a warning
-    max_concurrency: int = option(128, at_least=1)  # requests in flight overall (threads): many hosts, some silent, keep the rest moving
+    max_concurrency: int = option(128, at_least=1)  # links in check at once overall: many hosts, some silent, keep the rest moving
     max_per_host: int = option(8, at_least=1)  # requests in flight to one host
     min_interval: float = option(0.005, at_least=0)  # seconds between the starts of two requests to one host
     retries: int = option(2, at_least=0)  # extra attempts on timeouts, connection errors, 5xx and 429

@@ -1,22 +1,21 @@
-"""Check many links at once: worker threads with global and per-host limits, results in input order.
+"""Check many links at once: tasks on one event loop with global and per-host limits, results in input order.
 
 Each distinct address is checked once and its verdict is given to every place it occurs.
-A worker takes the next link of a host that has a free slot (``HostQueue``), so the
-per-host limit never leaves workers waiting on one busy host while others sit idle. The run
-ends by its deadline whatever the servers do: links not checked by then are ``warn``
-("not checked: deadline"), and a run whose every host fails alike stops early as offline.
+Links wait in one queue per host (``HostQueue``), worked by as many tasks as the per-host
+limit lets work at once. The run ends by its deadline whatever the servers do: links not
+checked by then are ``warn`` ("not checked: deadline"), and a run whose every host fails
+alike stops early as offline.
 """
 
 from __future__ import annotations
 
-import queue as queues
+import asyncio
 import threading
 import time
 from collections import OrderedDict
 from contextlib import suppress
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable, Coroutine
 from urllib.parse import urldefrag
 
 from solicite.check.checker import Checker, unsupported
@@ -24,15 +23,18 @@ from solicite.check.http import NOT_CHECKED, Fetcher
 from solicite.check.offline import OfflineWatch
 from solicite.check.result import BROKEN, DOI, MISSING, SKIPPED, URL, WARN, Link, LinkResult
 from solicite.check.options import CheckOptions
-from solicite.check.schedule import HostQueue
+from solicite.check.schedule import HostQueue, Item
 
 if TYPE_CHECKING:  # the cache module (sqlite3) loads only when a run uses it
     from solicite.check.cache import LinkCache
 
 # After the deadline, how long the run waits for requests already cut off to report back
-# before it stops waiting (a name lookup, for one, cannot be interrupted).
+# before it stops waiting.
 GRACE = 0.5
-_LOOK = 0.02  # how often the run's thread looks for answers when it has none at hand
+
+
+class _Offline(Exception):
+    """Raised by the task that saw the machine is offline: it ends the run's wait at once."""
 
 
 @dataclass
@@ -80,12 +82,7 @@ def check_links(links: list[Link], options: CheckOptions, *, on_result: Callable
     pending = _answer_from_cache(links, todo, options, cache, done)
     checker = Checker(options, fetcher)
     fresh: list[tuple[str, LinkResult]] = []
-    offline = _run_workers(checker, links, pending, options, done, fresh) if pending else ""
-    for i, result in enumerate(results):
-        if result is None:  # still in flight at the deadline, or never started
-            done(i, LinkResult(links[i], WARN, reason=NOT_CHECKED))
-    if options.suggest_archive and not options.offline and not offline:  # --offline: no network at all
-        _suggest_archives(checker, [r for r in results if r is not None], options)
+    offline = _on_own_loop(lambda loop: _network(loop, checker, links, pending, options, done, fresh, results))
     if cache:
         cache.put_many(fresh)
         cache.close()
@@ -130,100 +127,121 @@ def _answer_from_cache(links: list[Link], todo: OrderedDict[tuple[str, str], lis
     return pending
 
 
-def _run_workers(checker: Checker, links: list[Link], pending: list[tuple[tuple[str, str], list[int]]],
-                 options: CheckOptions, done: Callable[[int, LinkResult], None],
-                 fresh: list[tuple[str, LinkResult]]) -> str:
-    """Check the pending links on worker threads; return the offline diagnosis, if any.
+def _on_own_loop(work: Callable[[asyncio.AbstractEventLoop], str]) -> str:
+    """Run ``work`` with an event loop of its own; on a thread of its own when this one has a loop."""
+    def run() -> str:
+        loop = asyncio.new_event_loop()
+        try:
+            return work(loop)
+        finally:  # Ctrl-C or a bug: end what is still running before the loop goes
+            left = asyncio.all_tasks(loop)
+            for task in left:
+                task.cancel()
+            if left:
+                loop.run_until_complete(asyncio.wait(left, timeout=GRACE))
+            loop.run_until_complete(loop.shutdown_asyncgens())
+            loop.close()  # name lookups still running are on daemon threads (wire.py): not waited for
 
-    Workers only hand results over; this thread records them, so it can stop waiting at the
-    deadline (plus GRACE) even when a worker is stuck, and leave the rest ``not checked``.
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return run()
+    # Called from a coroutine (a notebook, an async application): its loop must not be blocked
+    # by ours, nor can ours run inside it.
+    out: list[Any] = []
+
+    def keep() -> None:
+        try:
+            out.append(run())
+        except BaseException as exc:  # handed to the caller's thread, raised there
+            out.append(exc)
+
+    thread = threading.Thread(target=keep, name="solicite-check")
+    thread.start()
+    thread.join()
+    if isinstance(out[0], BaseException):
+        raise out[0]
+    return out[0]
+
+
+def _network(loop: asyncio.AbstractEventLoop, checker: Checker, links: list[Link],
+             pending: list[tuple[tuple[str, str], list[int]]], options: CheckOptions,
+             done: Callable[[int, LinkResult], None], fresh: list[tuple[str, LinkResult]],
+             results: list[LinkResult | None]) -> str:
+    """Everything that needs the network, on ``loop``: the links, then archive copies of the broken."""
+    def until_complete(coro: Coroutine[Any, Any, Any]) -> Any:
+        return loop.run_until_complete(coro)
+
+    try:
+        offline = until_complete(_run_workers(checker, links, pending, options, done, fresh)) if pending else ""
+        for i, result in enumerate(results):
+            if result is None:  # still in flight at the deadline, or never started
+                done(i, LinkResult(links[i], WARN, reason=NOT_CHECKED))
+        if options.suggest_archive and not options.offline and not offline:  # --offline: no network at all
+            until_complete(_suggest_archives(checker, [r for r in results if r is not None]))
+        return offline
+    finally:
+        until_complete(checker.fetcher.transport.close())
+
+
+async def _run_workers(checker: Checker, links: list[Link], pending: list[tuple[tuple[str, str], list[int]]],
+                       options: CheckOptions, done: Callable[[int, LinkResult], None],
+                       fresh: list[tuple[str, LinkResult]]) -> str:
+    """Check the pending links as tasks on the running loop; return the offline diagnosis, if any.
+
+    The wait for them ends at the deadline (plus GRACE) whatever they do; those not done by
+    then are cancelled and left ``not checked``.
     """
     fetcher = checker.fetcher
     work = HostQueue(pending, options.max_per_host, fetcher.limiter)
     if options.soft_404:
-        _probe_early(work, links)
-    answers: queues.SimpleQueue = queues.SimpleQueue()
-
-    def worker() -> None:
-        while (item := work.take()) is not None:
-            key, indices = item
-            try:
-                if isinstance(indices, str):  # a soft-404 probe sent early: its answer is kept by the prober
-                    with suppress(ValueError):  # a malformed address: its own check gives the verdict
-                        checker.prober.probe(indices)
-                    continue
-                answers.put((indices, checker.check(links[indices[0]])))
-            except BaseException as exc:  # a bug: reported by the main thread, not lost here
-                answers.put((indices, exc))
-            finally:
-                work.release(key)
-
-    # More threads than the per-host limits let work at once would only wait (and cost their start).
-    useful = sum(min(len(q), work.per_host) for q in work.waiting.values())
-    for n in range(max(1, min(options.max_concurrency, useful))):
-        threading.Thread(target=worker, name=f"solicite-check-{n}", daemon=True).start()
+        work.probe_early(links)
     watch = OfflineWatch()
-    received = 0
+    seen: list[str] = []
+
+    async def handle(item: Item) -> None:
+        if isinstance(item, str):  # a soft-404 probe sent early: its answer is kept by the prober
+            with suppress(ValueError):  # a malformed address: its own check gives the verdict
+                await checker.prober.probe(item)
+            return
+        result = await checker.check(links[item[0]])
+        fresh.append((cache_key(links[item[0]], options), result))
+        for i in item:
+            done(i, result if i == item[0] else result.for_link(links[i]))
+        offline = watch.see(result)
+        if offline:
+            seen.append(offline)
+            raise _Offline(offline)
+
+    tasks = work.start(handle, options.max_concurrency)
     try:
-        for received in range(len(pending)):
-            try:
-                indices, result = _next_answer(answers, fetcher.deadline_at + GRACE)
-            except queues.Empty:
-                break
-            if isinstance(result, BaseException):
-                raise result
-            fresh.append((cache_key(links[indices[0]], options), result))
-            for i in indices:
-                done(i, result if i == indices[0] else result.for_link(links[i]))
-            offline = watch.see(result)
-            if offline:
-                return offline
-        else:
-            received = len(pending)
-        return ""
+        finished, unfinished = await asyncio.wait(tasks, timeout=max(0.0, fetcher.deadline_at + GRACE - time.monotonic()),
+                                                  return_when=asyncio.FIRST_EXCEPTION)
+        for task in finished:
+            exc = task.exception()
+            if exc is not None and not isinstance(exc, _Offline):
+                raise exc  # a bug: reported, not lost
+        return seen[0] if seen else ""
     finally:
-        if received < len(pending):  # the deadline, offline or Ctrl-C: nothing new may start
+        if any(not task.done() for task in tasks):  # the deadline, offline or Ctrl-C: nothing new may start
             fetcher.deadline_at = min(fetcher.deadline_at, time.monotonic())
-        work.close()
+            for task in tasks:
+                task.cancel()
+            await asyncio.wait(tasks, timeout=GRACE)
 
 
-def _next_answer(answers: queues.SimpleQueue, until: float):
-    """The next answer a worker handed over, looking every ``_LOOK`` seconds; Empty after ``until``.
-
-    Looking now and then rather than blocking on the queue: a wake-up of this thread for every
-    answer costs the workers a switch of the interpreter lock each, and results are not urgent.
-    """
-    while True:
-        try:
-            return answers.get_nowait()
-        except queues.Empty:
-            left = until - time.monotonic()
-            if left <= 0:
-                raise
-            time.sleep(min(_LOOK, left))
-
-
-def _probe_early(work: HostQueue, links: list[Link]) -> None:
-    """Send each busy host's soft-404 probe beside its first link rather than after it.
-
-    The verdict on a 200 page waits for the probe; sent after the first answer it would cost
-    every first page of the host a second round trip. Only hosts with two links or more get
-    it early (a host with one link is probed only if its page needs it).
-    """
-    for queue in work.waiting.values():
-        first = links[queue[0][0]] if queue and not isinstance(queue[0], str) else None
-        if first is not None and len(queue) > 1 and first.kind == URL:
-            queue.insert(1, first.url)  # type: ignore[arg-type]  # a probe marker among link indices
-
-
-def _suggest_archives(checker: Checker, results: list[LinkResult], options: CheckOptions) -> None:
+async def _suggest_archives(checker: Checker, results: list[LinkResult]) -> None:
     broken: OrderedDict[str, list[LinkResult]] = OrderedDict()
     for r in results:
         if r.verdict == BROKEN and r.link.kind == URL:
             broken.setdefault(r.link.url, []).append(r)
-    if not broken:
-        return
-    with ThreadPoolExecutor(max_workers=min(8, len(broken))) as pool:
-        for url, copy in zip(broken, pool.map(checker.archive_copy, broken)):
-            for r in broken[url]:
-                r.archive_url = copy
+    places = asyncio.Semaphore(8)
+
+    async def one(url: str) -> str | None:
+        async with places:
+            return await checker.archive_copy(url)
+
+    copies = await asyncio.gather(*(one(url) for url in broken))
+    for url, copy in zip(broken, copies):
+        for r in broken[url]:
+            r.archive_url = copy

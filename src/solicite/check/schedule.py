@@ -1,22 +1,25 @@
-"""Which link a free worker checks next: one whose host has a free slot and is not paused.
+"""Which link is checked when: one queue per host, worked by as many tasks as the host may serve.
 
-Links wait in one queue per host; ``take`` goes round the hosts from where it last stopped,
-so every host progresses and no worker sits blocked on a busy host while others are idle.
+Each host gets ``per_host`` tasks at most (fewer when it has fewer links); a task takes its
+host's next link and checks it in one of the run's ``max_concurrency`` places. A task first
+waits out a pause of its host (a Retry-After, the gap between starts), so a paused host holds
+no place another host could use. Tasks are started host by host in turn and the places are
+handed out in the order asked, so every host progresses.
 """
 
 from __future__ import annotations
 
-import threading
+import asyncio
 from collections import OrderedDict, deque
+from typing import Awaitable, Callable, Union
 
 from solicite.check.http import host_of
 from solicite.check.limiter import HostLimiter
-from solicite.check.result import DOI
+from solicite.check.result import DOI, URL, Link
 
-# A host that is only busy wakes a worker when it frees a slot; this is a backstop. A paused
-# host (a Retry-After, the gap between starts) is looked at again exactly when its pause ends:
-# a fixed poll would leave a slot idle for part of every request's turn.
-_BACKSTOP = 0.5
+# What a queue holds: the indices of the links of one address, or an address whose host is to
+# be probed for soft 404s (sent beside the host's first link, see ``probe_early``).
+Item = Union[list[int], str]
 
 
 def queue_key(kind: str, url: str) -> str:
@@ -25,51 +28,44 @@ def queue_key(kind: str, url: str) -> str:
 
 
 class HostQueue:
-    """Links to check, by host, handed out at most ``per_host`` at a time per host."""
+    """Links to check, by host, worked at most ``per_host`` at a time per host."""
 
     def __init__(self, pending: list[tuple[tuple[str, str], list[int]]], per_host: int,
                  limiter: HostLimiter) -> None:
         self.per_host = max(1, per_host)
         self.limiter = limiter
-        self.waiting: OrderedDict[str, deque[list[int]]] = OrderedDict()
+        self.waiting: OrderedDict[str, deque[Item]] = OrderedDict()
         for (kind, url), indices in pending:
             self.waiting.setdefault(queue_key(kind, url), deque()).append(indices)
-        self.active: dict[str, int] = {key: 0 for key in self.waiting}
-        self.closed = False
-        self._cond = threading.Condition()
 
-    def take(self) -> tuple[str, list[int]] | None:
-        """The next (host, link indices) to check, waiting for a free host; None when all are taken."""
-        with self._cond:
-            while not self.closed and self.waiting:
-                wake = _BACKSTOP
-                for _ in range(len(self.waiting)):
-                    key, links = next(iter(self.waiting.items()))
-                    self.waiting.move_to_end(key)  # round-robin: the next take starts at the next host
-                    if self.active[key] >= self.per_host:
-                        continue
-                    pause = self.limiter.ready_in(key)
-                    if pause > 0:
-                        wake = min(wake, pause)
-                        continue
-                    self.active[key] += 1
-                    indices = links.popleft()
-                    if not links:
-                        del self.waiting[key]
-                        if not self.waiting:
-                            self._cond.notify_all()  # nothing left to take: let idle workers go
-                    return key, indices
-                self._cond.wait(wake)
-            return None
+    def probe_early(self, links: list[Link]) -> None:
+        """Send each busy host's soft-404 probe beside its first link rather than after it.
 
-    def release(self, key: str) -> None:
-        """A link of host ``key`` is done: its slot is free again."""
-        with self._cond:
-            self.active[key] -= 1
-            self._cond.notify()
+        The verdict on a 200 page waits for the probe; sent after the first answer it would cost
+        every first page of the host a second round trip. Only hosts with two links or more get
+        it early (a host with one link is probed only if its page needs it).
+        """
+        for queue in self.waiting.values():
+            first = queue[0]
+            if len(queue) > 1 and not isinstance(first, str) and links[first[0]].kind == URL:
+                queue.insert(1, links[first[0]].url)
 
-    def close(self) -> None:
-        """Hand out nothing more; waiting workers return."""
-        with self._cond:
-            self.closed = True
-            self._cond.notify_all()
+    def start(self, handle: Callable[[Item], Awaitable[None]], max_concurrency: int) -> list[asyncio.Task]:
+        """Start the tasks that ``handle`` every item, at most ``max_concurrency`` at once overall."""
+        places = asyncio.Semaphore(max(1, max_concurrency))
+
+        async def work(key: str, queue: deque[Item]) -> None:
+            while queue:
+                item = queue.popleft()
+                pause = self.limiter.ready_in(key)
+                if pause > 0:
+                    await asyncio.sleep(pause)
+                async with places:
+                    await handle(item)
+
+        tasks = []
+        for turn in range(self.per_host):  # host by host: the first places go one to each host
+            for key, queue in self.waiting.items():
+                if len(queue) > turn:
+                    tasks.append(asyncio.ensure_future(work(key, queue)))
+        return tasks

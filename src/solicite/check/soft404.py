@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import html
 import re
+import asyncio
 import secrets
-import threading
 from collections import Counter
 from urllib.parse import urlsplit, urlunsplit
 
@@ -104,17 +104,16 @@ class Prober:
         self.fetcher = fetcher
         self.headers = headers
         self._answers: dict[str, Exchange | None] = {}
-        self._locks: dict[str, threading.Lock] = {}
-        self._lock = threading.Lock()
+        self._locks: dict[str, asyncio.Lock] = {}
 
-    def probe(self, url: str) -> Exchange | None:
+    async def probe(self, url: str) -> Exchange | None:
         """The host's answer to an address that cannot exist; None when it could not be had."""
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}".lower()
-        with self._lock:
-            lock = self._locks.setdefault(origin, threading.Lock())
-        with lock:
+        if origin in self._answers:
+            return self._answers[origin]
+        async with self._locks.setdefault(origin, asyncio.Lock()):
             if origin not in self._answers:
-                ex = self.fetcher.follow("GET", probe_url(url), self.headers, read_body=True, timeout_retries=0)
+                ex = await self.fetcher.follow("GET", probe_url(url), self.headers, read_body=True, timeout_retries=0)
                 self._answers[origin] = None if ex.error else ex
             return self._answers[origin]

@@ -1,6 +1,7 @@
 """The wire: urllib3 connection pools (the engine inside requests), proxies, TLS and bounded reads.
 
-One ``Transport`` per run is shared by every worker thread: urllib3's pools are thread-safe.
+Used by ``solicite.net`` (resolve's requests sessions mount its watched pools); the link
+checker itself talks through ``solicite.check.wire`` (aiohttp). urllib3's pools are thread-safe.
 Each request has a total time (connect, headers and body together), enforced by the
 ``Watchdog``: the pools' connections attach themselves to the request's ticket.
 Proxies come from the environment (``HTTP_PROXY``, ``HTTPS_PROXY``, ``NO_PROXY``), read once
@@ -67,7 +68,19 @@ class _HTTPSPool(HTTPSConnectionPool):
 _POOLS = {"http": _HTTPPool, "https": _HTTPSPool}
 
 
-def _ca_bundle() -> str | None:
+def proxy_for(proxies: dict[str, str], url: str) -> str | None:
+    """The proxy the environment names for ``url`` (``getproxies()``), or None: direct or NO_PROXY."""
+    from urllib.request import proxy_bypass
+
+    parts = urlsplit(url)
+    proxy = proxies.get(parts.scheme) or proxies.get("all")
+    if proxy and urlsplit(proxy).scheme in ("http", "https") and not proxy_bypass(parts.hostname or ""):
+        return proxy
+    return None
+
+
+def ca_bundle() -> str | None:
+    """The certificates to trust, as requests finds them: its variables, else certifi's bundle."""
     for name in ("REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "SSL_CERT_FILE"):
         if os.environ.get(name):
             return os.environ[name]
@@ -88,7 +101,7 @@ class Transport:
             # The user chose --insecure; one warning per request on stderr would bury the report.
             urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)
         else:
-            self._options.update(cert_reqs="CERT_REQUIRED", ca_certs=_ca_bundle())
+            self._options.update(cert_reqs="CERT_REQUIRED", ca_certs=ca_bundle())
         self.watchdog = Watchdog()
         self.direct = self._watched(urllib3.PoolManager(**self._options))
         self._via_proxy: dict[str, urllib3.ProxyManager] = {}
@@ -103,10 +116,8 @@ class Transport:
         key = f"{parts.scheme}://{parts.netloc}"
         manager = self._routes.get(key)
         if manager is None:
-            from urllib.request import proxy_bypass
-
-            proxy = self._proxies.get(parts.scheme) or self._proxies.get("all")
-            if proxy and urlsplit(proxy).scheme in ("http", "https") and not proxy_bypass(parts.hostname or ""):
+            proxy = proxy_for(self._proxies, url)
+            if proxy:
                 manager = self._via_proxy.get(proxy)
                 if manager is None:
                     manager = self._via_proxy.setdefault(

@@ -15,57 +15,20 @@ from typing import Iterable, Iterator
 from solicite.export import FunctionExporter, first_field, without_sets
 from solicite.export.carry import Tally
 from solicite.export.csldates import date_from_csl, date_to_csl
-from solicite.export.csltables import NAME_FIELDS, REPORT_GENRES, THESIS_GENRES, TYPE_FROM_CSL, TYPE_TO_CSL
+from solicite.export.csltables import NAME_FIELDS, REPORT_GENRES, THESIS_GENRES, TYPE_FROM_CSL
 from solicite.export.extended import extend_csl, extend_from_csl, join_subtitle, split_extra
 from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode, url_text
 from solicite.doi import strip_doi
 from solicite.model import Person, Reference, named
-from solicite.types import SITE_FIELDS, is_news_site, medium, medium_hints
+from solicite.types import SITE_FIELDS, csl_type, howpublished_url
 from solicite.stream import json_array, separated
 
 # CSL variables holding titles: the only ones where case protection matters (rich text kept).
 _TITLE_VARS = ("title", "title-short", "container-title", "collection-title", "event-title")
 _WEBLIKE = ("webpage", "post-weblog", "post", "broadcast")
-_URL_ESCAPES = re.compile(r"\\([_%&#~$])")
 _KEY_OK = re.compile(r"^(?!.*://)[^\s,{}()\"'#%~\\=]+$")
 CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$\n?", re.IGNORECASE | re.MULTILINE)
 KEYWORDS_LINE = re.compile(r"^\s*Keywords:\s*(.+?)\s*$\n?", re.IGNORECASE | re.MULTILINE)
-
-
-def csl_type(ref: Reference) -> str:
-    """The CSL type of a reference: its entry type, refined by entrysubtype, type and howpublished."""
-    base = TYPE_TO_CSL.get(ref.type.lower(), "document")
-    hints = medium_hints(ref)
-    if ref.type.lower() == "article":
-        if "newspaper" in hints:
-            return "article-newspaper"
-        if "magazine" in hints:
-            return "article-magazine"
-        return base
-    if base in ("document", "song", "webpage", "motion_picture") and medium(ref) == "podcast":
-        return "broadcast"
-    if base in ("document", "webpage") and medium(ref) == "video":
-        return "motion_picture"
-    if base == "webpage" and is_news_site(ref):
-        return "article-newspaper"  # a news site's article: Zotero's Newspaper Article
-    if base in ("document", "webpage"):
-        if "blog" in hints:
-            return "post-weblog"
-        if "working paper" in hints or "workingpaper" in hints:
-            return "report"
-    if base == "document" and (ref.get("url") or _howpublished_url(ref)) and not first_field(
-            ref, "journal", "journaltitle", "booktitle", "publisher", "institution", "school")[1]:
-        return "webpage"
-    return base
-
-
-def _howpublished_url(ref: Reference) -> str:
-    """The link when ``howpublished`` holds only a URL (``\\url{...}``, ``{\\tt http...}``), else ""."""
-    value = ref.get("howpublished")
-    if not value or not re.match(r"https?://", to_unicode(value)):
-        return ""
-    m = re.search(r"https?://[^\s{}]+", value)
-    return _URL_ESCAPES.sub(r"\1", m.group(0)) if m else ""
 
 
 def person_to_csl(person: Person) -> dict:
@@ -133,7 +96,7 @@ def to_csl(ref: Reference) -> dict:
     role = AUTHOR_ROLES.get(to_unicode(ref.get("authortype")).strip().lower())
     if role and "author" in item:
         item[role] = item["author"]  # biblatex's authortype names the authors' role: CSL has a variable for it
-    link = _howpublished_url(ref)
+    link = howpublished_url(ref)
     for var, value in _text_vars(ref, ctype, link).items():
         if value:  # most of these are empty: nothing to decode
             value = to_csl_markup(value) if var in _TITLE_VARS else to_unicode(value)

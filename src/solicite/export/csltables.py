@@ -1,34 +1,9 @@
-"""The tables between BibTeX and CSL: entry types both ways, genre names, person fields."""
+"""The tables between BibTeX and CSL: CSL type back to BibTeX, genre names, person fields.
+
+BibTeX type -> CSL type is ``solicite.types.csl_type`` (the one classifier, with its table).
+"""
 
 from __future__ import annotations
-
-# BibTeX/BibLaTeX entry type -> CSL type (refined by entrysubtype, type and howpublished in csl_type()).
-TYPE_TO_CSL: dict[str, str] = {
-    "article": "article-journal",
-    "book": "book", "mvbook": "book", "collection": "book", "mvcollection": "book", "proceedings": "book",
-    "mvproceedings": "book", "reference": "book", "mvreference": "book", "manual": "book",
-    "booklet": "pamphlet",
-    "inbook": "chapter", "incollection": "chapter", "bookinbook": "chapter", "suppbook": "chapter",
-    "suppcollection": "chapter",
-    "inproceedings": "paper-conference", "conference": "paper-conference",
-    "inreference": "entry-encyclopedia",
-    "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
-    "techreport": "report", "report": "report",
-    "online": "webpage", "www": "webpage", "electronic": "webpage",
-    "misc": "document",
-    "unpublished": "manuscript",
-    "patent": "patent",
-    "dataset": "dataset", "data": "dataset",
-    "software": "software",
-    "audio": "song", "music": "song",
-    "video": "motion_picture", "movie": "motion_picture",
-    "podcast": "broadcast",
-    "artwork": "graphic", "image": "graphic",
-    "letter": "personal_communication",
-    "legislation": "legislation", "jurisdiction": "legal_case",
-    "periodical": "periodical", "standard": "standard", "performance": "performance",
-    "review": "review", "interview": "interview",
-}
 
 # CSL type -> BibTeX type written on import (the most widely understood choice).
 TYPE_FROM_CSL: dict[str, str] = {

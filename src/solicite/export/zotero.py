@@ -28,11 +28,12 @@ from solicite.export import FunctionExporter, without_sets
 from solicite.export.carry import EXTRA_FIELDS, ROLE_FIELDS, Tally
 from solicite.export.csldates import csl_date_text
 from solicite.doi import strip_doi
-from solicite.export.csljson import csl_type, to_csl
+from solicite.export.csljson import to_csl
 from solicite.export.csltables import THESIS_GENRES
 from solicite.export.extended import EPRINT_LABELS, EXTRA_LABELS, eprint_line, eprint_type, extra_lines
 from solicite.codec import escape, protected_words, to_unicode
 from solicite.model import Diagnostic, Person, Reference
+from solicite.types import csl_type
 from solicite.stream import json_array, separated
 
 # Entry types Zotero's BibTeX importer knows (bibtex2zoteroTypeMap) and the item type each becomes.

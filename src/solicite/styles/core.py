@@ -15,22 +15,18 @@ from solicite.styles.names import Name, names
 from solicite.codec import to_unicode, url_text
 from solicite.doi import strip_doi
 from solicite.language import is_english
-from solicite.types import is_news_site, medium
+from solicite.types import TYPE_TO_CSL, csl_type
 
 
-# BibTeX/BibLaTeX entry types -> the kinds styles know (close to CSL's types).
-KINDS = {
-    "article": "article", "book": "book", "mvbook": "book", "collection": "book", "mvcollection": "book",
-    "proceedings": "book", "mvproceedings": "book", "booklet": "book", "manual": "book", "reference": "book",
-    "mvreference": "book", "periodical": "periodical",
-    "inbook": "chapter", "bookinbook": "chapter", "suppbook": "chapter", "incollection": "chapter",
-    "suppcollection": "chapter", "inreference": "chapter",
-    "inproceedings": "paper", "conference": "paper",
-    "report": "report", "techreport": "report",
-    "thesis": "thesis", "phdthesis": "thesis", "mastersthesis": "thesis",
-    "online": "webpage", "electronic": "webpage", "www": "webpage",
-    "misc": "misc", "unpublished": "manuscript", "patent": "patent",
-    "audio": "audio", "music": "audio", "video": "video", "movie": "video",
+# CSL types (solicite.types.csl_type, the one classifier) -> the kinds the styles lay out. A type
+# missing here (graphic, legislation, interview...) is laid out as "misc", a generic document.
+KIND_OF = {
+    "article-journal": "article", "article-magazine": "magazine", "article-newspaper": "newspaper",
+    "book": "book", "pamphlet": "book", "periodical": "periodical",
+    "chapter": "chapter", "entry-encyclopedia": "chapter", "paper-conference": "paper",
+    "report": "report", "thesis": "thesis", "webpage": "webpage", "post-weblog": "webpage",
+    "document": "misc", "manuscript": "manuscript", "patent": "patent",
+    "song": "audio", "broadcast": "audio", "motion_picture": "video",
     "dataset": "dataset", "software": "software",
 }
 
@@ -79,6 +75,7 @@ class Item:
     subtype: str = ""
     extra: dict = field(default_factory=dict)  # style-specific scratch (year suffix, number)
     is_podcast: bool = False  # an audio episode of a podcast (asked often, so worked out once)
+    csl_type: str = "document"  # the entry's CSL type, from solicite.types.csl_type (what the exports write)
 
     def text(self, name: str) -> str:
         """A field as Unicode, as citeproc-js prints it: LaTeX decoded, braces and font switches
@@ -135,7 +132,7 @@ class Item:
     @property
     def container_raw(self) -> str:
         """The container title: journal, book or proceedings, series of an episode (raw)."""
-        if self.kind == "newspaper" and KINDS.get(self.ref.type) == "webpage":
+        if self.kind == "newspaper" and self.on_the_web:
             return self.raw("journaltitle", "journal", "organization")  # a news site's masthead
         if self.kind in ("article", "periodical", "magazine", "newspaper"):
             return self.raw("journaltitle", "journal")
@@ -149,6 +146,11 @@ class Item:
         if self.kind in ("audio", "video"):
             return self.raw("booktitle", "maintitle", "journaltitle", "series")
         return self.raw("journaltitle", "journal") if self.kind == "webpage" else ""
+
+    @property
+    def on_the_web(self) -> bool:
+        """True for an entry typed as a web page (@online, @www): a news site's article names its site, no journal."""
+        return TYPE_TO_CSL.get(self.ref.type) == "webpage"
 
     @property
     def journal_series(self) -> str:
@@ -165,7 +167,7 @@ class Item:
     @property
     def publisher(self) -> str:
         """Publisher, institution or school (Unicode)."""
-        if self.kind == "newspaper" and KINDS.get(self.ref.type) == "webpage":
+        if self.kind == "newspaper" and self.on_the_web:
             return self.list_text("publisher")  # the organization is the masthead, printed as the container
         if self.kind == "report":
             return self.list_text("institution") or self.list_text("publisher")
@@ -225,11 +227,6 @@ class Item:
         return ", ".join(_range(x) for x in p.split(",")) if "," in p else _range(p)
 
     @property
-    def csl_type(self) -> str:
-        """The CSL type pandoc gives this entry (the oracle's reading of BibTeX types)."""
-        return CSL_TYPES.get(self.kind, "document") if self.kind != "book" or self.ref.type != "booklet" else "pamphlet"
-
-    @property
     def place(self) -> str:
         """Publisher place (location or address), "; "-joined when it is a list."""
         return self.list_text("address") or self.list_text("location")
@@ -241,21 +238,11 @@ class Item:
 
 
 def make_item(ref: Reference) -> Item:
-    """Prepare one Reference for formatting."""
+    """Prepare one Reference for formatting: its CSL type from the one classifier, names, date."""
     f = ref.fields
-    kind = KINDS.get(ref.type, "misc")
-    subtype = f.get("entrysubtype", "").lower()
-    if kind == "article" and subtype in ("magazine", "newspaper"):
-        kind = subtype
-    elif kind in ("webpage", "misc"):
-        # Show notes say "Youtube" or "Podcast", APA "[Video]", where BibLaTeX would use @video or @audio.
-        found = medium(ref)
-        if found == "video":
-            kind = "video"
-        elif found == "podcast":
-            kind, subtype = "audio", "podcast"
-    if kind == "webpage" and is_news_site(ref):
-        kind = "newspaper"  # as the exporters read it (solicite.types): a news site's article
+    ctype = csl_type(ref)
+    kind = KIND_OF.get(ctype, "misc")
+    subtype = "podcast" if ctype == "broadcast" else f.get("entrysubtype", "").lower()
     persons = ref.persons
     date = parse_iso_date(f.get("date", ""))
     if date is None:
@@ -268,8 +255,8 @@ def make_item(ref: Reference) -> Item:
                         m.group(2) or "")
     return Item(ref=ref, key=ref.key, kind=kind, authors=names(persons.get("author", ())),
                 editors=names(persons.get("editor", ())), translators=names(persons.get("translator", ())),
-                date=date, f=f, subtype=subtype,
-                is_podcast=kind == "audio" and "podcast" in (subtype + f.get("type", "")).lower())
+                date=date, f=f, subtype=subtype, csl_type=ctype,
+                is_podcast=ctype == "broadcast")
 
 
 _DASHES = re.compile(r"-{2,3}")
@@ -313,12 +300,3 @@ _YEAR = re.compile(r"(\d{4})(?:\s*[-\u2013/]+\s*(\d{4}))?")
 EPRINT_URLS = {"arxiv": "https://arxiv.org/abs/", "arxiv.org": "https://arxiv.org/abs/",
                "googlebooks": "https://books.google.com?id=", "jstor": "https://www.jstor.org/stable/",
                "pubmed": "https://www.ncbi.nlm.nih.gov/pubmed/", "hdl": "https://hdl.handle.net/"}
-
-CSL_TYPES = {"article": "article-journal", "magazine": "article-magazine", "newspaper": "article-newspaper",
-             "book": "book", "chapter": "chapter", "paper": "paper-conference", "report": "report",
-             "thesis": "thesis", "webpage": "webpage", "misc": "document", "manuscript": "manuscript",
-             "patent": "patent", "audio": "song", "video": "motion_picture", "dataset": "dataset",
-             "software": "software", "periodical": "periodical"}
-
-
-# BibLaTeX's inheritance for crossref'd entries: the parent's title becomes the child's booktitle.

@@ -15,7 +15,9 @@ from solicite.styles.core import Item, type_name
 from solicite.styles.names import Name, initials
 from solicite.styles.titles import title_rich
 
-BOOKISH = {"bill", "book", "legal_case", "legislation", "motion_picture", "report", "song", "thesis", "webpage", "graphic"}
+# A podcast episode (broadcast) keeps the audio recording's layout, as its golden entries were reviewed.
+BOOKISH = {"bill", "book", "legal_case", "legislation", "motion_picture", "report", "song", "broadcast", "thesis",
+           "webpage", "graphic"}
 PAGED = {"chapter", "paper-conference", "article-journal", "article", "article-magazine", "article-newspaper", "book",
          "report"}
 
