@@ -201,6 +201,10 @@ def _read_title(d: _Draft) -> None:
 
 
 def _read_containers(d: _Draft) -> None:
+    books = d.by.get("container-title", [])
+    if len(books) > 1 and books[-1].startswith("in ") and "collection-title" not in d.by:
+        # IEEE: "in Book, vol. 3472, in Lecture Notes in Computer Science": the book, then its series.
+        d.by["collection-title"] = [books.pop()]
     journal = F.container(d.first("journal"))
     book_text = d.joined("container-title")
     m = _ED_INSIDE.search(book_text)
