@@ -37,7 +37,8 @@ def main() -> None:
     ap.add_argument("--styles", default="apa,mla,chicago,ieee,harvard,vancouver")
     ap.add_argument("--format", default="text")
     ap.add_argument("--oracle-dir", default=str(ORACLE), help="the oracle build (default: ../oracle-build beside the checkout)")
-    ap.add_argument("--sentence-case", action="store_true")
+    ap.add_argument("--sentence-case", action="store_true", help="(the default now; kept for old command lines)")
+    ap.add_argument("--as-written", action="store_true", help="titles as written (solicite's --titles as-written)")
     ap.add_argument("--sample", type=int, default=0, help="format a random sample of N entries (--seed, default 5)")
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--seed", type=int, default=5)
@@ -72,7 +73,7 @@ def main() -> None:
     for style in a.styles.split(","):
         cand = tmp / f"{style}.tsv"
         if a.mode == "bib":
-            entries = bibliography(refs, style, Options(sentence_case=a.sentence_case), context=context)
+            entries = bibliography(refs, style, Options(sentence_case=not a.as_written), context=context)
             cand.write_text("".join(f"{e.key}\t{e.render(renderer)}\n" for e in entries), encoding="utf-8")
         else:
             from solicite.styles import citation
@@ -105,15 +106,15 @@ def _engine(a, refs, tmp: Path) -> None:
     from collections import Counter
 
     from solicite.csl.styles import style_path
-    from solicite.export.csljson import to_csl
-    from solicite.styles.csl import render_csl
+    from solicite.styles.csl import csl_items, render_csl
 
-    items = [dict(to_csl(r), id=r.key) for r in refs]
+    # The items solicite's engine reads (titles read the BibTeX way unless --as-written): both get them.
+    items = csl_items(refs, [], not a.as_written)
     data = tmp / "items.json"
     data.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
     for name in a.styles.split(","):
         path = style_path(_RENAMED.get(name, name))
-        texts, problems = render_csl(refs, str(path), a.format)
+        texts, problems = render_csl(refs, str(path), a.format, not a.as_written)
         ours = {k: " ".join(t.split()) for k, t in texts}
         cmd = ["node", str(Path(a.oracle_dir) / "cjs_format.js"), str(data), str(path), a.format, "--tsv"]
         p = subprocess.run(cmd, capture_output=True, text=True)

@@ -18,6 +18,7 @@ import functools
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 
 from solicite.text import braces_balanced
 
@@ -279,11 +280,14 @@ _OPEN = {NOCASE: '<span class="nocase">', ITALIC: "<i>", BOLD: "<b>",
 _CLOSE = {NOCASE: "</span>", ITALIC: "</i>", BOLD: "</b>", SMALLCAPS: "</span>", SUP: "</sup>", SUB: "</sub>"}
 
 
-def to_csl_markup(value: str) -> str:
-    """The field text as CSL rich text: Unicode with nocase spans and <i>, <b>, <sup>, <sub> tags."""
+def to_csl_markup(value: str, recase: Callable[[Runs], Runs] | None = None) -> str:
+    """The field text as CSL rich text: Unicode with nocase spans and <i>, <b>, <sup>, <sub> tags.
+
+    ``recase`` changes the case of the runs first (sentence case, solicite.casing), protected runs kept.
+    """
     out: list[str] = []
     open_: list[int] = []
-    runs = [(t, f) for t, f in parse(value)]
+    runs = [(t, f) for t, f in (recase(parse(value)) if recase else parse(value))]
     if runs:
         runs[0] = (runs[0][0].lstrip(), runs[0][1])
         runs[-1] = (runs[-1][0].rstrip(), runs[-1][1])

@@ -252,12 +252,35 @@ _TYPE_NAMES = {bool: "true or false", int: "a whole number", float: "a number", 
                dict: "a table"}
 
 
+TITLE_MODES = ("sentence-case", "as-written")
+
+
+def _title_mode(value: Any) -> Any:
+    if isinstance(value, str) and value not in TITLE_MODES:
+        raise UsageError(f"must be {' or '.join(repr(m) for m in TITLE_MODES)}, not {value!r}")
+    return value
+
+
 @dataclass
 class FormatSettings:
-    """The ``[format]`` table: the default style and whether titles go to sentence case."""
+    """The ``[format]`` table: the default style and how titles are read (``titles``).
+
+    ``titles = "sentence-case"`` (the default) reads English titles the BibTeX way, so
+    sentence-case styles (APA, Harvard, Vancouver, IEEE) print them in sentence case with proper
+    nouns kept; ``"as-written"`` prints them untouched. ``sentence_case = false``, the older
+    switch, means ``"as-written"`` when ``titles`` is not set.
+    """
 
     style: str = "apa"
-    sentence_case: bool = False
+    titles: str | None = option(None, kind=str, parse=_title_mode)
+    sentence_case: bool | None = option(None, kind=bool)
+
+    @property
+    def sentence_titles(self) -> bool:
+        """True unless titles are to be printed as written."""
+        if self.titles is not None:
+            return self.titles != "as-written"
+        return self.sentence_case is not False
 
 
 @dataclass

@@ -41,3 +41,12 @@ def bcp47(name: str) -> str:
 def is_english(language: str) -> bool:
     """True for an English langid or tag ("british", "en-GB"), or none: the titles whose case may change."""
     return not language.strip() or bcp47(language).lower().startswith("en")
+
+
+def entry_language(fields) -> str:
+    """The language an entry's fields name: ``langid``, else ``language`` (its first, "english and german"), else ``hyphenation``."""
+    for name in ("langid", "language", "hyphenation"):
+        value = fields.get(name, "")
+        if value.strip():
+            return value.replace("{", "").replace("}", "").split(" and ")[0].split(",")[0].strip()
+    return ""

@@ -161,11 +161,63 @@ def lint_library(library) -> list[Diagnostic]:
     findings += duplicate_keys(library)
     findings += encoding_findings(library)
 
+    case = CaseCheck()
+
     def checked() -> Iterator[Reference]:
         # One pass over the entries, each read once and let go: a large library is never held whole.
         for ref in library.iter_references():
             findings.extend(lint_reference(library.with_crossref(ref) if "crossref" in ref.fields else ref))
+            case.add(ref)
             yield ref
 
     duplicates = duplicate_findings(checked())  # also fills findings, entry by entry
-    return findings + duplicates
+    return findings + duplicates + case.findings()
+
+
+class CaseCheck:
+    """Titles in title case whose sentence case (APA, Harvard, IEEE, Vancouver) would lowercase a likely name.
+
+    The library's own names are learnt on the same pass (``solicite.lexicon.LexiconBuilder``); a
+    title is kept only while it has a risk by the shipped word lists, and checked again at the end
+    against everything the library showed.
+    """
+
+    def __init__(self) -> None:
+        from solicite.lexicon import LexiconBuilder
+
+        self.builder = LexiconBuilder()
+        self.suspects: list[tuple[Reference, tuple]] = []
+
+    def add(self, ref: Reference) -> None:
+        """Learn the entry's names, and keep its title when it may lose a name's capital."""
+        from solicite.casing import PROTECTED, case_risks
+        from solicite.codec import parse
+        from solicite.language import entry_language, is_english
+
+        self.builder.add(ref)
+        value = ref.fields.get("title", "")
+        if not value or not is_english(entry_language(ref.fields)):
+            return
+        pieces = tuple((t, bool(f & PROTECTED)) for t, f in parse(value))
+        if case_risks(pieces):
+            # Only what the diagnostic needs: the fields are let go with the entry.
+            self.suspects.append((Reference(ref.type, ref.key, source=ref.source, line=ref.line), pieces))
+
+    def findings(self) -> list[Diagnostic]:
+        """One warning per title still at risk once the whole library's names are known."""
+        from solicite.casing import case_risks
+
+        if not self.suspects:
+            return []
+        lexicon = self.builder.lexicon()
+        out = []
+        for ref, pieces in self.suspects:
+            # A word the library also writes in lower case ("interprocedural") is no name.
+            words = [w for w in case_risks(pieces, lexicon) if not self.builder.lower[w.lower()]]
+            if words:
+                shown = ", ".join(dict.fromkeys(words))
+                out.append(_finding(ref, "warning", "title-case-names",
+                                    f"title in title case: sentence-case styles (APA, Harvard, IEEE, Vancouver) print "
+                                    f"{shown} in lower case; brace the names to keep them ({{{words[0]}}}) or use "
+                                    "--titles as-written"))
+        return out

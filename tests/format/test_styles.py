@@ -44,8 +44,8 @@ def test_retrieved_only_for_undated_pages_with_access_date():
 
 def test_sentence_case_respects_protected_words():
     r = _ref("k", authors=["Doe, Jane"], title="Cities of {New York}: The {NASA} Question", journal="J", year="2020")
-    assert "Cities of New York: The NASA question." in _apa([r], sentence_case=True)[0]
-    assert "Cities of New York: The NASA Question." in _apa([r])[0]
+    assert "Cities of New York: The NASA question." in _apa([r])[0]  # sentence case by default (issue 13)
+    assert "Cities of New York: The NASA Question." in _apa([r], sentence_case=False)[0]  # --titles as-written
 
 
 def test_citations_ampersand_and_narrative_and_locator():

@@ -49,6 +49,8 @@ def test_export_and_format_read_the_child_the_same_way(tmp_path) -> None:
     item = json.loads(out.stdout)[0]
     assert item["title"] == "A Paper"
     assert item["container-title"] == "Proceedings of the Conference: A Subtitle"
-    text = CliRunner().invoke(cli, ["--library", str(path), "format", "--style", "apa", "paper"])
+    text = CliRunner().invoke(cli, ["--library", str(path), "format", "--style", "apa", "--titles", "as-written", "paper"])
     assert text.exit_code == 0, text.output
     assert "Roe, R. (2020). A Paper. In J. Doe (Ed.), Proceedings of the Conference: A Subtitle (pp. 1–10). ACM." in text.stdout
+    text = CliRunner().invoke(cli, ["--library", str(path), "format", "--style", "apa", "paper"])  # sentence case
+    assert "Roe, R. (2020). A paper. In J. Doe (Ed.), Proceedings of the conference: A subtitle (pp. 1–10). ACM." in text.stdout

@@ -37,19 +37,32 @@ def _select(lib, keys, keyword):
     return refs, everything
 
 
-def _options(env: Env, sentence_case: bool | None):
+def _options(env: Env, titles: str | None, sentence_case: bool | None = None):
+    """Formatting options: --titles, else the older --sentence-case/--as-written, else [format] titles."""
+    from solicite.config import FormatSettings, read_options
     from solicite.styles import Options
 
-    if sentence_case is None:
-        sentence_case = _settings(env).sentence_case
-    return Options(sentence_case=sentence_case)
+    if titles is None and sentence_case is not None:
+        titles = "sentence-case" if sentence_case else "as-written"
+    settings = read_options(FormatSettings, env.settings, "format", titles=titles)
+    return Options(sentence_case=settings.sentence_titles)
 
 
 def _settings(env: Env):
-    """The [format] table of solicite.toml: default ``style`` and ``sentence_case``."""
+    """The [format] table of solicite.toml: default ``style`` and ``titles``."""
     from solicite.config import FormatSettings, read_options
 
     return read_options(FormatSettings, env.settings, "format")
+
+
+def _titles_option(f):
+    # One --titles option for format, cite and shownotes (the [format] titles setting by default).
+    f = click.option("--titles", "titles", type=click.Choice(["sentence-case", "as-written"]), default=None,
+                     help="sentence-case (default): English titles read the BibTeX way, so APA, Harvard, IEEE "
+                          "and Vancouver print sentence case, keeping {braces}, acronyms and proper nouns; "
+                          "as-written: titles untouched ([format] titles in solicite.toml).")(f)
+    return click.option("--sentence-case/--as-written", "sentence_case", default=None, hidden=True,
+                        help="Older spelling of --titles.")(f)
 
 
 def _style(env: Env, style: str | None) -> str:
@@ -71,22 +84,22 @@ def _style(env: Env, style: str | None) -> str:
 @click.option("--to", "to", type=click.Choice(names("renderer")), default="text", show_default=True,
               help="Output format.")
 @click.option("--keyword", "-k", help="Only entries with this keyword (show-notes section).")
-@click.option("--sentence-case/--as-written", "sentence_case", default=None,
-              help="Titles in sentence case, keeping {Protected} words (default: as written, or [format] sentence_case).")
+@_titles_option
 @click.option("--csl", "csl", metavar="FILE|NAME", help="Render with this CSL style (a .csl file or a style name).")
 @pass_env
-def format_cmd(env: Env, keys, style, to, keyword, sentence_case, csl):
+def format_cmd(env: Env, keys, style, to, keyword, titles, sentence_case, csl):
     """Print the reference list (all entries, KEYS, or one --keyword section) in a style."""
     from solicite.styles import bibliography, get_renderer
 
     lib = _load(env)
     refs, everything = _select(lib, keys, keyword)
+    opts = _options(env, titles, sentence_case)
     if style and style not in names("style"):
         csl = style  # not a built-in style: a CSL style by name or path, through solicite.csl
     if csl:
         from solicite.styles.csl import render_csl
 
-        texts, problems = render_csl(refs, csl, to)
+        texts, problems = render_csl(refs, csl, to, opts.sentence_case, everything)
         for p in problems:
             env.warn(p)
         if env.json_output:
@@ -96,7 +109,7 @@ def format_cmd(env: Env, keys, style, to, keyword, sentence_case, csl):
                 env.out(t)
         return (0 if texts or not refs else 1) or malformed_status(lib)
     style = _style(env, style)
-    entries = bibliography(refs, style, _options(env, sentence_case), context=everything)
+    entries = bibliography(refs, style, opts, context=everything)
     if env.json_output:
         text_r, md_r, html_r = get_renderer("text"), get_renderer("markdown"), get_renderer("html")
         env.emit_json([{"key": e.key, "text": e.render(text_r), "markdown": e.render(md_r), "html": e.render(html_r)}
@@ -143,8 +156,9 @@ _LOC = re.compile(r"^(?P<key>.+?):(?P<loc>\d[\w\u2013\-,]*)$")
                    "(default: [format] style in solicite.toml, else apa).")
 @click.option("--narrative", is_flag=True, help='Narrative form: "Bauder (2017)".')
 @click.option("--to", "to", type=click.Choice(names("renderer")), default="text", show_default=True)
+@_titles_option
 @pass_env
-def cite_cmd(env: Env, keys, style, narrative, to):
+def cite_cmd(env: Env, keys, style, narrative, to, titles, sentence_case):
     """Print an in-text citation for KEYS (KEY:12 adds the page locator "p. 12")."""
     from solicite.styles import citation, get_renderer
 
@@ -163,9 +177,11 @@ def cite_cmd(env: Env, keys, style, narrative, to):
     if style and style not in names("style"):
         from solicite.styles.csl import cite_csl  # a CSL style by name or path, through solicite.csl
 
-        parts = cite_csl(lib.references, cites, style, narrative=narrative)
+        parts = cite_csl(lib.references, cites, style, narrative=narrative,
+                         sentence_case=_options(env, titles, sentence_case).sentence_case)
     else:
         style = _style(env, style)
+        _options(env, titles, sentence_case)  # checked alike; built-in citations print short titles in title case
         parts = citation(lib.references, cites, style, narrative=narrative)
     text = get_renderer(to).render(parts)
     if env.json_output:
@@ -181,16 +197,15 @@ def cite_cmd(env: Env, keys, style, narrative, to):
               help="Citation style: " + ", ".join(names("style")) + ", any CSL style name or a .csl file "
                    "(default: [format] style in solicite.toml, else apa).")
 @click.option("--sort", "sort", is_flag=True, help="Each section in the style's order (default: the library's).")
-@click.option("--sentence-case/--as-written", "sentence_case", default=None,
-              help="Titles in sentence case, keeping {Protected} words (default: as written, or [format] sentence_case).")
+@_titles_option
 @pass_env
-def shownotes_cmd(env: Env, to, style, sort, sentence_case):
+def shownotes_cmd(env: Env, to, style, sort, titles, sentence_case):
     """Print the library as a show-notes page: one heading per section (keywords), links clickable."""
     from solicite.styles.shownotes import build_page
 
     lib = _load(env)
     chosen = style if style and style not in names("style") else _style(env, style)
-    page = build_page(lib.references, style=chosen, to=to, options=_options(env, sentence_case), sort=sort)
+    page = build_page(lib.references, style=chosen, to=to, options=_options(env, titles, sentence_case), sort=sort)
     for p in page.problems:
         env.warn(p)
     if env.json_output:

@@ -102,7 +102,7 @@ def _sentence(part: Part) -> Part:
         if not done[0]:
             done[0] = True
             return _cap(w)
-        if len(letters) > 1 and all(c.isupper() for c in letters):
+        if len(letters) > 1 and all(c.isupper() for c in letters) or _named(w):
             return w
         return w.lower()
 
@@ -117,6 +117,15 @@ def _sentence(part: Part) -> Part:
 
 
 _SPACE = re.compile(r"\S+|\s+")
+_LETTERS = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
+
+
+def _named(token: str) -> bool:
+    """True when a capitalised word is a proper noun of the shipped word lists ("Toronto,"), kept in sentence case."""
+    from solicite.lexicon import shipped
+
+    m = _LETTERS.search(token)
+    return m is not None and m.group()[:1].isupper() and shipped().is_proper(m.group())
 _COMPOUND = re.compile("([-/\u2013\u2014])")
 _OPENERS = "\"'\u201c\u2018([{"
 

@@ -19,6 +19,7 @@ from solicite.export.csltables import NAME_FIELDS, REPORT_GENRES, THESIS_GENRES,
 from solicite.export.extended import extend_csl, extend_from_csl, join_subtitle, split_extra
 from solicite.codec import escape, from_csl_markup, to_csl_markup, to_unicode, url_text
 from solicite.doi import strip_doi
+from solicite.language import entry_language, is_english
 from solicite.model import Person, Reference, named
 from solicite.types import SITE_FIELDS, csl_type, howpublished_url
 from solicite.stream import json_array, separated
@@ -83,8 +84,17 @@ AUTHOR_ROLES = {"director": "director", "directors": "director", "host": "host",
                 "executive producer": "executive-producer", "guest": "guest", "interviewer": "interviewer"}
 
 
-def to_csl(ref: Reference) -> dict:
-    """The CSL-JSON item of a Reference (``id`` is the citation key)."""
+# Titles a sentence-case reading changes: the work's own, and the book a part is in (never a journal's name).
+_SENTENCE_VARS = ("title", "title-short")
+_BOOK_PARTS = ("chapter", "paper-conference", "entry-encyclopedia", "entry-dictionary")
+
+
+def to_csl(ref: Reference, lexicon=None) -> dict:
+    """The CSL-JSON item of a Reference (``id`` is the citation key).
+
+    With a ``lexicon`` (solicite.lexicon) English titles are read the BibTeX way, as pandoc and
+    citation-js read them for CSL: in sentence case, {braces} and the lexicon's names kept.
+    """
     ctype = csl_type(ref)
     item: dict = {"id": ref.key, "type": ctype}
     if ref.key:
@@ -97,15 +107,29 @@ def to_csl(ref: Reference) -> dict:
     if role and "author" in item:
         item[role] = item["author"]  # biblatex's authortype names the authors' role: CSL has a variable for it
     link = howpublished_url(ref)
+    recase = _sentence_reader(ref, lexicon)
     for var, value in _text_vars(ref, ctype, link).items():
         if value:  # most of these are empty: nothing to decode
-            value = to_csl_markup(value) if var in _TITLE_VARS else to_unicode(value)
+            if var in _TITLE_VARS:
+                sentence = var in _SENTENCE_VARS or var == "container-title" and ctype in _BOOK_PARTS
+                value = to_csl_markup(value, recase if sentence else None)
+            else:
+                value = to_unicode(value)
             if value:
                 item[var] = value
     _number_vars(ref, ctype, item)
     _locator_vars(ref, item, link)
     extend_csl(ref, item)
     return item
+
+
+def _sentence_reader(ref: Reference, lexicon):
+    """The sentence-case reading of an English entry's titles with ``lexicon`` (None: titles as written)."""
+    if lexicon is None or not is_english(entry_language(ref.fields)):
+        return None
+    from solicite.casing import sentence_case_runs
+
+    return lambda runs: sentence_case_runs(runs, lexicon)
 
 
 def _text_vars(ref: Reference, ctype: str, link: str) -> dict[str, str]:

@@ -60,11 +60,22 @@ def bibliography(refs: list[Reference], style: Style | str = "apa", options: Opt
     ``context`` (default: ``refs``) is the whole library, used to resolve crossrefs.
     """
     st = get_style(style) if isinstance(style, str) else style
-    opts = options or Options()
+    opts = with_lexicon(options or Options(), context or refs)
     with _gc_paused():
         items = _items(refs, context)
         ordered = st.arrange(items)
         return [Entry(i.key, st.label(i.extra["number"]), _capitalise(_entry(st, i, opts)), i) for i in ordered]
+
+
+def with_lexicon(opts: Options, library: list[Reference]) -> Options:
+    """The options with the proper nouns of ``library`` (sentence case keeps them), unless already set."""
+    if not opts.sentence_case or opts.lexicon is not None:
+        return opts
+    from dataclasses import replace
+
+    from solicite.lexicon import from_references
+
+    return replace(opts, lexicon=from_references(library))
 
 
 @contextlib.contextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from solicite.richtext import Part
 from solicite.styles.core import Item
@@ -14,7 +15,10 @@ from solicite.codec import to_unicode
 class Options:
     """Formatting options every style accepts."""
 
-    sentence_case: bool = False  # convert titles to sentence case (respecting {Protected} words)
+    # Titles the BibTeX way (issue 13): sentence-case styles print English titles in sentence case,
+    # keeping {Protected} words and proper nouns; False prints them as written ("--titles as-written").
+    sentence_case: bool = True
+    lexicon: Any = None  # the proper nouns to keep (solicite.lexicon.Lexicon); None: the library's, made once
 
 
 @dataclass

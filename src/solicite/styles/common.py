@@ -81,14 +81,15 @@ def link(url: str) -> Link:
 
 
 def title(item: Item, opts, raw: str | None = None, italic: bool = False, case: str | None = None) -> Part:
-    """The item's title (or ``raw``) as rich text, sentence-cased when asked, italic when asked."""
+    """The item's title (or ``raw``) as rich text, in sentence case unless ``case`` says otherwise or the
+    options keep titles as written; italic when asked."""
     value = item.title_raw if raw is None else raw
     if not value:
         return ""
     if case == "title" and opts.sentence_case and item.english and value not in (
             item.f.get("journaltitle"), item.f.get("journal")):
         case = "sentence+title"
-    parts = title_rich(value, case or ("sentence" if opts.sentence_case and item.english else "as-is"))
+    parts = title_rich(value, case or ("sentence" if opts.sentence_case and item.english else "as-is"), opts.lexicon)
     return Italic(*parts) if italic else parts
 
 

@@ -14,7 +14,7 @@ from solicite.model import Reference, split_names
 from solicite.styles.names import Name, names
 from solicite.codec import to_unicode, url_text
 from solicite.doi import strip_doi
-from solicite.language import is_english
+from solicite.language import entry_language, is_english
 from solicite.types import TYPE_TO_CSL, csl_type
 
 
@@ -191,8 +191,8 @@ class Item:
 
     @property
     def english(self) -> bool:
-        """True unless ``langid`` names another language (only English titles change case)."""
-        return is_english(self.f.get("langid", ""))
+        """True unless ``langid`` (or ``language``) names another language (only English titles change case)."""
+        return is_english(entry_language(self.f))
 
     @property
     def url(self) -> str:

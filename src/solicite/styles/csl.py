@@ -5,32 +5,54 @@ from __future__ import annotations
 from solicite.errors import UsageError
 
 
-def render_csl(refs, csl_path: str, to: str = "text") -> tuple[list[tuple[str, str]], list[str]]:
-    """(key, entry) pairs in the style's bibliography order, and problems reported as values."""
+def render_csl(refs, csl_path: str, to: str = "text", sentence_case: bool = True,
+               library=None) -> tuple[list[tuple[str, str]], list[str]]:
+    """(key, entry) pairs in the style's bibliography order, and problems reported as values.
+
+    ``sentence_case``: titles read the BibTeX way (see ``csl_items``); ``library``: where names are learnt.
+    """
     from solicite.styles import get_renderer
 
-    entries, problems = csl_bibliography(refs, csl_path)
+    entries, problems = csl_bibliography(refs, csl_path, sentence_case, library)
     renderer = get_renderer(to)
     return [(key, renderer.render(part)) for key, part in entries], problems
 
 
-def csl_bibliography(refs, csl_path: str) -> tuple[list[tuple[str, object]], list[str]]:
+def csl_items(refs, problems: list[str], sentence_case: bool = True, library=None) -> list[dict]:
+    """The CSL-JSON items the engine reads; a reference that cannot be converted is a problem, not a crash.
+
+    ``sentence_case``: English titles are read the BibTeX way, as pandoc and citation-js read them
+    for CSL (styles such as APA print titles as the item holds them, in sentence case), keeping
+    {braces} and the proper nouns of ``library`` (default: ``refs``) and the shipped word lists.
+    """
+    from solicite.export.csljson import to_csl
+
+    lexicon = None
+    if sentence_case:
+        from solicite.lexicon import from_references
+
+        lexicon = from_references(refs if library is None else library)
+    items = []
+    for r in refs:
+        try:
+            items.append(dict(to_csl(r, lexicon), id=r.key))
+        except Exception as exc:  # noqa: BLE001 - one bad entry is a finding, not a crash
+            problems.append(f"{r.key}: cannot convert to CSL-JSON ({exc})")
+    return items
+
+
+def csl_bibliography(refs, csl_path: str, sentence_case: bool = True,
+                     library=None) -> tuple[list[tuple[str, object]], list[str]]:
     """(key, rich-text entry) pairs in the style's bibliography order, and problems as values.
 
     Year suffixes and numbers are computed over ``refs``: pass exactly what will be printed.
     """
     from solicite.csl import Processor
     from solicite.csl.output import flatten_display
-    from solicite.export.csljson import to_csl
 
     style = _style(csl_path)
     problems: list[str] = [f"{csl_path}: {p}" for p in style.compiler.problems]
-    items = []
-    for r in refs:
-        try:
-            items.append(dict(to_csl(r), id=r.key))
-        except Exception as exc:  # noqa: BLE001 - one bad entry is a finding, not a crash
-            problems.append(f"{r.key}: cannot convert to CSL-JSON ({exc})")
+    items = csl_items(refs, problems, sentence_case, library)
     if style.bibliography is None:
         problems.append(f"{csl_path} has no bibliography (a citation-only style): nothing to list")
         return [], problems
@@ -39,7 +61,7 @@ def csl_bibliography(refs, csl_path: str) -> tuple[list[tuple[str, object]], lis
     return [(key, flatten_display(part)) for key, part in proc.bibliography_with_keys()], problems
 
 
-def cite_csl(refs, cites: list[tuple[str, str]], csl_path: str, narrative: bool = False):
+def cite_csl(refs, cites: list[tuple[str, str]], csl_path: str, narrative: bool = False, sentence_case: bool = True):
     """An in-text citation of (key, page locator) pairs in a CSL style, as a rich-text tree.
 
     The whole library is registered, so year suffixes and added initials agree with the
@@ -47,10 +69,9 @@ def cite_csl(refs, cites: list[tuple[str, str]], csl_path: str, narrative: bool 
     pandoc's ``@key`` does: "Doe (2020)".
     """
     from solicite.csl import Processor
-    from solicite.export.csljson import to_csl
 
     style = _style(csl_path)
-    items = [dict(to_csl(r), id=r.key) for r in refs]
+    items = csl_items(refs, [], sentence_case)
     cluster = [{"id": k, **({"locator": loc, "label": "page"} if loc else {})} for k, loc in cites]
     proc = Processor(style, items)
     proc.register([cluster] + [[{"id": i["id"]}] for i in items])

@@ -93,7 +93,7 @@ def _formatted(printed, everything, style: str, options) -> tuple[dict, list[str
         return {e.key: e.parts for e in entries}, []
     from solicite.styles.csl import csl_bibliography
 
-    pairs, problems = csl_bibliography(printed, style)
+    pairs, problems = csl_bibliography(printed, style, (options or Options()).sentence_case, everything)
     return dict(pairs), problems
 
 

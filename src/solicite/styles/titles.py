@@ -1,8 +1,9 @@
 """Titles: read a BibTeX value into rich text (italics, quotes, {Protected} words) and change its case.
 
-Sentence case follows the reading pandoc gives BibTeX (the oracle's reader): every
-capitalised word is lowered unless it is braced, all-capitals or mixed case; the first
-word and the word after ". ", "? ", "! " or ": " start with a capital. Title case follows
+Sentence case is the BibTeX reading of solicite.casing: braces protect, proper nouns the
+lexicon knows and words in capitals or mixed case are kept, a title written in sentence case
+already stays as written; the first word and the first after ":", "?", "!" or a sentence's
+full stop start with a capital. Title case follows
 CSL's rules: stop words stay lower except first, last and after a colon.
 """
 
@@ -42,51 +43,12 @@ def _add(chunks: list, text: str, protected: bool, italic: bool) -> None:
 
 # --- case changes -------------------------------------------------------------------------
 
-def _is_capitalised(word: str) -> bool:
-    return word[:1].isupper() and (len(word) == 1 or word[1:].islower())
+def sentence_case_chunks(chunks: Sequence, lexicon=None) -> list:
+    """Sentence case the BibTeX way (solicite.casing): protected chunks, names and acronyms kept."""
+    from solicite.casing import sentence_case
 
-
-def sentence_case_chunks(chunks: Sequence) -> list:
-    """Sentence case, keeping protected chunks, all-capitals and mixed-case words."""
-    out = []
-    start = True  # at the start of a sentence: next word is capitalised
-    prev_tail = ""
-    for text, protected, italic in chunks:
-        if protected:
-            out.append((text, protected, italic))
-            if _WORD.search(text):
-                start = False
-            prev_tail = text[-2:]
-            continue
-        pieces = []
-        pos = 0
-        for m in _WORD.finditer(text):
-            before = text[pos:m.start()]
-            pieces.append(before)
-            ctx = (prev_tail + before)
-            if any(c.isalnum() for c in before):
-                start = False  # a number ("5.2 nm") is the first word
-            if pos or before:
-                stripped = ctx.rstrip()
-                if stripped[-1:] in (".", "?", "!", ":") and ctx[-1:].isspace():
-                    start = True
-                elif ctx[-1:] in ("\u201c", "\u2018", '"'):
-                    start = True  # a quotation starts like a sentence (pandoc reads ``...'' so)
-            word = m.group()
-            if not before and pos == 0 and prev_tail[-1:].isalpha():
-                pass  # a word continued after a brace: {Z}{\"u}rich
-            elif start:
-                word = word[0].upper() + word[1:]
-                start = False
-            elif _is_capitalised(word):
-                word = word.lower()
-            pieces.append(word)
-            pos = m.end()
-            prev_tail = ""
-        pieces.append(text[pos:])
-        prev_tail = (prev_tail + text[pos:])[-2:] if pos == 0 else text[pos:][-2:] or text[-2:]
-        out.append(("".join(pieces), protected, italic))
-    return out
+    texts = sentence_case([(c[0], c[1]) for c in chunks], lexicon)
+    return [(t, p, i) for t, (_, p, i) in zip(texts, chunks)]
 
 
 STOP_WORDS = frozenset(
@@ -181,23 +143,24 @@ def _apos(text: str) -> str:
     return text.replace("'", "\u2019").replace("`", "\u2018")
 
 
-def title_rich(value: str, case: str = "as-is") -> list:
-    """Rich text for a title value: ``case`` is "as-is", "sentence" or "title"."""
-    return to_rich(_cased(value, case))
+def title_rich(value: str, case: str = "as-is", lexicon=None) -> list:
+    """Rich text for a title value: ``case`` is "as-is", "sentence" or "title"; ``lexicon``: the names sentence case keeps."""
+    return to_rich(_cased(value, case, lexicon))
 
 
 @functools.lru_cache(maxsize=65536)
-def _cased(value: str, case: str) -> tuple:
+def _cased(value: str, case: str, lexicon=None) -> tuple:
     # The case change is the slow part and a title recurs (sorting, then the entry): cache it.
+    # A lexicon is compared by identity, so each library's titles are cached apart.
     chunks: Sequence = parse(value)
     if case == "sentence":
-        chunks = sentence_case_chunks(chunks)
+        chunks = sentence_case_chunks(chunks, lexicon)
     elif case == "title":
         chunks = title_case_chunks(chunks)
     elif case == "sentence+title":
-        # What the oracle does to a BibTeX title in a title-case style: pandoc sentence-cases it,
-        # citeproc-js title-cases the result (so "Space and Beyond" becomes "Space and beyond").
-        chunks = title_case_chunks(tuple(sentence_case_chunks(chunks)))
+        # A title-case style reads BibTeX as pandoc does: sentence case first, then CSL's title
+        # case, which leaves a lowered stop word low ("Life After Death" -> "Life after Death").
+        chunks = title_case_chunks(tuple(sentence_case_chunks(chunks, lexicon)))
     return tuple(_strip_chunks(chunks))
 
 
