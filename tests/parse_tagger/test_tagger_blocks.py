@@ -164,3 +164,12 @@ def test_ieee_book_then_series():
                  "vol. 3472, in Lecture Notes in Computer Science, vol. 3472. , Springer-Verlag, 2005, pp. 525–555.")
     assert (ref.fields["title"], ref.fields["booktitle"], ref.fields["series"]) == (
         "Run-time verification", "Model-based Testing of Reactive Systems", "Lecture Notes in Computer Science")
+
+
+def test_a_title_of_abbreviations_before_an_abbreviated_journal_begins_the_journal():
+    words = ["S.", "Weinberg,", "Phys.", "Rev.", "D", "85,"]
+    labels = ["author", "author", "title", "journal", "journal", "volume"]
+    assert blocks.journal_abbreviations(words, labels)[2] == "journal"
+    words = ["J.", "Smith,", "Review.", "Nature", "12,"]  # a one-word title before a full journal name stays
+    labels = ["author", "author", "title", "journal", "volume"]
+    assert blocks.journal_abbreviations(words, labels) == labels

@@ -21,7 +21,7 @@ _SECTION = re.compile(r"^[A-Z]\.?$")
 def journal_abbreviations(words: list[str], labels: list[str]) -> list[str]:
     """Give back to the journal the abbreviated words the author list took ("Ginsparg, Nucl. | Phys. B")."""
     for start in range(1, len(labels)):
-        if labels[start] != "journal" or labels[start - 1] != "author":
+        if labels[start] != "journal" or labels[start - 1] not in ("author", "title"):
             continue
         i = start
         while i > 1 and labels[i - 1] == "author" and _ABBREV.match(words[i - 1]):
@@ -29,6 +29,18 @@ def journal_abbreviations(words: list[str], labels: list[str]) -> list[str]:
         # The authors must end with a comma right before the abbreviations, and keep a name.
         if i < start and words[i - 1].endswith(",") and labels[i - 1] == "author" and i >= 2:
             labels = labels[:i] + ["journal"] * (start - i) + labels[start:]
+        elif labels[start - 1] == "title" and _ABBREV.match(words[start]):  # "Phys. | Rev. D", never "Review. | Nature"
+            labels = _title_of_abbreviations(words, labels, start)
+    return labels
+
+
+def _title_of_abbreviations(words: list[str], labels: list[str], start: int) -> list[str]:
+    """A "title" that is only abbreviations before the journal ("Weinberg, Phys. | Rev. D 85") begins the journal."""
+    i = start
+    while i > 0 and labels[i - 1] == "title" and _ABBREV.match(words[i - 1]):
+        i -= 1
+    if i < start and i > 0 and labels[i - 1] != "title":
+        return labels[:i] + ["journal"] * (start - i) + labels[start:]
     return labels
 
 
