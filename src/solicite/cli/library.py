@@ -11,7 +11,7 @@ import click
 
 from solicite.cli.context import Env, pass_env
 from solicite.errors import ConfigError, ExitCode, InputError, UsageError
-from solicite.model import Reference
+from solicite.model import Reference, named
 
 
 def open_library(env: Env, *, lenient: bool = False, create: bool = False, warn_duplicates: bool = True,
@@ -98,10 +98,12 @@ def malformed_status(lib) -> int:
 
 def authors_short(ref: Reference) -> str:
     """"Bauder & Landau" or "Lasch et al." for tables."""
-    people = ref.authors or ref.editors
+    people, goes_on = named(ref.authors or ref.editors)  # "and others" is no person: it means et al.
     names = [p.literal or ref_text(p.family) for p in people]
     if not names:
         return ""
+    if goes_on:
+        return f"{names[0]} et al."
     if len(names) == 1:
         return names[0]
     if len(names) == 2:

@@ -32,7 +32,7 @@ from solicite.export.csljson import to_csl
 from solicite.export.csltables import THESIS_GENRES
 from solicite.export.extended import EPRINT_LABELS, EXTRA_LABELS, eprint_line, eprint_type, extra_lines
 from solicite.codec import escape, protected_words, to_unicode
-from solicite.model import Diagnostic, Person, Reference
+from solicite.model import Diagnostic, Person, Reference, named
 from solicite.types import csl_type
 from solicite.stream import json_array, separated
 
@@ -237,7 +237,9 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
         text = csl_date_text(item.get(var))
         if text:
             fields[name] = escape(text, literal=True)
-    persons = {f: [_plain_name(p) for p in ref.persons[f]] for f in ("author", "editor", "translator") if ref.persons.get(f)}
+    # "and others" would become a creator named "others" in Zotero, which has no et-al. marker: left out.
+    persons = {f: [_plain_name(p) for p in named(ref.persons[f])[0]] for f in ("author", "editor", "translator")
+               if ref.persons.get(f)}
     return Reference(btype, ref.key, fields, persons)
 
 

@@ -16,7 +16,7 @@ from solicite.styles.build import Out
 from solicite.doi import doi_url
 from solicite.styles.common import capitalize_first, genre_title, labelled_number, pages_label, edition, full_date_mdy, thesis_genre, title
 from solicite.styles.core import Item, number_range, type_name
-from solicite.styles.names import Name, initials, join
+from solicite.styles.names import Name, initials, join, more
 
 STANDALONE = {"book", "report", "thesis", "webpage", "misc", "dataset", "software", "patent", "manuscript",
               "audio", "video", "periodical"}
@@ -48,6 +48,8 @@ def apa_name_given_first(n: Name) -> str:
 def apa_author_list(people: list[Name]) -> str:
     """Up to 20 names joined with ", &"; 21 or more: the first 19, ". . .", the last."""
     formatted = [apa_name(n) for n in people]
+    if more(people):  # BibTeX's "and others": the names given, then et al. (never "& others")
+        return ", ".join(formatted) + ", et al."
     if len(formatted) >= 21:
         return ", ".join(formatted[:19]) + ", . . . " + formatted[-1]
     return join(formatted, ", ", ", & ")

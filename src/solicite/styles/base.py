@@ -7,7 +7,7 @@ from typing import Any
 
 from solicite.richtext import Part
 from solicite.styles.core import Item
-from solicite.styles.names import Name
+from solicite.styles.names import Name, more
 from solicite.codec import to_unicode
 
 
@@ -90,7 +90,8 @@ class Style:
         if not people:
             return self.cite_title(item)
         lasts = [n.last for n in people]
-        shown = self.et_al_use_first if len(lasts) >= self.et_al_min else len(lasts)
+        goes_on = more(people)  # "and others": at least one name more than given, so always et al.
+        shown = self.et_al_use_first if len(lasts) + goes_on >= self.et_al_min else len(lasts)
         if shown < len(lasts) and everyone:
             # Add names until no other item with a different author list prints the same short form.
             while shown < len(lasts) - 1 and any(
@@ -98,10 +99,10 @@ class Style:
                     and [n.last for n in (o.authors or o.editors)] != lasts and o.year == item.year for o in everyone):
                 shown += 1
         and_ = self.narrative_and if narrative else self.and_word
+        if shown < len(lasts) or goes_on:
+            return ", ".join(lasts[:shown]) + ("," if shown > 1 else "") + self.et_al()
         if len(lasts) == 1:
             return lasts[0]
-        if shown < len(lasts):
-            return ", ".join(lasts[:shown]) + ("," if shown > 1 else "") + self.et_al()
         if len(lasts) == 2:
             return f"{lasts[0]}{self.two_sep(and_)}{lasts[1]}"
         return ", ".join(lasts[:-1]) + self.last_sep(and_) + lasts[-1]

@@ -8,6 +8,7 @@ from solicite.styles.build import Out
 from solicite.doi import doi_url
 from solicite.styles.common import leading_names, labelled_number, capitalize_first, genre_title, edition, thesis_genre, family_first, full_date_mdy, given_first, page_range, title
 from solicite.styles.core import Item, number_range, type_name
+from solicite.styles.names import more
 from solicite.styles.mla import MLA
 from solicite.codec import to_unicode
 
@@ -19,7 +20,7 @@ def chicago_names(people) -> str:
         return ""
     shown = people if len(people) <= 10 else people[:7]
     names = [family_first(shown[0], demote=True)] + [given_first(n) for n in shown[1:]]
-    if len(people) > 10:
+    if len(people) > 10 or more(people):
         return ", ".join(names) + ", et al."
     if len(names) == 1:
         return names[0]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from solicite.dates import Date, bibtex_month, day_number, parse_iso_date
 from solicite.model import Reference, split_names
-from solicite.styles.names import Name, names
+from solicite.styles.names import NameList, names
 from solicite.codec import to_unicode, url_text
 from solicite.doi import strip_doi
 from solicite.language import entry_language, is_english
@@ -67,9 +67,9 @@ class Item:
     ref: Reference
     key: str
     kind: str
-    authors: list[Name]
-    editors: list[Name]
-    translators: list[Name]
+    authors: NameList  # names given; ``.more`` when BibTeX's "and others" ended the list
+    editors: NameList
+    translators: NameList
     date: Date | None
     f: dict  # the fields (raw)
     subtype: str = ""

@@ -12,7 +12,7 @@ from solicite.styles.build import Out
 from solicite.doi import doi_url
 from solicite.styles.common import pages_label, citeproc_range, container, edition_number, full_date_mdy, ordinal, title, thesis_genre
 from solicite.styles.core import Item, type_name
-from solicite.styles.names import Name, initials
+from solicite.styles.names import Name, initials, more
 from solicite.styles.titles import title_rich
 
 # A podcast episode (broadcast) keeps the audio recording's layout, as its golden entries were reviewed.
@@ -46,12 +46,14 @@ def h_names(people) -> list:
     """Authors in sort order, "A, B and C"; four or more: first + italic et al."""
     if len(people) >= 4:
         return [h_name(people[0]) + " ", Italic("et al.")]
+    if more(people):  # BibTeX's "and others": the names given, then et al.
+        return [", ".join(h_name(n) for n in people) + " ", Italic("et al.")]
     return [_join([h_name(n) for n in people], False)]
 
 
 def given_first(people, oxford: bool = True) -> str:
     names = [n.literal or (f"{ini(n.given)} {n.family_full}".strip() + (f" {n.suffix}" if n.suffix else "")) for n in people]
-    return _join(names, oxford)
+    return ", ".join(names) + " et al." if more(people) else _join(names, oxford)
 
 
 class Harvard(Style):

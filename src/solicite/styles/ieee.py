@@ -11,7 +11,7 @@ from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
 from solicite.styles.common import pages_label, citeproc_range, ABBR_MONTHS, container, edition_number, ordinal, title, thesis_genre
 from solicite.styles.core import Item, type_name
-from solicite.styles.names import Name, initials
+from solicite.styles.names import Name, initials, more
 
 # A podcast episode (broadcast) keeps the audio recording's layout, as its golden entries were reviewed.
 ITALIC_TITLE = {"book", "song", "broadcast", "motion_picture", "software"}
@@ -30,6 +30,8 @@ def i_names(people, et_al: bool = True):
     if et_al and len(people) >= 7:
         return [i_name(people[0]) + " ", Italic("et al.")]
     names = [i_name(n) for n in people]
+    if more(people):  # BibTeX's "and others": the names given, then et al.
+        return [", ".join(names) + (", " if len(names) > 1 else " "), Italic("et al.")]
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + ", and " + names[-1]

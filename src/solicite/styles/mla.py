@@ -13,6 +13,7 @@ from solicite.styles.build import Out
 from solicite.doi import doi_url
 from solicite.styles.common import labelled_number, capitalize_first, pages_label, csl_numeric, edition_number, family_first, given_first, ordinal, page_range, title, thesis_genre
 from solicite.styles.core import Item, number_range, type_name
+from solicite.styles.names import more
 from solicite.codec import to_unicode
 
 SERIAL = {"article-journal", "article-magazine", "article-newspaper", "periodical"}
@@ -58,7 +59,7 @@ def _expand_et_al(items) -> None:
 def _names(people, et_al: bool = True) -> str:
     if not people:
         return ""
-    if et_al and len(people) >= 3:
+    if (et_al and len(people) >= 3) or more(people):
         return f"{family_first(people[0])}, et al."
     if len(people) == 1:
         return family_first(people[0])
@@ -68,7 +69,7 @@ def _names(people, et_al: bool = True) -> str:
 def _verb_names(people) -> str:
     """"Maria Gabrielsen Jumbert et al." / "A and B" (contributors after a container)."""
     names = [given_first(n) for n in people]
-    if len(names) >= 3:
+    if len(names) >= 3 or more(people):
         return names[0] + " et al."
     return " and ".join(names)
 
@@ -107,7 +108,7 @@ class MLA(Style):
         """(author text, which variable it came from)."""
         if item.authors:
             shown = item.extra.get("names_shown", 1)
-            if shown > 1 and len(item.authors) >= 3:
+            if shown > 1 and len(item.authors) >= 3 and not more(item.authors):
                 people = item.authors
                 if shown >= len(people):
                     names = [family_first(people[0])] + [given_first(n) for n in people[1:]]
@@ -281,6 +282,8 @@ class MLA(Style):
             return ""
         lasts = [n.last for n in people]
         shown = item.extra.get("names_shown", 1) if item.authors else 1
+        if more(people):
+            return lasts[0] + " et al."
         if len(lasts) >= 3 and shown < len(lasts):
             return ", ".join(lasts[:shown]) + ("," if shown > 1 else "") + " et al."
         if len(lasts) >= 3:

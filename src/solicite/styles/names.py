@@ -78,9 +78,33 @@ def _from_person(p: Person) -> Name:
     return Name(family=family, given=given, particle=to_unicode(p.particle), suffix=to_unicode(p.suffix))
 
 
-def names(persons) -> list[Name]:
-    """Unicode Names for a list of Persons."""
-    return [from_person(p) for p in persons]
+class NameList(list):
+    """An item's names, and ``more``: True when BibTeX's "and others" ended the list (et al.).
+
+    "others" is never a Name: the list holds the names given, and every style prints its own
+    et-al. term after them when ``more`` is set.
+    """
+
+    more = False  # set on the instance only when the list goes on (list's own constructor stays fast)
+
+
+def names(persons) -> NameList:
+    """Unicode Names for a list of Persons; BibTeX's "and others" becomes the list's ``more`` flag."""
+    if not persons:
+        return _NO_NAMES  # most entries have no editors or translators (never mutated: styles only read)
+    if persons[-1].family == "others" and persons[-1].is_others:  # "and others" closes a BibTeX name list
+        out = NameList([from_person(p) for p in persons if not p.is_others])
+        out.more = True
+        return out
+    return NameList([from_person(p) for p in persons])
+
+
+_NO_NAMES = NameList()
+
+
+def more(people) -> bool:
+    """True when a name list goes on beyond the names given ("and others")."""
+    return getattr(people, "more", False)
 
 
 _SPLIT_GIVEN = re.compile(r"[\s.]+")

@@ -7,7 +7,7 @@ from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
 from solicite.styles.common import leading_names, labelled_number, edition, page_range, thesis_genre, title
 from solicite.styles.core import Item, number_range, type_name
-from solicite.styles.names import Name, initials
+from solicite.styles.names import Name, initials, more
 
 SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -21,7 +21,7 @@ def v_name(n: Name) -> str:
 
 def v_names(people) -> str:
     names = [v_name(n) for n in people]
-    if len(names) > 6:
+    if len(names) > 6 or more(people):
         return ", ".join(names[:6]) + ", et al"
     return ", ".join(names)
 
