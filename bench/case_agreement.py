@@ -68,7 +68,25 @@ def selected(refs, which: str, n: int) -> list:
 def _oracle(oracle: Path, bib: Path, cand: Path, show: int) -> str:
     cmd = [sys.executable, str(oracle / "vs_oracle.py"), "--bib", str(bib), "--style", "apa", "--candidate", str(cand),
            "--show", str(show)]
-    return subprocess.run(cmd, capture_output=True, text=True).stdout
+    out = subprocess.run(cmd, capture_output=True, text=True).stdout
+    return out + _case_split(oracle, bib, cand)
+
+
+def _case_split(oracle: Path, bib: Path, cand: Path) -> str:
+    """Entries that differ from the oracle only in letter case, and the words that differ (to read by hand)."""
+    cmd = ["node", str(oracle / "cjs_format.js"), str(bib), str(oracle / "styles" / "apa.csl"), "text", "--reader",
+           "pandoc", "--tsv"]
+    theirs = dict(line.split("\t", 1) for line in subprocess.run(cmd, capture_output=True, text=True).stdout.splitlines()
+                  if "\t" in line)
+    ours = dict(line.split("\t", 1) for line in cand.read_text(encoding="utf-8").splitlines() if "\t" in line)
+    only_case, words = 0, []
+    for key, text in ours.items():
+        other = " ".join(theirs.get(key, "").split())
+        text = " ".join(text.split())
+        if text != other and text.casefold() == other.casefold():
+            only_case += 1
+            words += [f"{a}/{b}" for a, b in zip(text.split(), other.split()) if a != b]
+    return f"\n    differ only in case: {only_case} ({' '.join(words) or '-'}; ours/oracle)"
 
 
 def main() -> None:
@@ -94,7 +112,7 @@ def main() -> None:
         entries = bibliography(refs, "apa", opts, context=lib.references)
         cand.write_text("".join(f"{e.key}\t{e.render(text)}\n" for e in entries), encoding="utf-8")
         out = _oracle(oracle, bib, cand, a.show)
-        print(f"  built-in APA, {name:24s} {out.splitlines()[0] if out else '(oracle failed)'}")
+        print(f"  built-in APA, {name:24s} {out.splitlines()[0] if out else '(oracle failed)'}{out.splitlines()[-1]}")
         if a.show:
             print("\n".join(out.splitlines()[1:]))
     from solicite.styles.csl import render_csl
@@ -103,7 +121,7 @@ def main() -> None:
     cand = tmp / "engine.tsv"
     cand.write_text("".join(f"{k}\t{t}\n" for k, t in texts), encoding="utf-8")
     out = _oracle(oracle, bib, cand, a.show)
-    print(f"  CSL engine, apa.csl, sentence case    {out.splitlines()[0] if out else '(oracle failed)'}")
+    print(f"  CSL engine, apa.csl, sentence case    {out.splitlines()[0] if out else '(oracle failed)'}{out.splitlines()[-1]}")
     if a.show:
         print("\n".join(out.splitlines()[1:]))
 

@@ -31,8 +31,12 @@ PROTECTED = NOCASE | MATH  # runs a case change never touches: {braces} and $mat
 def sentence_starts(text: str, words: Sequence) -> set[int]:
     """Indexes of the words (regex matches over ``text``) that start a sentence and take a capital."""
     starts: set[int] = set()
+    prev = 0
     for i, m in enumerate(words):
-        gap = text[words[i - 1].end() if i else 0:m.start()]
+        gap = text[prev:m.start()]
+        prev = m.end()
+        if gap == " " and i:
+            continue  # the usual case: one space between two words
         if i == 0 and not any(c.isalnum() for c in gap):
             starts.add(0)  # "5 ways to...": a number is the first word
             continue
@@ -49,13 +53,15 @@ def _abbreviation(word: str, gap: str) -> bool:
     return gap.strip() == "." and (len(word) == 1 or word.lower() in _ABBREVIATIONS)
 
 
-def written_in_sentence_case(text: str, words: Sequence, skip: frozenset | set = frozenset()) -> bool:
+def written_in_sentence_case(text: str, words: Sequence, skip: frozenset | set = frozenset(),
+                             starts: set[int] | None = None) -> bool:
     """True when a title's lower-case words show it is written in sentence case (its capitals are names).
 
     Counted: words that start no sentence and no compound's second part, outside ``skip``; the
     lower-case ones of three letters or more that are no stop word against the capitalised ones.
     """
-    starts = sentence_starts(text, words)
+    if starts is None:
+        starts = sentence_starts(text, words)
     caps = lows = 0
     for i, m in enumerate(words):
         w = m.group()
@@ -77,7 +83,7 @@ def sentence_case(pieces: Sequence[tuple[str, bool]], lexicon: Lexicon | None = 
     guarded = _guarded(pieces, words)
     starts = sentence_starts(flat, words)
     chars = list(flat)
-    as_written = written_in_sentence_case(flat, words, guarded)
+    as_written = written_in_sentence_case(flat, words, guarded, starts)
     keep = set() if as_written else kept(flat, words, lexicon or shipped())
     for i, m in enumerate(words):
         if i in guarded:
@@ -141,9 +147,9 @@ def case_risks(pieces: Sequence[tuple[str, bool]], lexicon: Lexicon | None = Non
     flat = "".join(t for t, _ in pieces)
     words = list(WORD.finditer(flat))
     guarded = _guarded(pieces, words)
-    if not words or written_in_sentence_case(flat, words, guarded):
-        return []
     starts = sentence_starts(flat, words)
+    if not words or written_in_sentence_case(flat, words, guarded, starts):
+        return []
     keep = kept(flat, words, lexicon or shipped())
     known = english_words()
     risky = []

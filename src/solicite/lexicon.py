@@ -150,11 +150,11 @@ def _from_title(value: str, capital: Counter, lower: Counter) -> None:
     for m in words:
         if m.group().islower():
             lower[m.group()] += 1
-    if not written_in_sentence_case(text, words):
+    starts = sentence_starts(text, words)
+    if not written_in_sentence_case(text, words, starts=starts):
         return
     # Words only, each counted: a run of capitals in one title ("Garbage Collection") is often a
     # term its author capitalised, not a name (measured on the tuning set of bench/case_agreement.py).
-    starts = sentence_starts(text, words)
     for i, m in enumerate(words):
         w = m.group()
         if i not in starts and is_capitalised(w) and len(w) > 1:
@@ -172,7 +172,8 @@ def _from_names(ref, named: set[str], lex: Lexicon) -> None:
     for name in _PLACE_FIELDS + _BODY_FIELDS:
         value = ref.fields.get(name)
         if value:
-            for piece in re.split(r"[,;]| and ", to_unicode(value)):
+            # Split at commas only: "Department of Electrical Engineering and Computer Science" is one name.
+            for piece in re.split(r"[,;]", to_unicode(value)):
                 _phrase_or_word(piece, named, lex)
 
 

@@ -75,3 +75,20 @@ def test_show_json_keeps_the_text_as_written_and_lint_is_clean(run) -> None:
     shown = json.loads(run("show", "--json", "gonzalez2020"))
     assert shown["type"] == "article" and shown["fields"]["title"].startswith("Gr{\\`e}cque")
     run("lint")  # exit status 0: no findings
+
+
+def test_list_json_keeps_the_reference_and_bibtex_export_writes_it_back(run) -> None:
+    # `--json list` is the lossless Reference shape; decoded with the one codec it reads as the rest.
+    from solicite.codec import to_unicode
+
+    listed = json.loads(run("--json", "list"))[0]
+    assert listed["type"] == "article" and to_unicode(listed["fields"]["title"]) == TITLE
+    assert [to_unicode(p["family"]) for p in listed["persons"]["author"]] == ["González", "Walt", "others"]
+    bibtex = run("export", "--to", "bibtex")
+    assert "and others}" in bibtex and "Gr{\\`e}cque" in bibtex and bibtex.startswith("@article{gonzalez2020")
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_format_prints_et_al_for_and_others(run, style: str) -> None:
+    out = run("format", "--style", style)
+    assert "et al" in out and "others" not in out, out

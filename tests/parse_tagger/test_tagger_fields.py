@@ -24,9 +24,14 @@ def test_volume_number(text, expected):
 
 
 def test_doi_bare_and_trimmed():
-    assert F.find_doi("https://doi.org/10.1073/pnas.2014673117.") == "10.1073/pnas.2014673117"
-    assert F.find_doi("doi:10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0") .startswith("10.1002/(SICI)")
-    assert F.find_doi("no doi here") == ""
+    # One DOI finder (solicite.doi) for the parser, the noise stripper and the link checker.
+    from solicite.doi import find_doi
+
+    assert find_doi("https://doi.org/10.1073/pnas.2014673117.") == "10.1073/pnas.2014673117"
+    sici = "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0"
+    assert find_doi(f"doi:{sici}.") == sici  # the SICI brackets are part of it
+    assert find_doi("(see 10.1000/xyz123)") == "10.1000/xyz123"  # a bracket it does not open is not
+    assert find_doi("no doi here") == ""
 
 
 def test_url_trimmed_and_not_doi():

@@ -11,16 +11,13 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable, Iterable
-from urllib.parse import unquote
 
 from solicite.check.result import DOI, MISSING, URL, Link
+from solicite.doi import FIND, SICI, doi_of_url, strip_doi, trim
 from solicite.model import LOST_LINK_FIELD, Reference
 
-# A SICI-style DOI holds <...::...> (10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-0):
-# brackets with "::" inside are part of the address, any other < or > ends it.
-_SICI = r"<[^\s<>]*::[^\s<>]*>"
-_URL = re.compile(rf"\b(?:https?|ftp)://(?:[^\s<>\"'`{{}}|\\^]|{_SICI})+", re.IGNORECASE)
-_DOI = re.compile(rf"\b10\.\d{{4,9}}/(?:[^\s\"'<>{{}}]|{_SICI})+")
+# A URL may hold a SICI-style DOI's <...::...> (solicite.doi.SICI); any other < or > ends it.
+_URL = re.compile(rf"\b(?:https?|ftp)://(?:[^\s<>\"'`{{}}|\\^]|{SICI})+", re.IGNORECASE)
 # A Markdown inline link's destination and title: ](<any text but brackets>) or ](dest) with
 # balanced parentheses (two levels), then an optional "title", 'title' or (title).
 _MD_INLINE = re.compile(
@@ -28,7 +25,6 @@ _MD_INLINE = re.compile(
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
 )
 _ABSOLUTE = re.compile(r"^(?:https?|ftp)://", re.IGNORECASE)
-_DOI_HOST = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/.+)$", re.IGNORECASE)
 _LATEX_URL = re.compile(r"\\(?:url|href)\s*\{([^{}]+)\}")
 _LATEX_ESCAPE = re.compile(r"\\([_%&#$~])")
 # Fields whose addresses are not links to check: local files, and the parser's lost-link marker.
@@ -59,9 +55,9 @@ def trim_url(url: str) -> str:
 
 def classify(url: str, source: str = "", line: int = 0, key: str = "", field: str = "") -> Link:
     """A Link for a URL; ``doi.org`` addresses become DOI links."""
-    m = _DOI_HOST.match(url)
-    if m:
-        return Link(unquote(m.group(1)), source, line, DOI, key, field)
+    doi = doi_of_url(url)
+    if doi:
+        return Link(doi, source, line, DOI, key, field)
     return Link(url, source, line, URL, key, field)
 
 
@@ -101,8 +97,8 @@ def _links_in_line(line: str, source: str, number: int, dois: bool, markdown: bo
             found.append((m.start(), classify(url, source, number)))
     if dois:
         blanked = _URL.sub(lambda m: " " * len(m.group(0)), line)
-        for m in _DOI.finditer(blanked):
-            doi = trim_url(m.group(0))
+        for m in FIND.finditer(blanked):
+            doi = trim(m.group(0))
             if doi not in seen:
                 seen.add(doi)
                 found.append((m.start(), Link(doi, source, number, DOI)))
@@ -188,9 +184,7 @@ def links_in_references(refs: Iterable[Reference], source: str | None = None,
                 for url in value.split():
                     found.append(classify(_unlatex(url), src, line_of(ref, name), ref.key, name))
             elif name == "doi":
-                doi = _unlatex(value)
-                m = _DOI_HOST.match(doi)
-                doi = unquote(m.group(1)) if m else re.sub(r"^doi:\s*", "", doi, flags=re.IGNORECASE)
+                doi = doi_of_url(_unlatex(value)) or strip_doi(value)
                 if doi:
                     found.append(Link(doi, src, line_of(ref, name), DOI, ref.key, name))
             elif name not in _NOT_LINK_FIELDS and ("://" in value or "\\url" in value or "\\href" in value):

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from solicite.codec import escape
+from solicite.doi import find_doi
 from solicite.model import Diagnostic, Person, Reference
 from solicite.parse import blocks
 from solicite.parse import fields as F
@@ -50,7 +51,7 @@ def apply_rules(words: list[str], labels: list[str]) -> list[str]:
         if word in _PLAIN:  # most words match no rule: remember them
             continue
         low = word.lower()
-        if "10." in word and F.find_doi(word) and ("doi" in low or word.startswith("10.")):
+        if "10." in word and find_doi(word) and ("doi" in low or word.startswith("10.")):
             labels[i] = "doi"
             if i and words[i - 1].lower().rstrip(":") in ("doi", "https://doi.org/", "doi.org"):
                 labels[i - 1] = "doi"
@@ -274,7 +275,7 @@ def _read_publication(d: _Draft) -> None:
         f["address"] = location
     if "edition" in by:
         f["edition"] = F.edition(by["edition"][0])
-    doi = F.find_doi(d.joined("doi")) or F.find_doi(raw)
+    doi = find_doi(d.joined("doi")) or find_doi(raw)
     if doi:
         f["doi"] = doi
     url = F.find_url(d.joined("url")) or F.find_url(raw)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 
-_DOI = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _PAGES = re.compile(r"([A-Za-z]{0,2}\d+)\s*(?:[-–—‐‑]+|\s+to\s+)\s*([A-Za-z]{0,2}\d+)")
 _SINGLE_PAGE = re.compile(r"(?<![\d.])([A-Za-z]?\d+)(?![\d])")
@@ -76,17 +75,6 @@ def _unmatched_open(text: str) -> bool:
 
 def _unmatched_close(text: str) -> bool:
     return text.count(")") + text.count("]") > text.count("(") + text.count("[")
-
-
-def find_doi(text: str) -> str:
-    """The first DOI in ``text``, bare (no resolver prefix), trailing punctuation removed."""
-    m = _DOI.search(text)
-    if not m:
-        return ""
-    doi = m.group(1).rstrip(".,;:)]}>")
-    if doi.count("(") < doi.count(")"):
-        doi = doi.rstrip(")")
-    return doi
 
 
 def find_url(text: str) -> str:

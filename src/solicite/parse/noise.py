@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from solicite import doi as doi_text
 from solicite.dates import month_number
 from solicite.model import LOST_LINK_FIELD
 from solicite.parse.extract import Link
@@ -34,8 +35,7 @@ _LINK_MARKERS = re.compile(
     re.IGNORECASE,
 )
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\"]+", re.IGNORECASE)
-_DOI = re.compile(r"(?:\bdoi\s*:\s*|\bhttps?://(?:dx\.)?doi\.org/)?\b(10\.\d{4,9}/[^\s\"<>]+)", re.IGNORECASE)
-_DOI_URL = re.compile(r"^https?://(?:dx\.)?doi\.org/(10\.\d{4,9}/\S+)$", re.IGNORECASE)
+_DOI = re.compile(rf"{doi_text.LABEL}?({doi_text.IN_TEXT})", re.IGNORECASE)  # one DOI pattern: solicite.doi
 _DATE = r"(?:\d{4}-\d\d-\d\d|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{4}|[A-Za-z]{3,9}\.?\s+\d{4})"
 _ACCESSED = re.compile(
     rf"[\[(]?\s*\b(?:last\s+)?(?:accessed|viewed|consulted)(?:\s+on)?\s*:?\s*(?P<date>{_DATE})\s*[\])]?",
@@ -81,7 +81,7 @@ def clean(text: str, links: list[Link] | None = None) -> Cleaned:
 
     # Identifiers first: "Retrieved from https://..." must lose its URL before the phrase goes.
     def take_doi(m: re.Match) -> str:
-        doi = _trim_url(m.group(1))
+        doi = doi_text.trim(m.group(1))
         dois.append(doi)
         return " " + m.group(1)[len(doi):]  # punctuation after the DOI stays in the text
 
@@ -94,8 +94,8 @@ def clean(text: str, links: list[Link] | None = None) -> Cleaned:
 
     text = _URL.sub(take_url, text)
     for link in links or []:
-        doi = _DOI_URL.match(link.url)
-        (dois if doi else urls).append(doi.group(1) if doi else link.url)
+        doi = doi_text.doi_of_url(link.url)
+        (dois if doi else urls).append(doi or link.url)
 
     link_markers: list[str] = []
 
@@ -126,7 +126,7 @@ def clean(text: str, links: list[Link] | None = None) -> Cleaned:
 
     if dois:
         fields["doi"] = dois[0]
-    web = [u for u in urls if not _DOI_URL.match(u)]
+    web = [u for u in urls if not doi_text.doi_of_url(u)]
     if web:
         fields["url"] = web[0]
     elif urls and not dois:
