@@ -11,7 +11,10 @@ with real 404s, as most sites are). Every checker reads the same HTML page of li
 defaults and its cache off. For each: links per second over the whole process (start-up
 included) and peak RSS (wait4). For solicite also its checking time as it reports it
 (``summary.elapsed``: from the first request to the last verdict), set against the per-host
-ceiling, hosts x per-host limit / latency (8 x 8 / 50 ms = 1,280 links/s with the defaults).
+ceiling, hosts x per-host limit / latency (8 x 8 / 50 ms = 1,280 links/s with the defaults),
+and CPU milliseconds per link (the whole process, start-up included). Last, a bare client
+(aiohttp, the same GETs and per-host limit, nothing checked) in the same run: what the machine
+and the server allow at the moment, whatever the checker.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import argparse
 import asyncio
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from check_tools import serve as serve_addresses
@@ -37,6 +41,31 @@ def serve(hosts: int, latency: float) -> None:
         return b"404 Not Found", b"", b"<html><title>Not found</title></html>"
 
     serve_addresses([f"127.0.0.{i}" for i in range(1, hosts + 1)], respond)
+
+
+def bare_client(urls: list[str], per_host: int) -> float:
+    """Seconds a bare aiohttp client takes for the same GETs, per_host at a time per host, with no checks.
+
+    What the machine and the server allow at the moment (load, the server's own delay): the
+    figure to set solicite's against when the machine is busy.
+    """
+    import aiohttp
+
+    async def run() -> float:
+        queues: dict[str, list[str]] = {}
+        for url in urls:
+            queues.setdefault(url.split("/")[2], []).append(url)
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as session:
+            async def worker(queue: list[str]) -> None:
+                while queue:
+                    async with session.get(queue.pop()) as resp:
+                        await resp.read()
+
+            start = time.perf_counter()
+            await asyncio.gather(*(worker(q) for q in queues.values() for _ in range(per_host)))
+            return time.perf_counter() - start
+
+    return asyncio.run(run())
 
 
 def main() -> int:
@@ -82,6 +111,9 @@ def main() -> int:
                 rate = args.links / run.elapsed
                 print(f"{'':<12} {rate:>8.0f} {run.elapsed:>8.2f} {'':>10}  checking time as reported "
                       f"(summary.elapsed): {rate / ceiling:.0%} of the per-host ceiling")
+        bare = bare_client(urls, args.per_host)
+        print(f"{'bare client':<12} {args.links / bare:>8.0f} {bare:>8.2f} {'':>10}  aiohttp, {args.per_host} per host, "
+              f"no checks, in the bench's process: {args.links / bare / ceiling:.0%} of the per-host ceiling")
         print("\n".join(missing))
     finally:
         stop_server(server)

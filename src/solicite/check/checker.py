@@ -28,6 +28,8 @@ def unsupported(link: Link) -> bool:
 
 
 def _scheme(url: str) -> str:
+    if url[:8].lower().startswith(("http://", "https://")):  # nearly every link: no parsing needed
+        return "https" if url[4] in "sS" else "http"
     try:
         return urlsplit(url).scheme.lower()
     except ValueError:

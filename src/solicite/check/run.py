@@ -104,7 +104,8 @@ def _triage(links: list[Link], options: CheckOptions,
             done(i, LinkResult(link, SKIPPED, reason="excluded"))
         else:
             # One request per page: #fragments name places in it, not other addresses.
-            todo.setdefault((link.kind, urldefrag(link.url)[0] if link.kind == URL else link.url), []).append(i)
+            page = urldefrag(link.url)[0] if link.kind == URL and "#" in link.url else link.url
+            todo.setdefault((link.kind, page), []).append(i)
     return todo
 
 
