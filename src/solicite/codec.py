@@ -285,9 +285,21 @@ def to_csl_markup(value: str, recase: Callable[[Runs], Runs] | None = None) -> s
 
     ``recase`` changes the case of the runs first (sentence case, solicite.casing), protected runs kept.
     """
+    return _markup(recase(parse(value))) if recase else _csl_markup(value)
+
+
+@functools.lru_cache(maxsize=65536)  # container titles recur (a journal, the proceedings of every paper in it)
+def _csl_markup(value: str) -> str:
+    return _markup(parse(value))
+
+
+def _markup(parsed: Runs) -> str:
+    """Runs as CSL rich text (see :func:`to_csl_markup`)."""
+    if len(parsed) == 1 and not parsed[0][1]:
+        return parsed[0][0].strip().replace("  ", " ")  # the usual case: plain text, no markup to write
     out: list[str] = []
     open_: list[int] = []
-    runs = [(t, f) for t, f in (recase(parse(value)) if recase else parse(value))]
+    runs = list(parsed)
     if runs:
         runs[0] = (runs[0][0].lstrip(), runs[0][1])
         runs[-1] = (runs[-1][0].rstrip(), runs[-1][1])

@@ -18,6 +18,7 @@ _LOWER = tuple(m.lower() for m in MONTHS)
 _ISO = re.compile(r"^\s*(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
 
 
+@functools.lru_cache(maxsize=1024)  # a library writes its months a few ways, over and over
 def month_number(value: str) -> int | None:
     """The month 1-12 from "3", "mar", "March" or "Mar.", or None (lenient, for reading free text)."""
     v = value.strip().strip(".{}").lower()

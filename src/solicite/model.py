@@ -20,6 +20,7 @@ Conventions, relied on by every stage:
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -64,16 +65,18 @@ class Person:
         appended to ``problems`` when given.
         """
         name = name.strip()
-        if is_fully_braced(name):
-            return cls(literal=name[1:-1])
-        parts = parse_name(name)
-        if parts.problem and problems is not None:
-            problems.append(parts.problem)
+        person, problem = _read_person(name) if len(name) > _CACHED_NAME else _cached_person(name)
+        if problem and problems is not None:
+            problems.append(problem)
+        return person
+
+    @classmethod
+    def of(cls, family: str, given: str = "", particle: str = "", suffix: str = "") -> "Person":
+        """``Person(family, given, particle, suffix)``, made several times faster (for names read in bulk)."""
         # A frozen dataclass's __init__ sets each attribute through object.__setattr__; filling
-        # __dict__ directly is several times faster and gives an identical, equal object.
+        # __dict__ directly gives an identical, equal object.
         p = object.__new__(cls)
-        p.__dict__.update(family=parts.family, given=parts.given, particle=parts.particle, suffix=parts.suffix,
-                          literal="")
+        p.__dict__.update(family=family, given=given, particle=particle, suffix=suffix, literal="")
         return p
 
     def to_bibtex(self) -> str:
@@ -99,6 +102,20 @@ class Person:
     def sort_name(self) -> str:
         """The name as it sorts: family (or literal), then given."""
         return (self.literal or f"{self.family} {self.given}").strip()
+
+
+def _read_person(name: str) -> tuple[Person, str]:
+    """One stripped BibTeX name as a Person, and what was wrong with it ("" when nothing)."""
+    if is_fully_braced(name):
+        return Person(literal=name[1:-1]), ""
+    parts = parse_name(name)
+    return Person.of(parts.family, parts.given, parts.particle, parts.suffix), parts.problem
+
+
+# The same author appears in many entries of a library (6,723 names for 10,758 mentions in
+# ../shared/bib/plume-all.bib): a Person is immutable, so one read serves every mention.
+_cached_person = functools.lru_cache(maxsize=16384)(_read_person)
+_CACHED_NAME = 200  # characters; a longer "name" is read each time rather than kept
 
 
 def parse_names(value: str, problems: list[str] | None = None) -> list[Person]:

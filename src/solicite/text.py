@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+_NOT_BRACES = re.compile(r"[^{}]+")
 
 
 def fold(value: str) -> str:
@@ -19,8 +22,10 @@ def braces_balanced(value: str) -> bool:
     BibTeX has no escaped braces when it delimits a value (``\\{`` still opens a group), so
     neither do we: the scanner that reads files counts the same way.
     """
+    if "{" not in value:
+        return "}" not in value  # the usual case, decided in C
     depth = 0
-    for ch in value:
+    for ch in _NOT_BRACES.sub("", value):  # the braces alone: a loop over a few characters, not the text
         if ch == "{":
             depth += 1
         elif ch == "}":

@@ -120,7 +120,11 @@ def medium_hints(ref: Reference) -> str:
 
 def medium(ref: Reference) -> str:
     """"podcast", "video" or "": the medium an entry names (show notes' "Youtube", APA's "[Video]", "[Film]")."""
-    hints = medium_hints(ref)
+    return medium_of(medium_hints(ref))
+
+
+def medium_of(hints: str) -> str:
+    """The medium that :func:`medium_hints` text names: "podcast", "video" or ""."""
     if "podcast" in hints:
         return "podcast"
     return "video" if _VIDEO.search(hints) else ""

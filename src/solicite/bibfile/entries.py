@@ -81,7 +81,8 @@ def _rekeyed(block: Block, new_key: str) -> Block:
     """The entry with another key and nothing else changed (no re-scan: the fields only move)."""
     at = block.key_offset
     raw = block.raw[:at] + new_key + block.raw[at + len(block.key):]
-    return Block("entry", raw, block.line, block.type, new_key, at)  # fields: read from raw when asked
+    # Fields are read from raw when asked; what follows the key is unchanged, and so is how to read it.
+    return Block("entry", raw, block.line, block.type, new_key, at, fast=block.fast)
 
 
 def _single_entry(text: str, line: int = 0) -> Block:

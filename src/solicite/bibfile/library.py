@@ -23,6 +23,7 @@ from solicite.model import PERSON_FIELDS, Diagnostic, Reference
 _XREF_FIELDS = ("crossref", "xref")
 _MAY_XREF = re.compile(r"(?i)crossref|xref").search  # a cheap filter before reading an entry's fields
 
+_PERSONS = frozenset(PERSON_FIELDS)
 # BibTeX's predefined month macros expand to full English names.
 _PREDEFINED = dict(zip(MONTH_MACROS, MONTHS))
 
@@ -101,13 +102,12 @@ class Library:
     def _build(self, block: Block) -> Reference:
         fields: dict[str, str] = {}
         names: dict[str, str] = {}
-        expand = self._expand
-        for name, pieces, _, _ in block.fields:
+        for name, value in block.values(lambda pieces: self._expand(pieces, block)):
             name = name.lower()
-            if name in PERSON_FIELDS:
-                names[name] = expand(pieces, block)
+            if name in _PERSONS:
+                names[name] = value
             else:
-                fields[name] = expand(pieces, block)
+                fields[name] = value
         raw = block.raw
         if self.encoding == _encoding.MIXED:  # stray one-byte-encoded bytes, read for display
             fix = _encoding.readable

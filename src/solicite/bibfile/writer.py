@@ -20,6 +20,8 @@ the exact text the user wrote (macros, quotes, ``#`` concatenation, line breaks)
 
 from __future__ import annotations
 
+import re
+
 from solicite.errors import UsageError
 from solicite.dates import month_macro
 from solicite.model import PERSON_FIELDS, Reference, join_names
@@ -31,6 +33,10 @@ FIELD_ORDER = (
     "organization", "school", "address", "location", "type", "howpublished", "year", "month", "day",
     "date", "doi", "isbn", "issn", "url", "urldate", "keywords", "note",
 )
+
+_ORDERED = frozenset(FIELD_ORDER)
+_PERSONS = frozenset(PERSON_FIELDS)
+_BAD_KEY = re.compile(r"[ \t\r\n,{}]")
 
 
 def format_value(name: str, value: str, *, key: str = "") -> str:
@@ -46,9 +52,11 @@ def format_value(name: str, value: str, *, key: str = "") -> str:
 
 def canonical_order(ref: Reference) -> list[str]:
     """Field names of a new entry in canonical order: common fields first, then the rest as held."""
-    present = set(ref.fields) | {k for k, v in ref.persons.items() if v}
+    fields, persons = ref.fields, ref.persons
+    present = fields.keys() | {k for k, v in persons.items() if v}
     first = [f for f in FIELD_ORDER if f in present]
-    rest = [f for f in list(ref.persons) + list(ref.fields) if f in present and f not in first]
+    # A present field is in ``first`` exactly when FIELD_ORDER names it.
+    rest = [f for f in (*persons, *fields) if f in present and f not in _ORDERED]
     return first + list(dict.fromkeys(rest))
 
 
@@ -60,7 +68,7 @@ def format_entry(ref: Reference, *, keep: dict[str, tuple[str, str]] | None = No
     lower-case names of unchanged fields to (name as written, value as written): those keep
     the user's exact text.
     """
-    if not ref.key or any(c in ref.key for c in " \t\r\n,{}"):
+    if not ref.key or _BAD_KEY.search(ref.key):
         raise UsageError(f"cannot write an entry with the key {ref.key!r}",
                          hint="keys need at least one character and no spaces, commas or braces")
     lines = [f"@{ref.type.lower()}{{{ref.key},"]
@@ -69,15 +77,16 @@ def format_entry(ref: Reference, *, keep: dict[str, tuple[str, str]] | None = No
         kept = [n for n in order if n in names]
         names = kept + [n for n in names if n not in kept]
     keep = keep or {}
+    persons, fields = ref.persons, ref.fields
     for name in names:
         if name in keep:
             written_name, raw_value = keep[name]
             lines.append(f"  {written_name} = {raw_value},")
             continue
-        if name in PERSON_FIELDS and name in ref.persons:
-            value = join_names(ref.persons[name])
+        if name in _PERSONS and name in persons:
+            value = join_names(persons[name])
         else:
-            value = ref.fields.get(name, "")
+            value = fields.get(name, "")
         lines.append(f"  {name} = {format_value(name, value, key=ref.key)},")
     lines.append("}")
     return newline.join(lines)

@@ -103,9 +103,15 @@ def without_sets(refs: Iterable[Reference]) -> Iterator[Reference]:
 
 def first_field(ref: Reference, *names: str) -> tuple[str, str]:
     """The first of ``names`` that the reference has a non-empty value for, as (name, value)."""
+    return first_of(ref.fields, names)
+
+
+def first_of(fields: dict[str, str], names: tuple[str, ...]) -> tuple[str, str]:
+    """:func:`first_field` on a fields dict with the names as one tuple (for loops over many entries)."""
+    get = fields.get
     for name in names:
-        value = ref.fields.get(name, "")
-        if value.strip():
+        value = get(name)
+        if value and value.strip():
             return name, value
     return "", ""
 

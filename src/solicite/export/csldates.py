@@ -8,11 +8,14 @@ from solicite.codec import to_unicode
 from solicite.dates import month_number
 
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_YEAR = re.compile(r"\d{1,4}")
 
 
 def date_to_csl(date: str = "", year: str = "", month: str = "", day: str = "") -> dict | None:
     """A CSL date from a BibLaTeX ``date`` (ISO 8601, ranges with "/") or year/month/day; raw when unparsable."""
-    date = to_unicode(date)
+    if not (date or year):
+        return None  # nothing to read (an empty date or year decodes to nothing)
+    date = to_unicode(date) if date else ""
     if date:
         parts = []
         for piece in date.split("/"):
@@ -21,10 +24,10 @@ def date_to_csl(date: str = "", year: str = "", month: str = "", day: str = "") 
                 return {"raw": date}  # also ISO 8601-2 seasons (2003-21): CSL has no month for them
             parts.append([int(g) for g in m.groups() if g])
         return {"date-parts": parts}
-    year = to_unicode(year)
+    year = to_unicode(year) if year else ""
     if not year:
         return None
-    if not re.fullmatch(r"\d{1,4}", year):
+    if not _YEAR.fullmatch(year):
         return {"raw": year}
     part = [int(year)]
     mon = month_number(to_unicode(month)) if month else None

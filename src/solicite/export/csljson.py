@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
-from solicite.export import FunctionExporter, first_field, without_sets
+from solicite.export import FunctionExporter, first_of, without_sets
 from solicite.export.carry import Tally
 from solicite.export.csldates import date_from_csl, date_to_csl
 from solicite.export.csltables import NAME_FIELDS, REPORT_GENRES, THESIS_GENRES, TYPE_FROM_CSL
@@ -24,9 +24,9 @@ from solicite.model import Person, Reference, named
 from solicite.types import SITE_FIELDS, csl_type, howpublished_url
 from solicite.stream import json_array, separated
 
-# CSL variables holding titles: the only ones where case protection matters (rich text kept).
-_TITLE_VARS = ("title", "title-short", "container-title", "collection-title", "event-title")
 _WEBLIKE = ("webpage", "post-weblog", "post", "broadcast")
+_DASHES = re.compile(r"\s*-+\s*")
+_KEYWORD_SEP = re.compile(r"[,;]")
 _KEY_OK = re.compile(r"^(?!.*://)[^\s,{}()\"'#%~\\=]+$")
 CITATION_KEY_LINE = re.compile(r"^\s*Citation Key:\s*(\S+)\s*$\n?", re.IGNORECASE | re.MULTILINE)
 KEYWORDS_LINE = re.compile(r"^\s*Keywords:\s*(.+?)\s*$\n?", re.IGNORECASE | re.MULTILINE)
@@ -36,11 +36,20 @@ def person_to_csl(person: Person) -> dict:
     """A CSL name: {family, given, non-dropping-particle, suffix} or {literal}, decoded to Unicode."""
     if person.literal:
         return {"literal": to_unicode(person.literal)}
-    if not (person.given or person.particle or person.suffix) and " " in to_unicode(person.family):
-        return {"literal": to_unicode(person.family)}  # "{GNU Project}" as a last name: an organisation
-    name = {"family": to_unicode(person.family), "given": to_unicode(person.given),
-            "non-dropping-particle": to_unicode(person.particle), "suffix": to_unicode(person.suffix)}
-    return {k: v for k, v in name.items() if v}
+    family, given, particle, suffix = person.family, person.given, person.particle, person.suffix
+    family = to_unicode(family) if family else ""
+    if not (given or particle or suffix) and " " in family:
+        return {"literal": family}  # "{GNU Project}" as a last name: an organisation
+    name = {}  # the parts that are not empty, in this order
+    if family:
+        name["family"] = family
+    if given and (given := to_unicode(given)):
+        name["given"] = given
+    if particle and (particle := to_unicode(particle)):
+        name["non-dropping-particle"] = particle
+    if suffix and (suffix := to_unicode(suffix)):
+        name["suffix"] = suffix
+    return name
 
 
 def person_from_csl(name: dict) -> Person:
@@ -65,8 +74,12 @@ def person_from_csl(name: dict) -> Person:
 
 
 def _number_vars(ref: Reference, ctype: str, out: dict) -> None:
-    number = to_unicode(ref.get("number"))
-    issue = to_unicode(ref.get("issue"))
+    get = ref.fields.get
+    number, issue = get("number"), get("issue")
+    if not (number or issue):
+        return
+    number = to_unicode(number) if number else ""
+    issue = to_unicode(issue) if issue else ""
     if ctype.startswith("article") or ctype == "periodical":
         if issue or number:
             out["issue"] = issue or number
@@ -99,24 +112,19 @@ def to_csl(ref: Reference, lexicon=None) -> dict:
     item: dict = {"id": ref.key, "type": ctype}
     if ref.key:
         item["citation-key"] = ref.key
+    persons = ref.persons
     for field, var in NAME_FIELDS.items():
-        persons, _ = named(ref.persons.get(field, []))  # CSL-JSON has no "et al." marker: no person "others"
-        if persons:
-            item[var] = [person_to_csl(p) for p in persons]
-    role = AUTHOR_ROLES.get(to_unicode(ref.get("authortype")).strip().lower())
+        people = persons.get(field)
+        if people:
+            people, _ = named(people)  # CSL-JSON has no "et al." marker: no person "others"
+            if people:
+                item[var] = [person_to_csl(p) for p in people]
+    authortype = ref.fields.get("authortype")
+    role = AUTHOR_ROLES.get(to_unicode(authortype).strip().lower()) if authortype else None
     if role and "author" in item:
         item[role] = item["author"]  # biblatex's authortype names the authors' role: CSL has a variable for it
     link = howpublished_url(ref)
-    recase = _sentence_reader(ref, lexicon)
-    for var, value in _text_vars(ref, ctype, link).items():
-        if value:  # most of these are empty: nothing to decode
-            if var in _TITLE_VARS:
-                sentence = var in _SENTENCE_VARS or var == "container-title" and ctype in _BOOK_PARTS
-                value = to_csl_markup(value, recase if sentence else None)
-            else:
-                value = to_unicode(value)
-            if value:
-                item[var] = value
+    _text_vars(ref, ctype, link, item, _sentence_reader(ref, lexicon))
     _number_vars(ref, ctype, item)
     _locator_vars(ref, item, link)
     extend_csl(ref, item)
@@ -132,45 +140,61 @@ def _sentence_reader(ref: Reference, lexicon):
     return lambda runs: sentence_case_runs(runs, lexicon)
 
 
-def _text_vars(ref: Reference, ctype: str, link: str) -> dict[str, str]:
-    """The CSL text variables of a Reference, as written in it (titles, container, publisher...)."""
-    text = {"title": join_subtitle(ref.get("title"), ref.get("subtitle")), "title-short": ref.get("shorttitle")}
-    used: set[str] = set()
+def _text_vars(ref: Reference, ctype: str, link: str, item: dict, recase=None) -> None:
+    """The CSL text variables of a Reference (titles, container, publisher...), decoded, in item order.
+
+    ``recase``: the sentence-case reading of the titles that take it (see :func:`_sentence_reader`).
+    """
+    fields = ref.fields
+    get = fields.get
     if ctype in _WEBLIKE:
-        name, container = first_field(ref, *SITE_FIELDS)
+        names: tuple[str, ...] = SITE_FIELDS
     elif ctype.startswith("article") or ctype == "periodical":
-        web = ("organization",) if ref.type.lower() in ("online", "www", "electronic") else ()
-        name, container = first_field(ref, "journaltitle", "journal", "booktitle", *web)
+        names = _JOURNAL_OR_SITE if ref.type.lower() in ("online", "www", "electronic") else _JOURNAL
     else:
-        name, container = first_field(ref, "booktitle", "journaltitle", "journal", "maintitle")
-    text["container-title"] = container
-    used.add(name)
-    if "series" not in used:
-        text["collection-title"] = ref.get("series")
-    name, publisher = first_field(ref, *(f for f in ("publisher", "institution", "school", "organization") if f not in used))
-    text.update({
-        "event-title": ref.get("eventtitle"),
-        "publisher": publisher,
-        "publisher-place": first_field(ref, "address", "location")[1],
-        "edition": ref.get("edition"),
-        "version": ref.get("version"),
-        "genre": _genre(ref, ctype),
-        "medium": "" if link else ref.get("howpublished"),
-        "event-place": ref.get("venue"),
-        "note": ref.get("note"),
-        "abstract": ref.get("abstract"),
-        "language": ref.get("language"),
-        "volume": ref.get("volume"),
-        "number-of-pages": ref.get("pagetotal"),
-        "chapter-number": ref.get("chapter"),
-        "ISBN": ref.get("isbn"),
-        "ISSN": ref.get("issn"),
-    })
-    return text
+        names = _BOOK
+    name, container = first_of(fields, names)
+    title, subtitle = get("title", ""), get("subtitle")
+    # Titles keep their markup (most of these are empty: nothing to decode).
+    for var, value in (("title", join_subtitle(title, subtitle) if subtitle else title),
+                       ("title-short", get("shorttitle")), ("container-title", container),
+                       ("collection-title", get("series")), ("event-title", get("eventtitle"))):
+        if not value:
+            continue
+        if recase is not None and (var in _SENTENCE_VARS or var == "container-title" and ctype in _BOOK_PARTS):
+            value = to_csl_markup(value, recase)
+        else:
+            value = to_csl_markup(value)
+        if value:
+            item[var] = value
+    # The publisher is never the field that gave the container (an organization site).
+    for var, value in (("publisher", first_of(fields, _PUBLISHER_NOT_ORG if name == "organization" else _PUBLISHER)[1]),
+                       ("publisher-place", first_of(fields, _PLACE)[1]), ("edition", get("edition")),
+                       ("version", get("version")), ("genre", _genre(ref, ctype)),
+                       ("medium", "" if link else get("howpublished"))):
+        if value and (value := to_unicode(value)):
+            item[var] = value
+    for var, field in _PLAIN_VARS:
+        value = get(field)
+        if value and (value := to_unicode(value)):
+            item[var] = value
+
+
+# The fields that may hold an item's container, by kind of item, first given first.
+_JOURNAL = ("journaltitle", "journal", "booktitle")
+_JOURNAL_OR_SITE = _JOURNAL + ("organization",)
+_BOOK = ("booktitle", "journaltitle", "journal", "maintitle")
+_PUBLISHER = ("publisher", "institution", "school", "organization")
+_PUBLISHER_NOT_ORG = _PUBLISHER[:-1]
+_PLACE = ("address", "location")
+# CSL variables read as plain text from one field each, in item order after the genre and medium.
+_PLAIN_VARS = (("event-place", "venue"), ("note", "note"), ("abstract", "abstract"), ("language", "language"),
+               ("volume", "volume"), ("number-of-pages", "pagetotal"), ("chapter-number", "chapter"),
+               ("ISBN", "isbn"), ("ISSN", "issn"))
 
 
 def _genre(ref: Reference, ctype: str) -> str:
-    genre = ref.get("type")
+    genre = ref.fields.get("type", "")
     if ctype == "thesis" and not genre:
         genre = THESIS_GENRES.get(ref.type.lower(), "")
     if ctype == "report" and not genre and ref.type.lower() == "techreport":
@@ -180,22 +204,30 @@ def _genre(ref: Reference, ctype: str) -> str:
 
 def _locator_vars(ref: Reference, item: dict, link: str) -> None:
     """Pages, DOI, URL, keywords and the dates."""
-    pages = to_unicode(ref.get("pages")).replace("\u2013", "-").replace("\u2014", "-")
-    pages = re.sub(r"\s*-+\s*", "-", pages).strip("-")
+    get = ref.fields.get
+    pages = get("pages")
     if pages:
-        item["page"] = pages
-    if ref.get("doi"):
-        item["DOI"] = strip_doi(ref.get("doi"))
-    url = url_text(ref.get("url")) if ref.get("url") else link
+        pages = to_unicode(pages).replace("\u2013", "-").replace("\u2014", "-")
+        pages = _DASHES.sub("-", pages).strip("-")
+        if pages:
+            item["page"] = pages
+    doi = get("doi")
+    if doi:
+        item["DOI"] = strip_doi(doi)
+    url = get("url")
+    url = url_text(url) if url else link
     if url:
         item["URL"] = url
-    keywords = [to_unicode(k) for k in re.split(r"[,;]", ref.get("keywords"))]
-    if any(keywords):
-        item["keyword"] = ", ".join(k for k in keywords if k)
-    issued = date_to_csl(ref.get("date"), ref.get("year"), ref.get("month"), ref.get("day"))
+    keywords = get("keywords")
+    if keywords:
+        words = [to_unicode(k) for k in _KEYWORD_SEP.split(keywords)]
+        if any(words):
+            item["keyword"] = ", ".join(k for k in words if k)
+    issued = date_to_csl(get("date", ""), get("year", ""), get("month", ""), get("day", ""))
     if issued:
         item["issued"] = issued
-    accessed = date_to_csl(ref.get("urldate"))
+    urldate = get("urldate")
+    accessed = date_to_csl(urldate) if urldate else None
     if accessed:
         item["accessed"] = accessed
 

@@ -59,18 +59,21 @@ def eprint_type(ref: Reference) -> str:
 
 def extend_csl(ref: Reference, item: dict) -> None:
     """Add to ``item`` (from ``to_csl``) the CSL variables of the BibLaTeX fields listed in the module docstring."""
-    lang = ref.get("langid") or ref.get("hyphenation") or ref.get("language")
-    if to_unicode(lang):
-        item["language"] = bcp47(to_unicode(lang))
+    get = ref.fields.get
+    lang = get("langid") or get("hyphenation") or get("language")
+    if lang and (lang := to_unicode(lang)):
+        item["language"] = bcp47(lang)
     for field, var in TEXT_VARS.items():
-        if to_unicode(ref.get(field)):
-            item[var] = to_unicode(ref.get(field))
+        value = get(field)
+        if value and (value := to_unicode(value)):
+            item[var] = value
     for field, var in DATE_VARS.items():
-        date = date_to_csl(ref.get(field))
+        value = get(field)
+        date = date_to_csl(value) if value else None
         if date:
             item[var] = date
     _containers(ref, item)
-    kind = eprint_type(ref)
+    kind = eprint_type(ref) if "eprint" in ref.fields else ""
     if "URL" not in item and kind:
         from solicite.styles.core import EPRINT_URLS
 
@@ -82,6 +85,9 @@ def _containers(ref: Reference, item: dict) -> None:
     container = item.get("container-title")
     if not container:
         return
+    fields = ref.fields
+    if not ("journalsubtitle" in fields or "booksubtitle" in fields or "mainsubtitle" in fields or "maintitle" in fields):
+        return  # the usual case: no subtitle to join and no multi-volume work
     for main, sub in _SUBTITLES:
         if ref.get(sub) and ref.get(main) and to_csl_markup(ref.get(main)) == container:
             item["container-title"] = join_subtitle(container, to_csl_markup(ref.get(sub)))

@@ -45,10 +45,16 @@ RIS_TO_CSL.update({"GEN": "document", "SOUND": "song", "PCOMM": "personal_commun
 
 _TAG_LINE = re.compile(r"^([A-Z][A-Z0-9])  -(?: (.*))?$")
 _HTML = re.compile(r"</?(?:i|b|sup|sub|span)(?:\s[^<>]*)?>", re.IGNORECASE)
+_KEYWORDS = re.compile(r"\s*[,;]\s*")
 
 
 def _plain(value) -> str:
-    return " ".join(_HTML.sub("", str(value)).split())
+    text = str(value)
+    if "<" in text:
+        text = _HTML.sub("", text)
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text  # already one space between words: every other white space character is unprintable
+    return " ".join(text.split())
 
 
 def _name(n: dict) -> str:
@@ -75,122 +81,103 @@ def _date(d: dict | None) -> tuple[str, str]:
     return year, "/".join([year] + [f"{int(x):02d}" for x in parts[1:]])
 
 
-class _Record:
-    """The (tag, value) lines of one RIS record under construction from a CSL item."""
+def _lines(out: list[str], item: dict, pairs: tuple[tuple[str, str], ...]) -> None:
+    """A line for each (tag, variable) whose variable the item has, as plain text."""
+    get = item.get
+    for tag, var in pairs:
+        value = get(var)
+        if value:
+            out.append(f"{tag}  - {_plain(value)}\n")
 
-    def __init__(self, item: dict, ty: str) -> None:
-        self.item, self.ty = item, ty
-        self.lines: list[tuple[str, str]] = [("TY", ty)]
 
-    def tag(self, tag: str, value: str) -> None:
-        """Add a line with this value."""
-        self.lines.append((tag, value))
-
-    def add(self, tag: str, var: str) -> None:
-        """Add a line with the item's variable var, as plain text, when the item has it."""
-        if self.item.get(var):
-            self.lines.append((tag, _plain(self.item[var])))
+_EDITOR_TAGS = {"BOOK": "A3", "JOUR": "A2", "CHAP": "A2", "CONF": "A2", "DICT": "A2", "ENCYC": "A2", "GEN": "A2"}
+# T2, T3 (and C3 for a conference paper): which holds the container depends on the type.
+_CONTAINERS = {"CONF": (("T2", "event-title"), ("C3", "container-title"), ("T3", "collection-title")),
+               "SOUND": (("T3", "container-title"),),  # Zotero: the series of an audio recording / podcast
+               "BOOK": (("T2", "collection-title"), ("T3", "container-title"))}
+_CONTAINERS.update(RPRT=_CONTAINERS["BOOK"], COMP=_CONTAINERS["BOOK"], MAP=_CONTAINERS["BOOK"])
+_OTHER_CONTAINERS = (("T2", "container-title"), ("T3", "collection-title"))
+_TITLES = (("TI", "title"), ("ST", "title-short"))
+_VOLUME = (("VL", "volume"), ("IS", "issue"))
+_LINKS = (("DO", "DOI"), ("UR", "URL"))
+_ABSTRACT = (("AB", "abstract"), ("LA", "language"))
 
 
 def csl_to_ris(item: dict, extra: list[str] | tuple[str, ...] = ()) -> str:
     """One RIS record (ending in ``ER  -``) for a CSL item; ``extra`` lines go in ``M2`` tags (Zotero: Extra)."""
-    ctype = item.get("type", "document")
-    rec = _Record(item, CSL_TO_RIS.get(ctype, "GEN"))
-    if item.get("id"):
-        rec.tag("ID", str(item["id"]))
-    _names_to_ris(rec)
-    rec.add("TI", "title")
-    rec.add("ST", "title-short")
-    _containers_to_ris(rec)
-    _numbers_to_ris(rec)
+    get = item.get
+    ctype = get("type", "document")
+    ty = CSL_TO_RIS.get(ctype, "GEN")
+    out = [f"TY  - {ty}\n"]
+    if get("id"):
+        out.append(f"ID  - {item['id']!s}\n")
+    _names_to_ris(out, item, ty)
+    _lines(out, item, _TITLES)
+    _lines(out, item, _CONTAINERS.get(ty, _OTHER_CONTAINERS))
+    _numbers_to_ris(out, item, ty)
     # RIS has no podcast type: "SOUND" with "M3  - Podcast" tells it from a recording (Zotero: audioFileType).
-    genre = "Podcast" if ctype == "broadcast" else item.get("genre")
+    genre = "Podcast" if ctype == "broadcast" else get("genre")
     if genre:
-        rec.tag("M3", _plain(genre))
-    _links_to_ris(rec)
-    rec.lines += [("M2", line) for line in _extra(item, rec.ty) + list(extra)]
-    rec.add("N1", "note")
-    rec.tag("ER", "")
-    return "\n".join(f"{tag}  - {value}".rstrip() if tag == "ER" else f"{tag}  - {value}"
-                     for tag, value in rec.lines) + "\n"
+        out.append(f"M3  - {_plain(genre)}\n")
+    _links_to_ris(out, item, ty)
+    out += [f"M2  - {line}\n" for line in _extra(item, ty) + list(extra)]
+    note = get("note")
+    if note:
+        out.append(f"N1  - {_plain(note)}\n")
+    out.append("ER  -\n")
+    return "".join(out)
 
 
-def _names_to_ris(rec: _Record) -> None:
-    ty, item = rec.ty, rec.item
-    for n in item.get("author", []):
-        rec.tag("AU", _name(n))
-    editor_tag = "A3" if ty == "BOOK" else "A2" if ty in ("JOUR", "CHAP", "CONF", "DICT", "ENCYC", "GEN") else "ED"
-    for n in item.get("editor", []):
-        rec.tag(editor_tag, _name(n))
-    for n in item.get("translator", []):
-        rec.tag("A4", _name(n))
-    for n in item.get("container-author", []):
-        rec.tag("C2", _name(n))
+def _names_to_ris(out: list[str], item: dict, ty: str) -> None:
+    for tag, var in (("AU", "author"), (_EDITOR_TAGS.get(ty, "ED"), "editor"), ("A4", "translator"),
+                     ("C2", "container-author")):
+        people = item.get(var)
+        if people:
+            out += [f"{tag}  - {_name(n)}\n" for n in people]
 
 
-def _containers_to_ris(rec: _Record) -> None:
-    """T2, T3 (and C3 for a conference paper): which holds the container depends on the type."""
-    if rec.ty == "CONF":
-        rec.add("T2", "event-title")
-        rec.add("C3", "container-title")
-        rec.add("T3", "collection-title")
-    elif rec.ty == "SOUND":
-        rec.add("T3", "container-title")  # Zotero: the series of an audio recording / podcast
-    elif rec.ty in ("BOOK", "RPRT", "COMP", "MAP"):
-        rec.add("T2", "collection-title")
-        rec.add("T3", "container-title")
-    else:
-        rec.add("T2", "container-title")
-        rec.add("T3", "collection-title")
-
-
-def _numbers_to_ris(rec: _Record) -> None:
+def _numbers_to_ris(out: list[str], item: dict, ty: str) -> None:
     """Date, volume, issue, pages, edition, publisher and place, report or standard numbers."""
-    ty, item = rec.ty, rec.item
-    py, da = _date(item.get("issued"))
+    get = item.get
+    py, da = _date(get("issued"))
     if py:
-        rec.tag("PY", py)
+        out.append(f"PY  - {py}\n")
     if da:
-        rec.tag("DA", da)
-    rec.add("VL", "volume")
-    rec.add("IS", "issue")
-    page = _plain(item.get("page", ""))
+        out.append(f"DA  - {da}\n")
+    _lines(out, item, _VOLUME)
     if ty in ("BOOK", "THES"):
-        rec.add("SP", "number-of-pages")
-    elif page:
-        start, _, end = page.partition("-")
-        rec.tag("SP", start.strip())
-        if end.strip():
-            rec.tag("EP", end.strip())
-    rec.add("ET", "version" if ty in ("COMP", "DATA") else "edition")
-    rec.add("PB", "publisher")
-    rec.add("CY", "publisher-place")
-    if ty == "CONF":
-        rec.add("C1", "event-place")
-    if ty in ("RPRT", "PAT"):
-        rec.add("SN", "number")
+        _lines(out, item, (("SP", "number-of-pages"),))
     else:
-        rec.add("SN", "ISBN")
-        if "ISBN" not in item:
-            rec.add("SN", "ISSN")
-        rec.add("M1", "collection-number" if ty == "BOOK" else "number")
+        page = get("page")
+        page = _plain(page) if page else ""
+        if page:
+            start, _, end = page.partition("-")
+            out.append(f"SP  - {start.strip()}\n")
+            if end.strip():
+                out.append(f"EP  - {end.strip()}\n")
+    _lines(out, item, (("ET", "version" if ty in ("COMP", "DATA") else "edition"), ("PB", "publisher"),
+                       ("CY", "publisher-place")))
+    if ty == "CONF":
+        _lines(out, item, (("C1", "event-place"),))
+    if ty in ("RPRT", "PAT"):
+        _lines(out, item, (("SN", "number"),))
+    else:
+        _lines(out, item, (("SN", "ISBN"),) if "ISBN" in item else (("SN", "ISSN"),))
+        _lines(out, item, (("M1", "collection-number" if ty == "BOOK" else "number"),))
 
 
-def _links_to_ris(rec: _Record) -> None:
+def _links_to_ris(out: list[str], item: dict, ty: str) -> None:
     """DOI, URL, access date, keywords, abstract, language, number of volumes."""
-    item = rec.item
-    rec.add("DO", "DOI")
-    rec.add("UR", "URL")
+    _lines(out, item, _LINKS)
     year, accessed = _date(item.get("accessed"))
     if accessed or year:
-        rec.tag("Y2", accessed or year)
-    for word in re.split(r"\s*[,;]\s*", _plain(item.get("keyword", ""))):
-        if word:
-            rec.tag("KW", word)
-    rec.add("AB", "abstract")
-    rec.add("LA", "language")
-    if rec.ty != "CHAP":
-        rec.add("NV", "number-of-volumes")  # RIS.js: NV is numberOfVolumes, except for a book section (IS)
+        out.append(f"Y2  - {accessed or year}\n")
+    keywords = item.get("keyword")
+    if keywords:
+        out += [f"KW  - {word}\n" for word in _KEYWORDS.split(_plain(keywords)) if word]
+    _lines(out, item, _ABSTRACT)
+    if ty != "CHAP":
+        _lines(out, item, (("NV", "number-of-volumes"),))  # RIS.js: NV is numberOfVolumes, except for a book section (IS)
 
 
 def _extra(item: dict, ty: str) -> list[str]:

@@ -21,6 +21,7 @@ and its schema (zotero/zotero-schema ``schema.json``, CSL type mappings):
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable, Iterator
 
@@ -90,6 +91,7 @@ _MEANT: dict[str, set[str]] = {ctype: set(types) | _ALSO_FINE.get(ctype, set())
                                for ctype, types in ZOTERO_CSL_ITEM_TYPES.items()}
 _MEANT.update({ctype: _MEANT[target] for ctype, target in _CSL_FALLBACK.items()})
 _STRING_NAMES = re.compile(r"(?im)^\s*(author|editor|translator)\s*=\s*[A-Za-z][\w:.-]*\s*[,}#]")
+_TAGS = re.compile(r"</?[a-z]+[^<>]*>")  # the markup of CSL rich text, which BibTeX.js would print
 _CONCAT = re.compile(r"(?m)=\s*(?:[A-Za-z][\w:.-]*|\{[^{}]*\}|\"[^\"]*\")\s*#")
 
 
@@ -164,11 +166,12 @@ def export_zotero_csl(refs: Iterable[Reference]) -> str:
     return "".join(iter_zotero_csl(refs))
 
 
+@functools.lru_cache(maxsize=16384)  # the same author recurs, and a Person is immutable
 def _plain_name(p: Person) -> Person:
     if p.literal:
         return Person(literal=escape(to_unicode(p.literal), literal=True))
-    return Person(family=escape(to_unicode(p.family), literal=True), given=escape(to_unicode(p.given), literal=True),
-                  particle=escape(to_unicode(p.particle), literal=True), suffix=escape(to_unicode(p.suffix), literal=True))
+    return Person.of(escape(to_unicode(p.family), literal=True), escape(to_unicode(p.given), literal=True),
+                     escape(to_unicode(p.particle), literal=True), escape(to_unicode(p.suffix), literal=True))
 
 
 def _bibtex_type(ref: Reference, ctype: str) -> str:
@@ -187,51 +190,36 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
     _volume_as_book(item)
     btype = _bibtex_type(ref, item["type"])
     fields: dict[str, str] = {}
-
-    def put(name: str, var: str, verbatim: bool = False) -> None:
-        value = item.get(var)
-        if value:
-            text = re.sub(r"</?[a-z]+[^<>]*>", "", str(value))
-            fields[name] = text if verbatim else escape(text, literal=True)
-
-    put("title", "title")
-    put("shorttitle", "title-short")
     container = {"incollection": "booktitle", "inproceedings": "booktitle", "inreference": "booktitle",
                  "audio": "series", "video": "series"}.get(btype, "journal")
-    put(container, "container-title")
+    _put(fields, item, (("title", "title"), ("shorttitle", "title-short"), (container, "container-title")))
     if "series" not in fields:
-        put("series", "collection-title")
-    put("eventtitle", "event-title")
-    put({"techreport": "institution", "thesis": "school", "phdthesis": "school", "mastersthesis": "school"}.get(btype, "publisher"), "publisher")
-    put("address", "publisher-place")
-    put("edition", "edition")
-    put("version", "version")
-    put("volume", "volume")
-    put("number" if btype == "article" else "issue", "issue")
+        _put(fields, item, (("series", "collection-title"),))
+    publisher = {"techreport": "institution", "thesis": "school", "phdthesis": "school",
+                 "mastersthesis": "school"}.get(btype, "publisher")
+    _put(fields, item, (("eventtitle", "event-title"), (publisher, "publisher"), ("address", "publisher-place"),
+                        ("edition", "edition"), ("version", "version"), ("volume", "volume"),
+                        ("number" if btype == "article" else "issue", "issue")))
     if "number" not in fields:
-        put("number", "number")
+        _put(fields, item, (("number", "number"),))
     if "number" not in fields:
-        put("number", "collection-number")
-    put("pages", "page")
-    put("pagetotal", "number-of-pages")
-    put("chapter", "chapter-number")
+        _put(fields, item, (("number", "collection-number"),))
+    _put(fields, item, (("pages", "page"), ("pagetotal", "number-of-pages"), ("chapter", "chapter-number")))
     genre = item.get("genre", "")
     if genre and not (btype in ("phdthesis", "mastersthesis") and genre in THESIS_GENRES.values()):
         fields["type"] = escape(genre, literal=True)
     if item["type"] == "broadcast" and "type" not in fields:
         fields["type"] = "Podcast"
-    put("isbn", "ISBN")
-    put("issn", "ISSN")
-    put("abstract", "abstract")
-    put("language", "language")
+    _put(fields, item, (("isbn", "ISBN"), ("issn", "ISSN"), ("abstract", "abstract"), ("language", "language")))
     if item.get("DOI"):
         fields["doi"] = strip_doi(item["DOI"])
-    put("url", "URL", verbatim=True)
-    if "url" in fields:
-        fields["url"] = fields["url"].replace("{", "%7B").replace("}", "%7D")  # braces are not allowed bare
-    put("keywords", "keyword")
+    url = item.get("URL")
+    if url:
+        url = _TAGS.sub("", str(url)) if "<" in str(url) else str(url)
+        fields["url"] = url.replace("{", "%7B").replace("}", "%7D")  # braces are not allowed bare
+    _put(fields, item, (("keywords", "keyword"),))
     if item.get("medium", "").lower() != fields.get("type", "").lower():
-        put("howpublished", "medium")  # Zotero keeps it in Extra as "Published: ..."
+        _put(fields, item, (("howpublished", "medium"),))  # Zotero keeps it in Extra as "Published: ..."
     _bibtex_extras(ref, item, fields)
     for var, name in (("issued", "date"), ("accessed", "urldate")):
         text = csl_date_text(item.get(var))
@@ -241,6 +229,18 @@ def zotero_bibtex_entry(ref: Reference) -> Reference:
     persons = {f: [_plain_name(p) for p in named(ref.persons[f])[0]] for f in ("author", "editor", "translator")
                if ref.persons.get(f)}
     return Reference(btype, ref.key, fields, persons)
+
+
+def _put(fields: dict[str, str], item: dict, pairs: tuple[tuple[str, str], ...]) -> None:
+    """Set each (field, variable) pair's field from the item's variable, when it has one: plain text, escaped."""
+    get = item.get
+    for name, var in pairs:
+        value = get(var)
+        if value:
+            text = str(value)
+            if "<" in text:
+                text = _TAGS.sub("", text)
+            fields[name] = escape(text, literal=True)
 
 
 def _bibtex_extras(ref: Reference, item: dict, fields: dict[str, str]) -> None:
