@@ -66,6 +66,8 @@ def main() -> int:
     ap.add_argument("--test", default="gold")
     ap.add_argument("--iterations", type=int, default=None)
     ap.add_argument("--synth", type=int, default=train_parser.SYNTH)
+    ap.add_argument("--csl", type=int, default=train_parser.CSL,
+                    help="CSL-rendered strings to train on (bench/csl_train.py: no held-out entry or style)")
     ap.add_argument("--save", type=Path, help="keep the trained model here (to re-score rule changes quickly)")
     ap.add_argument("--model", type=Path, help="score this model (trained by --save on the same --train) instead")
     ap.add_argument("--dump", type=Path, help="write gold/pred JSONL pairs here for inspection")
@@ -81,7 +83,7 @@ def main() -> int:
         for line in open(tdir / f"{name}.jsonl", encoding="utf-8"):
             seen.add(" ".join(json.loads(line)["raw"].split()))
     # Same recipe as the shipped model (train_parser.py), synthetic strings drawn from the train sets only.
-    train = train_parser.load_sets(tdir, args.train.split(","), args.synth)
+    train = train_parser.load_sets(tdir, args.train.split(","), args.synth, args.csl)
     test = []
     for name in args.test.split(","):
         for line in open(tdir / f"{name}.jsonl", encoding="utf-8"):
@@ -94,7 +96,7 @@ def main() -> int:
             start = time.perf_counter()
             params = {"max_iterations": args.iterations} if args.iterations else None
             crf.train(train, model, params)
-            print(f"trained on {args.train} + {args.synth} generated: {len(train)} references "
+            print(f"trained on {args.train} + {args.synth} generated + {args.csl} CSL-rendered: {len(train)} references "
                   f"in {time.perf_counter() - start:.0f}s")
         else:
             print(f"scoring {model} (trained on {args.train})")

@@ -32,6 +32,7 @@ from solicite.parse import crf, features  # noqa: E402
 from solicite.parse.tokens import labelled_tokens  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import csl_train  # noqa: E402
 import synth_refs  # noqa: E402
 
 MODEL_DIR = ROOT / "src" / "solicite" / "parse" / "model"
@@ -40,6 +41,7 @@ ALL_SETS = ("core", "gold", "good", "bad", "ugly")
 # and adding it lowered held-out micro-F1 by 0.9 on gold and 1.7 on good (bench/parse_accuracy.py).
 DEFAULT_SETS = ("core", "gold", "good", "bad")
 SYNTH = 1500
+CSL = 3000  # strings rendered from real BibTeX in styles no held-out set uses (bench/csl_train.py)
 DICT_BITS = {"name": None, "journal": features.JOURNAL, "publisher": features.PUBLISHER, "place": features.PLACE}
 
 
@@ -47,7 +49,9 @@ NOTICE = """The files in this folder are derived from AnyStyle (https://github.c
 BSD 2-Clause licence, see LICENSE in this folder:
 
 * tagger.crfsuite: CRF weights trained on AnyStyle's labelled references (core, gold, good,
-  bad) and on strings generated from their authors and titles (bench/synth_refs.py).
+  bad), on strings generated from their authors and titles (bench/synth_refs.py), and on
+  entries of ../shared/bib (plume-all.bib, CC BY 3.0; biblatex-examples.bib, LPPL) rendered by
+  solicite's CSL engine in 16 styles and labelled from their fields (bench/csl_train.py).
 * dictionary.txt.gz: words of AnyStyle's dictionaries (first names, surnames, journals,
   publishers, places), each with a bit mask of the lists it appears in.
 
@@ -91,8 +95,10 @@ def consistent(spans: list[list[str]]) -> bool:
     return not ("container-title" in labels and "title" not in labels)
 
 
-def load_sets(training_dir: Path, names: list[str], synth: int = 0) -> list[tuple[list[str], list[str]]]:
-    """Labelled token sequences of the named AnyStyle sets, plus ``synth`` generated web/report ones."""
+def load_sets(training_dir: Path, names: list[str], synth: int = 0,
+              csl: int = 0) -> list[tuple[list[str], list[str]]]:
+    """Labelled token sequences of the named AnyStyle sets, plus ``synth`` generated web/report ones
+    and up to ``csl`` real entries rendered in CSL styles (never a held-out entry or style)."""
     samples, authors, titles = [], [], []
     for name in names:
         with open(training_dir / f"{name}.jsonl", encoding="utf-8") as fh:
@@ -108,6 +114,8 @@ def load_sets(training_dir: Path, names: list[str], synth: int = 0) -> list[tupl
                         titles.append(text)
     if synth:
         samples.extend(synth_refs.generate(authors, titles, synth))
+    if csl:
+        samples.extend(csl_train.generate(training_dir.parent.parent, csl))
     return samples
 
 
@@ -120,6 +128,7 @@ def main() -> int:
                        help="write the model here (default: bench/out/model)")
     where.add_argument("--install", action="store_true", help="replace the shipped model in src/solicite/parse/model")
     ap.add_argument("--synth", type=int, default=SYNTH, help="generated web/report references to add")
+    ap.add_argument("--csl", type=int, default=CSL, help="real entries rendered in CSL styles to add (at most)")
     args = ap.parse_args()
     parsing = args.shared / "parsing"
     sets = args.sets.split(",")
@@ -139,7 +148,7 @@ def main() -> int:
         features.dictionary = lambda: table
         shutil.copyfile(parsing / "training" / "LICENSE", stage / "LICENSE")
         (stage / "NOTICE").write_text(NOTICE, encoding="utf-8")
-        samples = load_sets(parsing / "training", sets, args.synth)
+        samples = load_sets(parsing / "training", sets, args.synth, args.csl)
         start = time.perf_counter()
         crf.train(samples, stage / crf.MODEL_FILE)
         for built in sorted(stage.iterdir()):
@@ -147,7 +156,7 @@ def main() -> int:
     finally:
         shutil.rmtree(stage, ignore_errors=True)
     print(f"dictionary: {len(table)} words; trained on {len(samples)} references "
-          f"({args.sets} + {args.synth} generated) in {time.perf_counter() - start:.0f}s -> {out}")
+          f"({args.sets} + {args.synth} generated + up to {args.csl} CSL-rendered) in {time.perf_counter() - start:.0f}s -> {out}")
     return 0
 
 

@@ -137,3 +137,39 @@ def test_report_numbers_and_institutions(text, number, institution):
 ])
 def test_place_and_publisher(text, expected):
     assert split_place(text) == expected
+
+
+def test_ieee_report_institution_before_the_number():
+    ref = _parse("B. G. Zorn, “Comparative Performance Evaluation of Garbage Collection Algorithms,” Univ of "
+                 "California, Berkeley, Technical report UCB/CSD 89/544, Dec. 1989.")
+    assert ref.fields["number"] == "UCB/CSD 89/544"
+    assert "1989" not in ref.fields.get("institution", "")  # the date after the number is no institution
+
+
+def test_nature_chapter_pages_after_the_book_and_editors_without_a_dot():
+    ref = _parse("Simonet, V. Flow Caml in a Nutshell. in APPSEM-II: First Applied Semantics II Workshop 152–165 "
+                 "(Nottingham, UK, 2003).")
+    assert (ref.fields["booktitle"], ref.fields["pages"]) == ("APPSEM-II: First Applied Semantics II Workshop",
+                                                              "152--165")
+    ref = _parse("Garland, S. J. & Lynch, N. A. Using I/O Automata for Developing Distributed Systems. in Foundations "
+                 "of Component-Based Systems (eds Leavens, G. T. & Sitaraman, M.) 285–312 (Cambridge University "
+                 "Press, 2000).")
+    assert (ref.fields["title"], ref.fields["booktitle"]) == ("Using I/O Automata for Developing Distributed Systems",
+                                                              "Foundations of Component-Based Systems")
+    assert _families(ref, "editor") == ["Leavens", "Sitaraman"]
+
+
+def test_ieee_book_then_series():
+    ref = _parse("S. Colin and L. Mariani, “Run-time verification,” in Model-based Testing of Reactive Systems, "
+                 "vol. 3472, in Lecture Notes in Computer Science, vol. 3472. , Springer-Verlag, 2005, pp. 525–555.")
+    assert (ref.fields["title"], ref.fields["booktitle"], ref.fields["series"]) == (
+        "Run-time verification", "Model-based Testing of Reactive Systems", "Lecture Notes in Computer Science")
+
+
+def test_a_title_of_abbreviations_before_an_abbreviated_journal_begins_the_journal():
+    words = ["S.", "Weinberg,", "Phys.", "Rev.", "D", "85,"]
+    labels = ["author", "author", "title", "journal", "journal", "volume"]
+    assert blocks.journal_abbreviations(words, labels)[2] == "journal"
+    words = ["J.", "Smith,", "Review.", "Nature", "12,"]  # a one-word title before a full journal name stays
+    labels = ["author", "author", "title", "journal", "volume"]
+    assert blocks.journal_abbreviations(words, labels) == labels

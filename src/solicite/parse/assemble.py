@@ -22,7 +22,7 @@ _DIGIT = re.compile(r"\d")
 _TWO_CHARS = re.compile(r"\w\w")
 _PP_PAREN = re.compile(r"\(\s*pp?\.\s*([A-Za-z]?\d+\s*[-–—]+\s*[A-Za-z]?\d+)\s*\)")
 _QUOTED_TITLE = re.compile(
-    r"^\s*[“\"«]\s*(?P<t>[^“”\"«»]+?)(?:(?P<end>[.,?!])\s*[”\"»]|[”\"»]\s*[.,])\s*(?P<rest>[A-ZÀ-Þ0-9(«“\"].*)$")
+    r"^\s*[“\"«]\s*(?P<t>[^“”\"«»]+?)(?:(?P<end>[.,?!])\s*[”\"»]|[”\"»]\s*[.,])\s*(?P<rest>(?:[A-ZÀ-Þ0-9(«“\"]|in\s).*)$")
 _YEAR_ANYWHERE = re.compile(r"\(\s*(1[5-9]\d\d|20\d\d)[a-z]?\s*\)|(?<![\d/.-])(1[5-9]\d\d|20\d\d)(?![\d-])")
 
 
@@ -185,7 +185,13 @@ def _read_title(d: _Draft) -> None:
         # '“Bor’ba za khleb,” Litopys revoliutsii': the closing quote ends the title (MLA, Chicago).
         title = F.clean(quoted.group("t") + (quoted.group("end") or ""))
         rest = quoted.group("rest")
-        by.setdefault("note" if "journal" in by or "container-title" in by else "journal", []).insert(0, rest)
+        if rest.startswith("in ") and "container-title" in by:
+            # IEEE: '“Title,” in Book, vol. 3472, in Lecture Notes ...': the book, then its series.
+            by.setdefault("collection-title", by.pop("container-title"))
+            by["container-title"] = [rest]
+            rest = ""
+        if rest:
+            by.setdefault("note" if "journal" in by or "container-title" in by else "journal", []).insert(0, rest)
     if len(titles) > 1:  # a second, separate "title" run is rarely part of the title
         by.setdefault("note", []).extend(titles[1:])
     if not title:
@@ -196,6 +202,10 @@ def _read_title(d: _Draft) -> None:
 
 
 def _read_containers(d: _Draft) -> None:
+    books = d.by.get("container-title", [])
+    if len(books) > 1 and books[-1].startswith("in ") and "collection-title" not in d.by:
+        # IEEE: "in Book, vol. 3472, in Lecture Notes in Computer Science": the book, then its series.
+        d.by["collection-title"] = [books.pop()]
     journal = F.container(d.first("journal"))
     book_text = d.joined("container-title")
     m = _ED_INSIDE.search(book_text)
@@ -237,7 +247,7 @@ def _nlm_book(d: _Draft, book: str, book_text: str) -> tuple[str, str]:
 def _read_numbers(d: _Draft) -> None:
     by, f = d.by, d.f
     if "collection-title" in by:
-        f["series"] = F.clean(d.joined("collection-title"))
+        f["series"] = F.container(d.joined("collection-title"))  # "in Lecture Notes ...": no "in"
     vol_text = d.joined("volume")
     if vol_text:
         vol, num = F.volume_number(vol_text)

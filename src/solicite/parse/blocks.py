@@ -21,7 +21,7 @@ _SECTION = re.compile(r"^[A-Z]\.?$")
 def journal_abbreviations(words: list[str], labels: list[str]) -> list[str]:
     """Give back to the journal the abbreviated words the author list took ("Ginsparg, Nucl. | Phys. B")."""
     for start in range(1, len(labels)):
-        if labels[start] != "journal" or labels[start - 1] != "author":
+        if labels[start] != "journal" or labels[start - 1] not in ("author", "title"):
             continue
         i = start
         while i > 1 and labels[i - 1] == "author" and _ABBREV.match(words[i - 1]):
@@ -29,6 +29,18 @@ def journal_abbreviations(words: list[str], labels: list[str]) -> list[str]:
         # The authors must end with a comma right before the abbreviations, and keep a name.
         if i < start and words[i - 1].endswith(",") and labels[i - 1] == "author" and i >= 2:
             labels = labels[:i] + ["journal"] * (start - i) + labels[start:]
+        elif labels[start - 1] == "title" and _ABBREV.match(words[start]):  # "Phys. | Rev. D", never "Review. | Nature"
+            labels = _title_of_abbreviations(words, labels, start)
+    return labels
+
+
+def _title_of_abbreviations(words: list[str], labels: list[str], start: int) -> list[str]:
+    """A "title" that is only abbreviations before the journal ("Weinberg, Phys. | Rev. D 85") begins the journal."""
+    i = start
+    while i > 0 and labels[i - 1] == "title" and _ABBREV.match(words[i - 1]):
+        i -= 1
+    if i < start and i > 0 and labels[i - 1] != "title":
+        return labels[:i] + ["journal"] * (start - i) + labels[start:]
     return labels
 
 
@@ -39,7 +51,7 @@ _LIST_END = re.compile(r"^(?:[A-Z]{1,3}|al)\.$")
 
 def vancouver_author_end(words: list[str], labels: list[str]) -> list[str]:
     """End a Vancouver author list at its full stop: "Gupta A. SPLASH: Stanford..." starts the title at "SPLASH:"."""
-    if "author" not in labels or not any(_VANCOUVER_INITIALS.match(w) for w in words[:12]):
+    if "author" not in labels or not any(w[-1] == "," and len(w) <= 4 and _VANCOUVER_INITIALS.match(w) for w in words[:12]):
         return labels
     for i, word in enumerate(words[:-1]):
         if labels[i] != "author" or not _LIST_END.match(word):
@@ -55,7 +67,7 @@ def vancouver_author_end(words: list[str], labels: list[str]) -> list[str]:
 
 _IN_EDITORS_BOOK = re.compile(
     r"\bIn:\s+(?P<eds>[^.]*?(?:[A-Z]{1,3}|et al\.?)),?\s+(?:editors?|eds?\.?)\.\s+(?P<book>[^.;]+?)\.\s")
-_IN_BOOK = re.compile(r"^(?P<title>.+?[^A-Z])\.\s+In:?\s+(?P<book>[A-Z0-9].+)$")
+_IN_BOOK = re.compile(r"^(?P<title>.+?[^A-Z])\.\s+(?P<in>[Ii]n):?\s+(?P<book>[A-Z0-9].+)$")
 
 
 def nlm_book(raw: str) -> str:
@@ -73,7 +85,11 @@ def raw_has(raw: str, text: str) -> bool:
 
 def split_in_book(title: str, raw: str) -> tuple[str, str]:
     """("Run-time verification", "Model-based Testing") from a title that ran on into "In: Book"."""
-    m = _IN_BOOK.match(title) if ". In" in title else None
-    if not m or ("In:" not in m.group(0) and not raw_has(raw, "In " + m.group("book") + ";")):
-        return title, ""  # "In Book" without the colon only where ACS's semicolon closes the book
-    return m.group("title"), m.group("book").strip(" .")
+    m = _IN_BOOK.match(title) if ". In" in title or ". in" in title else None
+    if not m:
+        return title, ""
+    book = m.group("book")
+    # "In Book" without the colon only where ACS's semicolon or Nature's "(eds" closes the book.
+    if "In:" in m.group(0) or raw_has(raw, f"In {book};") or raw_has(raw, f"in {book} (ed"):
+        return m.group("title"), book.strip(" .")
+    return title, ""

@@ -40,7 +40,7 @@ _DOT_LETTER = re.compile(r"\.(?=[A-ZÀ-Þ])")
 _PAREN_DATE = re.compile(r"\s*[(\[]\s*\d[^)\]]*[)\]]")
 _NUMBERING = re.compile(r"^\s*(?:[\[(]?\d{1,4}[\]).]|\d{1,4}\s)\s*")
 _ROLE = re.compile(
-    r"^\s*(?:in:?\s+|edited\s+by\s+|ed\.\s+by\s+|eds?\.\s+|hrsg\.\s+v\.\s+|by\s+|trans(?:lated)?\.?\s+by\s+|"
+    r"^\s*(?:in:?\s+|edited\s+by\s+|ed\.\s+by\s+|eds?\.\s+|\(?(?-i:eds?)\s+|hrsg\.\s+v\.\s+|by\s+|trans(?:lated)?\.?\s+by\s+|"
     r"translated\s+by\s+|trans\.\s+)|"
     r"[\s,]*[(\[]?\s*(?:eds?|editors?|hrsg|hg|dir|coord|comps?|trans|transl|tr)\.?\s*[)\]]?[\s.,:;]*$",
     re.IGNORECASE,

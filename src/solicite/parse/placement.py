@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 _MEDIA_WORD = re.compile(r"\b(?:podcast|youtube|video)\b", re.IGNORECASE)
 _TRAILING_VOLUME = re.compile(r"(?<=[A-Za-z.)])\s+(\d{1,4})$")
+_TRAILING_PAGES = re.compile(r"\s+(\d+\s*[-–]\s*\d+)$")
 _ISSUE_WORD = re.compile(r"(?:,|\d)\s+(?:no|nr|issue)\.?\s*(\d{1,4})\b", re.IGNORECASE)
 IN_BOOK = re.compile(r"^\s*(?:in:?\s|in:)|.*\(\s*pp?\.\s*\d|.*\(\s*eds?\.?\s*\)", re.IGNORECASE)
 _MINOR = {"of", "and", "the", "for", "in", "on", "&", "de", "a"}
@@ -77,6 +78,9 @@ def _place_container(d: _Draft, kind: str) -> None:
                 f["number"] = m.group(1)
     elif kind in ("incollection", "inproceedings"):
         f["booktitle"] = d.book or d.journal
+        m = _TRAILING_PAGES.search(f["booktitle"])
+        if m and not f.get("pages"):  # Nature: "in Book Title 152–165 (Place, 2003)"
+            f["booktitle"], f["pages"] = f["booktitle"][: m.start()], F.pages(m.group(1))
     elif not container:
         pass
     elif kind == "online":
@@ -110,9 +114,16 @@ def merge_glued_place(f: dict[str, str], text: str) -> None:
     place = f.get("address") or f.get("location")
     if not place:
         return
+    whole = ""
     for name in ("institution", "publisher", "school", "organization"):
         value = f.get(name)
-        if value and f"{norm(place)} {norm(value)}" in norm(text):
+        if not value or not value.split():
+            continue
+        plain = [to_unicode(x) if "{" in x or "\\" in x else x for x in (place.split()[-1], value.split()[0])]
+        if f"{plain[0]} {plain[1]}" not in text:
+            continue  # most places stand apart: not worth folding the whole text
+        whole = whole or norm(text)
+        if f"{norm(place)} {norm(value)}" in whole:
             f[name] = f"{place} {value}"
             f.pop("address", None)
             f.pop("location", None)
@@ -195,6 +206,8 @@ def _report_fields(raw: str, f: dict[str, str], notes: list[str]) -> None:
     # NLM: "[Technical report]. Place: Institution; 1989 Dec. Technical report UCB/CSD 89/544."
     end = numbered.start() if numbered and numbered is not m else len(raw)
     after = F.without_date(F.clean(raw[m.end():end].lstrip(" )].,;:").split(";")[0]))
+    if _DATE_ONLY.match(after):
+        after = ""  # IEEE: "Institution, Technical report 720, Jun. 1983.": the institution came before
     if after and not F.find_url(after) and len(after) < 120:
         f["institution"] = after
         f.pop("publisher", None)
@@ -210,6 +223,8 @@ def _report_fields(raw: str, f: dict[str, str], notes: list[str]) -> None:
         # series is the body that issues it ("WORKING PAPER" alone is no owner: the rest is no series).
         f["institution"], f["type"] = owner.group(1).strip(), f["type"][owner.end():]
 
+
+_DATE_ONLY = re.compile(r"^(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2}\s+)?(?:1[5-9]\d\d|20\d\d)[a-z]?$")
 
 # The acronyms (all capitals, at least two letters) before a series' generic name.
 _SERIES_OWNER = re.compile(r"((?:[A-Z][A-Z0-9/&-]+\s+){1,3})(?=\S)")
