@@ -24,8 +24,8 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import HTTPError, MaxRetryError, NameResolutionError
 from urllib3.util.retry import Retry
 
-from solicite.check.transport import Transport
-from solicite.check.watchdog import Watchdog
+from solicite.transport import Transport
+from solicite.watchdog import Watchdog
 
 from solicite import USER_AGENT  # noqa: F401  (re-exported: resolve's User-Agent)
 from solicite.config import cache_dir as cache_dir_of

@@ -11,9 +11,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from solicite.cli.main import cli
 
 BIB = r"""@article{gonzalez2020,
   author = {Gonz{\'a}lez, Dav{\'\i}d and van der Walt, St{\'e}fan and others},
@@ -29,18 +27,6 @@ BIB = r"""@article{gonzalez2020,
   year = {2019},
 }
 """
-
-
-@pytest.fixture()
-def run(tmp_path):
-    lib = tmp_path / "lib.bib"
-    lib.write_text(BIB, encoding="utf-8")
-
-    def invoke(*args: str) -> str:
-        result = CliRunner().invoke(cli, ["--library", str(lib), *args])
-        assert result.exit_code == 0, result.output
-        return result.stdout
-    return invoke
 
 
 @pytest.mark.parametrize("style,solo,cited", [

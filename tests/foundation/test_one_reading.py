@@ -9,9 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
 
-from solicite.cli.main import cli
 from solicite.text import fold
 
 BIB = r"""@article{gonzalez2020,
@@ -25,18 +23,6 @@ BIB = r"""@article{gonzalez2020,
 """
 TITLE = "Grècque l’interprétation — DNA co-op of Straße"
 STYLES = ("apa", "mla", "chicago", "ieee", "harvard", "vancouver")
-
-
-@pytest.fixture()
-def run(tmp_path):
-    lib = tmp_path / "lib.bib"
-    lib.write_text(BIB, encoding="utf-8")
-
-    def invoke(*args: str) -> str:
-        result = CliRunner().invoke(cli, ["--library", str(lib), *args])
-        assert result.exit_code == 0, result.output
-        return result.stdout
-    return invoke
 
 
 def _reads_alike(out: str) -> None:

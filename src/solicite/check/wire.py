@@ -21,7 +21,7 @@ from contextlib import suppress
 from typing import Any, Callable, Mapping, cast
 import aiohttp
 
-from solicite.check.transport import BODY_WAIT, ca_bundle, proxy_for
+from solicite.transport import BODY_WAIT, ca_bundle, proxy_for
 
 if sys.version_info >= (3, 11):
     from asyncio import timeout_at

@@ -21,7 +21,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.response import BaseHTTPResponse
 
-from solicite.check.watchdog import Ticket, Watchdog, attach_current
+from solicite.watchdog import Ticket, Watchdog, attach_current
 
 _Manager = TypeVar("_Manager", bound=urllib3.PoolManager)
 
