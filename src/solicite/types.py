@@ -120,11 +120,7 @@ def medium_hints(ref: Reference) -> str:
 
 def medium(ref: Reference) -> str:
     """"podcast", "video" or "": the medium an entry names (show notes' "Youtube", APA's "[Video]", "[Film]")."""
-    return medium_of(medium_hints(ref))
-
-
-def medium_of(hints: str) -> str:
-    """The medium that :func:`medium_hints` text names: "podcast", "video" or ""."""
+    hints = medium_hints(ref)
     if "podcast" in hints:
         return "podcast"
     return "video" if _VIDEO.search(hints) else ""
