@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 from solicite.check.result import DOI, MISSING, URL, Link
 from solicite.doi import FIND, SICI, doi_of_url, strip_doi, trim
 from solicite.model import LOST_LINK_FIELD, Reference
+from solicite.urls import trim_url
 
 # A URL may hold a SICI-style DOI's <...::...> (solicite.doi.SICI); any other < or > ends it.
 _URL = re.compile(rf"\b(?:https?|ftp)://(?:[^\s<>\"'`{{}}|\\^]|{SICI})+", re.IGNORECASE)
@@ -29,28 +30,10 @@ _LATEX_URL = re.compile(r"\\(?:url|href)\s*\{([^{}]+)\}")
 _LATEX_ESCAPE = re.compile(r"\\([_%&#$~])")
 # Fields whose addresses are not links to check: local files, and the parser's lost-link marker.
 _NOT_LINK_FIELDS = {LOST_LINK_FIELD, "file", "pdf", "localfile"}
-_TRAILING = ".,;:!?*~'\"’”»"
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _BIB_SUFFIXES = {".bib", ".bibtex"}
 _MD_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd", ".qmd", ".rmd"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-
-
-def trim_url(url: str) -> str:
-    """Drop the punctuation that ends a sentence or closes a bracket around a URL in prose."""
-    while url:
-        last = url[-1]
-        if last in _TRAILING:
-            url = url[:-1]
-        elif last == ")" and url.count(")") > url.count("("):
-            url = url[:-1]
-        elif last == "]" and url.count("]") > url.count("["):
-            url = url[:-1]
-        elif last == ">" or last == "<":
-            url = url[:-1]
-        else:
-            break
-    return url
 
 
 def classify(url: str, source: str = "", line: int = 0, key: str = "", field: str = "") -> Link:

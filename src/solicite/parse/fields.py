@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from solicite.urls import trim_url
+
 
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _PAGES = re.compile(r"([A-Za-z]{0,2}\d+)\s*(?:[-–—‐‑]+|\s+to\s+)\s*([A-Za-z]{0,2}\d+)")
@@ -80,9 +82,7 @@ def _unmatched_close(text: str) -> bool:
 def find_url(text: str) -> str:
     """The first URL in ``text`` (not a doi.org link), trailing punctuation removed."""
     for m in _URL.finditer(text):
-        url = m.group(0).rstrip(".,;:>]}")
-        while url.endswith(")") and url.count("(") < url.count(")"):
-            url = url[:-1]
+        url = trim_url(m.group(0))
         if "doi.org/10." not in url.lower():
             return url
     return ""

@@ -23,6 +23,7 @@ from solicite.dates import month_number
 from solicite.model import LOST_LINK_FIELD
 from solicite.parse.extract import Link
 from solicite.parse.roles import take_annotations
+from solicite.urls import trim_url
 
 # Markers left where a hyperlink was. Group "name" is what lostlink records.
 _LINK_MARKERS = re.compile(
@@ -88,7 +89,7 @@ def clean(text: str, links: list[Link] | None = None) -> Cleaned:
     text = _DOI.sub(take_doi, text)
 
     def take_url(m: re.Match) -> str:
-        url = _trim_url(m.group(0))
+        url = trim_url(m.group(0))
         urls.append(url if not url.lower().startswith("www.") else "https://" + url)
         return " " + m.group(0)[len(url):]
 
@@ -156,16 +157,6 @@ def _anchor_before(text: str, start: int, end: int) -> str:
 def _clean_anchor(anchor: str) -> str:
     anchor = _LINK_MARKERS.sub(" ", anchor)
     return repair(anchor).rstrip(" .,;:")
-
-
-def _trim_url(url: str) -> str:
-    """Drop sentence punctuation glued to the end of a URL, and unbalanced closing brackets."""
-    while url and url[-1] in ".,;:'\"”’>":
-        url = url[:-1]
-    for open_, close in ("()", "[]"):
-        while url.endswith(close) and url.count(close) > url.count(open_):
-            url = url[:-1]
-    return url
 
 
 def _iso_date(text: str) -> str:
