@@ -10,7 +10,7 @@ import pytest
 from solicite.model import Person, Reference
 from solicite.styles import Options, bibliography, get_renderer
 from solicite.styles.common import csl_numeric, page_range
-from solicite.styles.core import csl_number
+from solicite.item import csl_number
 
 TEXT = get_renderer("text")
 

@@ -15,7 +15,7 @@ from solicite.model import Person
 from solicite.styles import titles
 from solicite.styles.apa import _numbered
 from solicite.styles.common import citeproc_range, number_label
-from solicite.styles.names import Name, from_person
+from solicite.persons import Name, from_person
 
 _TITLE_CHARS = st.text(alphabet="ab Z{}~-`'\"\n\t\u00a0\u2003.:", max_size=30)
 

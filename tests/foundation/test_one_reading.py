@@ -63,13 +63,16 @@ def test_show_json_keeps_the_text_as_written_and_lint_is_clean(run) -> None:
     run("lint")  # exit status 0: no findings
 
 
-def test_list_json_keeps_the_reference_and_bibtex_export_writes_it_back(run) -> None:
-    # `--json list` is the lossless Reference shape; decoded with the one codec it reads as the rest.
-    from solicite.codec import to_unicode
-
+def test_list_json_is_the_typed_item_and_bibtex_export_writes_the_reference_back(run) -> None:
+    # `--json list` prints the typed item: text decoded by the codec, "and others" a flag, no person.
     listed = json.loads(run("--json", "list"))[0]
-    assert listed["type"] == "article" and to_unicode(listed["fields"]["title"]) == TITLE
-    assert [to_unicode(p["family"]) for p in listed["persons"]["author"]] == ["González", "Walt", "others"]
+    assert listed["type"] == "article" and listed["csl_type"] == "article-journal"
+    assert listed["fields"]["title"] == TITLE and listed["fields"]["pages"] == "1–10"
+    assert [p["family"] for p in listed["persons"]["author"]] == ["González", "Walt"]
+    assert listed["persons"]["author"][1]["particle"] == "van der" and listed["and_others"] == ["author"]
+    # `show --json` keeps the Reference as written; the BibTeX export writes it back, "and others" too.
+    shown = json.loads(run("show", "--json", "gonzalez2020"))
+    assert shown["persons"]["author"][-1] == {"family": "others"}
     bibtex = run("export", "--to", "bibtex")
     assert "and others}" in bibtex and "Gr{\\`e}cque" in bibtex and bibtex.startswith("@article{gonzalez2020")
 

@@ -118,9 +118,15 @@ def ref_text(value: str) -> str:
 
 
 def print_refs(env: Env, refs: Iterable[Reference]) -> None:
-    """A rich table on a terminal, tab-separated lines elsewhere, or JSON with --json (written entry by entry)."""
+    """A rich table on a terminal, tab-separated lines elsewhere, or JSON with --json (written entry by entry).
+
+    The JSON is each entry's typed item (solicite.item): text decoded by the codec, "and others" as
+    the ``and_others`` flag; ``show --json`` keeps the lossless Reference.
+    """
     if env.json_output:
-        env.emit_json_items(r.as_dict() for r in refs)
+        from solicite.item import typed_item
+
+        env.emit_json_items(typed_item(r).as_json() for r in refs)
         return
     rows = ((r.key, r.type, r.year, authors_short(r), r.text("title")) for r in refs)
     if env.interactive:

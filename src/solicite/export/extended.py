@@ -75,7 +75,7 @@ def extend_csl(ref: Reference, item: dict) -> None:
     _containers(ref, item)
     kind = eprint_type(ref) if "eprint" in ref.fields else ""
     if "URL" not in item and kind:
-        from solicite.styles.core import EPRINT_URLS
+        from solicite.item import EPRINT_URLS
 
         if kind in EPRINT_URLS:
             item["URL"] = EPRINT_URLS[kind] + to_unicode(ref.get("eprint")).strip()

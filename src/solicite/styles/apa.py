@@ -15,8 +15,9 @@ from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
 from solicite.doi import doi_url
 from solicite.styles.common import capitalize_first, genre_title, labelled_number, pages_label, edition, full_date_mdy, thesis_genre, title
-from solicite.styles.core import Item, number_range, type_name
-from solicite.styles.names import Name, initials, join, more
+from solicite.item import number_range
+from solicite.styles.core import Item, type_name
+from solicite.persons import Name, initials, join, more
 
 STANDALONE = {"book", "report", "thesis", "webpage", "misc", "dataset", "software", "patent", "manuscript",
               "audio", "video", "periodical"}
@@ -111,7 +112,7 @@ class APA(Style):
             return apa_author_list(item.editors) + (" (Eds.)" if len(item.editors) > 1 else " (Ed.)"), False, False
         if item.kind == "webpage" and item.publisher:
             return item.publisher, True, False
-        if item.kind in ("video", "audio") and item.ref.type in ("online", "misc") and item.text("organization"):
+        if item.kind in ("video", "audio") and item.bibtype in ("online", "misc") and item.text("organization"):
             # A channel or show named only as organization: it is the author (APA 7 §10.12).
             org = item.text("organization")
             return org, False, False
@@ -124,7 +125,7 @@ class APA(Style):
             return f"(n.d.{'-' + suffix if suffix else ''})"
         year = d.year + (f"\u2013{d.end_year}" if d.end_year else "") + suffix
         if item.kind in FULL_DATE or item.is_podcast or (item.kind == "paper" and not item.editors and
-                                                         not item.f.get("pages") and not item.f.get("volume")):
+                                                         not item.has("pages") and not item.has("volume")):
             if d.month:
                 year += f", {d.month_name}" + (f" {d.day}" if d.day else "")
         return f"({year})"
@@ -200,8 +201,8 @@ class APA(Style):
 
     def cite_title(self, item: Item, narrative: bool = False):
         """The short title (before a colon) in title case: quoted for parts, italic for whole works."""
-        raw = item.f.get("shorttitle") or item.f.get("title", "")
-        if not item.f.get("shorttitle") and ":" in raw:
+        raw = item.markup("shorttitle", "title")
+        if not item.has("shorttitle") and ":" in raw:
             raw = raw.split(":", 1)[0]
         parts = title_rich(raw, "title" if item.english else "as-is")
         if item.kind in ("article", "magazine", "newspaper", "chapter", "paper"):

@@ -7,7 +7,7 @@ from typing import Any
 
 from solicite.richtext import Part
 from solicite.styles.core import Item
-from solicite.styles.names import Name, more
+from solicite.persons import Name, more
 from solicite.codec import to_unicode
 
 
@@ -125,9 +125,9 @@ class Style:
         from solicite.richtext import Italic, Quoted
         from solicite.styles.titles import title_rich
 
-        raw = item.f.get("shorttitle") if not full else None
+        raw = item.markup("shorttitle") if not full else None
         if not raw:
-            raw = item.title_raw if full else item.f.get("title", "")
+            raw = item.title_raw if full else item.markup("title")
             if not full and ":" in raw:
                 raw = raw.split(":", 1)[0]
         parts = title_rich(raw, case if item.english else "as-is")
@@ -200,6 +200,6 @@ def _strip_article(title: str) -> str:
 
 def name_list(people: list[Name], fmt, sep: str = ", ", last: str = ", & ", two: str | None = None) -> str:
     """Format each name with ``fmt`` and join the list."""
-    from solicite.styles.names import join
+    from solicite.persons import join
 
     return join([fmt(n) for n in people], sep, last, two)

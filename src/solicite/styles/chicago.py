@@ -7,8 +7,9 @@ from solicite.styles.base import Options, Style, unquote
 from solicite.styles.build import Out
 from solicite.doi import doi_url
 from solicite.styles.common import leading_names, labelled_number, capitalize_first, genre_title, edition, thesis_genre, family_first, full_date_mdy, given_first, page_range, title
-from solicite.styles.core import Item, number_range, type_name
-from solicite.styles.names import more
+from solicite.item import number_range
+from solicite.styles.core import Item, type_name
+from solicite.persons import more
 from solicite.styles.mla import MLA
 from solicite.codec import to_unicode
 
@@ -245,7 +246,7 @@ def _journal_numbers(item: Item, o: Out) -> None:
         o.add(f"({month_year})" if month_year else "", " ")
     else:
         if (item.kind == "article" and not item.pages and item.doi and item.year
-                and not item.f.get("series") and not item.f.get("pubstate")):
+                and not item.has("series") and not item.has("pubstate")):
             # The CSL style's test: an article with a DOI and a date, but no volume,
             # issue or pages yet, was published online ahead of print.
             o.add("ahead of print", ", ")

@@ -87,7 +87,7 @@ def title(item: Item, opts, raw: str | None = None, italic: bool = False, case: 
     if not value:
         return ""
     if case == "title" and opts.sentence_case and item.english and value not in (
-            item.f.get("journaltitle"), item.f.get("journal")):
+            item.markup("journaltitle"), item.markup("journal")):
         case = "sentence+title"
     parts = title_rich(value, case or ("sentence" if opts.sentence_case and item.english else "as-is"), opts.lexicon)
     return Italic(*parts) if italic else parts
@@ -201,7 +201,7 @@ def thesis_genre(item: Item) -> str:
         return type_name(t)
     if t:
         return t
-    return "Master\u2019s thesis" if item.ref.type == "mastersthesis" else "PhD thesis"
+    return "Master\u2019s thesis" if item.bibtype == "mastersthesis" else "PhD thesis"
 
 
 _NUMERIC = re.compile(r"^[A-Za-z]*\d+[A-Za-z]*(?:\s*(?:[-\u2013,&/]|and)\s*[A-Za-z]*\d+[A-Za-z]*)*$")

@@ -12,7 +12,7 @@ from solicite.styles.build import Out
 from solicite.doi import doi_url
 from solicite.styles.common import pages_label, citeproc_range, container, edition_number, full_date_mdy, ordinal, title, thesis_genre
 from solicite.styles.core import Item, type_name
-from solicite.styles.names import Name, initials, more
+from solicite.persons import Name, initials, more
 from solicite.styles.titles import title_rich
 
 # A podcast episode (broadcast) keeps the audio recording's layout, as its golden entries were reviewed.
@@ -148,7 +148,7 @@ class Harvard(Style):
 
     def _publisher(self, item: Item, t: str, opts: Options) -> list:
         pub, place = item.publisher, item.place
-        if t == "document" and not pub and item.url_from_howpublished and not item.f.get("url"):
+        if t == "document" and not pub and item.url_from_howpublished and not item.has("url"):
             pub = item.url_from_howpublished  # the oracle reads \url in howpublished as publisher text
         o = Out()
         if t == "thesis":
@@ -218,7 +218,7 @@ def _link(item: Item, out: Out) -> None:
     """"Available at:" the DOI, or the URL with its access date."""
     if item.doi:
         out.add(["Available at: ", Link(doi_url(item.doi))], ". ")
-    elif item.url and not (item.csl_type == "document" and item.url_from_howpublished and not item.f.get("url")):
+    elif item.url and not (item.csl_type == "document" and item.url_from_howpublished and not item.has("url")):
         acc = item.urldate
         a = ["Available at: ", Link(item.url)]
         if acc and acc.year:

@@ -11,7 +11,7 @@ from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
 from solicite.styles.common import pages_label, citeproc_range, ABBR_MONTHS, container, edition_number, ordinal, title, thesis_genre
 from solicite.styles.core import Item, type_name
-from solicite.styles.names import Name, initials, more
+from solicite.persons import Name, initials, more
 
 # A podcast episode (broadcast) keeps the audio recording's layout, as its golden entries were reviewed.
 ITALIC_TITLE = {"book", "song", "broadcast", "motion_picture", "software"}

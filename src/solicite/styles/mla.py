@@ -12,8 +12,9 @@ from solicite.styles.base import Options, Style, unquote
 from solicite.styles.build import Out
 from solicite.doi import doi_url
 from solicite.styles.common import labelled_number, capitalize_first, pages_label, csl_numeric, edition_number, family_first, given_first, ordinal, page_range, title, thesis_genre
-from solicite.styles.core import Item, number_range, type_name
-from solicite.styles.names import more
+from solicite.item import number_range
+from solicite.styles.core import Item, type_name
+from solicite.persons import more
 from solicite.codec import to_unicode
 
 SERIAL = {"article-journal", "article-magazine", "article-newspaper", "periodical"}

@@ -36,11 +36,11 @@ class Page:
 
 def is_link_only(item: Item) -> bool:
     """True for an organisation or project: a title and maybe a link, nothing else to cite."""
-    if item.ref.type not in ("online", "misc", "electronic", "www"):
+    if item.bibtype not in ("online", "misc", "electronic", "www"):
         return False
     if item.authors or item.editors or (item.date and item.date.year) or item.container_raw:
         return False
-    return not any(item.f.get(f) for f in ("publisher", "organization", "institution", "doi", "journal", "journaltitle"))
+    return not any(item.has(f) for f in ("publisher", "organization", "institution", "doi", "journal", "journaltitle"))
 
 
 def build_page(refs: list[Reference], style: str = "apa", to: str = "markdown", options: Options | None = None,

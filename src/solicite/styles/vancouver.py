@@ -6,8 +6,9 @@ from solicite.richtext import Link, Part
 from solicite.styles.base import Options, Style
 from solicite.styles.build import Out
 from solicite.styles.common import leading_names, labelled_number, edition, page_range, thesis_genre, title
-from solicite.styles.core import Item, number_range, type_name
-from solicite.styles.names import Name, initials, more
+from solicite.item import number_range
+from solicite.styles.core import Item, type_name
+from solicite.persons import Name, initials, more
 
 SHORT_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -69,7 +70,7 @@ class Vancouver(Style):
     def entry(self, item: Item, opts: Options) -> list[Part]:
         out = Out()
         kind = item.kind
-        has_url = bool(item.f.get("url")) or bool(item.url and not item.doi)
+        has_url = item.has("url") or bool(item.url and not item.doi)
         role = self._head(item, opts, out, has_url)
         if kind in ("article", "magazine", "newspaper", "periodical"):
             self._in_serial(item, opts, out, has_url)
