@@ -165,7 +165,7 @@ class TypedItem:
 
     def et_al_roles(self) -> list[str]:
         """The name roles whose list BibTeX's "and others" ended (the et-al. flags), in field order."""
-        return [role for role, people in self.ref.persons.items() if people and people[-1].is_others]
+        return and_others(self.ref)
 
     def as_json(self) -> dict:
         """The item as JSON: key, types, fields and names decoded to Unicode, the et-al. flags, file and line.
@@ -183,6 +183,11 @@ class TypedItem:
                            for name, value in self.fields.items()},
                 "persons": persons, "and_others": self.et_al_roles(),
                 "source": self.ref.source, "line": self.ref.line}
+
+
+def and_others(ref: Reference) -> list[str]:
+    """The name roles of ``ref`` whose list BibTeX's "and others" ended, in field order."""
+    return [role for role, people in ref.persons.items() if people and people[-1].is_others]
 
 
 def item_parts(ref: Reference) -> dict:

@@ -62,3 +62,29 @@ def test_bibtex_exports_keep_and_others(run) -> None:
     for fmt in ("bibtex", "biblatex"):
         out = run("export", "--to", fmt)
         assert "author = {Solo, Han and others}" in out, out
+
+
+# A minimal CSL style: et al. after the first name from three names on (et-al-min="3").
+ET_AL_CSL = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>et al. test</title><id>et-al-test</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><names variable="author"><name form="short" and="text"/></names></layout></citation>
+  <bibliography et-al-min="3" et-al-use-first="1">
+    <sort><key variable="title"/></sort>
+    <layout><names variable="author"><name name-as-sort-order="all" initialize-with=". "/></names></layout>
+  </bibliography>
+</style>
+"""
+
+
+def test_the_csl_engine_prints_et_al_for_the_flag(run, tmp_path) -> None:
+    # jgm/citeproc's rule for pandoc's final {"literal": "others"} (src/Citeproc/Eval.hs,
+    # finalNameIsOthers): "others" counts towards et-al-min; below it every name given is printed,
+    # then the et-al. term. Written by hand: González, Walt + others = 3 names >= 3 -> the first
+    # name and et al.; Solo + others = 2 < 3 -> Solo, then et al.
+    style = tmp_path / "et-al.csl"
+    style.write_text(ET_AL_CSL, encoding="utf-8")
+    out = run("format", "--csl", str(style)).splitlines()
+    assert out == ["Solo, H. et al.", "González, D. et al."], out  # sorted by title
+    # The flag is the engine's input only: the CSL-JSON export stays standard.
+    assert "_and_others" not in run("export", "--to", "csl-json")

@@ -14,6 +14,11 @@ from solicite.richtext import last_char, plain
 INHERITED = ("and", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min", "et-al-use-first",
              "et-al-use-last", "et-al-subsequent-min", "et-al-subsequent-use-first", "initialize",
              "initialize-with", "name-as-sort-order", "sort-separator", "name-form", "name-delimiter")
+# Not a CSL variable: the name variables whose list BibTeX's "and others" ended. The engine prints
+# the et-al. term after the names given, as jgm/citeproc does for the final {"literal": "others"}
+# that pandoc's BibTeX reader writes (the names count it towards et-al-min). The CSL-JSON export
+# never carries it: solicite.styles.csl adds it to the engine's own input only.
+AND_OTHERS = "_and_others"
 _ROMAN = re.compile(r"^[\s\u0000-\u024f\u1e00-\u1eff\u2000-\u206f'\u2019.\-]*$")
 
 
@@ -313,12 +318,14 @@ def render_list(ctx, spec: _NamesSpec, opts: NameOpts, var: str, names: list):
     """One variable's names joined with delimiters, "and" and et-al."""
     joiner = spec.joiner
     et_min, first = _limits(ctx, opts)
-    truncated = bool(et_min and first and len(names) >= et_min)
-    if et_min and not first and opts.zero_first and len(names) >= et_min:
+    more = var in ctx.item.get(AND_OTHERS, ())  # "and others": et al. even when every name given is shown
+    total = len(names) + more
+    truncated = bool(et_min and first and total >= et_min)
+    if et_min and not first and opts.zero_first and total >= et_min:
         return ""
     count = min(len(names), first + ctx.add_names) if truncated else len(names)
     if count >= len(names):
-        truncated = False
+        truncated = more
     shown = names[:count]
     rendered = [render_name(ctx, spec, opts, var, i, n) for i, n in enumerate(shown)]
     if ctx.sorting:

@@ -25,7 +25,10 @@ def csl_items(refs, problems: list[str], sentence_case: bool = True, library=Non
     for CSL (styles such as APA print titles as the item holds them, in sentence case), keeping
     {braces} and the proper nouns of ``library`` (default: ``refs``) and the shipped word lists.
     """
-    from solicite.export.csljson import to_csl
+    from solicite.csl.names import AND_OTHERS
+    from solicite.export.csljson import AUTHOR_ROLES, to_csl
+    from solicite.export.csltables import NAME_FIELDS
+    from solicite.item import and_others
 
     lexicon = None
     if sentence_case:
@@ -35,7 +38,13 @@ def csl_items(refs, problems: list[str], sentence_case: bool = True, library=Non
     items = []
     for r in refs:
         try:
-            items.append(dict(to_csl(r, lexicon), id=r.key))
+            item = dict(to_csl(r, lexicon), id=r.key)
+            more = [NAME_FIELDS[role] for role in and_others(r) if NAME_FIELDS.get(role) in item]
+            if "author" in more:  # biblatex's authortype gave the authors a CSL role (host, director...)
+                more += [v for v in set(AUTHOR_ROLES.values()) if item.get(v) is item["author"]]
+            if more:
+                item[AND_OTHERS] = more  # the item's et-al. flags, which CSL-JSON has no variable for
+            items.append(item)
         except Exception as exc:  # noqa: BLE001 - one bad entry is a finding, not a crash
             problems.append(f"{r.key}: cannot convert to CSL-JSON ({exc})")
     return items
