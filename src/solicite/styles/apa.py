@@ -73,9 +73,8 @@ class APA(Style):
         kind = item.kind
         standalone = kind in STANDALONE or (kind == "book")
         author, author_is_site, title_first = self.author(item)
+        # A podcast episode is part of its show: its title is roman, the show italic (APA 7 §10.13; apa.csl's broadcast).
         ttl = title(item, opts, italic=standalone and not item.is_podcast or kind == "podcast")
-        if item.is_podcast:
-            ttl = title(item, opts, italic=True)
         if title_first:
             # The title moves to the author's place, with its descriptions: "Title (2nd ed.). (2003)."
             out.add(ttl)

@@ -104,13 +104,13 @@ class Chicago(MLA):
         _contributors(item, out, role)
         _numbers(item, out)
         self._series(item, out, opts, case)
-        if item.kind in ("misc", "manuscript"):
-            # A document's month and day close the entry: "2006. Standard ECMA-367, June."
+        if item.kind in ("misc", "manuscript") or item.is_podcast:
+            # A document's (or an episode's) month and day close the entry: "2006. Standard ECMA-367, June."
             d = item.date
             o = Out()
             place, pub = item.place, item.publisher
             o.add(f"{place}: {pub}" if place and pub else pub or place)
-            o.add(item.text("number"), ", ")
+            o.add("" if item.is_podcast else item.text("number"), ", ")  # an episode's number is by its title
             if d and d.month:
                 o.add(f"{d.month_name} {d.day}" if d.day else d.month_name, ", ")
             out.add(o.result(), " ")
@@ -172,7 +172,10 @@ def _head(item: Item, opts: Options, out: Out, case: str) -> str:
     kind = item.kind
     ttl = title(item, opts, case=case)
     if ttl and kind != "patent":  # a patent's title is roman, neither quoted nor italic
-        ttl = Quoted(*(ttl if isinstance(ttl, list) else [ttl])) if kind in INSIDE else Italic(*(ttl if isinstance(ttl, list) else [ttl]))
+        inside = kind in INSIDE or item.is_podcast
+        ttl = Quoted(*(ttl if isinstance(ttl, list) else [ttl])) if inside else Italic(*(ttl if isinstance(ttl, list) else [ttl]))
+        if item.is_podcast:
+            ttl = _episode(item, opts, ttl, case)
     who, role = leading_names(item, chicago_names, (", ed.", ", eds."), (", trans.", ", trans."))
     if not who and kind == "webpage" and item.publisher:
         who, role = item.publisher, "site"  # the site stands in for a missing author
@@ -194,6 +197,28 @@ def _head(item: Item, opts: Options, out: Out, case: str) -> str:
         out.add(year, " ")
     out.punct(". ")
     return role
+
+
+def _episode(item: Item, opts: Options, ttl: Part, case: str) -> list[Part]:
+    """A podcast episode's title with its show, as the official Chicago style lays out a broadcast:
+    "*Show*. Episode 2, “Title.”" when the episode has a number, else "“Title.” *Show*"."""
+    show = item.container_raw
+    o = Out()
+    if show:
+        ct = title(item, opts, raw=show, italic=True, case=case)
+        number = item.text("number")
+        if number:
+            o.add(ct)
+            o.punct(". ")
+            o.add(f"Episode {number}")
+            o.punct(", ")
+            o.add(ttl)
+            return o.result()
+        o.add(ttl)
+        o.punct(". ")
+        o.add(ct)
+        return o.result()
+    return [ttl]
 
 
 def _month_year(item: Item) -> str:

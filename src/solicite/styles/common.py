@@ -186,9 +186,9 @@ def date_dmy(d: Date, abbr: bool = True) -> str:
 def container(item: Item, opts, italic: bool = False) -> Part:
     """The container title: a booktitle follows --sentence-case like a title, a journal stays as written."""
     raw = item.container_raw
-    if not raw or item.kind in ("audio", "video"):
-        return ""  # pandoc (the oracle's reader) drops the booktitle of audio and video
-    is_book = item.kind in ("chapter", "paper", "audio", "video")
+    if not raw or item.kind in ("audio", "video") and not item.is_podcast:
+        return ""  # pandoc (the oracle's reader) drops the booktitle of audio and video (a podcast's show stays)
+    is_book = item.kind in ("chapter", "paper", "audio", "video") and not item.is_podcast  # a show's name as written
     return title(item, opts, raw=raw, italic=italic, case=None if is_book else "as-is")
 
 

@@ -15,8 +15,8 @@ from solicite.styles.core import Item, type_name
 from solicite.persons import Name, initials, more
 from solicite.styles.titles import title_rich
 
-# A podcast episode (broadcast) keeps the audio recording's layout, as its golden entries were reviewed.
-BOOKISH = {"bill", "book", "legal_case", "legislation", "motion_picture", "report", "song", "broadcast", "thesis",
+# A podcast episode (broadcast) is a part, as harvard-cite-them-right.csl lays it out: "Title," *Show*.
+BOOKISH = {"bill", "book", "legal_case", "legislation", "motion_picture", "report", "song", "thesis",
            "webpage", "graphic"}
 PAGED = {"chapter", "paper-conference", "article-journal", "article", "article-magazine", "article-newspaper", "book",
          "report"}

@@ -13,9 +13,9 @@ from solicite.styles.common import pages_label, citeproc_range, ABBR_MONTHS, con
 from solicite.styles.core import Item, type_name
 from solicite.persons import Name, initials, more
 
-# A podcast episode (broadcast) keeps the audio recording's layout, as its golden entries were reviewed.
-ITALIC_TITLE = {"book", "song", "broadcast", "motion_picture", "software"}
-BOOKISH = {"book", "chapter", "paper-conference", "report", "song", "broadcast", "motion_picture"}
+# A podcast episode (broadcast) is laid out as ieee.csl lays out a broadcast: "Title," *Show*, Publisher, date.
+ITALIC_TITLE = {"book", "song", "motion_picture", "software"}
+BOOKISH = {"book", "chapter", "paper-conference", "report", "song", "motion_picture"}
 
 
 def i_name(n: Name) -> str:
@@ -111,7 +111,7 @@ class IEEE(Style):
 
     def _publisher(self, item: Item, t: str) -> str:
         pub, place = item.publisher, item.place
-        if t in ("book", "chapter", "paper-conference", "song", "broadcast", "motion_picture"):
+        if t in ("book", "chapter", "paper-conference", "song", "motion_picture"):
             return f"{place}: {pub}" if place and pub else pub or place
         return ", ".join(x for x in (pub, place) if x)
 
@@ -123,7 +123,7 @@ class IEEE(Style):
             return f"{d.year}\u2013{d.end_year}"
         if t in ("article-journal", "report"):
             return (ABBR_MONTHS[d.month - 1] + " " if d.month else "") + d.year
-        if t in ("book", "chapter", "song", "broadcast", "thesis"):
+        if t in ("book", "chapter", "song", "thesis"):
             return d.year
         if t == "paper-conference":
             return (ABBR_MONTHS[d.month - 1] + " " if d.month else "") + d.year
@@ -299,7 +299,7 @@ _LAYOUTS = {
     "article-journal": "_journal_layout", "paper-conference": "_conference_layout", "chapter": "_chapter_layout",
     "report": "_report_layout", "thesis": "_thesis_layout", "software": "_software_layout",
     "webpage": "_webpage_layout", "patent": "_patent_layout", "motion_picture": "_film_layout",
-    "book": "_book_layout", "song": "_book_layout", "broadcast": "_book_layout", "article-magazine": "_press_layout",
+    "book": "_book_layout", "song": "_book_layout", "broadcast": "_press_layout", "article-magazine": "_press_layout",
     "article-newspaper": "_press_layout", "manuscript": "_press_layout",
 }
 

@@ -143,7 +143,8 @@ class MLA(Style):
 
     def entry(self, item: Item, opts: Options) -> list[Part]:
         t = item.csl_type
-        cont_raw = item.container_raw if item.kind not in ("audio", "video") else ""
+        # A podcast episode (broadcast) is part of its show, as the official MLA style lays out a broadcast.
+        cont_raw = item.container_raw if item.kind not in ("audio", "video") or item.is_podcast else ""
         out = Out()
         author, source = self._author(item)
         if author and item.extra.get("same_author"):
@@ -208,7 +209,7 @@ class MLA(Style):
             genre = ""
             if t in ("report", "patent") and raw_type:
                 genre = type_name(raw_type).lower() if type_name(raw_type) != raw_type else raw_type
-            label, shown = labelled_number(num, "no. ", "nos. ")
+            label, shown = labelled_number(num, *(("episode ", "episodes ") if item.is_podcast else ("no. ", "nos. ")))
             c.add(" ".join(x for x in (genre, label + shown) if x), ", ")
 
     def _publication(self, item: Item, c: Out) -> None:

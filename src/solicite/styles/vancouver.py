@@ -95,6 +95,10 @@ class Vancouver(Style):
         out.add(who)
         out.punct(". ")
         out.add(title(item, opts), " ")
+        if item.is_podcast and item.container_raw:
+            # An episode's show follows its title, as the NLM style prints a broadcast's container.
+            out.punct(". ")
+            out.add(title(item, opts, raw=item.container_raw, case="as-is"))
         bracket = ""
         if kind == "thesis":
             bracket = f"[{thesis_genre(item)}]"
