@@ -139,9 +139,16 @@ _BY_ROLE = re.compile(r"^\s*(?:edited|translated|compiled|ed\.|trans\.)\s+by\s+"
 _NOT_PUBLISHER = re.compile(r"^(?:and\s|&|et al)|^(?:[A-Z][a-z]?\.?\s*)+$")
 
 
+_BRACKETED_NAMES = re.compile(r"^\s*\((?P<names>[^()]*(?:\([^()]*\)[^()]*)?)\)[,.]?\s+(?P<rest>\S.*)$")
+
+
 def _publisher_after_names(by: dict[str, list[str]], label: str) -> None:
     """MLA's "edited by Jim Gray, Morgan-Kaufman, 1991" read as editors: the publisher follows the names."""
     text = " ".join(by[label])
+    m = _BRACKETED_NAMES.match(text)
+    if m:  # "(Ed.: R. K. Guy), American Mathematical Society": the bracket closes the editors
+        by[label], by["publisher"] = [m.group("names")], [m.group("rest")]
+        return
     m = _BY_ROLE.match(text)
     names, publisher = split_publisher(text[m.end():]) if m else ("", "")
     if publisher:
@@ -236,9 +243,11 @@ def _nlm_book(d: _Draft, book: str, book_text: str) -> tuple[str, str]:
             d.by["publisher"] = [rest]  # "Book. Morgan-Kaufman; 1991": the publisher ran into the book
         d.by["note"] = [n for n in d.by.get("note", []) if F.clean(n) != nlm]
         return nlm, "In: " + nlm
-    if not book and d.title:
+    if d.title and (not book or "publisher" not in d.by):
         title, inside = blocks.split_in_book(d.title, d.raw)
         if inside:  # "Run-time verification. In: Model-based Testing of Reactive Systems"
+            if book:  # "..., in Book (Muchnick, S. (eds.)), Prentice-Hall": what came after the editors
+                d.by["publisher"] = [book_text]
             d.f["title"] = d.title = title
             return inside, "In: " + inside
     return book, book_text

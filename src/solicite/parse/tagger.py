@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from solicite.model import Diagnostic, Reference
 from solicite.parse.assemble import assemble
 from solicite.parse.crf import default_tagger
+from solicite.parse.pdftext import normalise
 from solicite.parse.tokens import tokenize
 
 Result = tuple[Reference, list[Diagnostic]]
@@ -45,13 +46,17 @@ def parse_references(texts: Iterable[str]) -> list[Result]:
 def _parse_one(text, tagger) -> Result:
     raw = text if isinstance(text, str) else ""
     try:
-        clean = " ".join(raw.split())
+        clean = normalise(" ".join(raw.split()))
         words = tokenize(clean)
         if not words:
             return _unparsed(raw, "empty reference")
         if tagger is None:
             return _unparsed(raw, "no parser model installed; kept the text as @misc")
-        return assemble(words, tagger.tag(words), raw)
+        if clean == " ".join(raw.split()):
+            return assemble(words, tagger.tag(words), raw)
+        ref, diagnostics = assemble(words, tagger.tag(words), clean)  # the rules read the text as printed
+        ref.raw = raw
+        return ref, diagnostics
     except Exception as exc:  # noqa: BLE001 - one odd line must not stop a batch
         return _unparsed(raw, f"could not parse ({type(exc).__name__}); kept the text as @misc")
 
