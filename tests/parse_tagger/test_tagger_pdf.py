@@ -60,3 +60,39 @@ def test_chapter_without_in_colon_keeps_the_book(text, title, book, editors):
 def test_a_title_with_in_and_no_editors_after_it_stays_whole():
     ref, _ = parse_reference("Hall, S. (1990). Cultural identity, in theory and practice. Framework, 36, 222-237.")
     assert ref.fields["title"] == "Cultural identity, in theory and practice"
+
+
+@pytest.mark.parametrize("text, families", [
+    ("Dupont J. et Martin P. La ville solidaire. Paris : Seuil, 1994.", ["Dupont", "Martin"]),
+    ("Dupont, J. et Martin, P. (1994). La ville solidaire. Paris : Seuil.", ["Dupont", "Martin"]),
+    ("G. 't Hooft, Nucl. Phys. B 72, 461 (1974).", ["'t Hooft"]),
+])
+def test_french_et_and_apostrophe_particles(text, families):
+    ref, _ = parse_reference(text)
+    assert [(p.particle + " " + p.family).strip() for p in ref.persons["author"]] == families
+
+
+def test_et_al_and_et_inside_a_title_are_left_alone():
+    assert normalise("Dupont, J. et al. (1994). Guerre et paix. Paris : Seuil.") == (
+        "Dupont, J. et al. (1994). Guerre et paix. Paris : Seuil.")
+
+
+def test_a_year_with_its_letter_set_apart():
+    ref, _ = parse_reference("Smith, J. (1994 a). Cities of refuge. Journal of Urban Affairs, 12(3), 45-67.")
+    assert (ref.fields["year"], ref.fields["title"]) == ("1994", "Cities of refuge")
+
+
+def test_collaboration_and_corporate_authors():
+    ref, _ = parse_reference("ATLAS Collaboration, G. Aad et al., Phys. Lett. B 716, 1 (2012).")
+    assert ref.persons["author"][0].literal == "ATLAS Collaboration"
+    assert [p.family for p in ref.persons["author"][1:]] == ["Aad", "others"]
+    assert (ref.fields["volume"], ref.fields["pages"]) == ("716", "1")  # after a comma, the page, not an issue
+    ref, _ = parse_reference("World Health Organization. Global report on diabetes. Geneva: WHO; 2016.")
+    assert ref.persons["author"][0].literal == "World Health Organization"
+    assert ref.fields["title"] == "Global report on diabetes"
+
+
+def test_translated_by_names_then_publisher():
+    ref, _ = parse_reference("Eco, Umberto. The Name of the Rose. Translated by William Weaver, Harcourt, 1983.")
+    assert [p.family for p in ref.persons["translator"]] == ["Weaver"]
+    assert ref.fields["publisher"] == "Harcourt"

@@ -44,6 +44,23 @@ def _title_of_abbreviations(words: list[str], labels: list[str], start: int) -> 
     return labels
 
 
+_INITIAL = re.compile(r"^(?:[A-Z]\.-?)+$")
+PARTICLE = frozenset({"'t", "’t", "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "ten", "ter", "la", "le"})
+
+
+def particle_after_initial(words: list[str], labels: list[str]) -> list[str]:
+    """Keep "G. 't Hooft," whole: a particle after an author's initials begins the family name, not the title."""
+    for i in range(len(words) - 2):
+        if labels[i] != "author" or labels[i + 1] == "author" or not _INITIAL.match(words[i]) or words[i + 1] not in PARTICLE:
+            continue
+        j = i + 1
+        while j < len(words) - 1 and words[j] in PARTICLE:
+            j += 1
+        if words[j][:1].isupper() and words[j].endswith(","):
+            labels = labels[: i + 1] + ["author"] * (j - i) + labels[j + 1:]
+    return labels
+
+
 # Vancouver's "Singh JP, Weber WD, Gupta A." and its last initials with the full stop ending the list.
 _VANCOUVER_INITIALS = re.compile(r"^[A-Z]{1,3},$")
 _LIST_END = re.compile(r"^(?:[A-Z]{1,3}|al)\.$")
