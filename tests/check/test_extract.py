@@ -164,3 +164,10 @@ def test_urls_with_balanced_parentheses_in_prose():
     text = "(see https://en.wikipedia.org/wiki/Foo_(bar)), or https://a.org/x_(y)_z.\n"
     assert [l.url for l in links_in_text(text)] == ["https://en.wikipedia.org/wiki/Foo_(bar)",
                                                    "https://a.org/x_(y)_z"]
+
+
+def test_an_eprint_is_the_entry_link_format_prints_not_a_missing_one():
+    lib = bibfile.loads("@article{arx,\n  title = {T},\n  eprint = {2101.00001},\n  eprinttype = {arxiv},\n}\n",
+                        source="x.bib")
+    links = links_in_references(lib.references)
+    assert [(l.kind, l.url, l.field, l.line) for l in links] == [(URL, "https://arxiv.org/abs/2101.00001", "eprint", 3)]

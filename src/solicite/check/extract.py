@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 
 from solicite.check.result import DOI, MISSING, URL, Link
 from solicite.doi import FIND, SICI, doi_of_url, strip_doi, trim
+from solicite.item import typed_item
 from solicite.model import LOST_LINK_FIELD, Reference
 from solicite.urls import trim_url
 
@@ -156,6 +157,9 @@ def links_in_references(refs: Iterable[Reference], source: str | None = None,
                         line_of: Callable[[Reference, str], int] = field_line) -> list[Link]:
     """The url, doi and \\url{...} links of entries, plus a ``missing`` Link for entries without any.
 
+    An entry with none of these but an eprint has the link its typed item (solicite.item) gives it,
+    the one ``format`` prints, so the missing-link report and the styles agree.
+
     ``line_of(ref, field)`` gives a field's line; ``Library.field_line`` knows it exactly.
     """
     out: list[Link] = []
@@ -177,6 +181,11 @@ def links_in_references(refs: Iterable[Reference], source: str | None = None,
                 urls += [trim_url(m.group(0)) for m in _URL.finditer(_unlatex(_LATEX_URL.sub(" ", value)))]
                 for url in dict.fromkeys(urls):
                     found.append(classify(url, src, line, ref.key, name))
+        if not found:
+            # The typed item's link, as format prints it: an arXiv (or JSTOR, PubMed...) eprint names one.
+            url = typed_item(ref).url
+            if url:
+                found.append(classify(url, src, line_of(ref, "eprint"), ref.key, "eprint"))
         out.extend(found)
         lost = ref.fields.get(LOST_LINK_FIELD)
         if lost is not None or not found:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from solicite.model import Reference
 from solicite.styles.base import Cite, Options, Style
-from solicite.crossref import resolve_all
+from solicite.crossref import parent_key, resolve_all
 from solicite.styles.core import Item, make_item
 
 __all__ = ["Entry", "Options", "bibliography", "citation", "get_style", "get_renderer", "prepare"]
@@ -48,7 +48,7 @@ def get_renderer(name: str):
 
 def prepare(refs: list[Reference]) -> list[Item]:
     """Items for references, with crossref'd fields inherited."""
-    if any("crossref" in r.fields for r in refs):
+    if any(parent_key(r) for r in refs):
         refs = resolve_all(refs)
     return [make_item(r) for r in refs]
 
@@ -126,7 +126,7 @@ def citation(refs: list[Reference], cites: list[tuple[str, str]], style: Style |
 
 
 def _items(refs, context):
-    if context is not None and any("crossref" in r.fields for r in refs):
+    if context is not None and any(parent_key(r) for r in refs):
         keys = {r.key for r in refs}
         merged = resolve_all(list(context))
         return [make_item(r) for r in merged if r.key in keys]
