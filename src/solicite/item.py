@@ -168,21 +168,27 @@ class TypedItem:
         return and_others(self.ref)
 
     def as_json(self) -> dict:
-        """The item as JSON: key, types, fields and names decoded to Unicode, the et-al. flags, file and line.
+        """The item as JSON (see :func:`item_json`)."""
+        return item_json(self.ref)
 
-        ``show --json`` keeps the lossless Reference (LaTeX as written); this is what the entry reads as.
-        """
-        persons = {}
-        for role, people in self.ref.persons.items():
-            given = [{k: to_unicode(v) for k, v in vars(p).items() if v and isinstance(v, str)}
-                     for p in people if not p.is_others]
-            if given:
-                persons[role] = given
-        return {"key": self.key, "type": self.bibtype, "csl_type": self.csl_type,
-                "fields": {name: url_text(value) if name in ADDRESS_FIELDS else to_unicode(value)
-                           for name, value in self.fields.items()},
-                "persons": persons, "and_others": self.et_al_roles(),
-                "source": self.ref.source, "line": self.ref.line}
+
+def item_json(ref: Reference) -> dict:
+    """An entry as its typed item reads it, as JSON: key, BibTeX and CSL types, fields and names
+    decoded to Unicode by the codec, the et-al. flags (``and_others``), file and line.
+
+    ``show --json`` keeps the lossless Reference (LaTeX as written); this is what the entry reads as.
+    Built without the styles' name lists, so that ``--json list`` stays as cheap as the listing.
+    """
+    persons = {}
+    for role, people in ref.persons.items():
+        given = [{k: to_unicode(v) for k, v in vars(p).items() if v and isinstance(v, str)}
+                 for p in people if not p.is_others]
+        if given:
+            persons[role] = given
+    return {"key": ref.key, "type": ref.type, "csl_type": csl_type(ref),
+            "fields": {name: url_text(value) if name in ADDRESS_FIELDS else to_unicode(value)
+                       for name, value in ref.fields.items()},
+            "persons": persons, "and_others": and_others(ref), "source": ref.source, "line": ref.line}
 
 
 def and_others(ref: Reference) -> list[str]:

@@ -124,9 +124,9 @@ def print_refs(env: Env, refs: Iterable[Reference]) -> None:
     the ``and_others`` flag; ``show --json`` keeps the lossless Reference.
     """
     if env.json_output:
-        from solicite.item import typed_item
+        from solicite.item import item_json
 
-        env.emit_json_items(typed_item(r).as_json() for r in refs)
+        env.emit_json_items(item_json(r) for r in refs)
         return
     rows = ((r.key, r.type, r.year, authors_short(r), r.text("title")) for r in refs)
     if env.interactive:
