@@ -102,22 +102,33 @@ Part = Union[str, Node, list]
 
 def plain(part: Part) -> str:
     """The plain text of a tree (quotes rendered as “ ”)."""
+    t = type(part)
+    if t is str:
+        return part
+    if t is list:
+        return "".join([c if type(c) is str else plain(c) for c in part])
+    if t is Quoted:
+        return "\u201c" + "".join([plain(c) for c in part.children]) + "\u201d"
     if isinstance(part, str):
         return part
-    if isinstance(part, Quoted):
-        return "\u201c" + "".join(plain(c) for c in part.children) + "\u201d"
     if isinstance(part, Node):
-        return "".join(plain(c) for c in part.children)
-    return "".join(plain(c) for c in part)
+        return "".join([plain(c) for c in part.children])
+    return "".join([plain(c) for c in part])
 
 
 def last_char(part: Part) -> str:
     """The last character the tree prints ("" when it prints nothing)."""
-    if type(part) is str:
+    t = type(part)
+    if t is str:
         return part[-1:]
-    if isinstance(part, Quoted):
+    if t is Quoted:
         return "\u201d" if part.children else ""
-    for child in reversed(part.children if isinstance(part, Node) else part):
+    if t is not list:
+        if isinstance(part, str):
+            return part[-1:]
+        if isinstance(part, Node):
+            part = part.children
+    for child in reversed(part):
         c = child[-1:] if type(child) is str else last_char(child)
         if c:
             return c
@@ -126,12 +137,22 @@ def last_char(part: Part) -> str:
 
 def first_char(part: Part) -> str:
     """The first character the tree prints."""
-    if isinstance(part, str):
+    t = type(part)
+    if t is str:
         return part[:1]
-    if isinstance(part, Quoted):
+    if t is Quoted:
         return "\u201c" if part.children else ""
-    children = part.children if isinstance(part, Node) else part
-    for child in children:
+    if t is not list:
+        # Type checks by identity first: this runs for every seam the CSL engine joins.
+        if isinstance(part, str):
+            return part[:1]
+        if isinstance(part, Node):
+            part = part.children
+    for child in part:
+        if type(child) is str:
+            if child:
+                return child[0]
+            continue
         c = first_char(child)
         if c:
             return c
