@@ -206,7 +206,10 @@ class Joiner:
                 if not (inner and inner in _SWALLOWS.get(first, "")):
                     quoted.children.append(first)
                 part = drop_first(part)
-        acc.append(part)
+        if type(part) is list:
+            acc.extend(part)  # kept flat: a shallow tree is quicker to search for its first and last character
+        else:
+            acc.append(part)
 
     def join(self, parts, delimiter: str = "") -> list:
         """The parts with the delimiter between the non-empty ones."""
