@@ -36,6 +36,18 @@ class Compiler:
             slot[0] = self._as_counted(self.sequence(list(el), "")) if el is not None else (lambda ctx: _EMPTY)
         return self.macros[name]
 
+    def macro_now(self, name: str):
+        """The macro resolved at compile time, compiled outside any ``<substitute>`` being compiled.
+
+        A macro is the same callable wherever it is called; a bare ``<names>`` in it does not
+        take the options of the ``<names>`` whose substitute happens to call it first.
+        """
+        saved, self.names_inherit = self.names_inherit, None
+        try:
+            return self.macro(name)
+        finally:
+            self.names_inherit = saved
+
     def _as_counted(self, inner):
         """A macro or group: suppressed as a group is, and counted as one variable rendered when it prints.
 
@@ -142,8 +154,7 @@ class Compiler:
                 return value
             return run
         if el.get("macro"):
-            name = el.get("macro")
-            return lambda ctx: self.macro(name)(ctx)
+            return self.macro_now(el.get("macro"))
         if el.get("term"):
             term, form, plural = el.get("term"), el.get("form", "long"), el.get("plural") == "true"
             def run_term(ctx):
@@ -211,12 +222,12 @@ class Compiler:
         branches = []
         for branch in el:
             name = tag(branch)
-            test = (lambda ctx: True) if name == "else" else self.condition(branch)
+            test = None if name == "else" else self.condition(branch)
             branches.append((test, self.sequence(list(branch), delimiter)))
 
         def run(ctx):
             for test, body in branches:
-                if test(ctx):
+                if test is None or test(ctx):
                     return body(ctx)
             return _EMPTY
         return run
