@@ -171,3 +171,19 @@ def test_an_eprint_is_the_entry_link_format_prints_not_a_missing_one():
                         source="x.bib")
     links = links_in_references(lib.references)
     assert [(l.kind, l.url, l.field, l.line) for l in links] == [(URL, "https://arxiv.org/abs/2101.00001", "eprint", 3)]
+
+
+def test_markdown_reference_definitions_keep_angle_destinations_whole():
+    # Hand-read against CommonMark 0.31 (link reference definitions): <...> may hold spaces.
+    text = ('[r]: <https://a.org/annual report.pdf> "Report"\n'
+            "  [s]: https://b.org/s 'Title'\n"
+            "[t]: ./local.md\n")
+    assert [(l.url, l.line) for l in links_in_markdown(text)] == [("https://a.org/annual%20report.pdf", 1),
+                                                                   ("https://b.org/s", 2)]
+
+
+def test_markdown_autolinks_are_whole_up_to_the_closing_bracket():
+    # CommonMark autolinks end only at a space or an angle bracket: a | is part of the address.
+    text = f"<https://a.org/x|y> and <https://doi.org/10.1000/abc> and <https://doi.org/{SICI}>\n"
+    assert [(l.kind, l.url) for l in links_in_markdown(text)] == [(URL, "https://a.org/x|y"), (DOI, "10.1000/abc"),
+                                                                  (DOI, SICI)]
