@@ -84,3 +84,14 @@ def test_narrative_cite_in_a_csl_style(tmp_path):
     result = _cite(tmp_path, "doe2020", "--narrative", "--style", "american-sociological-association")
     assert result.exit_code == 0, result.output
     assert result.output.strip() == "Doe and Roe (2020)"
+
+
+def test_numeric_cite_has_the_number_of_the_reference_list(tmp_path):
+    # In a numbered style the cite and `format` agree: the second entry of the library is 2.
+    lib = tmp_path / "lib.bib"
+    lib.write_text(BIB + BIB.replace("doe2020", "roe2021").replace("2020", "2021"), encoding="utf-8")
+    listed = CliRunner().invoke(cli, ["-l", str(lib), "format", "--style", "nature"]).output
+    assert listed.splitlines()[1].startswith("2.")
+    result = CliRunner().invoke(cli, ["-l", str(lib), "cite", "roe2021", "--style", "nature"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "2"  # Nature's citation: a superscript number

@@ -97,13 +97,16 @@ class Compiler:
         affix = self.joiner.affix
         if not (case or strip or quotes or fmt or prefix or suffix or display):
             return fn
+        # A term is the locale's text, not the item's: title case is decided by the locale alone
+        # (citeproc-js checks the item's language only for variables: "Trans." in a German book).
+        english = _locale_english if el.get("term") or getattr(el, "tag", "").endswith("label") else _english
 
         def run(ctx):
             part = fn(ctx)
             if is_empty(part):
                 return _EMPTY
             if case:
-                part = apply_case(part, case, _english(ctx))
+                part = apply_case(part, case, english(ctx))
             if strip:
                 part = strip_periods(part)
             if quotes:
@@ -238,3 +241,7 @@ def _plural_value(var: str, value) -> bool:
 
 def _english(ctx: Ctx) -> bool:
     return is_english(str(ctx.item.get("language") or ctx.locale.lang or "en"))
+
+
+def _locale_english(ctx: Ctx) -> bool:
+    return is_english(str(ctx.locale.lang or "en"))

@@ -50,6 +50,7 @@ class Ctx:
         self.first_names = None
         self.first_names_key = None
         self.name_bodies: list | None = None
+        self.shown_names: list = []
         self.first_term = None
         self.author_only = False
 

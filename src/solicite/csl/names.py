@@ -272,11 +272,12 @@ def _variables_fn(compiler, variables, spec: _NamesSpec, delimiter):
             names = ctx.value(var)
             ctx.note(var)
             ctx.rendered += 1
+            ctx.shown_names = []
             body = render_list(ctx, spec, opts, var, names)
             if ctx.name_bodies is not None and not ctx.sorting:
-                # The first <names> of an entry: its names (not their label) are what
-                # subsequent-author-substitute compares and replaces.
-                ctx.name_bodies.append(plain(body))
+                # The first <names> of an entry: its names (not their label, "and" or "et al.") are
+                # what subsequent-author-substitute compares (citeproc-js), and the list it replaces.
+                ctx.name_bodies.append("\x1e".join(plain(n) for n in ctx.shown_names))
                 if "substitute" in ctx.cite:
                     body = ctx.cite["substitute"]
             if spec.label is not None and not ctx.sorting:  # sort keys compare names, not labels
@@ -321,6 +322,8 @@ def render_list(ctx, spec: _NamesSpec, opts: NameOpts, var: str, names: list):
         truncated = False
     shown = names[:count]
     rendered = [render_name(ctx, spec, opts, var, i, n) for i, n in enumerate(shown)]
+    if ctx.name_bodies is not None:
+        ctx.shown_names = rendered  # what subsequent-author-substitute compares: the names, not "et al."
     if ctx.sorting:
         use_last = opts.use_last or ctx.sort_names.get("names-use-last") == "true"
         if truncated and use_last and len(names) > count:

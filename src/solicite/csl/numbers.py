@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 
 _NUMERIC = re.compile(r"^\s*[A-Za-z]*\d+[A-Za-z]*(\s*(?:[-\u2013,&]|and)\s*[A-Za-z]*\d+[A-Za-z]*)*\s*$")
+# "2023/03": numbers joined by slashes are one number (citeproc-js: numeric, singular).
+_SLASHED = re.compile(r"^\s*\d+(?:/\d+)+\s*$")
 _SPLIT = re.compile(r"(\s*[-\u2013,&]\s*|\s+and\s+)")
 _ROMAN = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
 
 
 def is_numeric(value) -> bool:
-    """True for a value CSL calls numeric: "12", "2-4", "L2", "3, 5 & 7"."""
+    """True for a value CSL calls numeric: "12", "2-4", "L2", "3, 5 & 7", "2023/03"."""
     if isinstance(value, int):
         return True
-    return bool(value) and bool(_NUMERIC.match(str(value)))
+    return bool(value) and bool(_NUMERIC.match(str(value)) or _SLASHED.match(str(value)))
 
 
 def is_plural(value) -> bool:

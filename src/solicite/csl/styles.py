@@ -27,6 +27,16 @@ def style_path(name: str) -> Path:
         raise StyleError(f"the CSL style {name!r} cannot be read: {exc}") from None
 
 
+# Patched copies of official styles, shipped where the style's manual and the official file disagree.
+PATCHED = Path(__file__).resolve().parent / "patched"
+
+
+def shipped_style(name: str) -> str:
+    """The style solicite uses for an official style name: its patched copy if one is shipped, else the name."""
+    patched = PATCHED / f"{name}.csl"
+    return str(patched) if patched.is_file() else name
+
+
 def find_style(name: str, lang: str | None = None) -> Style:
     """The compiled style for a name or path (compiled once per process)."""
     return load_style(str(style_path(name).resolve()), lang)

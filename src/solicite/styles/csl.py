@@ -64,8 +64,8 @@ def csl_bibliography(refs, csl_path: str, sentence_case: bool = True,
 def cite_csl(refs, cites: list[tuple[str, str]], csl_path: str, narrative: bool = False, sentence_case: bool = True):
     """An in-text citation of (key, page locator) pairs in a CSL style, as a rich-text tree.
 
-    The whole library is registered, so year suffixes and added initials agree with the
-    reference list. Narrative citations print the author, then the cite without it, as
+    The whole library is registered, so numbers, year suffixes and added initials agree with
+    the reference list. Narrative citations print the author, then the cite without it, as
     pandoc's ``@key`` does: "Doe (2020)".
     """
     from solicite.csl import Processor
@@ -74,7 +74,8 @@ def cite_csl(refs, cites: list[tuple[str, str]], csl_path: str, narrative: bool 
     items = csl_items(refs, [], sentence_case)
     cluster = [{"id": k, **({"locator": loc, "label": "page"} if loc else {})} for k, loc in cites]
     proc = Processor(style, items)
-    proc.register([cluster] + [[{"id": i["id"]}] for i in items])
+    # The library first, in its order, so a numeric style numbers the cite as the reference list does.
+    proc.register([[{"id": i["id"]}] for i in items] + [cluster])
     if not narrative:
         return proc.citation(cluster)
     parts: list = []
