@@ -7,7 +7,7 @@ must not touch). Lists nest freely. Keeping the tree this small keeps formatting
 
 from __future__ import annotations
 
-from typing import Union
+from typing import Any, Union
 
 
 class Node:
@@ -102,22 +102,35 @@ Part = Union[str, Node, list]
 
 def plain(part: Part) -> str:
     """The plain text of a tree (quotes rendered as “ ”)."""
-    if isinstance(part, str):
-        return part
-    if isinstance(part, Quoted):
-        return "\u201c" + "".join(plain(c) for c in part.children) + "\u201d"
-    if isinstance(part, Node):
-        return "".join(plain(c) for c in part.children)
-    return "".join(plain(c) for c in part)
+    node: Any = part  # narrowed by type() identity below, which mypy does not follow
+    t = type(node)
+    if t is str:
+        return node
+    if t is list:
+        return "".join([c if type(c) is str else plain(c) for c in node])
+    if t is Quoted:
+        return "\u201c" + "".join([plain(c) for c in node.children]) + "\u201d"
+    if isinstance(node, str):
+        return node
+    if isinstance(node, Node):
+        return "".join([plain(c) for c in node.children])
+    return "".join([plain(c) for c in node])
 
 
 def last_char(part: Part) -> str:
     """The last character the tree prints ("" when it prints nothing)."""
-    if type(part) is str:
-        return part[-1:]
-    if isinstance(part, Quoted):
-        return "\u201d" if part.children else ""
-    for child in reversed(part.children if isinstance(part, Node) else part):
+    node: Any = part  # narrowed by type() identity below, which mypy does not follow
+    t = type(node)
+    if t is str:
+        return node[-1:]
+    if t is Quoted:
+        return "\u201d" if node.children else ""
+    if t is not list:
+        if isinstance(node, str):
+            return node[-1:]
+        if isinstance(node, Node):
+            node = node.children
+    for child in reversed(node):
         c = child[-1:] if type(child) is str else last_char(child)
         if c:
             return c
@@ -126,12 +139,23 @@ def last_char(part: Part) -> str:
 
 def first_char(part: Part) -> str:
     """The first character the tree prints."""
-    if isinstance(part, str):
-        return part[:1]
-    if isinstance(part, Quoted):
-        return "\u201c" if part.children else ""
-    children = part.children if isinstance(part, Node) else part
-    for child in children:
+    node: Any = part  # narrowed by type() identity below, which mypy does not follow
+    t = type(node)
+    if t is str:
+        return node[:1]
+    if t is Quoted:
+        return "\u201c" if node.children else ""
+    if t is not list:
+        # Type checks by identity first: this runs for every seam the CSL engine joins.
+        if isinstance(node, str):
+            return node[:1]
+        if isinstance(node, Node):
+            node = node.children
+    for child in node:
+        if type(child) is str:
+            if child:
+                return child[0]
+            continue
         c = first_char(child)
         if c:
             return c

@@ -86,6 +86,24 @@ def test_narrative_cite_in_a_csl_style(tmp_path):
     assert result.output.strip() == "Doe and Roe (2020)"
 
 
+def test_an_entry_the_style_prints_nothing_for_is_listed_and_named(tmp_path):
+    # A style that prints only the journal: the second entry has none, so the engine renders
+    # nothing for it; it must still appear (its title) and be named in a warning.
+    style = tmp_path / "journal-only.csl"
+    style.write_text(APA.replace('<text variable="title"/></group>', '<text variable="container-title"/></group>')
+                     .replace('<names variable="author">', '<names variable="editor">')
+                     .replace('<date variable="issued" prefix="(" suffix=")"><date-part name="year"/></date>', ""),
+                     encoding="utf-8")
+    lib = tmp_path / "lib.bib"
+    lib.write_text(BIB + "@misc{bare, title = {A page with no journal}}\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["-l", str(lib), "format", "--csl", str(style)])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "Journal of Studies." in lines
+    assert "A page with no journal" in lines
+    assert any(line.startswith("solicite: warning: bare:") and "prints nothing" in line for line in lines)
+
+
 def test_numeric_cite_has_the_number_of_the_reference_list(tmp_path):
     # In a numbered style the cite and `format` agree: the second entry of the library is 2.
     lib = tmp_path / "lib.bib"

@@ -30,33 +30,59 @@ class Compiler:
         """The compiled macro (compiled on first use; recursion-safe)."""
         if name not in self.macros:
             slot: list = [None]
+            # Callers compiled while the macro itself is (recursion) get this stand-in.
             self.macros[name] = lambda ctx: slot[0](ctx)
             el = self.style.macro_elements.get(name)
             # A macro is suppressed like a group: variables called and none set, nothing printed.
-            slot[0] = self._as_counted(self.sequence(list(el), "")) if el is not None else (lambda ctx: _EMPTY)
+            slot[0] = self.counted(list(el), "") if el is not None else (lambda ctx: _EMPTY)
+            self.macros[name] = slot[0]
         return self.macros[name]
 
-    def _as_counted(self, inner):
+    def macro_now(self, name: str):
+        """The macro resolved at compile time, compiled outside any ``<substitute>`` being compiled.
+
+        A macro is the same callable wherever it is called; a bare ``<names>`` in it does not
+        take the options of the ``<names>`` whose substitute happens to call it first.
+        """
+        saved, self.names_inherit = self.names_inherit, None
+        try:
+            return self.macro(name)
+        finally:
+            self.names_inherit = saved
+
+    def counted(self, elements, delimiter: str):
         """A macro or group: suppressed as a group is, and counted as one variable rendered when it prints.
 
-        citeproc-js treats a macro's or nested group's output like a variable's for the enclosing
-        group, so a macro printing only a term ("n.d.") keeps its group.
+        A group is suppressed when it calls variables and none of them is set. citeproc-js
+        treats a macro's or nested group's output like a variable's for the enclosing group,
+        so a macro printing only a term ("n.d.") keeps its group.
         """
-        grouped = self._as_group(inner)
+        fns = self._children(elements, delimiter)
+        join = self.joiner.join
 
         def run(ctx):
-            part = grouped(ctx)
-            if not is_empty(part):
-                ctx.called += 1
-                ctx.rendered += 1
+            called, rendered = ctx.called, ctx.rendered
+            ctx.called = ctx.rendered = 0
+            part = join([f(ctx) for f in fns], delimiter)
+            inner_called, inner_rendered = ctx.called, ctx.rendered
+            if inner_called and not inner_rendered:
+                ctx.called, ctx.rendered = called + inner_called, rendered
+                return _EMPTY
+            if part and not is_empty(part):
+                inner_called += 1
+                inner_rendered += 1
+            ctx.called, ctx.rendered = called + inner_called, rendered + inner_rendered
             return part
         return run
 
-    def sequence(self, elements, delimiter: str):
-        """Children rendered in order and joined with ``delimiter``."""
+    def _children(self, elements, delimiter: str) -> list:
         # <choose> is transparent: the branch taken joins its children with the enclosing delimiter.
         fns = [self.choose(e, delimiter) if tag(e) == "choose" else self.element(e) for e in elements]
-        fns = [f for f in fns if f is not None]
+        return [f for f in fns if f is not None]
+
+    def sequence(self, elements, delimiter: str):
+        """Children rendered in order and joined with ``delimiter``."""
+        fns = self._children(elements, delimiter)
         join = self.joiner.join
 
         def run(ctx):
@@ -145,8 +171,7 @@ class Compiler:
                 return value
             return run
         if el.get("macro"):
-            name = el.get("macro")
-            return lambda ctx: self.macro(name)(ctx)
+            return self.macro_now(el.get("macro"))
         if el.get("term"):
             term, form, plural = el.get("term"), el.get("form", "long"), el.get("plural") == "true"
             def run_term(ctx):
@@ -196,30 +221,19 @@ class Compiler:
 
     def group(self, el):
         """``<group>``: suppressed when it calls variables and none of them is set."""
-        return self.decorate(el, self._as_counted(self.sequence(list(el), el.get("delimiter", ""))))
-
-    @staticmethod
-    def _as_group(inner):
-        def run(ctx):
-            called, rendered = ctx.called, ctx.rendered
-            ctx.called = ctx.rendered = 0
-            part = inner(ctx)
-            suppress = ctx.called and not ctx.rendered
-            ctx.called, ctx.rendered = called + ctx.called, rendered + ctx.rendered
-            return _EMPTY if suppress else part
-        return run
+        return self.decorate(el, self.counted(list(el), el.get("delimiter", "")))
 
     def choose(self, el, delimiter: str = ""):
         """``<choose>``: the first branch whose condition holds, its children joined with ``delimiter``."""
         branches = []
         for branch in el:
             name = tag(branch)
-            test = (lambda ctx: True) if name == "else" else self.condition(branch)
+            test = None if name == "else" else self.condition(branch)
             branches.append((test, self.sequence(list(branch), delimiter)))
 
         def run(ctx):
             for test, body in branches:
-                if test(ctx):
+                if test is None or test(ctx):
                     return body(ctx)
             return _EMPTY
         return run

@@ -65,17 +65,59 @@ _TESTS = {"type": _type, "variable": _variable, "is-numeric": _numeric, "is-unce
 def compile_condition(el):
     """A predicate for the element's tests combined by its ``match`` (all, any or none)."""
     tests = []
+    types: set = set()  # type tests, one set membership test instead of one call each
+    match = el.get("match", "all")
     for attr, fn in _TESTS.items():
         if el.get(attr):
             values = [el.get(attr)] if attr == "disambiguate" else el.get(attr).split()
-            if attr == "type" and len(values) > 1 and el.get("match", "all") == "all":
+            if attr == "type" and len(values) > 1 and match == "all":
                 # citeproc-js tests several types as one "any" test, even under match="all".
-                tests.append((_any_type, frozenset(values)))
+                tests.append(_one_of(frozenset(values)))
                 continue
-            tests += [(fn, v) for v in values]
-    match = el.get("match", "all")
+            if attr == "type" and match != "all":
+                types.update(values)
+                continue
+            tests += [_bound(fn, v) for v in values]
+    if types:
+        # An "any"/"none" test: the type tests, in any order, as one.
+        tests.insert(0, _one_of(frozenset(types)))
     if match == "any":
-        return lambda ctx: any(fn(ctx, v) for fn, v in tests)
+        return _any(tests)
     if match == "none":
-        return lambda ctx: not any(fn(ctx, v) for fn, v in tests)
-    return lambda ctx: all(fn(ctx, v) for fn, v in tests)
+        test = _any(tests)
+        return lambda ctx: not test(ctx)
+    return _all(tests)
+
+
+def _bound(fn, value):
+    if fn is _type:
+        return lambda ctx: ctx.item.get("type") == value
+    return lambda ctx: fn(ctx, value)
+
+
+def _one_of(values: frozenset):
+    return lambda ctx: ctx.item.get("type") in values
+
+
+def _any(tests: list):
+    if len(tests) == 1:
+        return tests[0]
+
+    def run(ctx):
+        for test in tests:
+            if test(ctx):
+                return True
+        return False
+    return run
+
+
+def _all(tests: list):
+    if len(tests) == 1:
+        return tests[0]
+
+    def run(ctx):
+        for test in tests:
+            if not test(ctx):
+                return False
+        return True
+    return run

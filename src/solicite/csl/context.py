@@ -19,6 +19,7 @@ NUMBER_VARIABLES = frozenset({
     "chapter-number", "citation-number", "collection-number", "edition", "first-reference-note-number",
     "issue", "locator", "number", "number-of-pages", "number-of-volumes", "page", "page-first",
     "part-number", "printing-number", "section", "supplement-number", "version", "volume"})
+_NOT_ITEM = CITE_VARIABLES | {"citation-number", "year-suffix", "citation-label"}  # read elsewhere than the item
 _SHORT = {"title": "title-short", "container-title": "container-title-short"}
 
 
@@ -63,17 +64,19 @@ class Ctx:
         """A variable's raw value (None when absent, or suppressed by substitution unless ``substituted``)."""
         if name in self.suppressed and not substituted:
             return None
-        if name == "citation-number":
-            return self.citation_number
-        if name == "year-suffix":
-            return self.year_suffix or None
-        if name in CITE_VARIABLES:
+        if name in _NOT_ITEM:
+            if name == "citation-number":
+                return self.citation_number
+            if name == "year-suffix":
+                return self.year_suffix or None
+            if name == "citation-label":
+                return self.citation_label()
             return self.cite.get(name)
-        if name == "citation-label":
-            return self.citation_label()
         value = self.item.get(name)
-        if value is None and name == "page-first" and self.item.get("page"):
-            value = str(self.item["page"]).split("-")[0].split("\u2013")[0].split(",")[0].strip()
+        if value is None:
+            if name == "page-first" and self.item.get("page"):
+                return str(self.item["page"]).split("-")[0].split("\u2013")[0].split(",")[0].strip() or None
+            return None
         if value in ("", [], {}):
             return None
         return value

@@ -70,7 +70,8 @@ def disambiguate(proc) -> None:
                 order = sorted(sub, key=rank.__getitem__)
                 for n, i in enumerate(order):
                     proc.state[i].year_suffix = _letters(n)
-        for sub in _groups(proc, group):
+        # Still ambiguous after the steps above (no render again when all were told apart).
+        for sub in _groups(proc, group) if remaining else ():
             for i in sub:
                 proc.state[i].disambiguate = True
 
@@ -88,13 +89,19 @@ def _add_names(proc, group: list[str], with_given: bool) -> None:
             proc.state[i].add_names = n
         return {i: _text(proc, i) for i in group}
 
-    by_n = [texts(n) for n in range(top + 1)]
-    final = by_n[-1]
-    need = {}
-    for x in group:
-        others = [y for y in group if y != x and final[y] != final[x]]
-        need[x] = next((n for n in range(top + 1) if all(by_n[n][y] != by_n[n][x] for y in others)), 0)
+    final = texts(top)
+    others = {x: [y for y in group if y != x and final[y] != final[x]] for x in group}
+    need: dict = {}
+    # The fewest names first; more are rendered only while some item is still not told apart.
+    for n in range(top + 1):
+        if len(need) == len(group):
+            break
+        shown = final if n == top else texts(n)
+        for x in group:
+            if x not in need and all(shown[y] != shown[x] for y in others[x]):
+                need[x] = n
     for i in group:
+        need.setdefault(i, 0)
         proc.state[i].add_names = need[i]
         proc.state[i].given_default = saved[i]
 

@@ -60,6 +60,7 @@ FORMAT_ATTRS = ("font-style", "font-weight", "font-variant", "text-decoration", 
 # fixtures): the next mark is dropped after these, or replaces the mark before it.
 _SWALLOWS = {".": ".:;!?\u2026", ",": ",", ";": ";", ":": ":;!?", "!": "!", "?": "?"}
 _REPLACES = {"!": ":;", "?": ":;"}
+_SEAM = frozenset(_SWALLOWS) | frozenset(_REPLACES) | {" "}  # first characters that meet the text before
 
 
 def flatten_display(part: Part) -> Part:
@@ -100,10 +101,10 @@ def formatter(attrs: dict):
 
 def is_empty(part) -> bool:
     """True when the part prints nothing."""
-    if part is None:
-        return True
     if type(part) is str:
         return not part
+    if part is None:
+        return True
     return not first_char(part)
 
 
@@ -176,10 +177,18 @@ class Joiner:
 
     def append(self, acc: list, part) -> None:
         """Add ``part`` to ``acc`` (a list being built)."""
-        if is_empty(part):
-            return
-        if acc:
+        if type(part) is str:
+            if part:
+                self._add(acc, part, part[0])
+        elif part is not None:
             first = first_char(part)
+            if first:
+                self._add(acc, part, first)
+
+    def _add(self, acc: list, part, first: str) -> None:
+        """Add a part that prints, whose first character is ``first``."""
+        # Only a part opening with punctuation or a space meets the text before it.
+        if acc and first in _SEAM:
             last = last_char(acc)
             if first in _SWALLOWS and last and last in _SWALLOWS[first]:
                 part = drop_first(part)
@@ -197,17 +206,30 @@ class Joiner:
                 if not (inner and inner in _SWALLOWS.get(first, "")):
                     quoted.children.append(first)
                 part = drop_first(part)
-        acc.append(part)
+        if type(part) is list:
+            acc.extend(part)  # kept flat: a shallow tree is quicker to search for its first and last character
+        else:
+            acc.append(part)
 
     def join(self, parts, delimiter: str = "") -> list:
         """The parts with the delimiter between the non-empty ones."""
         acc: list = []
+        add = self._add
+        dfirst = delimiter[:1]
         for p in parts:
-            if is_empty(p):
+            if type(p) is str:
+                if not p:
+                    continue
+                first = p[0]
+            elif p is None:
                 continue
-            if acc and delimiter:
-                self.append(acc, delimiter)
-            self.append(acc, p)
+            else:
+                first = first_char(p)
+                if not first:
+                    continue
+            if acc and dfirst:
+                add(acc, delimiter, dfirst)
+            add(acc, p, first)
         return acc
 
     def affix(self, prefix: str, part, suffix: str) -> list:

@@ -8,7 +8,7 @@ from solicite.csl.cluster import render_cluster
 from solicite.csl.context import DATE_VARIABLES, NAME_VARIABLES, Ctx
 from solicite.csl.disambiguate import disambiguate
 from solicite.csl.output import Display, drop_last, formatter
-from solicite.csl.sorting import item_keys, sort_entries
+from solicite.csl.sorting import LazyKeys, sort_entries
 from solicite.richtext import last_char, plain
 
 _NOTE_FIELD = re.compile(r"^\s*([a-z][a-z-]*):\s*(.+)$", re.M)
@@ -120,17 +120,20 @@ class Processor:
     # -- registration -----------------------------------------------------------------------
     def register(self, clusters: list[list[dict]]) -> None:
         """Note the cites in order: citation numbers, then disambiguation over every item."""
+        seen = set(self.cited)
         for cluster in clusters:
             for cite in cluster:
                 cid = str(cite["id"])
-                if cid in self.items and cid not in self.cited:
+                if cid in self.items and cid not in seen:
+                    seen.add(cid)
                     self.cited.append(cid)
         self._number()
         disambiguate(self)
 
     def bib_order(self) -> list[str]:
         """Item ids in bibliography order (cited order, then the rest; sorted if the style sorts)."""
-        ids = self.cited + [i for i in self.order if i not in self.cited]
+        cited = set(self.cited)
+        ids = self.cited + [i for i in self.order if i not in cited]
         bib = self.style.bibliography
         if bib is None or not bib.sort_keys:
             return ids
@@ -138,13 +141,15 @@ class Processor:
         return sort_entries(ids, lambda i: self._keys(bib, "bibliography", i, first_pass.get(i)),
                             [d for _, _, d, _ in bib.sort_keys])
 
-    def _keys(self, layout, mode, item_id, number):
+    def _keys(self, layout, mode, item_id, number) -> LazyKeys:
+        """The item's sort keys, each computed when a comparison first needs it (cached)."""
         cache = self.__dict__.setdefault("_key_cache", {})
         key = (mode, item_id, number, self.state[item_id].year_suffix)
-        if key not in cache:
-            cache[key] = item_keys(self.style, layout, mode, self.items[item_id],
-                                   {"citation-number": number})
-        return cache[key]
+        keys = cache.get(key)
+        if keys is None:
+            keys = cache[key] = LazyKeys(self.style, layout, mode, self.items[item_id],
+                                         {"citation-number": number})
+        return keys
 
     def _number(self) -> None:
         ids = self.bib_order()

@@ -33,32 +33,51 @@ def _name_key(names: list, opts: dict, demote: str) -> str:
     return "  ".join(out)
 
 
-def item_keys(style, layout, mode: str, item: dict, extra: dict) -> list:
-    """The sort keys of one item: each a (kind, value) pair, None when empty."""
-    keys = []
-    for var, macro, _desc, opts in layout.sort_keys:
-        ctx = Ctx(style, item, mode, extra.get("cite"))
-        ctx.citation_number = extra.get("citation-number")
-        if macro is not None:
-            ctx.sorting = True
-            ctx.sort_names = opts or {"sort": True}
-            text = plain(macro(ctx)).strip()
-            keys.append(_typed(text) if text else None)
-            continue
-        value = ctx.value(var)
-        if value is None:
-            keys.append(None)
-        elif var in NAME_VARIABLES:
-            keys.append((1, text_key(_name_key(value, opts, style.demote_particle))) if isinstance(value, list) else None)
-        elif var in DATE_VARIABLES:
-            date = read_date(value)
-            keys.append((0, date.sort_key()) if date and date.start else None)
-        elif var in NUMBER_VARIABLES or var == "citation-number":
-            m = re.match(r"\s*(\d+)", str(value))
-            keys.append((0, f"{int(m.group(1)):012d}") if m else (1, text_key(str(value))))
-        else:
-            keys.append((1, text_key(plain(_markup_free(str(value))))))
-    return keys
+def item_key(style, layout, mode: str, item: dict, extra: dict, k: int):
+    """The item's k-th sort key: a (kind, value) pair, None when empty."""
+    var, macro, _desc, opts = layout.sort_keys[k]
+    ctx = Ctx(style, item, mode, extra.get("cite"))
+    ctx.citation_number = extra.get("citation-number")
+    if macro is not None:
+        ctx.sorting = True
+        ctx.sort_names = opts or {"sort": True}
+        text = plain(macro(ctx)).strip()
+        return _typed(text) if text else None
+    value = ctx.value(var)
+    if value is None:
+        return None
+    if var in NAME_VARIABLES:
+        return (1, text_key(_name_key(value, opts, style.demote_particle))) if isinstance(value, list) else None
+    if var in DATE_VARIABLES:
+        date = read_date(value)
+        return (0, date.sort_key()) if date and date.start else None
+    if var in NUMBER_VARIABLES or var == "citation-number":
+        m = re.match(r"\s*(\d+)", str(value))
+        return (0, f"{int(m.group(1)):012d}") if m else (1, text_key(str(value)))
+    return (1, text_key(plain(_markup_free(str(value)))))
+
+
+_UNSET = object()
+
+
+class LazyKeys:
+    """An item's sort keys, each computed the first time a comparison reaches it.
+
+    Most items differ on their first key (the author), so later keys (a title macro) are
+    rendered only for the items that tie.
+    """
+
+    __slots__ = ("args", "keys")
+
+    def __init__(self, style, layout, mode: str, item: dict, extra: dict) -> None:
+        self.args = (style, layout, mode, item, extra)
+        self.keys = [_UNSET] * len(layout.sort_keys)
+
+    def __getitem__(self, k: int):
+        value = self.keys[k]
+        if value is _UNSET:
+            value = self.keys[k] = item_key(*self.args, k)
+        return value
 
 
 def _markup_free(text: str) -> str:
@@ -72,10 +91,15 @@ def _typed(text: str):
 
 
 def sort_entries(entries: list, keys_of, descending: list[bool]) -> list:
-    """Entries sorted by their keys (stable: ties keep their order)."""
+    """Entries sorted by their keys (stable: ties keep their order); ``keys_of(e)[k]`` is e's k-th key."""
+    keys = [keys_of(e) for e in entries]  # fetched once per entry, not per comparison
+    order = list(range(len(entries)))
+    flags = list(enumerate(descending))
+
     def cmp(a, b):
-        ka, kb = keys_of(a), keys_of(b)
-        for x, y, desc in zip(ka, kb, descending):
+        ka, kb = keys[a], keys[b]
+        for k, desc in flags:
+            x, y = ka[k], kb[k]
             if x == y:
                 continue
             if x is None:
@@ -85,4 +109,4 @@ def sort_entries(entries: list, keys_of, descending: list[bool]) -> list:
             r = -1 if x < y else 1
             return -r if desc else r
         return 0
-    return sorted(entries, key=cmp_to_key(cmp))
+    return [entries[i] for i in sorted(order, key=cmp_to_key(cmp))]

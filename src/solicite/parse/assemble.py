@@ -13,7 +13,7 @@ from solicite.parse import fields as F
 from solicite.parse import placement as place
 from solicite.parse.dates import full_date_near, find_date
 from solicite.parse.roles import TAGGED_MEDIA
-from solicite.parse.names import parse_person_list, strip_role
+from solicite.parse.names import CORPORATE, parse_person_list, strip_role
 
 _EDS_END = re.compile(r"[\s,(]\(?(?:eds?|editors?|hrsg|hg)\.?\)?[.,:]?\s*$", re.IGNORECASE)
 _ED_INSIDE = re.compile(r"[.,]\s+(?:eds?\.|edited\s+by|ed\.\s+by|hrsg\.\s+v\.|hg\.\s+v\.)\s+(?P<names>.+)$",
@@ -66,6 +66,7 @@ def apply_rules(words: list[str], labels: list[str]) -> list[str]:
 
 def _repair(words: list[str], labels: list[str]) -> list[str]:
     """The label repairs of :mod:`solicite.parse.blocks` (abbreviated journals, Vancouver author lists)."""
+    labels = blocks.particle_after_initial(words, labels) if blocks.PARTICLE.intersection(words) else labels
     return blocks.vancouver_author_end(words, blocks.journal_abbreviations(words, labels))
 
 
@@ -129,6 +130,8 @@ def _read_persons(d: _Draft) -> None:
     for label, role in (("editor", "editor"), ("translator", "translator")):
         if label in by and "publisher" not in by:
             _publisher_after_names(by, label)
+        elif label in by and not strip_role(d.joined(label)):
+            _names_in_publisher(by, label)
         if label in by:
             people = parse_person_list(strip_role(d.joined(label, " ; ")))
             if people:
@@ -139,14 +142,29 @@ _BY_ROLE = re.compile(r"^\s*(?:edited|translated|compiled|ed\.|trans\.)\s+by\s+"
 _NOT_PUBLISHER = re.compile(r"^(?:and\s|&|et al)|^(?:[A-Z][a-z]?\.?\s*)+$")
 
 
+_BRACKETED_NAMES = re.compile(r"^\s*\((?P<names>[^()]*(?:\([^()]*\)[^()]*)?)\)[,.]?\s+(?P<rest>\S.*)$")
+
+
 def _publisher_after_names(by: dict[str, list[str]], label: str) -> None:
     """MLA's "edited by Jim Gray, Morgan-Kaufman, 1991" read as editors: the publisher follows the names."""
     text = " ".join(by[label])
+    m = _BRACKETED_NAMES.match(text)
+    if m:  # "(Ed.: R. K. Guy), American Mathematical Society": the bracket closes the editors
+        by[label], by["publisher"] = [m.group("names")], [m.group("rest")]
+        return
     m = _BY_ROLE.match(text)
     names, publisher = split_publisher(text[m.end():]) if m else ("", "")
     if publisher:
         by[label] = [text[: m.end()] + names] if m else [names]
         by["publisher"] = [publisher]
+
+
+def _names_in_publisher(by: dict[str, list[str]], label: str) -> None:
+    """MLA's "Translated by William Weaver, Harcourt" where only "Translated by" got the role: the names end the publisher's run."""
+    names, publisher = split_publisher(by["publisher"][0])
+    if publisher:
+        by[label] = [" ".join(by[label]) + " " + names]
+        by["publisher"][0] = publisher
 
 
 def split_publisher(names: str) -> tuple[str, str]:
@@ -196,6 +214,8 @@ def _read_title(d: _Draft) -> None:
         by.setdefault("note", []).extend(titles[1:])
     if not title:
         title = _fallback_title(by, d.persons)
+    if title and not d.persons:
+        title = _corporate_author(title, d.persons)
     if title:
         d.f["title"] = title
     d.title = title
@@ -236,12 +256,17 @@ def _nlm_book(d: _Draft, book: str, book_text: str) -> tuple[str, str]:
             d.by["publisher"] = [rest]  # "Book. Morgan-Kaufman; 1991": the publisher ran into the book
         d.by["note"] = [n for n in d.by.get("note", []) if F.clean(n) != nlm]
         return nlm, "In: " + nlm
-    if not book and d.title:
+    if d.title and (not book or "publisher" not in d.by):
         title, inside = blocks.split_in_book(d.title, d.raw)
         if inside:  # "Run-time verification. In: Model-based Testing of Reactive Systems"
+            if book:  # "..., in Book (Muchnick, S. (eds.)), Prentice-Hall": what came after the editors
+                d.by["publisher"] = [book_text]
             d.f["title"] = d.title = title
             return inside, "In: " + inside
     return book, book_text
+
+
+_VOL_COMMA_PAGE = re.compile(r"^\s*([A-Z]?\d{1,4}[A-Z]?),\s*([A-Z]?\d{1,6})[.,]?\s*$")
 
 
 def _read_numbers(d: _Draft) -> None:
@@ -249,6 +274,9 @@ def _read_numbers(d: _Draft) -> None:
     if "collection-title" in by:
         f["series"] = F.container(d.joined("collection-title"))  # "in Lecture Notes ...": no "in"
     vol_text = d.joined("volume")
+    m = _VOL_COMMA_PAGE.match(vol_text) if "pages" not in by else None
+    if m:  # "Phys. Lett. B 716, 1 (2012)": after a comma, a bare number is the first page, not an issue
+        vol_text, by["pages"] = m.group(1), [m.group(2)]
     if vol_text:
         vol, num = F.volume_number(vol_text)
         if vol:
@@ -341,6 +369,18 @@ def _fallback_title(by: dict[str, list[str]], persons: dict[str, list[Person]]) 
         persons.pop("author", None)
         return F.clean(" ".join(by.pop("author")))
     return ""
+
+
+_BODY_NAME = re.compile(r"^(?:(?:[A-Z][\w'’&-]*|of|for|and|the|on|&)\s+){1,7}[A-Z][\w'’-]*$")
+
+
+def _corporate_author(title: str, persons: dict[str, list[Person]]) -> str:
+    """"World Health Organization. Global report on diabetes": a body's name before the title is its author."""
+    head, _, rest = title.partition(". ")
+    if rest and _BODY_NAME.match(head) and CORPORATE.search(head) and len(rest.split()) > 1:
+        persons["author"] = [Person(literal=head)]
+        return rest
+    return title
 
 
 def _first_sentence(text: str) -> tuple[str, str, str]:

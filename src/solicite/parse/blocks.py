@@ -44,6 +44,23 @@ def _title_of_abbreviations(words: list[str], labels: list[str], start: int) -> 
     return labels
 
 
+_INITIAL = re.compile(r"^(?:[A-Z]\.-?)+$")
+PARTICLE = frozenset({"'t", "’t", "van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "ten", "ter", "la", "le"})
+
+
+def particle_after_initial(words: list[str], labels: list[str]) -> list[str]:
+    """Keep "G. 't Hooft," whole: a particle after an author's initials begins the family name, not the title."""
+    for i in range(len(words) - 2):
+        if labels[i] != "author" or labels[i + 1] == "author" or not _INITIAL.match(words[i]) or words[i + 1] not in PARTICLE:
+            continue
+        j = i + 1
+        while j < len(words) - 1 and words[j] in PARTICLE:
+            j += 1
+        if words[j][:1].isupper() and words[j].endswith(","):
+            labels = labels[: i + 1] + ["author"] * (j - i) + labels[j + 1:]
+    return labels
+
+
 # Vancouver's "Singh JP, Weber WD, Gupta A." and its last initials with the full stop ending the list.
 _VANCOUVER_INITIALS = re.compile(r"^[A-Z]{1,3},$")
 _LIST_END = re.compile(r"^(?:[A-Z]{1,3}|al)\.$")
@@ -67,7 +84,12 @@ def vancouver_author_end(words: list[str], labels: list[str]) -> list[str]:
 
 _IN_EDITORS_BOOK = re.compile(
     r"\bIn:\s+(?P<eds>[^.]*?(?:[A-Z]{1,3}|et al\.?)),?\s+(?:editors?|eds?\.?)\.\s+(?P<book>[^.;]+?)\.\s")
-_IN_BOOK = re.compile(r"^(?P<title>.+?[^A-Z])\.\s+(?P<in>[Ii]n):?\s+(?P<book>[A-Z0-9].+)$")
+_IN_BOOK = re.compile(r"^(?P<title>.+?[^A-Z])[.,]\s+(?P<in>[Ii]n):?\s+(?P<book>[A-Z0-9].+)$")
+# What follows a book's title and nothing else: its editors ("(Ed.: R. K. Guy)", "(Guy, R. K. (ed.))",
+# ". Peter Lee, ed.", "edited by"), or the chapter's pages ("Pp. 89-100").
+_AFTER_BOOK = re.compile(
+    r"^[.,]?\s*(?:\(\s*(?:eds?\.|editors?|edited\s+by|[^()]{2,120}\(eds?\.?\))|edited\s+by\s|ed\.\s+by\s|"
+    r"(?-i:[A-Z])[^()]{0,80}?,\s*eds?\.(?:\s|$)|pp?\.\s*\d)", re.IGNORECASE)
 
 
 def nlm_book(raw: str) -> str:
@@ -84,12 +106,20 @@ def raw_has(raw: str, text: str) -> bool:
 
 
 def split_in_book(title: str, raw: str) -> tuple[str, str]:
-    """("Run-time verification", "Model-based Testing") from a title that ran on into "In: Book"."""
-    m = _IN_BOOK.match(title) if ". In" in title or ". in" in title else None
+    """("Run-time verification", "Model-based Testing") from a title that ran on into "In: Book" or ", in Book (Ed.: X)"."""
+    m = _IN_BOOK.match(title) if ". In" in title or ". in" in title or ", in " in title else None
     if not m:
         return title, ""
     book = m.group("book")
-    # "In Book" without the colon only where ACS's semicolon or Nature's "(eds" closes the book.
-    if "In:" in m.group(0) or raw_has(raw, f"In {book};") or raw_has(raw, f"in {book} (ed"):
+    # "In Book" without the colon only where what follows the book is certain to follow a book:
+    # ACS's semicolon, its editors or its pages.
+    if "In:" in m.group(0) or raw_has(raw, f"In {book};") or _editors_after(book, raw):
         return m.group("title"), book.strip(" .")
     return title, ""
+
+
+def _editors_after(book: str, raw: str) -> bool:
+    """True when the book's title is followed in ``raw`` by its editors or the chapter's pages."""
+    flat = " ".join(raw.split())
+    at = flat.find(" ".join(book.split()))
+    return at >= 0 and bool(_AFTER_BOOK.match(flat[at + len(" ".join(book.split())):]))

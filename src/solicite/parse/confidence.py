@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from solicite.parse.crf import Tagger, default_tagger
+from solicite.parse.pdftext import normalise, tagging_words
 from solicite.parse.tokens import tokenize
 
 DEFAULT_THRESHOLD = 0.9  # lowest field confidence below which `parse --review` lists a reference
@@ -23,7 +24,7 @@ def field_confidence(text: str, tagger: Tagger | None = None) -> dict[str, float
     ``tagger`` defaults to the shipped model (a benchmark passes the model it trained).
     """
     tagger = tagger or default_tagger()
-    words = tokenize(" ".join(text.split()))  # the tokens the tagger saw (solicite.parse.tagger)
+    words = tagging_words(tokenize(normalise(" ".join(text.split()))))  # the tokens the tagger saw (solicite.parse.tagger)
     if tagger is None or not words:
         return {}
     labels, marginals = tagger.tag_marginals(words)

@@ -14,7 +14,7 @@ from solicite.model import Person
 
 PARTICLES = {
     "van", "von", "der", "den", "de", "del", "della", "des", "di", "da", "du", "dos", "das",
-    "la", "le", "ten", "ter", "zu", "vom", "bin", "ibn", "al", "el", "y", "st.",
+    "la", "le", "ten", "ter", "zu", "vom", "bin", "ibn", "al", "el", "y", "st.", "'t", "’t",
 }
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "v", "2nd", "3rd", "jun.", "sen."}
 # Words that mark a corporate author (kept whole as a literal name).
@@ -25,9 +25,12 @@ CORPORATE = re.compile(
     r"alliance|federation|union|league|coalition|corporation|company|inc|ltd|press|city|"
     r"news|times|economist|conversation|borders|world|international|national|european|"
     r"authority|court|parliament|congress|senate|bureau|administration|team|staff|"
-    r"collective|consortium|working|initiative|partnership|museum|library|school|college)\b",
+    r"collective|consortium|working|initiative|partnership|museum|library|school|college|collaboration)\b",
     re.IGNORECASE,
 )
+# Names of collectives that are never a family name, even before a comma ("ATLAS Collaboration, G. Aad").
+_COLLECTIVE = re.compile(r"\b(?:collaboration|consortium|study group|working group|investigators|organi[sz]ation|"
+                         r"association|society|institute|university|committee|council)\b", re.IGNORECASE)
 # An initial: "H", "H.", "R.H.", "Ch.", "J.-P.", or Vancouver's bare "JRK" (never "Ku": no dot).
 _INITIAL_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ]\.?-?|[A-ZÀ-Þ][a-z]\.-?){1,4}$")
 _DOTTED = re.compile(r"^(?:[A-ZÀ-Þ][a-z]?\.-?)+$")
@@ -40,8 +43,8 @@ _DOT_LETTER = re.compile(r"\.(?=[A-ZÀ-Þ])")
 _PAREN_DATE = re.compile(r"\s*[(\[]\s*\d[^)\]]*[)\]]")
 _NUMBERING = re.compile(r"^\s*(?:[\[(]?\d{1,4}[\]).]|\d{1,4}\s)\s*")
 _ROLE = re.compile(
-    r"^\s*(?:in:?\s+|edited\s+by\s+|ed\.\s+by\s+|eds?\.\s+|\(?(?-i:eds?)\s+|hrsg\.\s+v\.\s+|by\s+|trans(?:lated)?\.?\s+by\s+|"
-    r"translated\s+by\s+|trans\.\s+)|"
+    r"^\s*(?:in:?\s+|edited\s+by(?:\s+|$)|ed\.\s+by(?:\s+|$)|eds?\.\s+|\(?(?-i:eds?)\s+|hrsg\.\s+v\.\s+|by(?:\s+|$)|"
+    r"trans(?:lated)?\.?\s+by(?:\s+|$)|translated\s+by(?:\s+|$)|trans\.\s+)|"
     r"[\s,]*[(\[]?\s*(?:eds?|editors?|hrsg|hg|dir|coord|comps?|trans|transl|tr)\.?\s*[)\]]?[\s.,:;]*$",
     re.IGNORECASE,
 )
@@ -154,6 +157,10 @@ def _parse_chunk(chunk: str) -> list[Person]:
     while i < len(parts):
         part = parts[i]
         nxt = parts[i + 1] if i + 1 < len(parts) else None
+        if _COLLECTIVE.search(part) and len(part.split()) > 1 and not _has_initials(part):
+            persons.append(Person(literal=part))  # "ATLAS Collaboration, G. Aad": a collective before the names
+            i += 1
+            continue
         if _is_suffix(part):
             if persons:  # "King, Martin Luther, Jr." -> suffix of the previous person
                 p = persons[-1]
@@ -205,7 +212,7 @@ def _initials_then_word(part: str) -> bool:
 def _inverted(family: str, given: str) -> Person:
     words = family.split()
     particle = []
-    while len(words) > 1 and words[0].lower() in PARTICLES and words[0][:1].islower():
+    while len(words) > 1 and words[0].lower() in PARTICLES and _lower(words[0]):
         particle.append(words.pop(0))
     return Person(family=" ".join(words), given=_fix_initials(given), particle=" ".join(particle))
 
@@ -231,11 +238,16 @@ def _direct(part: str) -> Person:
     # Particles before the family name: "Ludwig van Beethoven", also capitalised after
     # initials as IEEE lists write them ("M. De Cock", "G. L. Van der Heijde").
     while j > 1 and words[j - 1].lower() in PARTICLES and (
-            words[j - 1][:1].islower() or all(_INITIAL_TOKEN.match(w) for w in words[: j - 1])):
+            _lower(words[j - 1]) or all(_INITIAL_TOKEN.match(w) for w in words[: j - 1])):
         j -= 1
     given, rest = words[:j], words[j:]
     particle = rest[:-1] if len(rest) > 1 else []
     return Person(family=rest[-1], given=" ".join(given), particle=" ".join(particle), suffix=suffix)
+
+
+def _lower(word: str) -> bool:
+    """A particle written in lower case: "van", "de", "'t" (its apostrophe aside)."""
+    return word.lstrip("'’")[:1].islower()
 
 
 def _fix_initials(given: str) -> str:

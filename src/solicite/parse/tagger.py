@@ -12,9 +12,11 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 
+from solicite.codec import escape
 from solicite.model import Diagnostic, Reference
 from solicite.parse.assemble import assemble
 from solicite.parse.crf import default_tagger
+from solicite.parse.pdftext import normalise, tagging_words
 from solicite.parse.tokens import tokenize
 
 Result = tuple[Reference, list[Diagnostic]]
@@ -45,19 +47,25 @@ def parse_references(texts: Iterable[str]) -> list[Result]:
 def _parse_one(text, tagger) -> Result:
     raw = text if isinstance(text, str) else ""
     try:
-        clean = " ".join(raw.split())
+        clean = normalise(" ".join(raw.split()))
         words = tokenize(clean)
         if not words:
             return _unparsed(raw, "empty reference")
         if tagger is None:
             return _unparsed(raw, "no parser model installed; kept the text as @misc")
-        return assemble(words, tagger.tag(words), raw)
+        labels = tagger.tag(tagging_words(words))
+        if clean == " ".join(raw.split()):
+            return assemble(words, labels, raw)
+        ref, diagnostics = assemble(words, labels, clean)  # the rules read the text as printed
+        ref.raw = raw
+        for name in ("note", "title"):  # a line kept whole keeps its own text
+            if ref.fields.get(name) == escape(clean):
+                ref.fields[name] = escape(" ".join(raw.split()))
+        return ref, diagnostics
     except Exception as exc:  # noqa: BLE001 - one odd line must not stop a batch
         return _unparsed(raw, f"could not parse ({type(exc).__name__}); kept the text as @misc")
 
 
 def _unparsed(raw: str, why: str) -> Result:
-    from solicite.codec import escape
-
     fields = {"note": escape(" ".join(raw.split()))} if raw.strip() else {}
     return Reference(type="misc", key="", fields=fields, raw=raw), [Diagnostic("warning", "parse-unparsed", why)]

@@ -58,7 +58,25 @@ def csl_bibliography(refs, csl_path: str, sentence_case: bool = True,
         return [], problems
     proc = Processor(style, items)
     proc.register([[{"id": i["id"]}] for i in items])
-    return [(key, flatten_display(part)) for key, part in proc.bibliography_with_keys()], problems
+    pairs = [(key, flatten_display(part)) for key, part in proc.bibliography_with_keys()]
+    return pairs + _unprinted(items, {key for key, _ in pairs}, csl_path, problems), problems
+
+
+def _unprinted(items: list[dict], printed: set[str], csl_path: str, problems: list[str]) -> list[tuple[str, object]]:
+    """A plain line and a problem for each item the style prints nothing for, so no entry is silently lost.
+
+    citeproc-js prints "[CSL STYLE ERROR: reference with no printed form.]" in such a place;
+    the title (or the key) tells the user which entry it is.
+    """
+    from solicite.csl.markup import parse_markup
+    from solicite.csl.output import flatten_display
+
+    out: list[tuple[str, object]] = []
+    for item in items:
+        if item["id"] not in printed:
+            problems.append(f"{item['id']}: {csl_path} prints nothing for this entry; its title is listed instead")
+            out.append((item["id"], flatten_display(parse_markup(str(item.get("title") or item["id"])))))
+    return out
 
 
 def cite_csl(refs, cites: list[tuple[str, str]], csl_path: str, narrative: bool = False, sentence_case: bool = True):
