@@ -44,31 +44,48 @@ _KINDS_MAX = 200_000  # words remembered at most: the table starts again past it
 _kinds: dict[str, int] = {}
 _STOPS = re.compile(r"[:?!.]")  # no sentence but the first can start in a title without these
 _ASCII_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*")  # WORD on ASCII text, where it is three times as fast
+# A stop, then spaces and opening quotes or brackets, then a word: where a sentence can start.
+_STOP_THEN_WORD = re.compile("([:?!.])([" + re.escape(_OPENING) + "]*)(?=[^\\W\\d_])")
 
 
-def sentence_starts(text: str, words: Sequence) -> set[int]:
-    """Indexes of the words (regex matches over ``text``) that start a sentence and take a capital."""
+def sentence_starts(text: str, words: Sequence[str]) -> set[int]:
+    """Indexes of the words (``words``: the words of ``text`` in order) that start a sentence and take a capital.
+
+    The first word does unless a number comes before it ("5 ways to..."); another word does after
+    ":", "?", "!" or a full stop that ends no abbreviation, then a space (opening quotes and
+    brackets may come between): "U.S", "e-mail" and "(Re)thinking" start nothing.
+    """
     starts: set[int] = set()
-    prev = 0
-    for i, m in enumerate(words):
-        gap = text[prev:m.start()]
-        prev = m.end()
-        if gap == " " and i:
-            continue  # the usual case: one space between two words
-        if i == 0 and not any(c.isalnum() for c in gap):
-            starts.add(0)  # "5 ways to...": a number is the first word
+    if not words:
+        return starts
+    first = text.find(words[0])  # no letter comes before the first word
+    if not first or not any(c.isalnum() for c in text[:first]):
+        starts.add(0)
+    if _STOPS.search(text) is None:
+        return starts
+    finder, index, counted = _finder(text), 0, 0
+    for m in _STOP_THEN_WORD.finditer(text):
+        if " " not in m.group(2) and "\t" not in m.group(2):
             continue
-        end = gap.rstrip(_OPENING)
-        if len(end) == len(gap) or not any(c.isspace() for c in gap[len(end):]):
-            continue  # no space before the word: "U.S", "e-mail", "(Re)thinking"
-        if end[-1:] in (":", "?", "!") or end[-1:] == "." and i and not _abbreviation(words[i - 1].group(), end):
-            starts.add(i)
+        index += len(finder.findall(text, counted, m.end()))  # words before this one, counted once
+        counted = m.end()
+        if m.group(1) != "." or index and not _abbreviation(text, m.start(), words[index - 1]):
+            starts.add(index)
     return starts
 
 
-def _abbreviation(word: str, gap: str) -> bool:
+def _abbreviation(text: str, stop: int, word: str) -> bool:
     # "U.S. immigration", "J. Smith", "vs. the state": the stop ends the word before, not a sentence.
-    return gap.strip() == "." and (len(word) == 1 or word.lower() in _ABBREVIATIONS)
+    if not (len(word) == 1 or word.lower() in _ABBREVIATIONS):
+        return False
+    at = stop
+    while at and text[at - 1].isspace():
+        at -= 1
+    return text[at - len(word):at] == word  # only spaces between the word and the stop
+
+
+def _finder(text: str) -> re.Pattern:
+    return _ASCII_WORD if text.isascii() else WORD
 
 
 def _kind(word: str) -> int:
@@ -109,7 +126,7 @@ class Title:
 
     def __init__(self, text: str, spans: tuple = ()) -> None:
         self.text = text
-        self.words: list[str] = (_ASCII_WORD if text.isascii() else WORD).findall(text)
+        self.words: list[str] = _finder(text).findall(text)
         self.kinds = _kinds_of(self.words)
         self.total: int = sum(self.kinds)
         self.spans = spans
@@ -122,7 +139,7 @@ class Title:
     def matches(self) -> list:
         """The words as regex matches (their places), scanned only when a place is needed."""
         if self._matches is None:
-            self._matches = list((_ASCII_WORD if self.text.isascii() else WORD).finditer(self.text))
+            self._matches = list(_finder(self.text).finditer(self.text))
         return self._matches
 
     @property
@@ -139,13 +156,7 @@ class Title:
     def starts(self) -> set[int]:
         """Indexes of the words that start a sentence (``sentence_starts``)."""
         if self._starts is None:
-            text = self.text
-            if _STOPS.search(text) is None:
-                # Only the first word can start a sentence ("5 ways to...": not even that one).
-                first = text.find(self.words[0])  # no letter comes before the first word
-                self._starts = {0} if not first or not any(c.isalnum() for c in text[:first]) else set()
-            else:
-                self._starts = sentence_starts(text, self.matches)
+            self._starts = sentence_starts(self.text, self.words)
         return self._starts
 
     @property
@@ -164,11 +175,14 @@ class Title:
         capitalised ones.
         """
         if self._sentence is None:
-            skipped = self.starts | self.guarded
+            if not self.total & _FIELD:
+                self._sentence = False  # not one lower-case word to count: the usual title case
+                return False
+            skipped = self.starts | self.guarded if self.spans else self.starts
             if "-" in self.text:
                 text = self.text
                 skipped = skipped | {i for i, m in enumerate(self.matches) if text[m.start() - 1:m.start()] == "-"}
-            total = self.total - sum(self.kinds[i] for i in skipped)
+            total = self.total - sum(map(self.kinds.__getitem__, skipped))
             lows, caps = total & _FIELD, total >> 32 & _FIELD
             self._sentence = lows > 0 and lows * 3 >= caps
         return self._sentence
@@ -189,6 +203,8 @@ def read(text: str, spans: tuple = ()) -> Title:
 
 
 def _spans(pieces: Sequence[tuple[str, bool]]) -> tuple:
+    if len(pieces) == 1:
+        return ((0, len(pieces[0][0])),) if pieces[0][1] and pieces[0][0] else ()
     spans, pos = [], 0
     for t, protected in pieces:
         if protected and t:
@@ -228,6 +244,15 @@ def sentence_case(pieces: Sequence[tuple[str, bool]], lexicon: Lexicon | None = 
         changes += _lowered(title, lexicon or shipped())
     if not changes:
         return [t for t, _ in pieces]
+    if len(pieces) == 1:
+        # One piece: the words changed and the text between them, joined (no places needed).
+        texts = list(words)
+        for i, c in changes:
+            texts[i] = c + texts[i][1:]
+        parts = _finder(flat).split(flat)  # the text between the words: one more than the words
+        joined: list[str] = [""] * (len(parts) + len(texts))
+        joined[::2], joined[1::2] = parts, texts
+        return ["".join(joined)]
     chars = list(flat)
     matches = title.matches
     for i, c in changes:

@@ -24,12 +24,12 @@ _PLACE_FIELDS = ("location", "address")
 _BODY_FIELDS = ("publisher", "organization", "institution", "school")
 _NAMING_FIELDS = _PLACE_FIELDS + _BODY_FIELDS
 _SEPARATORS = re.compile(r"[,;]")
-_POSSESSIVE = re.compile(r"['\u2019]s$")
+_POSSESSIVES = ("'s", "\u2019s")
 
 
 def base(word: str) -> str:
     """The word without a possessive ending ("Canada's" -> "Canada")."""
-    return _POSSESSIVE.sub("", word)
+    return word[:-2] if word.endswith(_POSSESSIVES) else word
 
 
 def is_capitalised(word: str) -> bool:
@@ -112,9 +112,8 @@ class LexiconBuilder:
     a name: "Black", "Bill"); a word of a person's name or a place when it is no English word at all
     (not "Young", "Bill", "School"); the names of bodies and places as whole phrases.
 
-    ``add`` only counts a title's words and keeps the distinct names, places and bodies (they
-    recur: an author's papers, a publisher's books); each distinct one is read once, when the
-    lexicon is asked for.
+    ``add`` only keeps the distinct titles, names, places and bodies (names recur: an author's
+    papers, a publisher's books); each distinct one is read once, when the lexicon is asked for.
     """
 
     def __init__(self) -> None:
@@ -125,17 +124,15 @@ class LexiconBuilder:
         self._parts: set[str] = set()  # family and given names, as written
         self._literals: set[str] = set()  # names kept whole ({UNHCR})
         self._places: set[str] = set()  # place and body fields
+        self._titles: dict[str, int] = {}  # titles as written, and how many entries have each
         self._lower: Counter | None = None
-        from solicite.casing import read  # (casing reads this module's words)
-
-        self._read = read
 
     def add(self, ref) -> None:
         """Learn from one entry: its title, names, places and bodies."""
         value = ref.fields.get("title")
         if value:
-            _from_title(value, self.capital, self.words, self._read)
-            self._lower = None
+            titles = self._titles
+            titles[value] = titles.get(value, 0) + 1
         parts, literals, places = self._parts, self._literals, self._places
         for people in ref.persons.values():
             for p in people:
@@ -153,6 +150,7 @@ class LexiconBuilder:
     @property
     def lower(self) -> Counter:
         """How often each word is written in lower case in the titles."""
+        self._settle()
         if self._lower is None:
             self._lower = Counter({w: n for w, n in self.words.items() if w.islower()})
         return self._lower
@@ -171,7 +169,13 @@ class LexiconBuilder:
         return lex
 
     def _settle(self) -> None:
-        """Read the names, places and bodies kept since the last call, each distinct one once."""
+        """Read the titles, names, places and bodies kept since the last call, each distinct one once."""
+        if self._titles:
+            from solicite.casing import read  # (casing reads this module's words)
+
+            for value, n in self._titles.items():
+                _from_title(value, n, self.capital, self.words, read)
+            self._titles, self._lower = {}, None
         named, lex = self.named, self.lex
         for part in self._parts:
             named.update(w for w in WORD.findall(to_unicode(part)) if len(w) > 1 and is_capitalised(w))
@@ -192,18 +196,20 @@ def from_references(refs: Iterable) -> Lexicon:
     return builder.lexicon()
 
 
-def _from_title(value: str, capital: Counter, words: Counter, read) -> None:
+def _from_title(value: str, n: int, capital: Counter, words: Counter, read) -> None:
+    """Count the words of a title that ``n`` entries have, and its capitals if it is in sentence case."""
     runs = parse(value)
     text = runs[0][0] if len(runs) == 1 and not runs[0][1] & NOCASE else "".join(t for t, f in runs if not f & NOCASE)
     if not text:
         return
     title = read(text)
-    words.update(title.words)
+    words.update(title.words if n == 1 else {w: k * n for w, k in Counter(title.words).items()})
     if not title.capitals or not title.sentence:
         return
     # Words only, each counted: a run of capitals in one title ("Garbage Collection") is often a
     # term its author capitalised, not a name (measured on the tuning set of bench/case_agreement.py).
-    capital.update(base(w) for w in title.capitalised())
+    found = Counter(base(w) for w in title.capitalised())
+    capital.update(found if n == 1 else {w: k * n for w, k in found.items()})
 
 
 def _phrase_or_word(text: str, named: set[str], lex: Lexicon) -> None:
