@@ -166,7 +166,12 @@ def verdict_of(run: Run, url: str) -> str:
 
 def start_server(script: str, *args: str) -> tuple[subprocess.Popen, list[int]]:
     """Start ``script --serve ARGS`` in its own process (its CPU and memory are not counted); its ports."""
-    proc = subprocess.Popen([sys.executable, script, "--serve", *args], stdout=subprocess.PIPE, text=True,
+    return start_command([sys.executable, script, "--serve", *args])
+
+
+def start_command(cmd: list[str]) -> tuple[subprocess.Popen, list[int]]:
+    """Start a server command that prints its ports as one JSON line; the process and the ports."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True,
                             stderr=subprocess.DEVNULL)  # asyncio complains of the silent links at exit
     return proc, json.loads(proc.stdout.readline())
 
@@ -220,3 +225,43 @@ def serve(addresses: list[str], respond) -> None:
         await asyncio.gather(*(s.serve_forever() for s in servers))
 
     asyncio.run(main())
+
+
+def serve_fixed(addresses: list[str], latency: float, answer) -> None:
+    """A lean HTTP/1.1 keep-alive server: every request answered after ``latency`` with pre-built bytes.
+
+    ``answer(method, path)`` returns the whole response (status line, headers, body) as bytes;
+    it is asked once per (method, path) and kept. No streams and no coroutine per request: an
+    asyncio Protocol and one timer per request, so the server costs little CPU beside the client.
+    """
+    loop = asyncio.new_event_loop()
+    built: dict[tuple[bytes, bytes], bytes] = {}
+
+    class Lean(asyncio.Protocol):
+        def connection_made(self, transport) -> None:
+            self.transport = transport
+            self.buffer = b""
+
+        def data_received(self, data: bytes) -> None:
+            buffer = self.buffer + data
+            end = buffer.find(b"\r\n\r\n")
+            while end >= 0:
+                method, path = buffer[:end].split(b" ", 2)[:2]
+                response = built.get((method, path))
+                if response is None:
+                    response = built[(method, path)] = answer(method, path)
+                loop.call_later(latency, self.reply, response)
+                buffer = buffer[end + 4:]
+                end = buffer.find(b"\r\n\r\n")
+            self.buffer = buffer
+
+        def reply(self, response: bytes) -> None:
+            if not self.transport.is_closing():
+                self.transport.write(response)
+
+    async def main() -> None:
+        servers = [await loop.create_server(Lean, a, 0, backlog=1024) for a in addresses]
+        print(json.dumps([s.sockets[0].getsockname()[1] for s in servers]), flush=True)
+        await asyncio.gather(*(s.serve_forever() for s in servers))
+
+    loop.run_until_complete(main())

@@ -115,3 +115,36 @@ def test_redirect_limit_is_configurable(server, make_options):
     r = check_links([Link(server.url(f"/redirect/4/{uid()}?code=301"))],
                     make_options(use_cache=False, max_redirects=3)).results[0]
     assert r.verdict == BROKEN and "more than 3 redirects" in r.reason
+
+
+def test_the_deadline_counts_from_since(server, make_options):
+    # The command line passes when its process started: time already spent counts against the run.
+    links = [Link(server.url(f"/hang/{uid()}", 4)) for _ in range(3)]
+    start = time.monotonic()
+    report = check_links(links, make_options(use_cache=False, timeout=30, deadline=2.5), since=start - 1.5)
+    took = time.monotonic() - start
+    assert 0.8 < took < 1.0 + 0.9, took
+    assert [r.reason for r in report.results] == ["not checked: deadline"] * 3
+
+
+def test_the_console_script_ends_by_its_deadline_counted_from_its_start(server, tmp_path):
+    # The whole process, imports and start-up included, against servers that never answer.
+    import json
+    import os
+    import subprocess
+    import sys
+
+    page = tmp_path / "links.md"
+    page.write_text("".join(f"<{server.url(f'/hang/{uid()}', 1 + i % 3)}>\n" for i in range(30)))
+    start = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "solicite", "check", str(page), "--deadline", "2s", "--format", "json"],
+                          capture_output=True, text=True, env=dict(os.environ), timeout=30)
+    took = time.monotonic() - start
+    assert done.returncode == 0, done.stderr
+    # The interpreter's own start-up (before solicite runs) and exit are not counted: a loaded
+    # machine (load 24) stretches them past a second, hence the slack.
+    assert took < 2.0 + 2.0, took
+    report = json.loads(done.stdout)
+    assert {link["reason"] for link in report["links"]} == {"not checked: deadline"}
+    # The checking itself got what start-up left of the 2 s (imports alone take more than 50 ms).
+    assert report["summary"]["elapsed"] < 1.95, report["summary"]

@@ -164,3 +164,19 @@ def test_urls_with_balanced_parentheses_in_prose():
     text = "(see https://en.wikipedia.org/wiki/Foo_(bar)), or https://a.org/x_(y)_z.\n"
     assert [l.url for l in links_in_text(text)] == ["https://en.wikipedia.org/wiki/Foo_(bar)",
                                                    "https://a.org/x_(y)_z"]
+
+
+def test_markdown_reference_definitions_keep_angle_destinations_whole():
+    # Hand-read against CommonMark 0.31 (link reference definitions): <...> may hold spaces.
+    text = ('[r]: <https://a.org/annual report.pdf> "Report"\n'
+            "  [s]: https://b.org/s 'Title'\n"
+            "[t]: ./local.md\n")
+    assert [(l.url, l.line) for l in links_in_markdown(text)] == [("https://a.org/annual%20report.pdf", 1),
+                                                                   ("https://b.org/s", 2)]
+
+
+def test_markdown_autolinks_are_whole_up_to_the_closing_bracket():
+    # CommonMark autolinks end only at a space or an angle bracket: a | is part of the address.
+    text = f"<https://a.org/x|y> and <https://doi.org/10.1000/abc> and <https://doi.org/{SICI}>\n"
+    assert [(l.kind, l.url) for l in links_in_markdown(text)] == [(URL, "https://a.org/x|y"), (DOI, "10.1000/abc"),
+                                                                  (DOI, SICI)]

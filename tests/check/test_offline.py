@@ -90,3 +90,32 @@ def test_offline_flag_answers_from_the_cache(resolver, server, tmp_path, make_op
     # Only this test's own name counts: worker threads of an earlier test that stopped early
     # may still be finishing lookups of their own names through the same patched resolver.
     assert "never-seen.test" not in resolver["hosts"]
+
+
+@pytest.fixture
+def silent_resolver(monkeypatch):
+    """Names under .test never resolve: the lookup waits (a resolver that swallows every query)."""
+    import threading
+
+    real = socket.getaddrinfo
+    released = threading.Event()
+
+    def hang(host, *args, **kwargs):
+        if str(host).endswith(".test"):
+            released.wait(30)
+            raise socket.gaierror(socket.EAI_AGAIN, "released by the test")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", hang)
+    yield
+    released.set()
+
+
+def test_a_resolver_that_never_answers_is_offline_not_timeouts(silent_resolver, make_options):
+    # Before, each link waited its whole request time twice and came out "broken: timeout".
+    links = [Link(f"https://site{i}.test/page") for i in range(8)]
+    start = time.monotonic()
+    report = check_links(links, make_options(use_cache=False, timeout=10, connect_timeout=1.0))
+    took = time.monotonic() - start
+    assert report.offline.startswith("offline: no DNS"), [r.reason for r in report.results]
+    assert took < 1.0 + 1.5, took

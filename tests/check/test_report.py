@@ -163,3 +163,10 @@ def test_json_with_hostile_fields_reads_back():
 def test_text_report_keeps_one_line_per_problem():
     lines = render("text", HOSTILE).splitlines()
     assert len(lines) == 4  # three problems and the summary
+
+
+def test_junit_drops_the_noncharacters_xml_forbids():
+    from xml.dom import minidom
+
+    odd = [LinkResult(Link("https://a.org/\ufffe\uffff", "odd\uffff.md", 1), BROKEN, reason="HTTP 404 \ufffe")]
+    minidom.parseString(render("junit", odd).encode("utf-8"))

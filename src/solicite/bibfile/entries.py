@@ -6,6 +6,7 @@ only user of the private helpers here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, overload
@@ -16,6 +17,9 @@ from solicite.model import Reference, parse_names
 
 if TYPE_CHECKING:
     from solicite.bibfile.library import Library
+
+# A key that can replace another inside a {braced} or "quoted" value without changing how the entry reads.
+_PLAIN_KEY = re.compile(r'[^\s{}"\\]+').fullmatch
 
 
 class ReferenceView(Sequence[Reference]):
@@ -94,3 +98,33 @@ def _single_entry(text: str, line: int = 0) -> Block:
                             hint="nothing was written; please report this")
     entries[0].line = line
     return entries[0]
+
+
+def _repointed(block: Block, fields: list, old_key: str, new_key: str,
+               targets: list[str]) -> tuple[Block, list[str] | None]:
+    """The entry with its crossref/xref ``fields`` naming new_key, and the targets it then names (None: unknown).
+
+    A {braced} or "quoted" value that is just the old key keeps its delimiters and spacing;
+    any other value that means the old key (a @string macro, # concatenation) becomes
+    ``{new_key}``. When every value was plain and the new key has no braces, quotes,
+    backslashes or white space, no field moves in a way the scanner could read differently,
+    so the block is built without a scan (31,840 scans were a tenth of ``keys`` on 100,000
+    entries); anything else is scanned as a freshly written entry. ``targets``: what the
+    entry named before.
+    """
+    raw, plain = block.raw, bool(_PLAIN_KEY(new_key))
+    for f in reversed(fields):  # from the end, so that earlier offsets stay right
+        at = raw.index(f.raw_value, f.offset)
+        simple = len(f.pieces) == 1 and f.pieces[0][0] in ("{", '"')
+        value = f.raw_value.replace(old_key, new_key) if simple else "{" + new_key + "}"
+        plain = plain and simple
+        raw = raw[:at] + value + raw[at + len(f.raw_value):]
+    if plain:
+        new = Block("entry", raw, block.line, block.type, block.key, block.key_offset, fast=block.fast)
+        return new, [new_key if t == old_key else t for t in targets]
+    return _single_entry(raw, block.line), None
+
+
+def _as_is(pieces: tuple) -> tuple:
+    """The pieces of a value unexpanded (for Block.values when only some fields' macros matter)."""
+    return pieces

@@ -13,7 +13,7 @@ from solicite.bibfile.scanner import Block, gc_paused
 from solicite.bibfile import encoding as _encoding
 from solicite.bibfile.safewrite import SaveOutcome, replace_file
 from solicite.bibfile.saving import Written
-from solicite.bibfile.entries import ReferenceView, _blank, _LoadedReference, _rekeyed, _single_entry
+from solicite.bibfile.entries import ReferenceView, _as_is, _blank, _LoadedReference, _rekeyed, _repointed, _single_entry
 from solicite.bibfile.writer import format_entry, patch_entry
 from solicite.errors import DuplicateKeyError, InputError, KeyNotFoundError
 from solicite.dates import MONTH_MACROS, MONTHS
@@ -21,9 +21,12 @@ from solicite.keys import generate_key, unique_key
 from solicite.model import PERSON_FIELDS, Diagnostic, Reference
 
 _XREF_FIELDS = ("crossref", "xref")
-_MAY_XREF = re.compile(r"(?i)crossref|xref").search  # a cheap filter before reading an entry's fields
+# A cheap filter before reading an entry's fields: any "crossref" or "xref", in any case, holds
+# one of these four letters; (?i)crossref|xref took 0.85 s over 100,000 entries, this 0.19 s.
+_MAY_XREF = re.compile(r"[xXsS][rR][eE][fF]").search
 
 _PERSONS = frozenset(PERSON_FIELDS)
+
 # BibTeX's predefined month macros expand to full English names.
 _PREDEFINED = dict(zip(MONTH_MACROS, MONTHS))
 
@@ -251,15 +254,15 @@ class Library:
             raise DuplicateKeyError(f"cannot rename {old_key!r} to {new_key!r}: that key is taken", path=self.source)
         self._swap(block, _rekeyed(block, new_key), old_key, new_key, same_fields=True)
         positions = self._positions()
-        for other in self._crossrefs().get(old_key, ()):
+        # A copy: an entry rewritten here is listed again under the keys it still names.
+        for other in list(self._crossrefs().get(old_key, ())):
             if id(other) not in positions:
-                continue  # rewritten since the index was built; its new block is listed too
-            for f in other.fields:
-                if f.name.lower() in _XREF_FIELDS and self._expand(f.pieces, other).strip() == old_key:
-                    at = other.raw.index(f.raw_value, f.offset)
-                    new_raw = other.raw[:at] + f.raw_value.replace(old_key, new_key) + other.raw[at + len(f.raw_value):]
-                    self._swap(other, _single_entry(new_raw, other.line), other.key, other.key)
-                    break
+                continue  # rewritten since the index was built (or just now); its new block is listed too
+            fields = [f for f in other.fields
+                      if f.name.lower() in _XREF_FIELDS and self._expand(f.pieces, other).strip() == old_key]
+            if fields:
+                new, targets = _repointed(other, fields, old_key, new_key, self._xref_of.get(id(other), []))
+                self._swap(other, new, other.key, other.key, targets=targets)
 
     def _positions(self) -> dict[int, int]:
         """Where each block is in the file (by identity), so that an edit costs O(1), not a list scan."""
@@ -278,7 +281,10 @@ class Library:
 
     def _note_crossrefs(self, xrefs: dict[str, list[Block]], block: Block, targets: list[str] | None = None) -> None:
         if targets is None:
-            targets = [self._expand(f.pieces, block).strip() for f in block.fields if f.name.lower() in _XREF_FIELDS]
+            # values() with the pieces of a macro value left as they are: only crossref and xref
+            # are expanded (no undefined-macro warning for other fields), and no Field is built.
+            targets = [(v if isinstance(v, str) else self._expand(v, block)).strip()
+                       for name, v in block.values(_as_is) if name.lower() in _XREF_FIELDS]
         for target in targets:
             xrefs.setdefault(target, []).append(block)
         if targets:
@@ -301,20 +307,28 @@ class Library:
         self.duplicates = []
         return changes
 
-    def _replace_block(self, block: Block, new: Block, *, same_fields: bool = False) -> Block:
-        """Put new where block was, keeping the position and crossref indexes current; return new."""
+    def _replace_block(self, block: Block, new: Block, *, same_fields: bool = False,
+                       targets: list[str] | None = None) -> Block:
+        """Put new where block was, keeping the position and crossref indexes current; return new.
+
+        ``same_fields``: new is block with another key, so it names the same crossref targets;
+        ``targets``: the targets new names, known by the caller (None: read from its fields).
+        """
         positions = self._positions()
         i = positions.pop(id(block))
         self._blocks[i] = new
         positions[id(new)] = i
         self._refs.pop(id(block), None)
-        targets = self._xref_of.pop(id(block), None)
-        if self._xrefs is not None and (targets if same_fields else _MAY_XREF(new.raw)):
-            self._note_crossrefs(self._xrefs, new, targets if same_fields else None)  # a new key: the same crossrefs
+        old_targets = self._xref_of.pop(id(block), None)
+        if same_fields:
+            targets = old_targets or []
+        if self._xrefs is not None and (targets or (targets is None and _MAY_XREF(new.raw))):
+            self._note_crossrefs(self._xrefs, new, targets)
         return new
 
-    def _swap(self, block: Block, new: Block, old_key: str, new_key: str, same_fields: bool = False) -> None:
-        self._replace_block(block, new, same_fields=same_fields)
+    def _swap(self, block: Block, new: Block, old_key: str, new_key: str, same_fields: bool = False,
+              targets: list[str] | None = None) -> None:
+        self._replace_block(block, new, same_fields=same_fields, targets=targets)
         if old_key != new_key:
             del self._index[old_key]
             self._folded = None
@@ -385,12 +399,21 @@ class Library:
         return "".join(b.raw for b in self._blocks)
 
     def expected_keys(self) -> Counter:
-        """The multiset of keys the saved file must hold: what was read, less removals, plus additions."""
-        expected = self._read_keys - self._removed
+        """The multiset of keys the saved file must hold: what was read, less removals, plus additions.
+
+        Counted in a plain dict: Counter's operators each build a new Counter, and with 100,000
+        renames they cost most of a second.
+        """
+        expected = dict(self._read_keys)
+        get = expected.get
+        for key, n in self._removed.items():
+            expected[key] = get(key, 0) - n
         for old, new in self._renamed:
-            expected[old] -= 1
-            expected[new] += 1
-        return +(expected + self._added)
+            expected[old] = get(old, 0) - 1
+            expected[new] = get(new, 0) + 1
+        for key, n in self._added.items():
+            expected[key] = get(key, 0) + n
+        return Counter({key: n for key, n in expected.items() if n > 0})
 
     def save(self, path: Path | str | None = None, *, backup: bool = True) -> Path | None:
         """Save atomically, keeping the previous file as ``<name>.bak``; refuse if an entry would be lost.

@@ -24,6 +24,10 @@ _MD_INLINE = re.compile(
     r"\]\(\s*(?:<(?P<angle>[^<>\n]*)>|(?P<bare>(?:[^\s()<>]|\((?:[^\s()]|\([^\s()]*\))*\))+))"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
 )
+# A link reference definition, [label]: <dest> or [label]: dest, then an optional title.
+_MD_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(?:<(?P<angle>[^<>\n]*)>|(?P<bare>\S+))")
+# An autolink, <scheme:...>: anything but spaces and angle brackets, a | included.
+_MD_AUTOLINK = re.compile(r"<(?P<angle>(?:https?|ftp)://[^\s<>]*)>", re.IGNORECASE)
 _ABSOLUTE = re.compile(r"^(?:https?|ftp)://", re.IGNORECASE)
 _LATEX_URL = re.compile(r"\\(?:url|href)\s*\{([^{}]+)\}")
 _LATEX_ESCAPE = re.compile(r"\\([_%&#$~])")
@@ -70,7 +74,8 @@ def links_in_text(text: str, source: str = "", first_line: int = 1, dois: bool =
 
 
 def _markdown_destinations(line: str, source: str, number: int) -> tuple[str, list[tuple[int, Link]]]:
-    """The inline links' destinations of a Markdown line, and the line with them and their titles blanked."""
+    """The link destinations of a Markdown line (inline links, reference definitions, autolinks),
+    and the line with them and their titles blanked."""
     found: list[tuple[int, Link]] = []
 
     def take(m: re.Match) -> str:
@@ -81,7 +86,9 @@ def _markdown_destinations(line: str, source: str, number: int) -> tuple[str, li
             found.append((m.start(), classify(dest, source, number)))
         return " " * len(m.group(0))
 
-    return _MD_INLINE.sub(take, line), found
+    line = _MD_INLINE.sub(take, line)
+    line = _MD_DEFINITION.sub(take, line, count=1)
+    return _MD_AUTOLINK.sub(take, line), found
 
 
 def _links_in_line(line: str, source: str, number: int, dois: bool, markdown: bool = False) -> list[Link]:

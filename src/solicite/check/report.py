@@ -17,13 +17,14 @@ from solicite.check.result import BROKEN, REDIRECTED, SKIPPED, URL, WARN, LinkRe
 FORMATS = ("text", "json", "junit", "markdown", "github")
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Control characters, and the two noncharacters XML 1.0 forbids as well.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\ufffe\uffff]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|&#!~])")
 
 
 def one_line(text: object) -> str:
-    """The text on one line: control characters become spaces, lone surrogates U+FFFD."""
+    """The text on one line: control characters (and U+FFFE, U+FFFF) become spaces, lone surrogates U+FFFD."""
     return _SURROGATE.sub("\ufffd", _CONTROL.sub(" ", str(text)))
 
 

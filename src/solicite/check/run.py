@@ -60,8 +60,12 @@ def cache_key(link: Link, options: CheckOptions) -> str:
 
 
 def check_links(links: list[Link], options: CheckOptions, *, on_result: Callable[[LinkResult], None] | None = None,
-                fetcher: Fetcher | None = None) -> Report:
-    """Check every link and return one LinkResult per link, in input order; never raises per link."""
+                fetcher: Fetcher | None = None, since: float | None = None) -> Report:
+    """Check every link and return one LinkResult per link, in input order; never raises per link.
+
+    ``options.deadline`` counts from ``since`` (``time.monotonic``; the command line passes the
+    time its process started, so reading files and imports count too), else from now.
+    """
     started = time.monotonic()
     results: list[LinkResult | None] = [None] * len(links)
     notes: list[str] = []
@@ -80,7 +84,7 @@ def check_links(links: list[Link], options: CheckOptions, *, on_result: Callable
         if problem:
             notes.append(problem)
     pending = _answer_from_cache(links, todo, options, cache, done)
-    checker = Checker(options, fetcher)
+    checker = Checker(options, fetcher or Fetcher(options, deadline_at=(since or started) + options.deadline))
     fresh: list[tuple[str, LinkResult]] = []
     offline = _on_own_loop(lambda loop: _network(loop, checker, links, pending, options, done, fresh, results))
     if cache:

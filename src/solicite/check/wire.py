@@ -38,6 +38,7 @@ class Wire:
     def __init__(self, insecure: bool = False, connect_timeout: float = 5.0) -> None:
         self.insecure = insecure
         self.timeout = aiohttp.ClientTimeout(total=None, sock_connect=connect_timeout)
+        self.lookup_timeout = connect_timeout  # a name lookup is part of connecting
         self._session: aiohttp.ClientSession | None = None
         self._context: ssl.SSLContext | None = None
         self._routes: dict[str, str | None] = {}
@@ -47,7 +48,7 @@ class Wire:
 
     def _open(self) -> aiohttp.ClientSession:
         # Made on first use, inside the run's event loop, which the session belongs to.
-        lookups = cast(asyncio.AbstractEventLoop, _DaemonLookups(asyncio.get_running_loop()))
+        lookups = cast(asyncio.AbstractEventLoop, _DaemonLookups(asyncio.get_running_loop(), self.lookup_timeout))
         connector = aiohttp.TCPConnector(limit=0, ssl=not self.insecure, resolver=aiohttp.ThreadedResolver(lookups))
         # Cookies are the checker's business (one redirect chain at a time), not a jar's for the run.
         self._session = aiohttp.ClientSession(
@@ -103,14 +104,21 @@ class _DaemonLookups:
     """Name lookups on daemon threads, for aiohttp's ThreadedResolver (which asks the loop it is given).
 
     The loop's own executor joins its threads when the process exits: one lookup that hangs (a
-    resolver that never answers) would hold the process well past the run's deadline.
+    resolver that never answers) would hold the process well past the run's deadline. A lookup
+    still unanswered after ``timeout`` seconds fails as the system's resolver says it could not
+    be asked (EAI_AGAIN): a resolver that swallows every query is "no DNS" (offline), not a
+    request timeout on every link.
     """
 
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+    def __init__(self, loop: asyncio.AbstractEventLoop, timeout: float) -> None:
         self._loop = loop
+        self._timeout = timeout
 
     async def getaddrinfo(self, *args: Any, **kwargs: Any) -> Any:
-        return await self._run(socket.getaddrinfo, *args, **kwargs)
+        try:
+            return await asyncio.wait_for(self._run(socket.getaddrinfo, *args, **kwargs), self._timeout)
+        except asyncio.TimeoutError:
+            raise socket.gaierror(socket.EAI_AGAIN, f"no answer from the resolver within {self._timeout:g}s") from None
 
     async def getnameinfo(self, *args: Any) -> Any:
         return await self._run(socket.getnameinfo, *args)

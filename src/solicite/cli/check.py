@@ -100,7 +100,7 @@ def check_cmd(env: Env, files: tuple[Path, ...], fmt: str | None, output: str | 
 
     links, libraries = _collect(env, files, for_fix=fix_redirects)
     with env.progress(len(links), "Checking links") as bar:
-        report = check_links(links, options, on_result=lambda _r: bar.advance())
+        report = check_links(links, options, on_result=lambda _r: bar.advance(), since=process_start())
     for note in report.notes:
         env.warn(note)
     if report.offline:
@@ -125,6 +125,13 @@ def check_cmd(env: Env, files: tuple[Path, ...], fmt: str | None, output: str | 
     else:
         write_result(env, None, reports.render(fmt, results, report.elapsed))
     return int(ExitCode.FINDINGS if report.broken else ExitCode.OK)
+
+
+def process_start() -> float | None:
+    """When the console script's process started (the deadline counts from it); None when run in-process."""
+    from solicite.cli import main
+
+    return main.STARTED
 
 
 def _report_target(spec: str) -> tuple[str, Path]:

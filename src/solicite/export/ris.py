@@ -49,7 +49,7 @@ _KEYWORDS = re.compile(r"\s*[,;]\s*")
 
 
 def _plain(value) -> str:
-    text = str(value)
+    text = value if type(value) is str else str(value)
     if "<" in text:
         text = _HTML.sub("", text)
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
@@ -58,11 +58,17 @@ def _plain(value) -> str:
 
 
 def _name(n: dict) -> str:
-    if n.get("literal"):
-        return n["literal"]
-    family = " ".join(x for x in (n.get("non-dropping-particle", ""), n.get("family", "")) if x)
-    if n.get("suffix"):
-        return f"{family}, {n.get('given', '')}, {n['suffix']}"
+    get = n.get
+    literal = get("literal")
+    if literal:
+        return literal
+    family, particle = get("family", ""), get("non-dropping-particle", "")
+    if particle:
+        family = f"{particle} {family}" if family else particle
+    elif not family:
+        family = ""  # a name with neither: "" rather than a false value of another type
+    if get("suffix"):
+        return f"{family}, {get('given', '')}, {n['suffix']}"
     # A family name alone keeps its comma, so that it is not read back as a single-field (corporate) name.
     return f"{family}, {n['given']}" if n.get("given") else family + ","
 
@@ -82,12 +88,16 @@ def _date(d: dict | None) -> tuple[str, str]:
 
 
 def _lines(out: list[str], item: dict, pairs: tuple[tuple[str, str], ...]) -> None:
-    """A line for each (tag, variable) whose variable the item has, as plain text."""
+    """A line for each (head, variable) whose variable the item has, as plain text (head: "TI  - ")."""
     get = item.get
-    for tag, var in pairs:
+    for head, var in pairs:
         value = get(var)
         if value:
-            out.append(f"{tag}  - {_plain(value)}\n")
+            out.append(head + _plain(value) + "\n")
+
+
+def _heads(*pairs: tuple[str, str]) -> tuple[tuple[str, str], ...]:
+    return tuple((f"{tag}  - ", var) for tag, var in pairs)
 
 
 _EDITOR_TAGS = {"BOOK": "A3", "JOUR": "A2", "CHAP": "A2", "CONF": "A2", "DICT": "A2", "ENCYC": "A2", "GEN": "A2"}
@@ -97,10 +107,31 @@ _CONTAINERS = {"CONF": (("T2", "event-title"), ("C3", "container-title"), ("T3",
                "BOOK": (("T2", "collection-title"), ("T3", "container-title"))}
 _CONTAINERS.update(RPRT=_CONTAINERS["BOOK"], COMP=_CONTAINERS["BOOK"], MAP=_CONTAINERS["BOOK"])
 _OTHER_CONTAINERS = (("T2", "container-title"), ("T3", "collection-title"))
-_TITLES = (("TI", "title"), ("ST", "title-short"))
-_VOLUME = (("VL", "volume"), ("IS", "issue"))
-_LINKS = (("DO", "DOI"), ("UR", "URL"))
-_ABSTRACT = (("AB", "abstract"), ("LA", "language"))
+
+
+class _Plan:
+    """The lines of one RIS type in order, worked out once per type rather than for every record."""
+
+    def __init__(self, ty: str) -> None:
+        self.names = _heads(("AU", "author"), (_EDITOR_TAGS.get(ty, "ED"), "editor"), ("A4", "translator"),
+                            ("C2", "container-author"))
+        self.titles = _heads(("TI", "title"), ("ST", "title-short"), *_CONTAINERS.get(ty, _OTHER_CONTAINERS))
+        book = ty in ("BOOK", "THES")
+        self.volume = _heads(("VL", "volume"), ("IS", "issue"), *((("SP", "number-of-pages"),) if book else ()))
+        self.pages = not book
+        self.publisher = _heads(("ET", "version" if ty in ("COMP", "DATA") else "edition"), ("PB", "publisher"),
+                                ("CY", "publisher-place"), *((("C1", "event-place"),) if ty == "CONF" else ()),
+                                *((("SN", "number"),) if ty in ("RPRT", "PAT") else ()))
+        self.serials = ty not in ("RPRT", "PAT")  # SN is the ISBN or ISSN, M1 the number
+        self.number = _heads(("M1", "collection-number" if ty == "BOOK" else "number"))
+        # RIS.js: NV is numberOfVolumes, except for a book section (IS).
+        self.links = _heads(("DO", "DOI"), ("UR", "URL"))
+        self.abstract = _heads(("AB", "abstract"), ("LA", "language"), *(() if ty == "CHAP" else (("NV", "number-of-volumes"),)))
+        self.not_extra = frozenset() if ty == "CHAP" else frozenset({"number-of-volumes"})
+
+
+_PLANS = {ty: _Plan(ty) for ty in {*CSL_TO_RIS.values(), "GEN"}}
+_ISBN, _ISSN = _heads(("SN", "ISBN")), _heads(("SN", "ISSN"))
 
 
 def csl_to_ris(item: dict, extra: list[str] | tuple[str, ...] = ()) -> str:
@@ -108,19 +139,26 @@ def csl_to_ris(item: dict, extra: list[str] | tuple[str, ...] = ()) -> str:
     get = item.get
     ctype = get("type", "document")
     ty = CSL_TO_RIS.get(ctype, "GEN")
+    plan = _PLANS[ty]
     out = [f"TY  - {ty}\n"]
     if get("id"):
         out.append(f"ID  - {item['id']!s}\n")
-    _names_to_ris(out, item, ty)
-    _lines(out, item, _TITLES)
-    _lines(out, item, _CONTAINERS.get(ty, _OTHER_CONTAINERS))
-    _numbers_to_ris(out, item, ty)
+    for head, var in plan.names:
+        people = get(var)
+        if people:
+            out += [head + _name(n) + "\n" for n in people]
+    _lines(out, item, plan.titles)
+    _numbers_to_ris(out, item, plan)
     # RIS has no podcast type: "SOUND" with "M3  - Podcast" tells it from a recording (Zotero: audioFileType).
     genre = "Podcast" if ctype == "broadcast" else get("genre")
     if genre:
         out.append(f"M3  - {_plain(genre)}\n")
-    _links_to_ris(out, item, ty)
-    out += [f"M2  - {line}\n" for line in _extra(item, ty) + list(extra)]
+    _links_to_ris(out, item, plan)
+    key = get("citation-key")
+    if key:
+        out.append(f"M2  - Citation Key: {key}\n")
+    out += [f"M2  - {line}\n" for line in extra_lines(item, plan.not_extra)]
+    out += [f"M2  - {line}\n" for line in extra]
     note = get("note")
     if note:
         out.append(f"N1  - {_plain(note)}\n")
@@ -128,61 +166,43 @@ def csl_to_ris(item: dict, extra: list[str] | tuple[str, ...] = ()) -> str:
     return "".join(out)
 
 
-def _names_to_ris(out: list[str], item: dict, ty: str) -> None:
-    for tag, var in (("AU", "author"), (_EDITOR_TAGS.get(ty, "ED"), "editor"), ("A4", "translator"),
-                     ("C2", "container-author")):
-        people = item.get(var)
-        if people:
-            out += [f"{tag}  - {_name(n)}\n" for n in people]
-
-
-def _numbers_to_ris(out: list[str], item: dict, ty: str) -> None:
+def _numbers_to_ris(out: list[str], item: dict, plan: _Plan) -> None:
     """Date, volume, issue, pages, edition, publisher and place, report or standard numbers."""
     get = item.get
-    py, da = _date(get("issued"))
-    if py:
-        out.append(f"PY  - {py}\n")
-    if da:
-        out.append(f"DA  - {da}\n")
-    _lines(out, item, _VOLUME)
-    if ty in ("BOOK", "THES"):
-        _lines(out, item, (("SP", "number-of-pages"),))
-    else:
-        page = get("page")
-        page = _plain(page) if page else ""
+    issued = get("issued")
+    if issued:
+        py, da = _date(issued)
+        if py:
+            out.append(f"PY  - {py}\n")
+        if da:
+            out.append(f"DA  - {da}\n")
+    _lines(out, item, plan.volume)
+    page = get("page") if plan.pages else None
+    if page:
+        page = _plain(page)
         if page:
             start, _, end = page.partition("-")
             out.append(f"SP  - {start.strip()}\n")
             if end.strip():
                 out.append(f"EP  - {end.strip()}\n")
-    _lines(out, item, (("ET", "version" if ty in ("COMP", "DATA") else "edition"), ("PB", "publisher"),
-                       ("CY", "publisher-place")))
-    if ty == "CONF":
-        _lines(out, item, (("C1", "event-place"),))
-    if ty in ("RPRT", "PAT"):
-        _lines(out, item, (("SN", "number"),))
-    else:
-        _lines(out, item, (("SN", "ISBN"),) if "ISBN" in item else (("SN", "ISSN"),))
-        _lines(out, item, (("M1", "collection-number" if ty == "BOOK" else "number"),))
+    _lines(out, item, plan.publisher)
+    if plan.serials:
+        _lines(out, item, _ISBN if "ISBN" in item else _ISSN)
+        _lines(out, item, plan.number)
 
 
-def _links_to_ris(out: list[str], item: dict, ty: str) -> None:
+def _links_to_ris(out: list[str], item: dict, plan: _Plan) -> None:
     """DOI, URL, access date, keywords, abstract, language, number of volumes."""
-    _lines(out, item, _LINKS)
-    year, accessed = _date(item.get("accessed"))
-    if accessed or year:
-        out.append(f"Y2  - {accessed or year}\n")
+    _lines(out, item, plan.links)
+    accessed = item.get("accessed")
+    if accessed:
+        year, accessed = _date(accessed)
+        if accessed or year:
+            out.append(f"Y2  - {accessed or year}\n")
     keywords = item.get("keyword")
     if keywords:
         out += [f"KW  - {word}\n" for word in _KEYWORDS.split(_plain(keywords)) if word]
-    _lines(out, item, _ABSTRACT)
-    if ty != "CHAP":
-        _lines(out, item, (("NV", "number-of-volumes"),))  # RIS.js: NV is numberOfVolumes, except for a book section (IS)
-
-
-def _extra(item: dict, ty: str) -> list[str]:
-    key = [f"Citation Key: {item['citation-key']}"] if item.get("citation-key") else []
-    return key + extra_lines(item, frozenset() if ty == "CHAP" else frozenset({"number-of-volumes"}))
+    _lines(out, item, plan.abstract)
 
 
 def iter_ris(refs: Iterable[Reference]) -> Iterator[str]:
