@@ -22,12 +22,14 @@ WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")  # letters, apostrophes i
 # Fields naming people, places and bodies: their words are names wherever a title repeats them.
 _PLACE_FIELDS = ("location", "address")
 _BODY_FIELDS = ("publisher", "organization", "institution", "school")
-_POSSESSIVE = re.compile(r"['\u2019]s$")
+_NAMING_FIELDS = _PLACE_FIELDS + _BODY_FIELDS
+_SEPARATORS = re.compile(r"[,;]")
+_POSSESSIVES = ("'s", "\u2019s")
 
 
 def base(word: str) -> str:
     """The word without a possessive ending ("Canada's" -> "Canada")."""
-    return _POSSESSIVE.sub("", word)
+    return word[:-2] if word.endswith(_POSSESSIVES) else word
 
 
 def is_capitalised(word: str) -> bool:
@@ -109,21 +111,53 @@ class LexiconBuilder:
     often than it writes it in lower case, and it is no common English word (or one that is also
     a name: "Black", "Bill"); a word of a person's name or a place when it is no English word at all
     (not "Young", "Bill", "School"); the names of bodies and places as whole phrases.
+
+    ``add`` only keeps the distinct titles, names, places and bodies (names recur: an author's
+    papers, a publisher's books); each distinct one is read once, when the lexicon is asked for.
     """
 
     def __init__(self) -> None:
         self.capital: Counter = Counter()
-        self.lower: Counter = Counter()
+        self.words: Counter = Counter()  # every word of the titles' unprotected text
         self.named: set[str] = set()
         self.lex = shipped().copy()
+        self._parts: set[str] = set()  # family and given names, as written
+        self._literals: set[str] = set()  # names kept whole ({UNHCR})
+        self._places: set[str] = set()  # place and body fields
+        self._titles: dict[str, int] = {}  # titles as written, and how many entries have each
+        self._lower: Counter | None = None
 
     def add(self, ref) -> None:
         """Learn from one entry: its title, names, places and bodies."""
-        _from_title(ref.fields.get("title", ""), self.capital, self.lower)
-        _from_names(ref, self.named, self.lex)
+        value = ref.fields.get("title")
+        if value:
+            titles = self._titles
+            titles[value] = titles.get(value, 0) + 1
+        parts, literals, places = self._parts, self._literals, self._places
+        for people in ref.persons.values():
+            for p in people:
+                if p.literal:
+                    literals.add(p.literal)
+                else:
+                    parts.add(p.family)
+                    parts.add(p.given)
+        fields = ref.fields
+        for name in _NAMING_FIELDS:
+            value = fields.get(name)
+            if value:
+                places.add(value)
+
+    @property
+    def lower(self) -> Counter:
+        """How often each word is written in lower case in the titles."""
+        self._settle()
+        if self._lower is None:
+            self._lower = Counter({w: n for w, n in self.words.items() if w.islower()})
+        return self._lower
 
     def lexicon(self) -> Lexicon:
         """The shipped lexicon plus what the entries added so far show."""
+        self._settle()
         lex, lower = self.lex.copy(), self.lower
         ambiguous, common = ambiguous_words(), english_words()
         # A common word capitalised in a title is more often a term its author stressed than a name.
@@ -134,6 +168,25 @@ class LexiconBuilder:
         lex.words.update(w for w in self.named if w.lower() not in common and lower[w.lower()] == 0)
         return lex
 
+    def _settle(self) -> None:
+        """Read the titles, names, places and bodies kept since the last call, each distinct one once."""
+        if self._titles:
+            from solicite.casing import read  # (casing reads this module's words)
+
+            for value, n in self._titles.items():
+                _from_title(value, n, self.capital, self.words, read)
+            self._titles, self._lower = {}, None
+        named, lex = self.named, self.lex
+        for part in self._parts:
+            named.update(w for w in WORD.findall(to_unicode(part)) if len(w) > 1 and is_capitalised(w))
+        for literal in self._literals:
+            _phrase_or_word(to_unicode(literal), named, lex)
+        for value in self._places:
+            # Split at commas only: "Department of Electrical Engineering and Computer Science" is one name.
+            for piece in _SEPARATORS.split(to_unicode(value)):
+                _phrase_or_word(piece, named, lex)
+        self._parts, self._literals, self._places = set(), set(), set()
+
 
 def from_references(refs: Iterable) -> Lexicon:
     """The shipped lexicon plus the proper nouns a library shows (see ``LexiconBuilder``)."""
@@ -143,42 +196,20 @@ def from_references(refs: Iterable) -> Lexicon:
     return builder.lexicon()
 
 
-def _from_title(value: str, capital: Counter, lower: Counter) -> None:
-    from solicite.casing import sentence_starts, written_in_sentence_case
-
-    if not value:
-        return
+def _from_title(value: str, n: int, capital: Counter, words: Counter, read) -> None:
+    """Count the words of a title that ``n`` entries have, and its capitals if it is in sentence case."""
     runs = parse(value)
-    text = "".join(t for t, f in runs if not f & NOCASE)
-    words = list(WORD.finditer(text))
-    for m in words:
-        if m.group().islower():
-            lower[m.group()] += 1
-    starts = sentence_starts(text, words)
-    if not written_in_sentence_case(text, words, starts=starts):
+    text = runs[0][0] if len(runs) == 1 and not runs[0][1] & NOCASE else "".join(t for t, f in runs if not f & NOCASE)
+    if not text:
+        return
+    title = read(text)
+    words.update(title.words if n == 1 else {w: k * n for w, k in Counter(title.words).items()})
+    if not title.capitals or not title.sentence:
         return
     # Words only, each counted: a run of capitals in one title ("Garbage Collection") is often a
     # term its author capitalised, not a name (measured on the tuning set of bench/case_agreement.py).
-    for i, m in enumerate(words):
-        w = m.group()
-        if i not in starts and is_capitalised(w) and len(w) > 1:
-            capital[base(w)] += 1
-
-
-def _from_names(ref, named: set[str], lex: Lexicon) -> None:
-    for people in ref.persons.values():
-        for p in people:
-            if p.literal:
-                _phrase_or_word(to_unicode(p.literal), named, lex)
-                continue
-            for part in (p.family, p.given):
-                named.update(w for w in WORD.findall(to_unicode(part)) if len(w) > 1 and is_capitalised(w))
-    for name in _PLACE_FIELDS + _BODY_FIELDS:
-        value = ref.fields.get(name)
-        if value:
-            # Split at commas only: "Department of Electrical Engineering and Computer Science" is one name.
-            for piece in re.split(r"[,;]", to_unicode(value)):
-                _phrase_or_word(piece, named, lex)
+    found = Counter(base(w) for w in title.capitalised())
+    capital.update(found if n == 1 else {w: k * n for w, k in found.items()})
 
 
 def _phrase_or_word(text: str, named: set[str], lex: Lexicon) -> None:

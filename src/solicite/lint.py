@@ -9,7 +9,10 @@ import re
 from collections.abc import Iterable, Iterator
 from urllib.parse import urlsplit
 
+from solicite.casing import PROTECTED, case_risks
+from solicite.codec import parse
 from solicite.doi import DOI, has_prefix, strip_doi
+from solicite.language import entry_language, is_english
 from solicite.model import LOST_LINK_FIELD, Diagnostic, Reference, reading_problems
 from solicite.codec import to_unicode
 from solicite.text import braces_balanced, fold
@@ -190,10 +193,6 @@ class CaseCheck:
 
     def add(self, ref: Reference) -> None:
         """Learn the entry's names, and keep its title when it may lose a name's capital."""
-        from solicite.casing import PROTECTED, case_risks
-        from solicite.codec import parse
-        from solicite.language import entry_language, is_english
-
         self.builder.add(ref)
         value = ref.fields.get("title", "")
         if not value or not is_english(entry_language(ref.fields)):
@@ -205,8 +204,6 @@ class CaseCheck:
 
     def findings(self) -> list[Diagnostic]:
         """One warning per title still at risk once the whole library's names are known."""
-        from solicite.casing import case_risks
-
         if not self.suspects:
             return []
         lexicon = self.builder.lexicon()
