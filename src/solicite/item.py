@@ -2,7 +2,7 @@
 
 Every reader of an entry starts here: the styles' ``Item`` (styles/core.py) is this item plus
 the layout kind a style groups CSL types into, the CSL engine's input adds the item's et-al.
-flags to its CSL-JSON, and ``--json list`` prints :meth:`TypedItem.as_json`. Field text is read
+flags to its CSL-JSON, and ``--json list`` prints :func:`item_json`. Field text is read
 through the one codec (solicite.codec): :meth:`text` decodes it to Unicode, :meth:`markup` gives it
 as written for the codec's rich-text readers (titles keep their ``{protected}`` words).
 """
@@ -162,14 +162,6 @@ class TypedItem:
     def place(self) -> str:
         """Publisher place (location or address), "; "-joined when it is a list."""
         return self.list_text("address") or self.list_text("location")
-
-    def et_al_roles(self) -> list[str]:
-        """The name roles whose list BibTeX's "and others" ended (the et-al. flags), in field order."""
-        return and_others(self.ref)
-
-    def as_json(self) -> dict:
-        """The item as JSON (see :func:`item_json`)."""
-        return item_json(self.ref)
 
 
 def item_json(ref: Reference) -> dict:
